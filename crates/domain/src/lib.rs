@@ -1,0 +1,18 @@
+//! Forecourt's domain: the pure types and rules every other crate builds on.
+//!
+//! Nothing here does IO, is async or knows SQL. Values are parsed once at the edge into types
+//! that cannot hold an invalid value ("parse, don't validate"): a [`phone::Phone`] is always a
+//! normalised mainland number, a [`username::Username`] always satisfies the username rules.
+
+pub mod error;
+pub mod ids;
+pub mod locale;
+pub mod masking;
+pub mod password;
+pub mod permission;
+pub mod phone;
+pub mod role;
+pub mod time_zone;
+pub mod username;
+
+pub use error::{ErrorCode, FieldError, FieldErrors};

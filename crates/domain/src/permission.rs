@@ -1,0 +1,280 @@
+//! Permissions: `resource:action` pairs, each granted with a data scope.
+//!
+//! A role is a set of [`Grant`]s. A grant's [`Scope`] says how far the permission reaches:
+//! records the user owns, their team's, the whole dealer's, or every dealer of their group.
+//! Enforcement lives in `core`; the UI only hides what the user cannot do.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+use utoipa::ToSchema;
+
+/// How far a permission reaches. Ordered from narrowest to widest.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Records the user owns (or is: their own account, their own tokens).
+    Own,
+    /// Records owned by anyone in the user's team.
+    Team,
+    /// Every record of the dealer the user acts in.
+    Dealer,
+    /// Every dealer of the user's group; a group-scoped user may choose the dealer they act in.
+    Group,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 4] = [Scope::Own, Scope::Team, Scope::Dealer, Scope::Group];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Own => "own",
+            Scope::Team => "team",
+            Scope::Dealer => "dealer",
+            Scope::Group => "group",
+        }
+    }
+}
+
+const OWN_UP: &[Scope] = &[Scope::Own, Scope::Team, Scope::Dealer, Scope::Group];
+const DEALER_UP: &[Scope] = &[Scope::Dealer, Scope::Group];
+const DEALER_ONLY: &[Scope] = &[Scope::Dealer];
+const OWN_OR_DEALER: &[Scope] = &[Scope::Own, Scope::Dealer];
+
+macro_rules! permissions {
+    ($($(#[$meta:meta])* $variant:ident => ($resource:literal, $action:literal, $scopes:expr);)*) => {
+        /// Every permission Forecourt knows. Serialised as `resource:action`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Permission {
+            $($(#[$meta])* $variant,)*
+        }
+
+        impl Permission {
+            pub const ALL: &'static [Permission] = &[$(Permission::$variant,)*];
+
+            pub fn resource(self) -> &'static str {
+                match self { $(Permission::$variant => $resource,)* }
+            }
+
+            pub fn action(self) -> &'static str {
+                match self { $(Permission::$variant => $action,)* }
+            }
+
+            /// `resource:action`.
+            pub fn key(self) -> &'static str {
+                match self { $(Permission::$variant => concat!($resource, ":", $action),)* }
+            }
+
+            /// The scopes this permission can be granted with.
+            pub fn allowed_scopes(self) -> &'static [Scope] {
+                match self { $(Permission::$variant => $scopes,)* }
+            }
+        }
+    };
+}
+
+permissions! {
+    /// See staff accounts. Own: only one's own account.
+    UserRead => ("user", "read", OWN_UP);
+    UserCreate => ("user", "create", DEALER_ONLY);
+    /// Change a user's profile, role and team; disable and enable; unlock.
+    UserUpdate => ("user", "update", DEALER_ONLY);
+    UserResetPassword => ("user", "reset_password", DEALER_ONLY);
+    TeamRead => ("team", "read", OWN_UP);
+    TeamManage => ("team", "manage", DEALER_ONLY);
+    DepartmentRead => ("department", "read", DEALER_UP);
+    DepartmentManage => ("department", "manage", DEALER_ONLY);
+    RoleRead => ("role", "read", DEALER_UP);
+    RoleManage => ("role", "manage", DEALER_ONLY);
+    /// See the dealer's settings. Group: see every dealer of the group and act in any of them.
+    DealerRead => ("dealer", "read", DEALER_UP);
+    DealerUpdate => ("dealer", "update", DEALER_ONLY);
+    /// See API tokens. Own: one's own tokens.
+    ApiTokenRead => ("api_token", "read", OWN_OR_DEALER);
+    /// Create API tokens for one's own account (with at most one's own permissions).
+    ApiTokenCreate => ("api_token", "create", DEALER_ONLY);
+    ApiTokenRevoke => ("api_token", "revoke", OWN_OR_DEALER);
+    /// Read the audit log. Own: events one caused; team: events of one's team.
+    AuditRead => ("audit", "read", OWN_UP);
+    /// See phone numbers unmasked (of records within the scope).
+    PiiUnmaskPhone => ("pii", "unmask_phone", OWN_UP);
+    /// See ID numbers unmasked (of records within the scope); each unmasking is audited.
+    PiiUnmaskIdNumber => ("pii", "unmask_id_number", OWN_UP);
+}
+
+impl fmt::Display for Permission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl FromStr for Permission {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Permission::ALL.iter().copied().find(|p| p.key() == s).ok_or(())
+    }
+}
+
+impl Serialize for Permission {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for Permission {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        key.parse().map_err(|()| serde::de::Error::custom(format!("unknown permission {key:?}")))
+    }
+}
+
+impl utoipa::PartialSchema for Permission {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(Permission::ALL.iter().map(|p| p.key())))
+            .description(Some("A permission, `resource:action`."))
+            .into()
+    }
+}
+impl ToSchema for Permission {}
+
+/// One permission with the scope it is granted at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Grant {
+    pub permission: Permission,
+    pub scope: Scope,
+}
+
+impl Grant {
+    pub const fn new(permission: Permission, scope: Scope) -> Self {
+        Self { permission, scope }
+    }
+
+    /// Whether this permission may be granted at this scope.
+    pub fn is_allowed(&self) -> bool {
+        self.permission.allowed_scopes().contains(&self.scope)
+    }
+}
+
+/// The effective permissions of a principal: for each permission, the widest scope granted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GrantSet(BTreeMap<Permission, Scope>);
+
+impl GrantSet {
+    pub fn new(grants: impl IntoIterator<Item = Grant>) -> Self {
+        let mut set = GrantSet::default();
+        for grant in grants {
+            set.add(grant);
+        }
+        set
+    }
+
+    pub fn add(&mut self, grant: Grant) {
+        let entry = self.0.entry(grant.permission).or_insert(grant.scope);
+        if grant.scope > *entry {
+            *entry = grant.scope;
+        }
+    }
+
+    /// The scope the permission is held at, if it is held at all.
+    pub fn scope(&self, permission: Permission) -> Option<Scope> {
+        self.0.get(&permission).copied()
+    }
+
+    pub fn has(&self, permission: Permission) -> bool {
+        self.0.contains_key(&permission)
+    }
+
+    /// Whether every grant of `other` is held here at least as widely.
+    pub fn covers(&self, other: &GrantSet) -> bool {
+        other.0.iter().all(|(p, s)| self.scope(*p).is_some_and(|mine| mine >= *s))
+    }
+
+    /// The grants held by both, each at the narrower of the two scopes.
+    pub fn intersect(&self, other: &GrantSet) -> GrantSet {
+        GrantSet(
+            self.0
+                .iter()
+                .filter_map(|(p, s)| other.scope(*p).map(|o| (*p, (*s).min(o))))
+                .collect(),
+        )
+    }
+
+    /// Only the grants held at group scope, narrowed to one dealer: what a group user may do
+    /// while acting in a dealer of the group other than their own.
+    pub fn group_grants_as_dealer(&self) -> GrantSet {
+        GrantSet(
+            self.0
+                .iter()
+                .filter(|(_, s)| **s == Scope::Group)
+                .map(|(p, _)| (*p, Scope::Dealer))
+                .collect(),
+        )
+    }
+
+    /// Whether any permission is held at group scope (the user may act in other dealers).
+    pub fn has_group_scope(&self) -> bool {
+        self.0.values().any(|s| *s == Scope::Group)
+    }
+
+    pub fn grants(&self) -> impl Iterator<Item = Grant> + '_ {
+        self.0.iter().map(|(p, s)| Grant::new(*p, *s))
+    }
+
+    pub fn to_vec(&self) -> Vec<Grant> {
+        self.grants().collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_round_trip() {
+        let mut keys: Vec<_> = Permission::ALL.iter().map(|p| p.key()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), Permission::ALL.len());
+        for p in Permission::ALL {
+            assert_eq!(p.key().parse::<Permission>(), Ok(*p));
+            assert_eq!(p.key(), format!("{}:{}", p.resource(), p.action()));
+        }
+    }
+
+    #[test]
+    fn widest_scope_wins_and_coverage() {
+        let set = GrantSet::new([
+            Grant::new(Permission::UserRead, Scope::Own),
+            Grant::new(Permission::UserRead, Scope::Dealer),
+        ]);
+        assert_eq!(set.scope(Permission::UserRead), Some(Scope::Dealer));
+        let narrower = GrantSet::new([Grant::new(Permission::UserRead, Scope::Team)]);
+        assert!(set.covers(&narrower));
+        assert!(!narrower.covers(&set));
+        assert_eq!(narrower.intersect(&set).scope(Permission::UserRead), Some(Scope::Team));
+    }
+
+    #[test]
+    fn group_grants_narrow_to_dealer() {
+        let set = GrantSet::new([
+            Grant::new(Permission::DealerRead, Scope::Group),
+            Grant::new(Permission::UserCreate, Scope::Dealer),
+        ]);
+        let foreign = set.group_grants_as_dealer();
+        assert_eq!(foreign.scope(Permission::DealerRead), Some(Scope::Dealer));
+        assert!(!foreign.has(Permission::UserCreate));
+    }
+}

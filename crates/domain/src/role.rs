@@ -1,0 +1,208 @@
+//! Built-in roles and the rules for custom role keys.
+//!
+//! Built-in roles are defined here, in code, so an upgrade that adds a module also gives the
+//! built-in roles its permissions. Admins make custom roles from the permission catalog.
+
+use crate::FieldError;
+use crate::permission::{Grant, GrantSet, Permission, Scope};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BuiltinRole {
+    Admin,
+    SalesManager,
+    SalesConsultant,
+    SalesAssistant,
+    ServiceManager,
+    ServiceAdvisor,
+    RenewalAgent,
+    Marketing,
+    Finance,
+    GroupAnalyst,
+}
+
+impl BuiltinRole {
+    pub const ALL: [BuiltinRole; 10] = [
+        BuiltinRole::Admin,
+        BuiltinRole::SalesManager,
+        BuiltinRole::SalesConsultant,
+        BuiltinRole::SalesAssistant,
+        BuiltinRole::ServiceManager,
+        BuiltinRole::ServiceAdvisor,
+        BuiltinRole::RenewalAgent,
+        BuiltinRole::Marketing,
+        BuiltinRole::Finance,
+        BuiltinRole::GroupAnalyst,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            BuiltinRole::Admin => "admin",
+            BuiltinRole::SalesManager => "sales_manager",
+            BuiltinRole::SalesConsultant => "sales_consultant",
+            BuiltinRole::SalesAssistant => "sales_assistant",
+            BuiltinRole::ServiceManager => "service_manager",
+            BuiltinRole::ServiceAdvisor => "service_advisor",
+            BuiltinRole::RenewalAgent => "renewal_agent",
+            BuiltinRole::Marketing => "marketing",
+            BuiltinRole::Finance => "finance",
+            BuiltinRole::GroupAnalyst => "group_analyst",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    /// The role's name in Simplified Chinese, used where no UI translates it (CLI output).
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            BuiltinRole::Admin => "管理员",
+            BuiltinRole::SalesManager => "销售经理",
+            BuiltinRole::SalesConsultant => "销售顾问",
+            BuiltinRole::SalesAssistant => "销售助理",
+            BuiltinRole::ServiceManager => "服务经理",
+            BuiltinRole::ServiceAdvisor => "服务顾问",
+            BuiltinRole::RenewalAgent => "续保专员",
+            BuiltinRole::Marketing => "市场专员",
+            BuiltinRole::Finance => "财务",
+            BuiltinRole::GroupAnalyst => "集团分析师",
+        }
+    }
+
+    pub fn grants(self) -> GrantSet {
+        use Permission::*;
+        use Scope::*;
+        // Everyone sees their colleagues (to assign work), the org chart and the dealer.
+        let colleague_view = [
+            Grant::new(UserRead, Dealer),
+            Grant::new(TeamRead, Dealer),
+            Grant::new(DepartmentRead, Dealer),
+            Grant::new(DealerRead, Dealer),
+            Grant::new(AuditRead, Own),
+        ];
+        let grants: Vec<Grant> = match self {
+            BuiltinRole::Admin => Permission::ALL
+                .iter()
+                .map(|p| {
+                    let widest_dealer_level = if p.allowed_scopes().contains(&Dealer) {
+                        Dealer
+                    } else {
+                        *p.allowed_scopes().last().unwrap_or(&Dealer)
+                    };
+                    Grant::new(*p, widest_dealer_level)
+                })
+                .collect(),
+            BuiltinRole::SalesManager | BuiltinRole::ServiceManager => colleague_view
+                .into_iter()
+                .chain([
+                    Grant::new(RoleRead, Dealer),
+                    Grant::new(AuditRead, Team),
+                    Grant::new(PiiUnmaskPhone, Dealer),
+                    Grant::new(ApiTokenRead, Own),
+                ])
+                .collect(),
+            BuiltinRole::SalesConsultant | BuiltinRole::ServiceAdvisor => colleague_view
+                .into_iter()
+                .chain([Grant::new(PiiUnmaskPhone, Own)])
+                .collect(),
+            BuiltinRole::SalesAssistant | BuiltinRole::Marketing => colleague_view.into(),
+            BuiltinRole::RenewalAgent => colleague_view
+                .into_iter()
+                .chain([Grant::new(PiiUnmaskPhone, Dealer)])
+                .collect(),
+            BuiltinRole::Finance => colleague_view
+                .into_iter()
+                .chain([
+                    Grant::new(PiiUnmaskPhone, Dealer),
+                    Grant::new(PiiUnmaskIdNumber, Dealer),
+                    Grant::new(AuditRead, Dealer),
+                ])
+                .collect(),
+            BuiltinRole::GroupAnalyst => vec![
+                Grant::new(UserRead, Group),
+                Grant::new(TeamRead, Group),
+                Grant::new(DepartmentRead, Group),
+                Grant::new(DealerRead, Group),
+                Grant::new(RoleRead, Group),
+                Grant::new(AuditRead, Own),
+            ],
+        };
+        GrantSet::new(grants)
+    }
+}
+
+/// Checks a custom role's key: 2–32 characters of `a-z`, `0-9` and `_`, starting with a
+/// letter, and not the key of a built-in role.
+pub fn parse_custom_role_key(field: &str, input: &str) -> Result<String, FieldError> {
+    let key = input.trim();
+    if key.is_empty() {
+        return Err(FieldError::required(field));
+    }
+    let valid = key.len() >= 2
+        && key.len() <= 32
+        && key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid {
+        return Err(FieldError::new(
+            field,
+            "invalid_format",
+            "must be 2-32 characters of a-z, 0-9 and _, starting with a letter",
+        ));
+    }
+    if BuiltinRole::from_key(key).is_some() {
+        return Err(FieldError::new(field, "taken", "is the key of a built-in role"));
+    }
+    Ok(key.to_owned())
+}
+
+/// Checks the grants of a custom role: every scope must be one its permission allows.
+pub fn check_grants(field: &str, grants: &[Grant]) -> Result<GrantSet, FieldError> {
+    if let Some((index, grant)) = grants.iter().enumerate().find(|(_, g)| !g.is_allowed()) {
+        return Err(FieldError::new(
+            format!("{field}.{index}.scope"),
+            "scope_not_allowed",
+            format!("{} cannot be granted at scope {}", grant.permission, grant.scope.as_str()),
+        ));
+    }
+    Ok(GrantSet::new(grants.iter().copied()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_grant_is_allowed() {
+        for role in BuiltinRole::ALL {
+            for grant in role.grants().grants() {
+                assert!(grant.is_allowed(), "{role:?} grants {grant:?}");
+            }
+            assert_eq!(BuiltinRole::from_key(role.key()), Some(role));
+        }
+    }
+
+    #[test]
+    fn admin_holds_everything() {
+        let admin = BuiltinRole::Admin.grants();
+        for p in Permission::ALL {
+            assert!(admin.has(*p), "{p}");
+        }
+    }
+
+    #[test]
+    fn group_analyst_is_read_only_and_group_wide() {
+        let g = BuiltinRole::GroupAnalyst.grants();
+        assert!(g.has_group_scope());
+        assert!(g.grants().all(|g| g.permission.action() == "read"));
+    }
+
+    #[test]
+    fn custom_keys() {
+        assert_eq!(parse_custom_role_key("key", "admin").unwrap_err().code, "taken");
+        assert_eq!(parse_custom_role_key("key", "Floor Lead").unwrap_err().code, "invalid_format");
+        assert_eq!(parse_custom_role_key("key", "floor_lead").unwrap(), "floor_lead");
+    }
+}
