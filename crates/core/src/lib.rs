@@ -1,1 +1,24 @@
-//! placeholder
+//! Forecourt's use cases. Each one checks the caller's permission and data scope, validates its
+//! input, makes its change, audit row and outbox messages in one transaction, and returns the
+//! result. HTTP handlers, the command line and background jobs all call these; none of them
+//! enforces permissions itself.
+
+pub mod admin;
+pub mod app;
+pub mod audit;
+pub mod auth;
+pub mod clock;
+pub mod demo;
+pub mod error;
+pub mod org;
+pub mod paging;
+pub mod settings;
+
+pub use app::App;
+pub use auth::Actor;
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use error::{CoreError, CoreResult};
+pub use settings::CoreSettings;
+
+/// Re-exported for callers that page through lists.
+pub use forecourt_db::{Cursor, Page, PageRequest};

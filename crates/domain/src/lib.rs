@@ -4,11 +4,14 @@
 //! that cannot hold an invalid value ("parse, don't validate"): a [`phone::Phone`] is always a
 //! normalised mainland number, a [`username::Username`] always satisfies the username rules.
 
+pub mod code;
+pub mod email;
 pub mod error;
 pub mod ids;
 pub mod locale;
 pub mod masking;
 pub mod password;
+pub mod patch;
 pub mod permission;
 pub mod phone;
 pub mod role;

@@ -180,6 +180,14 @@ impl GrantSet {
         }
     }
 
+    /// Every permission at its widest scope: what the installation itself (the command line,
+    /// background jobs) may do.
+    pub fn everything() -> GrantSet {
+        GrantSet::new(Permission::ALL.iter().map(|p| {
+            Grant::new(*p, *p.allowed_scopes().last().unwrap_or(&Scope::Dealer))
+        }))
+    }
+
     /// The scope the permission is held at, if it is held at all.
     pub fn scope(&self, permission: Permission) -> Option<Scope> {
         self.0.get(&permission).copied()

@@ -1,1 +1,105 @@
-//! placeholder
+//! The `forecourt` binary's library half: configuration, startup and shutdown, so tests can
+//! start the real server on port 0 with [`launch`].
+
+pub mod cli;
+pub mod config;
+pub mod telemetry;
+
+use anyhow::Context;
+use config::Settings;
+use forecourt_core::App;
+use forecourt_db::Db;
+use forecourt_http::{AppState, HttpSettings};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::time::Duration;
+use tokio::net::TcpListener;
+
+/// Connects to the database named in the settings and applies pending migrations.
+pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
+    let db = Db::connect(settings.database.url.expose(), &settings.database.connect_options())
+        .await
+        .with_context(|| format!("cannot open the database {}", settings.database.url.redacted()))?;
+    let applied = db.migrate().await.context("migrating the database")?;
+    if applied > 0 {
+        tracing::info!(applied, "database migrated");
+    }
+    Ok(db)
+}
+
+/// Serves Forecourt on `listener` until `shutdown` completes, then finishes the requests in
+/// flight (up to a grace period) and closes the database.
+pub async fn launch(
+    settings: Settings,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let db = open_database(&settings).await?;
+    let app = App::new(db.clone(), settings.core_settings());
+    let http = HttpSettings {
+        secure_cookies: settings.server.secure_cookies(),
+        trust_forwarded_headers: settings.server.trust_forwarded_headers,
+    };
+    let router = forecourt_http::app(AppState::new(app.clone(), http));
+
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let housekeeping = tokio::spawn(housekeeping(app, stop_rx.clone()));
+
+    let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            tracing::info!("shutting down: finishing requests in flight");
+            let _ = stop_tx.send(true);
+        });
+    let mut stopped = stop_rx;
+    let served = tokio::select! {
+        result = server => result.context("serving HTTP"),
+        _ = async {
+            let _ = stopped.wait_for(|stop| *stop).await;
+            tokio::time::sleep(forecourt_http::routes::SHUTDOWN_GRACE).await;
+        } => {
+            tracing::warn!("requests still running after the grace period were cut off");
+            Ok(())
+        }
+    };
+    housekeeping.abort();
+    db.close().await.context("closing the database")?;
+    served
+}
+
+/// Periodic clean-up: expired sessions and old login attempts.
+async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {
+                if let Err(error) = app.purge_expired_auth_records().await {
+                    tracing::warn!(%error, "purging expired sessions failed");
+                }
+            }
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+/// Completes on SIGINT (Ctrl-C) or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+}

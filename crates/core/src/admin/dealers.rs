@@ -1,0 +1,151 @@
+//! Dealer settings, and the dealers a user may act in.
+
+use crate::app::App;
+use crate::audit::{self, AuditEntry, Audited};
+use crate::auth::Actor;
+use crate::error::{CoreError, CoreResult};
+use chrono::{DateTime, Utc};
+use forecourt_db::entities::dealer;
+use forecourt_db::repo::org;
+use forecourt_domain::FieldErrors;
+use forecourt_domain::ids::{DealerId, GroupId};
+use forecourt_domain::locale::Locale;
+use forecourt_domain::permission::Permission;
+use forecourt_domain::time_zone::DealerTimeZone;
+use forecourt_domain::username::parse_name;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct DealerView {
+    pub id: DealerId,
+    pub code: String,
+    pub name: String,
+    pub group_id: Option<GroupId>,
+    /// IANA time zone; "today" and report periods are computed in it.
+    pub time_zone: String,
+    /// The default language of the dealer's users.
+    pub locale: Locale,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+impl From<&dealer::Model> for DealerView {
+    fn from(m: &dealer::Model) -> Self {
+        Self {
+            id: DealerId::from_uuid(m.id),
+            code: m.code.clone(),
+            name: m.name.clone(),
+            group_id: m.group_id.map(GroupId::from_uuid),
+            time_zone: m.time_zone.clone(),
+            locale: m.locale.parse().unwrap_or_default(),
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            version: m.version,
+        }
+    }
+}
+
+impl Audited for dealer::Model {
+    const ENTITY: &'static str = "dealer";
+    fn audit_id(&self) -> Uuid {
+        self.id
+    }
+    fn audit_fields(&self) -> Map<String, Value> {
+        let mut fields = Map::new();
+        fields.insert("code".into(), self.code.clone().into());
+        fields.insert("name".into(), self.name.clone().into());
+        fields.insert("time_zone".into(), self.time_zone.clone().into());
+        fields.insert("locale".into(), self.locale.clone().into());
+        fields
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+pub struct DealerPatch {
+    pub version: i64,
+    pub name: Option<String>,
+    pub time_zone: Option<String>,
+    pub locale: Option<Locale>,
+}
+
+impl App {
+    /// The dealers the actor may act in: their own, and for group users every dealer of the
+    /// group.
+    pub async fn list_dealers(&self, actor: &Actor) -> CoreResult<Vec<DealerView>> {
+        actor.require(Permission::DealerRead)?;
+        let conn = self.db.conn();
+        let home = org::find_dealer(conn, actor.home_dealer_id().uuid())
+            .await?
+            .ok_or(CoreError::not_found("dealer"))?;
+        let dealers = match (actor.may_switch_dealer(), home.group_id) {
+            (true, Some(group_id)) => org::dealers_of_group(conn, group_id).await?,
+            _ => {
+                let acting = org::scoped_dealer(conn, actor.scope()).await?;
+                acting.into_iter().collect()
+            }
+        };
+        Ok(dealers.iter().map(DealerView::from).collect())
+    }
+
+    /// The dealer the actor acts in. Any other id is not found.
+    pub async fn get_dealer(&self, actor: &Actor, id: DealerId) -> CoreResult<DealerView> {
+        actor.require(Permission::DealerRead)?;
+        if id != actor.dealer_id() {
+            return Err(CoreError::not_found("dealer"));
+        }
+        let dealer = org::scoped_dealer(self.db.conn(), actor.scope())
+            .await?
+            .ok_or(CoreError::not_found("dealer"))?;
+        Ok(DealerView::from(&dealer))
+    }
+
+    pub async fn update_dealer(
+        &self,
+        actor: &Actor,
+        id: DealerId,
+        patch: DealerPatch,
+    ) -> CoreResult<DealerView> {
+        actor.require(Permission::DealerUpdate)?;
+        if id != actor.dealer_id() {
+            return Err(CoreError::not_found("dealer"));
+        }
+        let tx = self.db.begin().await?;
+        let before = org::scoped_dealer(&*tx, actor.scope())
+            .await?
+            .ok_or(CoreError::not_found("dealer"))?;
+        if before.version != patch.version {
+            return Err(CoreError::VersionConflict { entity: "dealer" });
+        }
+        let mut after = before.clone();
+        let mut errors = FieldErrors::new();
+        if let Some(name) = &patch.name {
+            if let Some(name) = errors.check(parse_name("name", name, 100)) {
+                after.name = name;
+            }
+        }
+        if let Some(tz) = &patch.time_zone {
+            if let Some(tz) = errors.check(DealerTimeZone::parse("time_zone", tz)) {
+                after.time_zone = tz.name().to_owned();
+            }
+        }
+        if let Some(locale) = patch.locale {
+            after.locale = locale.as_str().to_owned();
+        }
+        errors.finish()?;
+        let entry = AuditEntry::updated(&before, &after);
+        if entry.is_empty() {
+            return Ok(DealerView::from(&before));
+        }
+        let now = self.now();
+        let updated = org::update_dealer(&*tx, actor.scope(), after, before.version, now)
+            .await
+            .map_err(|e| CoreError::from_db("dealer", e))?;
+        audit::record(&*tx, actor, entry, now).await?;
+        tx.commit().await?;
+        Ok(DealerView::from(&updated))
+    }
+}

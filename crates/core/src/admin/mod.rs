@@ -1,0 +1,11 @@
+//! Administration: users, teams, departments, roles, dealer settings, API tokens, the audit log
+//! and the signed-in user's own account.
+
+pub mod api_tokens;
+pub mod audit_log;
+pub mod dealers;
+pub mod departments;
+pub mod me;
+pub mod roles;
+pub mod teams;
+pub mod users;

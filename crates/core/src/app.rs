@@ -1,0 +1,43 @@
+//! The handle every caller holds: the database, the clock and the settings.
+
+use crate::clock::{Clock, SystemClock};
+use crate::settings::CoreSettings;
+use chrono::{DateTime, Utc};
+use forecourt_db::Db;
+use std::sync::Arc;
+
+/// Forecourt's use cases, ready to call. Cheap to clone.
+#[derive(Clone)]
+pub struct App {
+    pub(crate) db: Db,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) settings: Arc<CoreSettings>,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App").field("db", &self.db).finish_non_exhaustive()
+    }
+}
+
+impl App {
+    pub fn new(db: Db, settings: CoreSettings) -> Self {
+        Self::with_clock(db, settings, Arc::new(SystemClock))
+    }
+
+    pub fn with_clock(db: Db, settings: CoreSettings, clock: Arc<dyn Clock>) -> Self {
+        Self { db, clock, settings: Arc::new(settings) }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    pub fn settings(&self) -> &CoreSettings {
+        &self.settings
+    }
+}

@@ -1,0 +1,35 @@
+//! Authentication and the [`Actor`]: who is calling, in which dealer, with which permissions.
+//!
+//! This module is the only place that issues a [`forecourt_db::DealerScope`]: after checking a
+//! session cookie, an API token, or (for the command line and jobs) naming a dealer as the
+//! system.
+
+mod actor;
+pub mod grants;
+mod login;
+pub mod passwords;
+pub mod secrets;
+mod sessions;
+mod tokens;
+
+pub use actor::{Actor, ActorKind};
+pub use login::{LoginInput, LoginOutcome};
+pub use sessions::{CsrfCheck, SessionActor};
+pub use tokens::API_TOKEN_PREFIX;
+
+use forecourt_db::DealerScope;
+use forecourt_domain::ids::DealerId;
+
+/// The system actor that records the creation of a dealer (inside the creating transaction,
+/// before the dealer can be read back).
+pub(crate) fn system_actor_for_new_dealer(dealer: &forecourt_db::entities::dealer::Model) -> Actor {
+    tokens::system_actor_of(
+        DealerId::from_uuid(dealer.id),
+        dealer.group_id.map(forecourt_domain::ids::GroupId::from_uuid),
+    )
+}
+
+/// Issues the scope of a dealer the caller has been authenticated for.
+fn issue_scope(dealer_id: DealerId) -> DealerScope {
+    DealerScope::issued_by_auth(dealer_id)
+}

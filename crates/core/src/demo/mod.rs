@@ -1,0 +1,35 @@
+//! `forecourt demo`: a demo dealer group with two dealers, their departments and teams, and one
+//! user of every role, so a newcomer can log in as anyone. Running it again changes nothing.
+
+mod org;
+
+use crate::app::App;
+use crate::error::CoreResult;
+use serde::Serialize;
+
+/// The password of every demo user (printed by `forecourt demo`).
+pub const DEMO_PASSWORD: &str = "forecourt-demo";
+
+/// One demo login.
+#[derive(Clone, Debug, Serialize)]
+pub struct DemoLogin {
+    pub dealer_code: String,
+    pub dealer_name: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DemoSummary {
+    /// Whether anything was created (false when the demo data was already there).
+    pub created: bool,
+    pub logins: Vec<DemoLogin>,
+}
+
+impl App {
+    /// Loads the demo data, creating only what is missing.
+    pub async fn load_demo(&self) -> CoreResult<DemoSummary> {
+        org::load(self).await
+    }
+}

@@ -1,0 +1,31 @@
+//! Policy knobs of the use cases, with production defaults.
+
+use std::time::Duration;
+
+#[derive(Clone, Debug)]
+pub struct CoreSettings {
+    /// A session ends after this long without a request.
+    pub session_idle_timeout: Duration,
+    /// A session ends this long after login, however active.
+    pub session_max_age: Duration,
+    /// Failed logins in a row that lock an account.
+    pub lockout_threshold: i32,
+    /// How long a locked account stays locked.
+    pub lockout_duration: Duration,
+    /// Login attempts allowed from one client address per `login_rate_window`.
+    pub login_rate_limit: u64,
+    pub login_rate_window: Duration,
+}
+
+impl Default for CoreSettings {
+    fn default() -> Self {
+        Self {
+            session_idle_timeout: Duration::from_secs(12 * 3600),
+            session_max_age: Duration::from_secs(30 * 24 * 3600),
+            lockout_threshold: 5,
+            lockout_duration: Duration::from_secs(15 * 60),
+            login_rate_limit: 30,
+            login_rate_window: Duration::from_secs(10 * 60),
+        }
+    }
+}

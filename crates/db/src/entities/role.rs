@@ -1,0 +1,25 @@
+//! The `roles` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "roles")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub dealer_id: Uuid,
+    pub key: String,
+    pub name: String,
+    pub description: Option<String>,
+    /// `[{"permission": "user:read", "scope": "dealer"}, ...]`
+    #[sea_orm(column_type = "JsonBinary")]
+    pub grants: Json,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

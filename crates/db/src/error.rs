@@ -1,0 +1,40 @@
+//! Database errors, classified where callers must react to them (unique and foreign-key
+//! violations, stale versions).
+
+use sea_orm::{DbErr, SqlErr};
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// A unique constraint was violated; the string names the constraint or column when the
+    /// backend says so.
+    #[error("unique constraint violated: {0}")]
+    UniqueViolation(String),
+    /// A row referenced a row that does not exist (or vice versa).
+    #[error("foreign key constraint violated: {0}")]
+    ForeignKeyViolation(String),
+    /// An update carried a `version` that is no longer current.
+    #[error("stale version")]
+    StaleVersion,
+    #[error(transparent)]
+    Other(DbErr),
+}
+
+pub type DbResult<T> = Result<T, DbError>;
+
+impl From<DbErr> for DbError {
+    fn from(err: DbErr) -> Self {
+        match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(what)) => DbError::UniqueViolation(what),
+            Some(SqlErr::ForeignKeyConstraintViolation(what)) => DbError::ForeignKeyViolation(what),
+            _ => DbError::Other(err),
+        }
+    }
+}
+
+impl DbError {
+    /// Whether a unique violation concerns the named column or index (backends word the
+    /// message differently; both mention the column or the index name).
+    pub fn is_unique_on(&self, name: &str) -> bool {
+        matches!(self, DbError::UniqueViolation(what) if what.contains(name))
+    }
+}

@@ -1,0 +1,29 @@
+//! One migration tree for SQLite and PostgreSQL, written with SeaQuery's schema builder so the
+//! same code produces each backend's DDL. Migrations are append-only: a released migration is
+//! never edited, a change is a new migration.
+
+use sea_orm_migration::prelude::*;
+
+mod columns;
+mod m0001_organisation;
+mod m0002_accounts;
+mod m0003_audit;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m0001_organisation::Migration),
+            Box::new(m0002_accounts::Migration),
+            Box::new(m0003_audit::Migration),
+        ]
+    }
+}
+
+/// The names of all migrations in order: identifies a schema (the test harness keys its
+/// PostgreSQL template database on it).
+pub fn migration_names() -> Vec<String> {
+    Migrator::migrations().iter().map(|m| m.name().to_owned()).collect()
+}

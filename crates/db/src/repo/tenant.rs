@@ -1,0 +1,141 @@
+//! The three operations every tenant-owned table needs, written once: find a row of the
+//! scope's dealer, update it only if its version is still the one read, delete it.
+
+use crate::{DbError, DbResult, DealerScope};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    Select,
+};
+use uuid::Uuid;
+
+/// A table whose rows belong to one dealer and carry an optimistic-concurrency version.
+pub trait TenantEntity: EntityTrait {
+    const ID: Self::Column;
+    const DEALER_ID: Self::Column;
+
+    /// A select over the scope's dealer only: the start of every tenant query.
+    fn scoped(scope: &DealerScope) -> Select<Self> {
+        Self::find().filter(Self::DEALER_ID.eq(scope.dealer_id().uuid()))
+    }
+}
+
+/// Models that carry `version` and `updated_at`.
+pub trait Versioned {
+    fn version(&self) -> i64;
+    fn set_version(&mut self, version: i64);
+    fn set_updated_at(&mut self, at: DateTime<Utc>);
+}
+
+/// Implements [`TenantEntity`] (and [`Versioned`] when asked) for an entity module.
+#[macro_export]
+macro_rules! tenant_entity {
+    ($module:ident) => {
+        impl $crate::repo::tenant::TenantEntity for $module::Entity {
+            const ID: Self::Column = <$module::Entity as sea_orm::EntityTrait>::Column::Id;
+            const DEALER_ID: Self::Column =
+                <$module::Entity as sea_orm::EntityTrait>::Column::DealerId;
+        }
+    };
+    ($module:ident, versioned) => {
+        $crate::tenant_entity!($module);
+        impl $crate::repo::tenant::VersionColumn for <$module::Entity as sea_orm::EntityTrait>::Column {
+            const VERSION: Self = <$module::Entity as sea_orm::EntityTrait>::Column::Version;
+        }
+        impl $crate::repo::tenant::Versioned for $module::Model {
+            fn version(&self) -> i64 {
+                self.version
+            }
+            fn set_version(&mut self, version: i64) {
+                self.version = version;
+            }
+            fn set_updated_at(&mut self, at: chrono::DateTime<chrono::Utc>) {
+                self.updated_at = at;
+            }
+        }
+    };
+}
+
+/// The row with this id, if it belongs to the scope's dealer.
+pub async fn find<E, C>(conn: &C, scope: &DealerScope, id: Uuid) -> DbResult<Option<E::Model>>
+where
+    E: TenantEntity,
+    C: ConnectionTrait,
+{
+    Ok(E::scoped(scope).filter(E::ID.eq(id)).one(conn).await?)
+}
+
+/// Inserts a new row of the scope's dealer and returns it. A model naming another dealer is
+/// refused, so a bug in a caller cannot write into a foreign tenant.
+pub async fn insert<E, C>(
+    conn: &C,
+    scope: &DealerScope,
+    dealer_id: Uuid,
+    model: E::Model,
+) -> DbResult<E::Model>
+where
+    E: TenantEntity,
+    E::Model: IntoActiveModel<E::ActiveModel> + Clone,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+    C: ConnectionTrait,
+{
+    if dealer_id != scope.dealer_id().uuid() {
+        return Err(DbError::Other(sea_orm::DbErr::Custom(
+            "refusing to insert a row of another dealer".to_owned(),
+        )));
+    }
+    E::insert(model.clone().into_active_model().reset_all()).exec_without_returning(conn).await?;
+    Ok(model)
+}
+
+/// Writes `model` over the stored row if its version is still `expected_version`, bumping the
+/// version and `updated_at`. A row changed meanwhile (or gone) is [`DbError::StaleVersion`].
+pub async fn update<E, C>(
+    conn: &C,
+    scope: &DealerScope,
+    id: Uuid,
+    mut model: E::Model,
+    expected_version: i64,
+    now: DateTime<Utc>,
+) -> DbResult<E::Model>
+where
+    E: TenantEntity,
+    E::Model: Versioned + IntoActiveModel<E::ActiveModel> + Clone,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+    E::Column: VersionColumn,
+    C: ConnectionTrait,
+{
+    model.set_version(expected_version + 1);
+    model.set_updated_at(now);
+    let active = model.clone().into_active_model().reset_all();
+    let result = E::update_many()
+        .set(active)
+        .filter(E::ID.eq(id))
+        .filter(E::DEALER_ID.eq(scope.dealer_id().uuid()))
+        .filter(<E::Column as VersionColumn>::VERSION.eq(expected_version))
+        .exec(conn)
+        .await?;
+    if result.rows_affected == 0 {
+        return Err(DbError::StaleVersion);
+    }
+    Ok(model)
+}
+
+/// Names the `version` column of an entity.
+pub trait VersionColumn: ColumnTrait {
+    const VERSION: Self;
+}
+
+/// Deletes the row if it belongs to the scope's dealer; whether a row was deleted.
+pub async fn delete<E, C>(conn: &C, scope: &DealerScope, id: Uuid) -> DbResult<bool>
+where
+    E: TenantEntity,
+    C: ConnectionTrait,
+{
+    let result = E::delete_many()
+        .filter(E::ID.eq(id))
+        .filter(E::DEALER_ID.eq(scope.dealer_id().uuid()))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected > 0)
+}

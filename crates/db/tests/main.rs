@@ -1,0 +1,3 @@
+//! Database tests, run on SQLite and (with FORECOURT_TEST_PG) PostgreSQL.
+
+mod db;

@@ -1,0 +1,14 @@
+//! Extractors that turn bad input into problem+json naming the field, and authentication into
+//! an [`forecourt_core::Actor`].
+
+mod auth;
+mod client;
+mod json;
+mod path;
+mod query;
+
+pub use auth::{Authed, SESSION_COOKIE};
+pub use client::ClientInfo;
+pub use json::ApiJson;
+pub use path::PathId;
+pub use query::ApiQuery;

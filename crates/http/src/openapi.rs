@@ -1,0 +1,60 @@
+//! The OpenAPI 3.1 document's frame: title, security schemes, tags. Paths and schemas come from
+//! the handlers, registered through `utoipa_axum::routes!`, so a route cannot exist without
+//! being documented.
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Forecourt API",
+        description = "The API of Forecourt, the CRM for car dealerships. Everything the web app \
+            does goes through it. Errors are application/problem+json with a stable `code`. \
+            Lists use keyset pagination: pass `next_cursor` back as `cursor`. Updates carry the \
+            `version` last read; a stale one is answered 409 `version_conflict`. Browser \
+            sessions send `x-csrf-token` with every change; API tokens go in \
+            `Authorization: Bearer`.",
+        license(name = "AGPL-3.0-or-later"),
+    ),
+    modifiers(&SecuritySchemes),
+    security(("session" = []), ("bearer" = [])),
+    tags(
+        (name = "auth", description = "Logging in and out"),
+        (name = "me", description = "The signed-in user's own account"),
+        (name = "users", description = "Staff accounts"),
+        (name = "teams", description = "Teams"),
+        (name = "departments", description = "Departments"),
+        (name = "roles", description = "Roles and the permission catalog"),
+        (name = "dealers", description = "Dealer settings"),
+        (name = "api-tokens", description = "API tokens for integrations"),
+        (name = "audit", description = "The audit log"),
+        (name = "system", description = "Health, readiness, metrics and this document"),
+    )
+)]
+pub struct ApiDoc;
+
+struct SecuritySchemes;
+
+impl Modify for SecuritySchemes {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::extract::SESSION_COOKIE,
+                "The session cookie set by POST /api/v1/auth/login. Changes also need the \
+                 x-csrf-token header.",
+            ))),
+        );
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API token (fct_...) created under API tokens."))
+                    .build(),
+            ),
+        );
+    }
+}

@@ -1,0 +1,261 @@
+//! Settings: built-in defaults, then a TOML file (`--config`), then `FORECOURT_*` environment
+//! variables, then command-line flags. Secrets (the database URL's password) are held in
+//! `secrecy` types and only ever shown redacted.
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use forecourt_core::CoreSettings;
+use forecourt_db::ConnectOptions;
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::time::Duration;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/forecourt.db";
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Settings {
+    pub database: DatabaseSettings,
+    pub server: ServerSettings,
+    pub auth: AuthSettings,
+    pub log: LogSettings,
+}
+
+/// A database URL, which may carry a password.
+#[derive(Clone, Deserialize)]
+#[serde(transparent)]
+pub struct DatabaseUrl(SecretString);
+
+impl DatabaseUrl {
+    pub fn new(url: impl Into<String>) -> Self {
+        Self(SecretString::from(url.into()))
+    }
+
+    pub fn expose(&self) -> &str {
+        self.0.expose_secret()
+    }
+
+    /// The URL with any password replaced by `***`, for logs and messages.
+    pub fn redacted(&self) -> String {
+        match url::Url::parse(self.expose()) {
+            Ok(mut url) if url.password().is_some() => {
+                let _ = url.set_password(Some("***"));
+                url.to_string()
+            }
+            _ => self.expose().to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.redacted())
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct DatabaseSettings {
+    pub url: DatabaseUrl,
+    pub max_connections: u32,
+    pub busy_timeout_secs: u64,
+}
+
+impl DatabaseSettings {
+    pub fn connect_options(&self) -> ConnectOptions {
+        ConnectOptions {
+            max_connections: self.max_connections,
+            busy_timeout: Duration::from_secs(self.busy_timeout_secs),
+            ..ConnectOptions::default()
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct ServerSettings {
+    pub listen: String,
+    /// The address people use to reach Forecourt, when it differs from `listen` (behind a
+    /// proxy). An https URL makes cookies `Secure`.
+    pub public_url: Option<String>,
+    /// Take client addresses from `X-Forwarded-For`; only behind a trusted reverse proxy.
+    pub trust_forwarded_headers: bool,
+}
+
+impl ServerSettings {
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
+    }
+
+    /// The URL to print for people to open.
+    pub fn display_url(&self, bound: std::net::SocketAddr) -> String {
+        match &self.public_url {
+            Some(url) => url.trim_end_matches('/').to_owned(),
+            None => format!("http://{bound}"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct AuthSettings {
+    pub session_idle_timeout_minutes: u64,
+    pub session_max_age_days: u64,
+    pub lockout_threshold: i32,
+    pub lockout_minutes: u64,
+    pub login_rate_limit: u64,
+    pub login_rate_window_minutes: u64,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct LogSettings {
+    /// An `EnvFilter` directive: `info`, `forecourt_core=debug,info`, ... (`RUST_LOG` wins).
+    pub level: String,
+    /// `text` or `json`.
+    pub format: String,
+}
+
+/// The defaults, as a document figment can merge under the file and the environment.
+#[derive(Serialize)]
+struct Defaults {
+    database: DefaultDatabase,
+    server: DefaultServer,
+    auth: DefaultAuth,
+    log: DefaultLog,
+}
+
+#[derive(Serialize)]
+struct DefaultDatabase {
+    url: &'static str,
+    max_connections: u32,
+    busy_timeout_secs: u64,
+}
+
+#[derive(Serialize)]
+struct DefaultServer {
+    listen: &'static str,
+    trust_forwarded_headers: bool,
+}
+
+#[derive(Serialize)]
+struct DefaultAuth {
+    session_idle_timeout_minutes: u64,
+    session_max_age_days: u64,
+    lockout_threshold: i32,
+    lockout_minutes: u64,
+    login_rate_limit: u64,
+    login_rate_window_minutes: u64,
+}
+
+#[derive(Serialize)]
+struct DefaultLog {
+    level: &'static str,
+    format: &'static str,
+}
+
+fn defaults() -> Defaults {
+    let core = CoreSettings::default();
+    Defaults {
+        database: DefaultDatabase {
+            url: DEFAULT_DATABASE_URL,
+            max_connections: 8,
+            busy_timeout_secs: 30,
+        },
+        server: DefaultServer { listen: DEFAULT_LISTEN, trust_forwarded_headers: false },
+        auth: DefaultAuth {
+            session_idle_timeout_minutes: core.session_idle_timeout.as_secs() / 60,
+            session_max_age_days: core.session_max_age.as_secs() / 86_400,
+            lockout_threshold: core.lockout_threshold,
+            lockout_minutes: core.lockout_duration.as_secs() / 60,
+            login_rate_limit: core.login_rate_limit,
+            login_rate_window_minutes: core.login_rate_window.as_secs() / 60,
+        },
+        log: DefaultLog { level: "info", format: "text" },
+    }
+}
+
+impl Settings {
+    /// Loads the settings. `FORECOURT_DATABASE_URL` and `FORECOURT_LISTEN` are the common
+    /// overrides; any setting can be set as `FORECOURT_<SECTION>__<KEY>`
+    /// (`FORECOURT_AUTH__LOCKOUT_MINUTES=30`).
+    pub fn load(config_file: Option<&Path>) -> Result<Self, figment::Error> {
+        Self::figment(config_file).extract()
+    }
+
+    fn figment(config_file: Option<&Path>) -> Figment {
+        let mut figment = Figment::from(Serialized::defaults(defaults()));
+        if let Some(path) = config_file {
+            figment = figment.merge(Toml::file_exact(path));
+        }
+        figment
+            .merge(Env::prefixed("FORECOURT_").split("__").ignore(&["database_url", "listen"]))
+            .merge(Env::raw().only(&["FORECOURT_DATABASE_URL"]).map(|_| "database.url".into()))
+            .merge(Env::raw().only(&["FORECOURT_LISTEN"]).map(|_| "server.listen".into()))
+    }
+
+    pub fn core_settings(&self) -> CoreSettings {
+        CoreSettings {
+            session_idle_timeout: Duration::from_secs(self.auth.session_idle_timeout_minutes * 60),
+            session_max_age: Duration::from_secs(self.auth.session_max_age_days * 86_400),
+            lockout_threshold: self.auth.lockout_threshold,
+            lockout_duration: Duration::from_secs(self.auth.lockout_minutes * 60),
+            login_rate_limit: self.auth.login_rate_limit,
+            login_rate_window: Duration::from_secs(self.auth.login_rate_window_minutes * 60),
+        }
+    }
+
+    /// Settings for tests: the defaults with the given database.
+    pub fn for_database(url: &str) -> Self {
+        let mut settings: Settings = Figment::from(Serialized::defaults(defaults()))
+            .extract()
+            .expect("the defaults are valid settings");
+        settings.database.url = DatabaseUrl::new(url);
+        settings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_then_environment_override_defaults_and_secrets_stay_hidden() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file(
+                "forecourt.toml",
+                r#"
+                [database]
+                url = "postgres://forecourt:s3cret@db.internal/forecourt"
+                [server]
+                listen = "0.0.0.0:9000"
+                public_url = "https://crm.example.cn"
+                "#,
+            )?;
+            jail.set_env("FORECOURT_LISTEN", "127.0.0.1:9999");
+            jail.set_env("FORECOURT_AUTH__LOCKOUT_MINUTES", "30");
+            let settings = Settings::load(Some(Path::new("forecourt.toml")))?;
+            assert_eq!(settings.server.listen, "127.0.0.1:9999");
+            assert_eq!(settings.auth.lockout_minutes, 30);
+            assert!(settings.server.secure_cookies());
+            assert_eq!(
+                settings.database.url.redacted(),
+                "postgres://forecourt:***@db.internal/forecourt"
+            );
+            assert!(!format!("{settings:?}").contains("s3cret"));
+
+            jail.set_env("FORECOURT_DATABASE_URL", "sqlite://./other.db");
+            let settings = Settings::load(Some(Path::new("forecourt.toml")))?;
+            assert_eq!(settings.database.url.expose(), "sqlite://./other.db");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn defaults_are_the_embedded_database_on_localhost() {
+        figment::Jail::expect_with(|_| {
+            let settings = Settings::load(None)?;
+            assert_eq!(settings.database.url.expose(), DEFAULT_DATABASE_URL);
+            assert_eq!(settings.server.listen, DEFAULT_LISTEN);
+            assert!(!settings.server.secure_cookies());
+            Ok(())
+        });
+    }
+}
