@@ -16,7 +16,9 @@ pub struct App {
 
 impl std::fmt::Debug for App {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("App").field("db", &self.db).finish_non_exhaustive()
+        f.debug_struct("App")
+            .field("db", &self.db)
+            .finish_non_exhaustive()
     }
 }
 
@@ -26,7 +28,11 @@ impl App {
     }
 
     pub fn with_clock(db: Db, settings: CoreSettings, clock: Arc<dyn Clock>) -> Self {
-        Self { db, clock, settings: Arc::new(settings) }
+        Self {
+            db,
+            clock,
+            settings: Arc::new(settings),
+        }
     }
 
     pub fn db(&self) -> &Db {

@@ -47,7 +47,9 @@ impl AuditEntry {
         let mut entry = Self::action(T::ENTITY, "created", Some(after.audit_id()));
         for (field, value) in after.audit_fields() {
             if !value.is_null() {
-                entry.changes.insert(field, json!({ "before": Value::Null, "after": value }));
+                entry
+                    .changes
+                    .insert(field, json!({ "before": Value::Null, "after": value }));
             }
         }
         entry
@@ -60,7 +62,9 @@ impl AuditEntry {
         for (field, new_value) in after.audit_fields() {
             let old_value = old.get(&field).cloned().unwrap_or(Value::Null);
             if old_value != new_value {
-                entry.changes.insert(field, json!({ "before": old_value, "after": new_value }));
+                entry
+                    .changes
+                    .insert(field, json!({ "before": old_value, "after": new_value }));
             }
         }
         entry
@@ -70,14 +74,21 @@ impl AuditEntry {
         let mut entry = Self::action(T::ENTITY, "deleted", Some(before.audit_id()));
         for (field, value) in before.audit_fields() {
             if !value.is_null() {
-                entry.changes.insert(field, json!({ "before": value, "after": Value::Null }));
+                entry
+                    .changes
+                    .insert(field, json!({ "before": value, "after": Value::Null }));
             }
         }
         entry
     }
 
     /// Adds one change by hand.
-    pub fn change(mut self, field: &str, before: impl Into<Value>, after: impl Into<Value>) -> Self {
+    pub fn change(
+        mut self,
+        field: &str,
+        before: impl Into<Value>,
+        after: impl Into<Value>,
+    ) -> Self {
         self.changes.insert(
             field.to_owned(),
             json!({ "before": before.into(), "after": after.into() }),
@@ -149,8 +160,16 @@ mod tests {
     #[test]
     fn updates_record_only_changed_fields_masked() {
         let id = Uuid::now_v7();
-        let before = Thing { id, name: "张伟", phone: Some("13812341234") };
-        let after = Thing { id, name: "张伟", phone: Some("13998765678") };
+        let before = Thing {
+            id,
+            name: "张伟",
+            phone: Some("13812341234"),
+        };
+        let after = Thing {
+            id,
+            name: "张伟",
+            phone: Some("13998765678"),
+        };
         let entry = AuditEntry::updated(&before, &after);
         assert_eq!(entry.action, "thing.updated");
         assert_eq!(entry.changes.len(), 1);
@@ -163,7 +182,11 @@ mod tests {
 
     #[test]
     fn creates_skip_empty_fields() {
-        let entry = AuditEntry::created(&Thing { id: Uuid::now_v7(), name: "李娜", phone: None });
+        let entry = AuditEntry::created(&Thing {
+            id: Uuid::now_v7(),
+            name: "李娜",
+            phone: None,
+        });
         assert_eq!(entry.changes.len(), 1);
         assert_eq!(entry.changes["name"]["after"], "李娜");
     }

@@ -91,9 +91,11 @@ impl CoreError {
         unique_field: &'static str,
     ) -> impl FnOnce(DbError) -> CoreError {
         move |err| match err {
-            DbError::UniqueViolation(_) => {
-                CoreError::AlreadyExists(FieldError::new(unique_field, "taken", "is already in use"))
-            }
+            DbError::UniqueViolation(_) => CoreError::AlreadyExists(FieldError::new(
+                unique_field,
+                "taken",
+                "is already in use",
+            )),
             other => CoreError::from_db(entity, other),
         }
     }

@@ -57,7 +57,9 @@ impl App {
         let code = errors.check(parse_code("code", &input.code));
         let name = errors.check(parse_name("name", &input.name, 100));
         errors.finish()?;
-        let (Some(code), Some(name)) = (code, name) else { unreachable!("errors were recorded") };
+        let (Some(code), Some(name)) = (code, name) else {
+            unreachable!("errors were recorded")
+        };
         let now = self.now();
         let model = group::Model {
             id: Uuid::now_v7(),
@@ -69,7 +71,9 @@ impl App {
             version: 1,
         };
         let tx = self.db.begin().await?;
-        let created = org::insert_group(&*tx, model).await.map_err(CoreError::on_write("group", "code"))?;
+        let created = org::insert_group(&*tx, model)
+            .await
+            .map_err(CoreError::on_write("group", "code"))?;
         tx.commit().await?;
         Ok(created)
     }
@@ -80,14 +84,21 @@ impl App {
         let name = errors.check(parse_name("name", &input.name, 100));
         let time_zone = errors.check(DealerTimeZone::parse(
             "time_zone",
-            input.time_zone.as_deref().unwrap_or(DealerTimeZone::DEFAULT_NAME),
+            input
+                .time_zone
+                .as_deref()
+                .unwrap_or(DealerTimeZone::DEFAULT_NAME),
         ));
         let conn = self.db.conn();
         let mut group_id = None;
         if let Some(group_code) = &input.group_code {
             match org::find_group_by_code(conn, &group_code.trim().to_ascii_uppercase()).await? {
                 Some(group) => group_id = Some(group.id),
-                None => errors.push(FieldError::new("group", "unknown_group", "is not a known group code")),
+                None => errors.push(FieldError::new(
+                    "group",
+                    "unknown_group",
+                    "is not a known group code",
+                )),
             }
         }
         errors.finish()?;
@@ -107,7 +118,9 @@ impl App {
             version: 1,
         };
         let tx = self.db.begin().await?;
-        let created = org::insert_dealer(&*tx, model).await.map_err(CoreError::on_write("dealer", "code"))?;
+        let created = org::insert_dealer(&*tx, model)
+            .await
+            .map_err(CoreError::on_write("dealer", "code"))?;
         let system = crate::auth::system_actor_for_new_dealer(&created);
         audit::record(&*tx, &system, AuditEntry::created(&created), now).await?;
         tx.commit().await?;
@@ -117,18 +130,29 @@ impl App {
     /// The dealer with this code.
     pub async fn find_dealer_by_code(&self, code: &str) -> CoreResult<Option<DealerView>> {
         let code = code.trim().to_ascii_uppercase();
-        Ok(org::find_dealer_by_code(self.db.conn(), &code).await?.as_ref().map(DealerView::from))
+        Ok(org::find_dealer_by_code(self.db.conn(), &code)
+            .await?
+            .as_ref()
+            .map(DealerView::from))
     }
 
     /// Every dealer of the installation, by code (for the command line).
     pub async fn all_dealers(&self) -> CoreResult<Vec<DealerView>> {
-        Ok(org::all_dealers(self.db.conn()).await?.iter().map(DealerView::from).collect())
+        Ok(org::all_dealers(self.db.conn())
+            .await?
+            .iter()
+            .map(DealerView::from)
+            .collect())
     }
 
     pub async fn dealer_id_by_code(&self, code: &str) -> CoreResult<DealerId> {
         self.find_dealer_by_code(code)
             .await?
             .map(|d| d.id)
-            .ok_or(CoreError::invalid(FieldError::new("dealer", "unknown_dealer", "is not a known dealer code")))
+            .ok_or(CoreError::invalid(FieldError::new(
+                "dealer",
+                "unknown_dealer",
+                "is not a known dealer code",
+            )))
     }
 }

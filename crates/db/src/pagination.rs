@@ -6,7 +6,9 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
-use sea_orm::{ColumnTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select, Value};
+use sea_orm::{
+    ColumnTrait, EntityTrait, Order, QueryFilter, QueryOrder, QuerySelect, Select, Value,
+};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -99,7 +101,10 @@ pub struct Page<T> {
 
 impl<T> Page<T> {
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), next_cursor: self.next_cursor }
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            next_cursor: self.next_cursor,
+        }
     }
 }
 
@@ -126,10 +131,10 @@ impl<C: ColumnTrait> Keyset<C> {
             if cursor.sort != self.name {
                 return Err(BadCursor);
             }
-            let left = Expr::tuple([Expr::col(self.column).into(), Expr::col(self.id_column).into()]);
+            let left = Expr::tuple([Expr::col(self.column), Expr::col(self.id_column)]);
             let right = Expr::tuple([
-                Expr::val(cursor.key.clone().into_value()).into(),
-                Expr::val(cursor.id).into(),
+                Expr::val(cursor.key.clone().into_value()),
+                Expr::val(cursor.id),
             ]);
             let condition: SimpleExpr = match self.direction {
                 SortDirection::Asc => left.gt(right),
@@ -155,12 +160,19 @@ impl<C: ColumnTrait> Keyset<C> {
         let next_cursor = if has_more {
             rows.last().map(|row| {
                 let (key, id) = key_of(row);
-                Cursor { sort: self.name.to_owned(), key, id }
+                Cursor {
+                    sort: self.name.to_owned(),
+                    key,
+                    id,
+                }
             })
         } else {
             None
         };
-        Page { items: rows, next_cursor }
+        Page {
+            items: rows,
+            next_cursor,
+        }
     }
 }
 

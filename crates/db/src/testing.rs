@@ -26,18 +26,29 @@ impl TestDb {
     pub async fn sqlite() -> Self {
         let dir = tempfile::tempdir().expect("temporary directory");
         let url = format!("sqlite://{}", dir.path().join("forecourt.db").display());
-        let db = Db::connect(&url, &ConnectOptions::default()).await.expect("open SQLite");
+        let db = Db::connect(&url, &ConnectOptions::default())
+            .await
+            .expect("open SQLite");
         db.migrate().await.expect("migrate SQLite");
-        Self { db, url, _sqlite_dir: Some(dir), _pg_drop: None }
+        Self {
+            db,
+            url,
+            _sqlite_dir: Some(dir),
+            _pg_drop: None,
+        }
     }
 
     /// A new PostgreSQL database, or `None` when `FORECOURT_TEST_PG` is not set. Panics when it
     /// is set but the server cannot be used: a configured backend must not be skipped silently.
     pub async fn postgres() -> Option<Self> {
-        let server = std::env::var(TEST_PG_ENV).ok().filter(|v| !v.trim().is_empty())?;
+        let server = std::env::var(TEST_PG_ENV)
+            .ok()
+            .filter(|v| !v.trim().is_empty())?;
         let template = ensure_template(&server).await;
         let name = format!("forecourt_test_{}", uuid::Uuid::now_v7().simple());
-        let mut admin = sqlx::PgConnection::connect(&server).await.expect("connect to FORECOURT_TEST_PG");
+        let mut admin = sqlx::PgConnection::connect(&server)
+            .await
+            .expect("connect to FORECOURT_TEST_PG");
         let mut attempts = 0;
         loop {
             let created = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
@@ -58,8 +69,13 @@ impl TestDb {
         }
         let _ = admin.close().await;
         let url = database_url(&server, &name);
-        let options = ConnectOptions { max_connections: 5, ..ConnectOptions::default() };
-        let db = Db::connect(&url, &options).await.expect("connect to test database");
+        let options = ConnectOptions {
+            max_connections: 5,
+            ..ConnectOptions::default()
+        };
+        let db = Db::connect(&url, &options)
+            .await
+            .expect("connect to test database");
         Some(Self {
             db,
             url,
@@ -83,8 +99,13 @@ async fn ensure_template(server: &str) -> String {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     crate::migrations::migration_names().hash(&mut hasher);
     let template = format!("forecourt_tpl_{:016x}", hasher.finish());
-    let mut admin = sqlx::PgConnection::connect(server).await.expect("connect to FORECOURT_TEST_PG");
-    sqlx::query("SELECT pg_advisory_lock(7301202611)").execute(&mut admin).await.expect("lock");
+    let mut admin = sqlx::PgConnection::connect(server)
+        .await
+        .expect("connect to FORECOURT_TEST_PG");
+    sqlx::query("SELECT pg_advisory_lock(7301202611)")
+        .execute(&mut admin)
+        .await
+        .expect("lock");
     let exists: Option<i32> = sqlx::query_scalar("SELECT 1 FROM pg_database WHERE datname = $1")
         .bind(&template)
         .fetch_optional(&mut admin)
@@ -93,22 +114,32 @@ async fn ensure_template(server: &str) -> String {
     if exists.is_none() {
         let building = format!("{template}_building");
         let run = |sql: String| sqlx::raw_sql(sqlx::AssertSqlSafe(sql));
-        run(format!("DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)"))
+        run(format!(
+            "DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)"
+        ))
+        .execute(&mut admin)
+        .await
+        .expect("drop stale template");
+        run(format!("CREATE DATABASE \"{building}\""))
             .execute(&mut admin)
             .await
-            .expect("drop stale template");
-        run(format!("CREATE DATABASE \"{building}\"")).execute(&mut admin).await.expect("create template");
+            .expect("create template");
         let db = Db::connect(&database_url(server, &building), &ConnectOptions::default())
             .await
             .expect("connect to template");
         db.migrate().await.expect("migrate template");
         db.close().await.expect("close template");
-        run(format!("ALTER DATABASE \"{building}\" RENAME TO \"{template}\""))
-            .execute(&mut admin)
-            .await
-            .expect("publish template");
+        run(format!(
+            "ALTER DATABASE \"{building}\" RENAME TO \"{template}\""
+        ))
+        .execute(&mut admin)
+        .await
+        .expect("publish template");
     }
-    sqlx::query("SELECT pg_advisory_unlock(7301202611)").execute(&mut admin).await.expect("unlock");
+    sqlx::query("SELECT pg_advisory_unlock(7301202611)")
+        .execute(&mut admin)
+        .await
+        .expect("unlock");
     let _ = admin.close().await;
     template
 }
@@ -126,12 +157,16 @@ impl Drop for PgDropGuard {
         // Drop runs inside the test's runtime, which cannot be blocked on; use a thread with a
         // runtime of its own.
         let handle = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build();
             let Ok(runtime) = runtime else { return };
             runtime.block_on(async move {
                 if let Ok(mut admin) = sqlx::PgConnection::connect(&server).await {
                     let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-                    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut admin).await;
+                    let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                        .execute(&mut admin)
+                        .await;
                     let _ = admin.close().await;
                 }
             });

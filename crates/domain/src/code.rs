@@ -9,7 +9,9 @@ pub fn parse_code(field: &str, input: &str) -> Result<String, FieldError> {
         return Err(FieldError::required(field));
     }
     let valid = (2..=32).contains(&code.len())
-        && code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        && code
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '_');
     if !valid {
         return Err(FieldError::new(
             field,
@@ -27,7 +29,10 @@ mod tests {
     #[test]
     fn codes() {
         assert_eq!(parse_code("code", " hz01 ").unwrap(), "HZ01");
-        assert_eq!(parse_code("code", "杭州").unwrap_err().code, "invalid_format");
+        assert_eq!(
+            parse_code("code", "杭州").unwrap_err().code,
+            "invalid_format"
+        );
         assert_eq!(parse_code("code", "H").unwrap_err().code, "invalid_format");
     }
 }

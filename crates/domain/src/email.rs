@@ -18,7 +18,9 @@ pub fn parse_email(field: &str, input: &str) -> Result<String, FieldError> {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && domain.split('.').all(|label| !label.is_empty() && !label.starts_with('-'));
+        && domain
+            .split('.')
+            .all(|label| !label.is_empty() && !label.starts_with('-'));
     if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
         return Err(invalid());
     }
@@ -31,10 +33,22 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(parse_email("e", " Wei.Zhang@Example.COM ").unwrap(), "Wei.Zhang@example.com");
-        assert_eq!(parse_email("e", "张伟@例子.中国").unwrap(), "张伟@例子.中国");
-        for bad in ["zhangwei", "a@b", "a@@b.cn", "a b@c.cn", "@b.cn", "a@.cn", "a@b..cn"] {
-            assert_eq!(parse_email("e", bad).unwrap_err().code, "invalid_email", "{bad}");
+        assert_eq!(
+            parse_email("e", " Wei.Zhang@Example.COM ").unwrap(),
+            "Wei.Zhang@example.com"
+        );
+        assert_eq!(
+            parse_email("e", "张伟@例子.中国").unwrap(),
+            "张伟@例子.中国"
+        );
+        for bad in [
+            "zhangwei", "a@b", "a@@b.cn", "a b@c.cn", "@b.cn", "a@.cn", "a@b..cn",
+        ] {
+            assert_eq!(
+                parse_email("e", bad).unwrap_err().code,
+                "invalid_email",
+                "{bad}"
+            );
         }
     }
 }

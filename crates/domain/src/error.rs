@@ -113,7 +113,11 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, code: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(
+        field: impl Into<String>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             field: field.into(),
             code: code.into(),
@@ -176,7 +180,11 @@ impl FieldErrors {
 
     /// `Ok(())` when nothing was recorded.
     pub fn finish(self) -> Result<(), Vec<FieldError>> {
-        if self.0.is_empty() { Ok(()) } else { Err(self.0) }
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self.0)
+        }
     }
 }
 
@@ -186,7 +194,11 @@ mod tests {
 
     #[test]
     fn codes_serialise_as_their_stable_names() {
-        for code in [ErrorCode::VersionConflict, ErrorCode::CsrfTokenInvalid, ErrorCode::NotFound] {
+        for code in [
+            ErrorCode::VersionConflict,
+            ErrorCode::CsrfTokenInvalid,
+            ErrorCode::NotFound,
+        ] {
             let json = serde_json::to_value(code).unwrap();
             assert_eq!(json, serde_json::Value::String(code.as_str().to_owned()));
         }

@@ -38,6 +38,9 @@ impl fmt::Display for Locale {
 impl FromStr for Locale {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Locale::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(s)).ok_or(())
+        Locale::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s))
+            .ok_or(())
     }
 }

@@ -26,12 +26,20 @@ pub fn check_new_password(field: &str, password: &str, username: &str) -> Result
         .with_param("max", MAX_PASSWORD_LENGTH));
     }
     if password.to_lowercase() == username.to_lowercase() {
-        return Err(FieldError::new(field, "same_as_username", "must not be the username"));
+        return Err(FieldError::new(
+            field,
+            "same_as_username",
+            "must not be the username",
+        ));
     }
     let mut chars = password.chars();
     let first = chars.next();
     if chars.all(|c| Some(c) == first) {
-        return Err(FieldError::new(field, "too_weak", "must not repeat one character"));
+        return Err(FieldError::new(
+            field,
+            "too_weak",
+            "must not repeat one character",
+        ));
     }
     Ok(())
 }
@@ -42,12 +50,24 @@ mod tests {
 
     #[test]
     fn policy() {
-        assert_eq!(check_new_password("password", "short", "u").unwrap_err().code, "too_short");
         assert_eq!(
-            check_new_password("password", "Zhangwei01", "zhangwei01").unwrap_err().code,
+            check_new_password("password", "short", "u")
+                .unwrap_err()
+                .code,
+            "too_short"
+        );
+        assert_eq!(
+            check_new_password("password", "Zhangwei01", "zhangwei01")
+                .unwrap_err()
+                .code,
             "same_as_username"
         );
-        assert_eq!(check_new_password("password", "aaaaaaaaaa", "u").unwrap_err().code, "too_weak");
+        assert_eq!(
+            check_new_password("password", "aaaaaaaaaa", "u")
+                .unwrap_err()
+                .code,
+            "too_weak"
+        );
         assert!(check_new_password("password", "展厅接待2026!", "u").is_ok());
     }
 }

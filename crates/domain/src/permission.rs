@@ -114,7 +114,11 @@ impl fmt::Display for Permission {
 impl FromStr for Permission {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Permission::ALL.iter().copied().find(|p| p.key() == s).ok_or(())
+        Permission::ALL
+            .iter()
+            .copied()
+            .find(|p| p.key() == s)
+            .ok_or(())
     }
 }
 
@@ -127,7 +131,8 @@ impl Serialize for Permission {
 impl<'de> Deserialize<'de> for Permission {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let key = String::deserialize(deserializer)?;
-        key.parse().map_err(|()| serde::de::Error::custom(format!("unknown permission {key:?}")))
+        key.parse()
+            .map_err(|()| serde::de::Error::custom(format!("unknown permission {key:?}")))
     }
 }
 
@@ -183,9 +188,11 @@ impl GrantSet {
     /// Every permission at its widest scope: what the installation itself (the command line,
     /// background jobs) may do.
     pub fn everything() -> GrantSet {
-        GrantSet::new(Permission::ALL.iter().map(|p| {
-            Grant::new(*p, *p.allowed_scopes().last().unwrap_or(&Scope::Dealer))
-        }))
+        GrantSet::new(
+            Permission::ALL
+                .iter()
+                .map(|p| Grant::new(*p, *p.allowed_scopes().last().unwrap_or(&Scope::Dealer))),
+        )
     }
 
     /// The scope the permission is held at, if it is held at all.
@@ -199,7 +206,10 @@ impl GrantSet {
 
     /// Whether every grant of `other` is held here at least as widely.
     pub fn covers(&self, other: &GrantSet) -> bool {
-        other.0.iter().all(|(p, s)| self.scope(*p).is_some_and(|mine| mine >= *s))
+        other
+            .0
+            .iter()
+            .all(|(p, s)| self.scope(*p).is_some_and(|mine| mine >= *s))
     }
 
     /// The grants held by both, each at the narrower of the two scopes.
@@ -272,7 +282,10 @@ mod tests {
         let narrower = GrantSet::new([Grant::new(Permission::UserRead, Scope::Team)]);
         assert!(set.covers(&narrower));
         assert!(!narrower.covers(&set));
-        assert_eq!(narrower.intersect(&set).scope(Permission::UserRead), Some(Scope::Team));
+        assert_eq!(
+            narrower.intersect(&set).scope(Permission::UserRead),
+            Some(Scope::Team)
+        );
     }
 
     #[test]

@@ -63,30 +63,46 @@ impl Phone {
         let national = strip_country_code(&digits);
 
         if extension.is_none() && is_mobile(national) {
-            return Ok(Self { normalized: national.to_owned(), kind: PhoneKind::Mobile });
+            return Ok(Self {
+                normalized: national.to_owned(),
+                kind: PhoneKind::Mobile,
+            });
         }
         if extension.is_none()
             && national.len() == 10
             && (national.starts_with("400") || national.starts_with("800"))
         {
             let normalized = format!("{}-{}-{}", &national[..3], &national[3..6], &national[6..]);
-            return Ok(Self { normalized, kind: PhoneKind::Service });
+            return Ok(Self {
+                normalized,
+                kind: PhoneKind::Service,
+            });
         }
         // International landline form drops the trunk 0 ("+86 571 87654321").
-        let with_trunk =
-            if national.starts_with('0') { national.to_owned() } else { format!("0{national}") };
-        if digits.len() > national.len() || national.starts_with('0') {
-            if let Some((area, subscriber)) = split_landline(&with_trunk) {
-                let mut normalized = format!("{area}-{subscriber}");
-                if let Some(ext) = extension {
-                    normalized.push('-');
-                    normalized.push_str(&ext);
-                }
-                return Ok(Self { normalized, kind: PhoneKind::Landline });
+        let with_trunk = if national.starts_with('0') {
+            national.to_owned()
+        } else {
+            format!("0{national}")
+        };
+        if (digits.len() > national.len() || national.starts_with('0'))
+            && let Some((area, subscriber)) = split_landline(&with_trunk)
+        {
+            let mut normalized = format!("{area}-{subscriber}");
+            if let Some(ext) = extension {
+                normalized.push('-');
+                normalized.push_str(&ext);
             }
+            return Ok(Self {
+                normalized,
+                kind: PhoneKind::Landline,
+            });
         }
         if national.len() == 7 || national.len() == 8 {
-            return Err(FieldError::new(field, "phone_needs_area_code", "needs its area code"));
+            return Err(FieldError::new(
+                field,
+                "phone_needs_area_code",
+                "needs its area code",
+            ));
         }
         Err(invalid())
     }
@@ -102,13 +118,15 @@ impl Phone {
     /// The digits of the number without area-code punctuation or extension: what the last
     /// four digits searched for are taken from.
     pub fn subscriber_digits(&self) -> String {
-        let main = match self.kind {
-            PhoneKind::Landline => {
-                self.normalized.splitn(3, '-').take(2).collect::<Vec<_>>().concat()
-            }
+        match self.kind {
+            PhoneKind::Landline => self
+                .normalized
+                .splitn(3, '-')
+                .take(2)
+                .collect::<Vec<_>>()
+                .concat(),
             _ => self.normalized.replace('-', ""),
-        };
-        main
+        }
     }
 
     /// The last four digits of the number (not of an extension).
@@ -141,10 +159,10 @@ fn strip_country_code(digits: &str) -> &str {
     if let Some(rest) = digits.strip_prefix("0086") {
         return rest;
     }
-    if let Some(rest) = digits.strip_prefix("86") {
-        if is_mobile(rest) || (rest.len() >= 9 && rest.len() <= 11 && !rest.starts_with('0')) {
-            return rest;
-        }
+    if let Some(rest) = digits.strip_prefix("86")
+        && (is_mobile(rest) || (rest.len() >= 9 && rest.len() <= 11 && !rest.starts_with('0')))
+    {
+        return rest;
     }
     digits
 }
@@ -156,7 +174,11 @@ fn split_landline(digits: &str) -> Option<(&str, &str)> {
     if bytes.len() < 10 || bytes[0] != b'0' || bytes[1] == b'0' {
         return None;
     }
-    let area_len = if matches!(bytes[1], b'1' | b'2') { 3 } else { 4 };
+    let area_len = if matches!(bytes[1], b'1' | b'2') {
+        3
+    } else {
+        4
+    };
     let (area, subscriber) = digits.split_at(area_len);
     if area_len == 3 && bytes[1] == b'1' && area != "010" {
         return None;
@@ -182,7 +204,9 @@ mod tests {
     use super::*;
 
     fn norm(input: &str) -> String {
-        Phone::parse("phone", input).map(|p| p.to_string()).unwrap_or_else(|e| e.code)
+        Phone::parse("phone", input)
+            .map(|p| p.to_string())
+            .unwrap_or_else(|e| e.code)
     }
 
     #[test]
@@ -226,7 +250,10 @@ mod tests {
     #[test]
     fn last_four_digits() {
         assert_eq!(Phone::parse("p", "13812345678").unwrap().last4(), "5678");
-        assert_eq!(Phone::parse("p", "0571-87654321转801").unwrap().last4(), "4321");
+        assert_eq!(
+            Phone::parse("p", "0571-87654321转801").unwrap().last4(),
+            "4321"
+        );
     }
 
     #[test]

@@ -144,7 +144,9 @@ pub fn parse_custom_role_key(field: &str, input: &str) -> Result<String, FieldEr
     let valid = key.len() >= 2
         && key.len() <= 32
         && key.starts_with(|c: char| c.is_ascii_lowercase())
-        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if !valid {
         return Err(FieldError::new(
             field,
@@ -153,7 +155,11 @@ pub fn parse_custom_role_key(field: &str, input: &str) -> Result<String, FieldEr
         ));
     }
     if BuiltinRole::from_key(key).is_some() {
-        return Err(FieldError::new(field, "taken", "is the key of a built-in role"));
+        return Err(FieldError::new(
+            field,
+            "taken",
+            "is the key of a built-in role",
+        ));
     }
     Ok(key.to_owned())
 }
@@ -164,7 +170,11 @@ pub fn check_grants(field: &str, grants: &[Grant]) -> Result<GrantSet, FieldErro
         return Err(FieldError::new(
             format!("{field}.{index}.scope"),
             "scope_not_allowed",
-            format!("{} cannot be granted at scope {}", grant.permission, grant.scope.as_str()),
+            format!(
+                "{} cannot be granted at scope {}",
+                grant.permission,
+                grant.scope.as_str()
+            ),
         ));
     }
     Ok(GrantSet::new(grants.iter().copied()))
@@ -201,8 +211,17 @@ mod tests {
 
     #[test]
     fn custom_keys() {
-        assert_eq!(parse_custom_role_key("key", "admin").unwrap_err().code, "taken");
-        assert_eq!(parse_custom_role_key("key", "Floor Lead").unwrap_err().code, "invalid_format");
-        assert_eq!(parse_custom_role_key("key", "floor_lead").unwrap(), "floor_lead");
+        assert_eq!(
+            parse_custom_role_key("key", "admin").unwrap_err().code,
+            "taken"
+        );
+        assert_eq!(
+            parse_custom_role_key("key", "Floor Lead").unwrap_err().code,
+            "invalid_format"
+        );
+        assert_eq!(
+            parse_custom_role_key("key", "floor_lead").unwrap(),
+            "floor_lead"
+        );
     }
 }

@@ -68,7 +68,10 @@ mod tests {
     fn shanghai_day_starts_at_16_utc_the_day_before() {
         let tz = DealerTimeZone::default();
         let date = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        assert_eq!(tz.start_of_day(date).to_rfc3339(), "2026-11-21T16:00:00+00:00");
+        assert_eq!(
+            tz.start_of_day(date).to_rfc3339(),
+            "2026-11-21T16:00:00+00:00"
+        );
         let at = Utc.with_ymd_and_hms(2026, 11, 21, 16, 30, 0).unwrap();
         assert_eq!(tz.local_date(at), date);
     }

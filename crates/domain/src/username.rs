@@ -29,12 +29,16 @@ impl Username {
             ));
         }
         if length < 3 {
-            return Err(FieldError::new(field, "too_short", "must be at least 3 characters")
-                .with_param("min", 3));
+            return Err(
+                FieldError::new(field, "too_short", "must be at least 3 characters")
+                    .with_param("min", 3),
+            );
         }
         if length > 32 {
-            return Err(FieldError::new(field, "too_long", "must be at most 32 characters")
-                .with_param("max", 32));
+            return Err(
+                FieldError::new(field, "too_long", "must be at most 32 characters")
+                    .with_param("max", 32),
+            );
         }
         Ok(Self(value))
     }
@@ -68,11 +72,19 @@ pub fn parse_name(field: &str, input: &str, max: usize) -> Result<String, FieldE
         return Err(FieldError::required(field));
     }
     if value.chars().count() > max {
-        return Err(FieldError::new(field, "too_long", format!("must be at most {max} characters"))
-            .with_param("max", max));
+        return Err(FieldError::new(
+            field,
+            "too_long",
+            format!("must be at most {max} characters"),
+        )
+        .with_param("max", max));
     }
     if value.chars().any(char::is_control) {
-        return Err(FieldError::new(field, "invalid_format", "must not contain control characters"));
+        return Err(FieldError::new(
+            field,
+            "invalid_format",
+            "must not contain control characters",
+        ));
     }
     Ok(value.to_owned())
 }
@@ -95,17 +107,32 @@ mod tests {
 
     #[test]
     fn usernames_are_normalised_and_checked() {
-        assert_eq!(Username::parse("u", " ZhangWei ").unwrap().as_str(), "zhangwei");
+        assert_eq!(
+            Username::parse("u", " ZhangWei ").unwrap().as_str(),
+            "zhangwei"
+        );
         assert_eq!(Username::parse("u", "zw").unwrap_err().code, "too_short");
-        assert_eq!(Username::parse("u", "张伟").unwrap_err().code, "invalid_format");
-        assert_eq!(Username::parse("u", "_x1").unwrap_err().code, "invalid_format");
+        assert_eq!(
+            Username::parse("u", "张伟").unwrap_err().code,
+            "invalid_format"
+        );
+        assert_eq!(
+            Username::parse("u", "_x1").unwrap_err().code,
+            "invalid_format"
+        );
         assert_eq!(Username::parse("u", "").unwrap_err().code, "required");
     }
 
     #[test]
     fn chinese_names_count_characters() {
         assert_eq!(parse_name("n", " 欧阳娜娜 ", 4).unwrap(), "欧阳娜娜");
-        assert_eq!(parse_name("n", "欧阳娜娜娜", 4).unwrap_err().code, "too_long");
-        assert_eq!(parse_name("n", "a\u{0}b", 10).unwrap_err().code, "invalid_format");
+        assert_eq!(
+            parse_name("n", "欧阳娜娜娜", 4).unwrap_err().code,
+            "too_long"
+        );
+        assert_eq!(
+            parse_name("n", "a\u{0}b", 10).unwrap_err().code,
+            "invalid_format"
+        );
     }
 }

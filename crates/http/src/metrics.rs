@@ -6,12 +6,15 @@ use crate::state::AppState;
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder};
+use metrics_exporter_prometheus::{
+    Matcher, PrometheusBuilder, PrometheusHandle, PrometheusRecorder,
+};
 use std::sync::Arc;
 use std::time::Instant;
 
-const LATENCY_BUCKETS: [f64; 12] =
-    [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0];
+const LATENCY_BUCKETS: [f64; 12] = [
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
+];
 
 #[derive(Clone)]
 pub struct Metrics {
@@ -35,7 +38,10 @@ impl Metrics {
             .expect("non-empty buckets")
             .build_recorder();
         let handle = recorder.handle();
-        Self { recorder: Arc::new(recorder), handle }
+        Self {
+            recorder: Arc::new(recorder),
+            handle,
+        }
     }
 
     /// The Prometheus text exposition of everything recorded.
@@ -45,7 +51,11 @@ impl Metrics {
 
     fn record(&self, method: String, route: String, status: u16, seconds: f64) {
         metrics::with_local_recorder(&*self.recorder, || {
-            let labels = [("method", method), ("route", route), ("status", status.to_string())];
+            let labels = [
+                ("method", method),
+                ("route", route),
+                ("status", status.to_string()),
+            ];
             metrics::counter!("http_requests_total", &labels).increment(1);
             metrics::histogram!("http_request_duration_seconds", &labels).record(seconds);
         });
@@ -62,6 +72,11 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
         None => "ui".to_owned(),
     };
     let response = next.run(request).await;
-    state.metrics.record(method, route, response.status().as_u16(), started.elapsed().as_secs_f64());
+    state.metrics.record(
+        method,
+        route,
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64(),
+    );
     response
 }

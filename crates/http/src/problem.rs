@@ -106,7 +106,9 @@ impl From<CoreError> for ApiError {
         };
         let mut api = ApiError::new(code, detail).with_errors(err.field_errors().to_vec());
         match err {
-            CoreError::RateLimited { retry_after_secs } => api.0.retry_after = Some(retry_after_secs),
+            CoreError::RateLimited { retry_after_secs } => {
+                api.0.retry_after = Some(retry_after_secs)
+            }
             CoreError::AccountLocked { until } => {
                 let seconds = (until - chrono::Utc::now()).num_seconds().max(1);
                 api.0.retry_after = Some(seconds as u64);
@@ -120,15 +122,19 @@ impl From<CoreError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let retry_after = self.0.retry_after;
         let mut response = (status, axum::Json(&*self.0)).into_response();
         let headers = response.headers_mut();
-        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
-        if let Some(seconds) = retry_after {
-            if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
-                headers.insert(header::RETRY_AFTER, value);
-            }
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        if let Some(seconds) = retry_after
+            && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
+        {
+            headers.insert(header::RETRY_AFTER, value);
         }
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(

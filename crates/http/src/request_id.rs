@@ -24,7 +24,9 @@ pub fn current() -> Option<String> {
 
 fn acceptable(id: &str) -> bool {
     (1..=64).contains(&id.len())
-        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 pub async fn middleware(mut request: Request, next: Next) -> Response {

@@ -24,7 +24,9 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(app: App, settings: HttpSettings) -> Self {
-        let openapi_json = crate::openapi_document().to_json().unwrap_or_else(|_| "{}".to_owned());
+        let openapi_json = crate::openapi_document()
+            .to_json()
+            .unwrap_or_else(|_| "{}".to_owned());
         Self {
             app,
             settings: Arc::new(settings),

@@ -30,7 +30,10 @@ pub async fn serve(request: Request) -> Response {
         .to_owned();
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
 
-    let has_extension = path.rsplit('/').next().is_some_and(|name| name.contains('.'));
+    let has_extension = path
+        .rsplit('/')
+        .next()
+        .is_some_and(|name| name.contains('.'));
     let (file, cache) = if path.is_empty() || !has_extension {
         ("index.html", NO_CACHE)
     } else if path.starts_with("assets/") {
@@ -40,7 +43,10 @@ pub async fn serve(request: Request) -> Response {
     };
     let Some(original) = Assets::get(file) else {
         return if file == "index.html" {
-            (StatusCode::SERVICE_UNAVAILABLE, "The web app was not built into this binary; run `make build`.")
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "The web app was not built into this binary; run `make build`.",
+            )
                 .into_response()
         } else {
             StatusCode::NOT_FOUND.into_response()
@@ -74,12 +80,16 @@ fn precompressed(
     file: &str,
     accepts: &str,
 ) -> Option<(std::borrow::Cow<'static, [u8]>, Option<&'static str>)> {
-    let accepted = |name: &str| accepts.split(',').any(|e| e.split(';').next().map(str::trim) == Some(name));
+    let accepted = |name: &str| {
+        accepts
+            .split(',')
+            .any(|e| e.split(';').next().map(str::trim) == Some(name))
+    };
     for (suffix, encoding) in [("br", "br"), ("gz", "gzip")] {
-        if accepted(encoding) {
-            if let Some(compressed) = Assets::get(&format!("{file}.{suffix}")) {
-                return Some((compressed.data, Some(encoding)));
-            }
+        if accepted(encoding)
+            && let Some(compressed) = Assets::get(&format!("{file}.{suffix}"))
+        {
+            return Some((compressed.data, Some(encoding)));
         }
     }
     None
@@ -90,7 +100,9 @@ fn not_modified(etag: &str, cache: &'static str) -> Response {
     if let Ok(value) = HeaderValue::from_str(etag) {
         response.headers_mut().insert(header::ETAG, value);
     }
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     response
 }
 

@@ -83,7 +83,9 @@ pub struct ServerSettings {
 
 impl ServerSettings {
     pub fn secure_cookies(&self) -> bool {
-        self.public_url.as_deref().is_some_and(|url| url.starts_with("https://"))
+        self.public_url
+            .as_deref()
+            .is_some_and(|url| url.starts_with("https://"))
     }
 
     /// The URL to print for people to open.
@@ -159,7 +161,10 @@ fn defaults() -> Defaults {
             max_connections: 8,
             busy_timeout_secs: 30,
         },
-        server: DefaultServer { listen: DEFAULT_LISTEN, trust_forwarded_headers: false },
+        server: DefaultServer {
+            listen: DEFAULT_LISTEN,
+            trust_forwarded_headers: false,
+        },
         auth: DefaultAuth {
             session_idle_timeout_minutes: core.session_idle_timeout.as_secs() / 60,
             session_max_age_days: core.session_max_age.as_secs() / 86_400,
@@ -168,7 +173,10 @@ fn defaults() -> Defaults {
             login_rate_limit: core.login_rate_limit,
             login_rate_window_minutes: core.login_rate_window.as_secs() / 60,
         },
-        log: DefaultLog { level: "info", format: "text" },
+        log: DefaultLog {
+            level: "info",
+            format: "text",
+        },
     }
 }
 
@@ -186,9 +194,21 @@ impl Settings {
             figment = figment.merge(Toml::file_exact(path));
         }
         figment
-            .merge(Env::prefixed("FORECOURT_").split("__").ignore(&["database_url", "listen"]))
-            .merge(Env::raw().only(&["FORECOURT_DATABASE_URL"]).map(|_| "database.url".into()))
-            .merge(Env::raw().only(&["FORECOURT_LISTEN"]).map(|_| "server.listen".into()))
+            .merge(
+                Env::prefixed("FORECOURT_")
+                    .split("__")
+                    .ignore(&["database_url", "listen"]),
+            )
+            .merge(
+                Env::raw()
+                    .only(&["FORECOURT_DATABASE_URL"])
+                    .map(|_| "database.url".into()),
+            )
+            .merge(
+                Env::raw()
+                    .only(&["FORECOURT_LISTEN"])
+                    .map(|_| "server.listen".into()),
+            )
     }
 
     pub fn core_settings(&self) -> CoreSettings {

@@ -17,9 +17,17 @@ use tokio::net::TcpListener;
 
 /// Connects to the database named in the settings and applies pending migrations.
 pub async fn open_database(settings: &Settings) -> anyhow::Result<Db> {
-    let db = Db::connect(settings.database.url.expose(), &settings.database.connect_options())
-        .await
-        .with_context(|| format!("cannot open the database {}", settings.database.url.redacted()))?;
+    let db = Db::connect(
+        settings.database.url.expose(),
+        &settings.database.connect_options(),
+    )
+    .await
+    .with_context(|| {
+        format!(
+            "cannot open the database {}",
+            settings.database.url.redacted()
+        )
+    })?;
     let applied = db.migrate().await.context("migrating the database")?;
     if applied > 0 {
         tracing::info!(applied, "database migrated");
@@ -45,12 +53,15 @@ pub async fn launch(
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let housekeeping = tokio::spawn(housekeeping(app, stop_rx.clone()));
 
-    let server = axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(async move {
-            shutdown.await;
-            tracing::info!("shutting down: finishing requests in flight");
-            let _ = stop_tx.send(true);
-        });
+    let server = axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown.await;
+        tracing::info!("shutting down: finishing requests in flight");
+        let _ = stop_tx.send(true);
+    });
     let mut stopped = stop_rx;
     let served = tokio::select! {
         result = server => result.context("serving HTTP"),

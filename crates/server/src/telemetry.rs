@@ -13,7 +13,9 @@ pub fn init(settings: &LogSettings) {
             .add_directive("sqlx=warn".parse().expect("valid directive"))
             .add_directive("sea_orm_migration=warn".parse().expect("valid directive")),
     };
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     let _ = if settings.format == "json" {
         builder.json().flatten_event(true).try_init()
     } else {

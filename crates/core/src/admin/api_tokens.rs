@@ -68,8 +68,14 @@ impl Audited for api_token::Model {
             .map(|g| format!("{}@{}", g.permission, g.scope.as_str()))
             .collect();
         fields.insert("grants".into(), grants.into());
-        fields.insert("expires_at".into(), self.expires_at.map(|t| t.to_rfc3339()).into());
-        fields.insert("revoked_at".into(), self.revoked_at.map(|t| t.to_rfc3339()).into());
+        fields.insert(
+            "expires_at".into(),
+            self.expires_at.map(|t| t.to_rfc3339()).into(),
+        );
+        fields.insert(
+            "revoked_at".into(),
+            self.revoked_at.map(|t| t.to_rfc3339()).into(),
+        );
         fields
     }
 }
@@ -102,7 +108,9 @@ pub struct CreatedApiToken {
 
 impl std::fmt::Debug for CreatedApiToken {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CreatedApiToken").field("api_token", &self.api_token).finish()
+        f.debug_struct("CreatedApiToken")
+            .field("api_token", &self.api_token)
+            .finish()
     }
 }
 
@@ -114,9 +122,17 @@ impl App {
     ) -> CoreResult<Paged<ApiTokenView>> {
         let reach = actor.reach(Permission::ApiTokenRead)?;
         let page = page_request(query.limit, query.cursor.as_deref())?;
-        let rows = api_tokens::list(self.db.conn(), actor.scope(), reach, query.include_revoked, &page)
-            .await?;
-        Ok(Paged::from_page(page_or_bad_cursor(rows)?, |t| ApiTokenView::from(&t)))
+        let rows = api_tokens::list(
+            self.db.conn(),
+            actor.scope(),
+            reach,
+            query.include_revoked,
+            &page,
+        )
+        .await?;
+        Ok(Paged::from_page(page_or_bad_cursor(rows)?, |t| {
+            ApiTokenView::from(&t)
+        }))
     }
 
     /// Creates a token acting for the caller, with at most the caller's permissions.
@@ -139,7 +155,11 @@ impl App {
         let grants = errors.check(check_grants("grants", &input.grants));
         if let Some(grants) = &grants {
             if grants.is_empty() {
-                errors.push(FieldError::new("grants", "required", "must grant at least one permission"));
+                errors.push(FieldError::new(
+                    "grants",
+                    "required",
+                    "must grant at least one permission",
+                ));
             } else if !actor.grants().covers(grants) {
                 errors.push(FieldError::new(
                     "grants",
@@ -149,7 +169,11 @@ impl App {
             }
         }
         if input.expires_at.is_some_and(|at| at <= now) {
-            errors.push(FieldError::new("expires_at", "must_be_future", "must be in the future"));
+            errors.push(FieldError::new(
+                "expires_at",
+                "must_be_future",
+                "must be in the future",
+            ));
         }
         errors.finish()?;
         let (Some(name), Some(grants)) = (name, grants) else {
@@ -173,20 +197,28 @@ impl App {
             version: 1,
         };
         let tx = self.db.begin().await?;
-        let created = tenant::insert::<api_token::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
-            .await?;
+        let created =
+            tenant::insert::<api_token::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
+                .await?;
         audit::record(&*tx, actor, AuditEntry::created(&created), now).await?;
         tx.commit().await?;
-        Ok(CreatedApiToken { token, api_token: ApiTokenView::from(&created) })
+        Ok(CreatedApiToken {
+            token,
+            api_token: ApiTokenView::from(&created),
+        })
     }
 
     /// Revokes a token at once; it is refused from the next request on.
-    pub async fn revoke_api_token(&self, actor: &Actor, id: ApiTokenId) -> CoreResult<ApiTokenView> {
-        let reach = actor.reach(Permission::ApiTokenRevoke)?;
+    pub async fn revoke_api_token(
+        &self,
+        actor: &Actor,
+        id: ApiTokenId,
+    ) -> CoreResult<ApiTokenView> {
         let tx = self.db.begin().await?;
         let before = tenant::find::<api_token::Entity, _>(&*tx, actor.scope(), id.uuid())
             .await?
             .ok_or(CoreError::not_found("api_token"))?;
+        let reach = actor.reach(Permission::ApiTokenRevoke)?;
         let visible = match reach {
             Reach::Dealer => true,
             Reach::Team { user_id, .. } | Reach::Own { user_id } => before.user_id == user_id,
@@ -200,12 +232,21 @@ impl App {
         let now = self.now();
         let mut after = before.clone();
         after.revoked_at = Some(now);
-        let updated =
-            tenant::update::<api_token::Entity, _>(&*tx, actor.scope(), before.id, after, before.version, now)
-                .await
-                .map_err(|e| CoreError::from_db("api_token", e))?;
-        let entry = AuditEntry::action("api_token", "revoked", Some(before.id))
-            .change("revoked_at", Value::Null, now.to_rfc3339());
+        let updated = tenant::update::<api_token::Entity, _>(
+            &*tx,
+            actor.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(|e| CoreError::from_db("api_token", e))?;
+        let entry = AuditEntry::action("api_token", "revoked", Some(before.id)).change(
+            "revoked_at",
+            Value::Null,
+            now.to_rfc3339(),
+        );
         audit::record(&*tx, actor, entry, now).await?;
         tx.commit().await?;
         Ok(ApiTokenView::from(&updated))

@@ -82,6 +82,9 @@ impl App {
             to: query.to,
         };
         let rows = audit::list(self.db.conn(), actor.scope(), reach, &filter, &page).await?;
-        Ok(Paged::from_page(page_or_bad_cursor(rows)?, AuditEventView::from))
+        Ok(Paged::from_page(
+            page_or_bad_cursor(rows)?,
+            AuditEventView::from,
+        ))
     }
 }

@@ -93,10 +93,10 @@ impl App {
 
     /// The dealer the actor acts in. Any other id is not found.
     pub async fn get_dealer(&self, actor: &Actor, id: DealerId) -> CoreResult<DealerView> {
-        actor.require(Permission::DealerRead)?;
         if id != actor.dealer_id() {
             return Err(CoreError::not_found("dealer"));
         }
+        actor.require(Permission::DealerRead)?;
         let dealer = org::scoped_dealer(self.db.conn(), actor.scope())
             .await?
             .ok_or(CoreError::not_found("dealer"))?;
@@ -109,10 +109,10 @@ impl App {
         id: DealerId,
         patch: DealerPatch,
     ) -> CoreResult<DealerView> {
-        actor.require(Permission::DealerUpdate)?;
         if id != actor.dealer_id() {
             return Err(CoreError::not_found("dealer"));
         }
+        actor.require(Permission::DealerUpdate)?;
         let tx = self.db.begin().await?;
         let before = org::scoped_dealer(&*tx, actor.scope())
             .await?
@@ -122,15 +122,15 @@ impl App {
         }
         let mut after = before.clone();
         let mut errors = FieldErrors::new();
-        if let Some(name) = &patch.name {
-            if let Some(name) = errors.check(parse_name("name", name, 100)) {
-                after.name = name;
-            }
+        if let Some(name) = &patch.name
+            && let Some(name) = errors.check(parse_name("name", name, 100))
+        {
+            after.name = name;
         }
-        if let Some(tz) = &patch.time_zone {
-            if let Some(tz) = errors.check(DealerTimeZone::parse("time_zone", tz)) {
-                after.time_zone = tz.name().to_owned();
-            }
+        if let Some(tz) = &patch.time_zone
+            && let Some(tz) = errors.check(DealerTimeZone::parse("time_zone", tz))
+        {
+            after.time_zone = tz.name().to_owned();
         }
         if let Some(locale) = patch.locale {
             after.locale = locale.as_str().to_owned();

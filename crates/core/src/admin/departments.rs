@@ -68,11 +68,15 @@ impl App {
         Ok(rows.iter().map(DepartmentView::from).collect())
     }
 
-    pub async fn get_department(&self, actor: &Actor, id: DepartmentId) -> CoreResult<DepartmentView> {
-        actor.require(Permission::DepartmentRead)?;
+    pub async fn get_department(
+        &self,
+        actor: &Actor,
+        id: DepartmentId,
+    ) -> CoreResult<DepartmentView> {
         let row = tenant::find::<department::Entity, _>(self.db.conn(), actor.scope(), id.uuid())
             .await?
             .ok_or(CoreError::not_found("department"))?;
+        actor.require(Permission::DepartmentRead)?;
         Ok(DepartmentView::from(&row))
     }
 
@@ -93,9 +97,10 @@ impl App {
             version: 1,
         };
         let tx = self.db.begin().await?;
-        let created = tenant::insert::<department::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
-            .await
-            .map_err(CoreError::on_write("department", "name"))?;
+        let created =
+            tenant::insert::<department::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
+                .await
+                .map_err(CoreError::on_write("department", "name"))?;
         audit::record(&*tx, actor, AuditEntry::created(&created), now).await?;
         tx.commit().await?;
         Ok(DepartmentView::from(&created))
@@ -107,13 +112,15 @@ impl App {
         id: DepartmentId,
         patch: DepartmentPatch,
     ) -> CoreResult<DepartmentView> {
-        actor.require(Permission::DepartmentManage)?;
         let tx = self.db.begin().await?;
         let before = tenant::find::<department::Entity, _>(&*tx, actor.scope(), id.uuid())
             .await?
             .ok_or(CoreError::not_found("department"))?;
+        actor.require(Permission::DepartmentManage)?;
         if before.version != patch.version {
-            return Err(CoreError::VersionConflict { entity: "department" });
+            return Err(CoreError::VersionConflict {
+                entity: "department",
+            });
         }
         let mut after = before.clone();
         if let Some(name) = &patch.name {
@@ -141,11 +148,11 @@ impl App {
 
     /// Deletes a department no team belongs to.
     pub async fn delete_department(&self, actor: &Actor, id: DepartmentId) -> CoreResult<()> {
-        actor.require(Permission::DepartmentManage)?;
         let tx = self.db.begin().await?;
         let before = tenant::find::<department::Entity, _>(&*tx, actor.scope(), id.uuid())
             .await?
             .ok_or(CoreError::not_found("department"))?;
+        actor.require(Permission::DepartmentManage)?;
         let teams = org::department_team_count(&*tx, actor.scope(), before.id).await?;
         if teams > 0 {
             return Err(CoreError::InUse {

@@ -99,9 +99,16 @@ impl App {
         let entry = AuditEntry::updated(&before, &after);
         if !entry.is_empty() {
             let now = self.now();
-            tenant::update::<user::Entity, _>(&*tx, home.scope(), before.id, after, before.version, now)
-                .await
-                .map_err(|e| CoreError::from_db("user", e))?;
+            tenant::update::<user::Entity, _>(
+                &*tx,
+                home.scope(),
+                before.id,
+                after,
+                before.version,
+                now,
+            )
+            .await
+            .map_err(|e| CoreError::from_db("user", e))?;
             audit::record(&*tx, &home, entry, now).await?;
             tx.commit().await?;
         }
@@ -109,7 +116,11 @@ impl App {
     }
 
     /// Changes one's own password. Other sessions of the user end; this one stays.
-    pub async fn change_own_password(&self, actor: &Actor, input: PasswordChange) -> CoreResult<()> {
+    pub async fn change_own_password(
+        &self,
+        actor: &Actor,
+        input: PasswordChange,
+    ) -> CoreResult<()> {
         let home = actor.at_home();
         let current = self.own_account(self.db.conn(), actor).await?;
         if !verify_password(&input.current_password, &current.password_hash).await? {
@@ -127,16 +138,28 @@ impl App {
         let mut after = before.clone();
         after.password_hash = hash;
         after.password_changed_at = now;
-        tenant::update::<user::Entity, _>(&*tx, home.scope(), before.id, after, before.version, now)
-            .await
-            .map_err(|e| CoreError::from_db("user", e))?;
+        tenant::update::<user::Entity, _>(
+            &*tx,
+            home.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(|e| CoreError::from_db("user", e))?;
         let keep = match actor.kind() {
             ActorKind::Session(id) => Some(id.uuid()),
             _ => None,
         };
         sessions::delete_for_user(&*tx, home.scope(), before.id, keep).await?;
-        audit::record(&*tx, &home, AuditEntry::action("user", "password_changed", Some(before.id)), now)
-            .await?;
+        audit::record(
+            &*tx,
+            &home,
+            AuditEntry::action("user", "password_changed", Some(before.id)),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -149,6 +172,8 @@ impl App {
         if actor.kind() == ActorKind::System {
             return Err(CoreError::Unauthenticated);
         }
-        users::find_for_auth(conn, actor.user_id().uuid()).await?.ok_or(CoreError::Unauthenticated)
+        users::find_for_auth(conn, actor.user_id().uuid())
+            .await?
+            .ok_or(CoreError::Unauthenticated)
     }
 }

@@ -146,10 +146,15 @@ impl App {
         let mut errors = FieldErrors::new();
         let key = errors.check(parse_custom_role_key("key", &input.key));
         let name = errors.check(parse_name("name", &input.name, 64));
-        let description = errors.check(parse_optional_text("description", input.description.as_deref(), 500));
+        let description = errors.check(parse_optional_text(
+            "description",
+            input.description.as_deref(),
+            500,
+        ));
         let grants = errors.check(grantable(actor, &input.grants));
         errors.finish()?;
-        let (Some(key), Some(name), Some(description), Some(grants)) = (key, name, description, grants)
+        let (Some(key), Some(name), Some(description), Some(grants)) =
+            (key, name, description, grants)
         else {
             unreachable!("every None recorded an error");
         };
@@ -166,15 +171,21 @@ impl App {
             version: 1,
         };
         let tx = self.db.begin().await?;
-        let created = tenant::insert::<role::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
-            .await
-            .map_err(CoreError::on_write("role", "key"))?;
+        let created =
+            tenant::insert::<role::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
+                .await
+                .map_err(CoreError::on_write("role", "key"))?;
         audit::record(&*tx, actor, AuditEntry::created(&created), now).await?;
         tx.commit().await?;
         Ok(RoleView::custom(&created))
     }
 
-    pub async fn update_role(&self, actor: &Actor, key: &str, patch: RolePatch) -> CoreResult<RoleView> {
+    pub async fn update_role(
+        &self,
+        actor: &Actor,
+        key: &str,
+        patch: RolePatch,
+    ) -> CoreResult<RoleView> {
         actor.require(Permission::RoleManage)?;
         if BuiltinRole::from_key(key).is_some() {
             return Err(builtin_read_only());
@@ -188,10 +199,10 @@ impl App {
         }
         let mut after = before.clone();
         let mut errors = FieldErrors::new();
-        if let Some(name) = &patch.name {
-            if let Some(name) = errors.check(parse_name("name", name, 64)) {
-                after.name = name;
-            }
+        if let Some(name) = &patch.name
+            && let Some(name) = errors.check(parse_name("name", name, 64))
+        {
+            after.name = name;
         }
         if let Some(description) = &patch.description {
             let parsed = parse_optional_text("description", description.as_deref(), 500);
@@ -199,10 +210,10 @@ impl App {
                 after.description = description;
             }
         }
-        if let Some(grants) = &patch.grants {
-            if let Some(grants) = errors.check(grantable(actor, grants)) {
-                after.grants = grants_to_json(&grants);
-            }
+        if let Some(grants) = &patch.grants
+            && let Some(grants) = errors.check(grantable(actor, grants))
+        {
+            after.grants = grants_to_json(&grants);
         }
         errors.finish()?;
         let entry = AuditEntry::updated(&before, &after);
@@ -210,10 +221,16 @@ impl App {
             return Ok(RoleView::custom(&before));
         }
         let now = self.now();
-        let updated =
-            tenant::update::<role::Entity, _>(&*tx, actor.scope(), before.id, after, before.version, now)
-                .await
-                .map_err(|e| CoreError::from_db("role", e))?;
+        let updated = tenant::update::<role::Entity, _>(
+            &*tx,
+            actor.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(|e| CoreError::from_db("role", e))?;
         audit::record(&*tx, actor, entry, now).await?;
         tx.commit().await?;
         Ok(RoleView::custom(&updated))

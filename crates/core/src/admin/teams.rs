@@ -5,9 +5,9 @@ use crate::audit::{self, AuditEntry, Audited};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
 use chrono::{DateTime, Utc};
+use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{department, team, user};
 use forecourt_db::repo::{Reach, org, tenant};
-use forecourt_db::ConnectionTrait;
 use forecourt_domain::ids::{DealerId, DepartmentId, TeamId, UserId};
 use forecourt_domain::patch::double_option;
 use forecourt_domain::permission::Permission;
@@ -53,8 +53,14 @@ impl Audited for team::Model {
     fn audit_fields(&self) -> Map<String, Value> {
         let mut fields = Map::new();
         fields.insert("name".into(), self.name.clone().into());
-        fields.insert("department_id".into(), self.department_id.map(|d| d.to_string()).into());
-        fields.insert("leader_id".into(), self.leader_id.map(|u| u.to_string()).into());
+        fields.insert(
+            "department_id".into(),
+            self.department_id.map(|d| d.to_string()).into(),
+        );
+        fields.insert(
+            "leader_id".into(),
+            self.leader_id.map(|u| u.to_string()).into(),
+        );
         fields
     }
 }
@@ -103,12 +109,16 @@ impl App {
         actor: &Actor,
         id: TeamId,
     ) -> CoreResult<team::Model> {
-        let reach = actor.reach(Permission::TeamRead)?;
         let team = tenant::find::<team::Entity, _>(conn, actor.scope(), id.uuid())
             .await?
             .ok_or(CoreError::not_found("team"))?;
+        let reach = actor.reach(Permission::TeamRead)?;
         let visible = reach == Reach::Dealer || actor.team_id() == Some(id);
-        if visible { Ok(team) } else { Err(CoreError::not_found("team")) }
+        if visible {
+            Ok(team)
+        } else {
+            Err(CoreError::not_found("team"))
+        }
     }
 
     pub async fn create_team(&self, actor: &Actor, input: NewTeam) -> CoreResult<TeamView> {
@@ -136,29 +146,35 @@ impl App {
             version: 1,
         };
         let tx = self.db.begin().await?;
-        let created = tenant::insert::<team::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
-            .await
-            .map_err(CoreError::on_write("team", "name"))?;
+        let created =
+            tenant::insert::<team::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
+                .await
+                .map_err(CoreError::on_write("team", "name"))?;
         audit::record(&*tx, actor, AuditEntry::created(&created), now).await?;
         tx.commit().await?;
         Ok(TeamView::from(&created))
     }
 
-    pub async fn update_team(&self, actor: &Actor, id: TeamId, patch: TeamPatch) -> CoreResult<TeamView> {
-        actor.require(Permission::TeamManage)?;
+    pub async fn update_team(
+        &self,
+        actor: &Actor,
+        id: TeamId,
+        patch: TeamPatch,
+    ) -> CoreResult<TeamView> {
         let tx = self.db.begin().await?;
         let before = tenant::find::<team::Entity, _>(&*tx, actor.scope(), id.uuid())
             .await?
             .ok_or(CoreError::not_found("team"))?;
+        actor.require(Permission::TeamManage)?;
         if before.version != patch.version {
             return Err(CoreError::VersionConflict { entity: "team" });
         }
         let mut after = before.clone();
         let mut errors = FieldErrors::new();
-        if let Some(name) = &patch.name {
-            if let Some(name) = errors.check(parse_name("name", name, 64)) {
-                after.name = name;
-            }
+        if let Some(name) = &patch.name
+            && let Some(name) = errors.check(parse_name("name", name, 64))
+        {
+            after.name = name;
         }
         if let Some(department_id) = patch.department_id {
             if let Some(department_id) = department_id {
@@ -178,9 +194,16 @@ impl App {
             return Ok(TeamView::from(&before));
         }
         let now = self.now();
-        let updated = tenant::update::<team::Entity, _>(&*tx, actor.scope(), before.id, after, before.version, now)
-            .await
-            .map_err(CoreError::on_write("team", "name"))?;
+        let updated = tenant::update::<team::Entity, _>(
+            &*tx,
+            actor.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(CoreError::on_write("team", "name"))?;
         audit::record(&*tx, actor, entry, now).await?;
         tx.commit().await?;
         Ok(TeamView::from(&updated))
@@ -188,11 +211,11 @@ impl App {
 
     /// Deletes an empty team; a team with members is in use.
     pub async fn delete_team(&self, actor: &Actor, id: TeamId) -> CoreResult<()> {
-        actor.require(Permission::TeamManage)?;
         let tx = self.db.begin().await?;
         let before = tenant::find::<team::Entity, _>(&*tx, actor.scope(), id.uuid())
             .await?
             .ok_or(CoreError::not_found("team"))?;
+        actor.require(Permission::TeamManage)?;
         let members = org::team_member_count(&*tx, actor.scope(), before.id).await?;
         if members > 0 {
             return Err(CoreError::InUse {
@@ -213,7 +236,11 @@ async fn check_department<C: ConnectionTrait>(
 ) -> CoreResult<Result<(), FieldError>> {
     let found = tenant::find::<department::Entity, _>(conn, actor.scope(), id.uuid()).await?;
     Ok(found.map(|_| ()).ok_or_else(|| {
-        FieldError::new("department_id", "unknown_department", "is not a department of this dealer")
+        FieldError::new(
+            "department_id",
+            "unknown_department",
+            "is not a department of this dealer",
+        )
     }))
 }
 
@@ -223,7 +250,7 @@ async fn check_leader<C: ConnectionTrait>(
     id: UserId,
 ) -> CoreResult<Result<(), FieldError>> {
     let found = tenant::find::<user::Entity, _>(conn, actor.scope(), id.uuid()).await?;
-    Ok(found
-        .map(|_| ())
-        .ok_or_else(|| FieldError::new("leader_id", "unknown_user", "is not a user of this dealer")))
+    Ok(found.map(|_| ()).ok_or_else(|| {
+        FieldError::new("leader_id", "unknown_user", "is not a user of this dealer")
+    }))
 }

@@ -8,10 +8,10 @@ use crate::auth::passwords::hash_password;
 use crate::error::{CoreError, CoreResult};
 use crate::paging::{Paged, page_or_bad_cursor, page_request};
 use chrono::{DateTime, Utc};
+use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::user;
 use forecourt_db::repo::users::{UserFilter, UserSort};
 use forecourt_db::repo::{sessions, tenant, users};
-use forecourt_db::ConnectionTrait;
 use forecourt_domain::email::parse_email;
 use forecourt_domain::ids::{DealerId, TeamId, UserId};
 use forecourt_domain::locale::Locale;
@@ -44,7 +44,11 @@ impl UserStatus {
     }
 
     fn from_db(value: &str) -> Self {
-        if value == "active" { UserStatus::Active } else { UserStatus::Disabled }
+        if value == "active" {
+            UserStatus::Active
+        } else {
+            UserStatus::Disabled
+        }
     }
 }
 
@@ -90,8 +94,20 @@ impl UserView {
             display_name: model.display_name.clone(),
             role: model.role_key.clone(),
             team_id: model.team_id.map(TeamId::from_uuid),
-            email: model.email.as_deref().map(|e| if unmasked { e.to_owned() } else { mask_email(e) }),
-            phone: model.phone.as_deref().map(|p| if unmasked { p.to_owned() } else { mask_phone(p) }),
+            email: model.email.as_deref().map(|e| {
+                if unmasked {
+                    e.to_owned()
+                } else {
+                    mask_email(e)
+                }
+            }),
+            phone: model.phone.as_deref().map(|p| {
+                if unmasked {
+                    p.to_owned()
+                } else {
+                    mask_phone(p)
+                }
+            }),
             contact_masked: !unmasked && (model.email.is_some() || model.phone.is_some()),
             locale: model.locale.as_deref().and_then(|l| l.parse().ok()),
             status: UserStatus::from_db(&model.status),
@@ -155,7 +171,9 @@ pub struct NewUser {
 
 impl std::fmt::Debug for NewUser {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewUser").field("username", &self.username).finish_non_exhaustive()
+        f.debug_struct("NewUser")
+            .field("username", &self.username)
+            .finish_non_exhaustive()
     }
 }
 
@@ -195,8 +213,12 @@ fn parse_sort(sort: Option<&str>) -> CoreResult<UserSort> {
         "display_name" => Ok(UserSort::DisplayName),
         "-created_at" => Ok(UserSort::CreatedAt),
         _ => Err(CoreError::invalid(
-            FieldError::new("sort", "invalid_value", "must be username, display_name or -created_at")
-                .with_param("allowed", vec!["username", "display_name", "-created_at"]),
+            FieldError::new(
+                "sort",
+                "invalid_value",
+                "must be username, display_name or -created_at",
+            )
+            .with_param("allowed", vec!["username", "display_name", "-created_at"]),
         )),
     }
 }
@@ -214,7 +236,9 @@ impl App {
         let sort = parse_sort(query.sort.as_deref())?;
         let rows = users::list(self.db.conn(), actor.scope(), reach, &filter, sort, &page).await?;
         let now = self.now();
-        Ok(Paged::from_page(page_or_bad_cursor(rows)?, |u| UserView::new(actor, &u, now)))
+        Ok(Paged::from_page(page_or_bad_cursor(rows)?, |u| {
+            UserView::new(actor, &u, now)
+        }))
     }
 
     pub async fn get_user(&self, actor: &Actor, id: UserId) -> CoreResult<UserView> {
@@ -229,16 +253,21 @@ impl App {
         actor: &Actor,
         id: UserId,
     ) -> CoreResult<user::Model> {
-        actor.require(Permission::UserRead)?;
+        // Resolve in the dealer first: another dealer's id is 404 whatever the permissions.
         let model = tenant::find::<user::Entity, _>(conn, actor.scope(), id.uuid())
             .await?
             .ok_or(CoreError::not_found("user"))?;
+        actor.require(Permission::UserRead)?;
         let visible = actor.reaches(
             Permission::UserRead,
             Some(UserId::from_uuid(model.id)),
             model.team_id.map(TeamId::from_uuid),
         );
-        if visible { Ok(model) } else { Err(CoreError::not_found("user")) }
+        if visible {
+            Ok(model)
+        } else {
+            Err(CoreError::not_found("user"))
+        }
     }
 
     pub async fn create_user(&self, actor: &Actor, input: NewUser) -> CoreResult<UserView> {
@@ -246,19 +275,26 @@ impl App {
         let mut errors = FieldErrors::new();
         let username = errors.check(Username::parse("username", &input.username));
         let display_name = errors.check(parse_name("display_name", &input.display_name, 64));
-        let login_name = username.as_ref().map_or(input.username.trim(), Username::as_str);
+        let login_name = username
+            .as_ref()
+            .map_or(input.username.trim(), Username::as_str);
         errors.check(check_new_password("password", &input.password, login_name));
-        let email = errors.check(optional(input.email.as_deref(), |v| parse_email("email", v)));
+        let email = errors.check(optional(input.email.as_deref(), |v| {
+            parse_email("email", v)
+        }));
         let phone = errors.check(optional(input.phone.as_deref(), |v| {
             Phone::parse("phone", v).map(|p| p.to_string())
         }));
         let conn = self.db.conn();
-        if let Some(username) = &username {
-            if users::username_taken(conn, username.as_str()).await? {
-                return Err(CoreError::AlreadyExists(username_taken()));
-            }
+        if let Some(username) = &username
+            && users::username_taken(conn, username.as_str()).await?
+        {
+            return Err(CoreError::AlreadyExists(username_taken()));
         }
-        errors.check(self.check_assignable_role(conn, actor, &input.role, "role").await?);
+        errors.check(
+            self.check_assignable_role(conn, actor, &input.role, "role")
+                .await?,
+        );
         if let Some(team_id) = input.team_id {
             errors.check(self.check_team(conn, actor, team_id).await?);
         }
@@ -292,9 +328,10 @@ impl App {
             version: 1,
         };
         let tx = self.db.begin().await?;
-        let created = tenant::insert::<user::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
-            .await
-            .map_err(CoreError::on_write("user", "username"))?;
+        let created =
+            tenant::insert::<user::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
+                .await
+                .map_err(CoreError::on_write("user", "username"))?;
         audit::record(&*tx, actor, AuditEntry::created(&created), now).await?;
         tx.commit().await?;
         Ok(UserView::new(actor, &created, now))
@@ -306,32 +343,35 @@ impl App {
         id: UserId,
         patch: UserPatch,
     ) -> CoreResult<UserView> {
-        actor.require(Permission::UserUpdate)?;
         let tx = self.db.begin().await?;
         let before = self.visible_user(&*tx, actor, id).await?;
+        actor.require(Permission::UserUpdate)?;
         if before.version != patch.version {
             return Err(CoreError::VersionConflict { entity: "user" });
         }
         let is_self = before.id == actor.user_id().uuid();
         let mut after = before.clone();
         let mut errors = FieldErrors::new();
-        if let Some(name) = &patch.display_name {
-            if let Some(name) = errors.check(parse_name("display_name", name, 64)) {
-                after.display_name = name;
-            }
+        if let Some(name) = &patch.display_name
+            && let Some(name) = errors.check(parse_name("display_name", name, 64))
+        {
+            after.display_name = name;
         }
-        if let Some(role) = &patch.role {
-            if *role != before.role_key {
-                if is_self {
-                    errors.push(FieldError::new(
-                        "role",
-                        "cannot_change_own_role",
-                        "you cannot change your own role",
-                    ));
-                } else {
-                    errors.check(self.check_assignable_role(&*tx, actor, role, "role").await?);
-                    after.role_key = role.clone();
-                }
+        if let Some(role) = &patch.role
+            && *role != before.role_key
+        {
+            if is_self {
+                errors.push(FieldError::new(
+                    "role",
+                    "cannot_change_own_role",
+                    "you cannot change your own role",
+                ));
+            } else {
+                errors.check(
+                    self.check_assignable_role(&*tx, actor, role, "role")
+                        .await?,
+                );
+                after.role_key = role.clone();
             }
         }
         if let Some(team_id) = patch.team_id {
@@ -340,13 +380,16 @@ impl App {
             }
             after.team_id = team_id.map(TeamId::uuid);
         }
-        if let Some(email) = &patch.email {
-            if let Some(email) = errors.check(optional(email.as_deref(), |v| parse_email("email", v))) {
-                after.email = email;
-            }
+        if let Some(email) = &patch.email
+            && let Some(email) =
+                errors.check(optional(email.as_deref(), |v| parse_email("email", v)))
+        {
+            after.email = email;
         }
         if let Some(phone) = &patch.phone {
-            let parsed = optional(phone.as_deref(), |v| Phone::parse("phone", v).map(|p| p.to_string()));
+            let parsed = optional(phone.as_deref(), |v| {
+                Phone::parse("phone", v).map(|p| p.to_string())
+            });
             if let Some(phone) = errors.check(parsed) {
                 after.phone = phone;
             }
@@ -364,14 +407,19 @@ impl App {
             }
             after.status = status.as_str().to_owned();
         }
-        if is_admin(&before) && (!is_admin(&after) || after.status != "active") {
-            if self.active_admin_count(&*tx, actor).await? <= 1 {
-                errors.push(FieldError::new(
-                    if after.status != "active" { "status" } else { "role" },
-                    "last_admin",
-                    "the dealer's last active admin must stay an active admin",
-                ));
-            }
+        if is_admin(&before)
+            && (!is_admin(&after) || after.status != "active")
+            && self.active_admin_count(&*tx, actor).await? <= 1
+        {
+            errors.push(FieldError::new(
+                if after.status != "active" {
+                    "status"
+                } else {
+                    "role"
+                },
+                "last_admin",
+                "the dealer's last active admin must stay an active admin",
+            ));
         }
         errors.finish()?;
 
@@ -380,10 +428,16 @@ impl App {
             return Ok(UserView::new(actor, &before, self.now()));
         }
         let now = self.now();
-        let updated =
-            tenant::update::<user::Entity, _>(&*tx, actor.scope(), before.id, after, before.version, now)
-                .await
-                .map_err(|e| CoreError::from_db("user", e))?;
+        let updated = tenant::update::<user::Entity, _>(
+            &*tx,
+            actor.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(|e| CoreError::from_db("user", e))?;
         if updated.status != "active" {
             sessions::delete_for_user(&*tx, actor.scope(), updated.id, None).await?;
         }
@@ -399,8 +453,8 @@ impl App {
         id: UserId,
         input: PasswordReset,
     ) -> CoreResult<()> {
-        actor.require(Permission::UserResetPassword)?;
         let before = self.visible_user(self.db.conn(), actor, id).await?;
+        actor.require(Permission::UserResetPassword)?;
         check_new_password("password", &input.password, &before.username)?;
         let hash = hash_password(&input.password).await?;
         let now = self.now();
@@ -411,9 +465,16 @@ impl App {
         after.password_changed_at = now;
         after.failed_login_count = 0;
         after.locked_until = None;
-        tenant::update::<user::Entity, _>(&*tx, actor.scope(), current.id, after, current.version, now)
-            .await
-            .map_err(|e| CoreError::from_db("user", e))?;
+        tenant::update::<user::Entity, _>(
+            &*tx,
+            actor.scope(),
+            current.id,
+            after,
+            current.version,
+            now,
+        )
+        .await
+        .map_err(|e| CoreError::from_db("user", e))?;
         let except = match actor.kind() {
             crate::auth::ActorKind::Session(session) if current.id == actor.user_id().uuid() => {
                 Some(session.uuid())
@@ -421,25 +482,36 @@ impl App {
             _ => None,
         };
         sessions::delete_for_user(&*tx, actor.scope(), current.id, except).await?;
-        audit::record(&*tx, actor, AuditEntry::action("user", "password_reset", Some(current.id)), now)
-            .await?;
+        audit::record(
+            &*tx,
+            actor,
+            AuditEntry::action("user", "password_reset", Some(current.id)),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
 
     /// Lifts a lock left by repeated failed logins.
     pub async fn unlock_user(&self, actor: &Actor, id: UserId) -> CoreResult<UserView> {
-        actor.require(Permission::UserUpdate)?;
         let now = self.now();
         let tx = self.db.begin().await?;
         let before = self.visible_user(&*tx, actor, id).await?;
+        actor.require(Permission::UserUpdate)?;
         let mut after = before.clone();
         after.locked_until = None;
         after.failed_login_count = 0;
-        let updated =
-            tenant::update::<user::Entity, _>(&*tx, actor.scope(), before.id, after, before.version, now)
-                .await
-                .map_err(|e| CoreError::from_db("user", e))?;
+        let updated = tenant::update::<user::Entity, _>(
+            &*tx,
+            actor.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(|e| CoreError::from_db("user", e))?;
         let entry = AuditEntry::action("user", "unlocked", Some(before.id)).change(
             "locked_until",
             before.locked_until.map(|t| t.to_rfc3339()),
@@ -460,7 +532,11 @@ impl App {
         field: &str,
     ) -> CoreResult<Result<(), FieldError>> {
         let Some(grants) = role_grants(conn, actor.scope(), role_key).await? else {
-            return Ok(Err(FieldError::new(field, "unknown_role", "is not a role of this dealer")));
+            return Ok(Err(FieldError::new(
+                field,
+                "unknown_role",
+                "is not a role of this dealer",
+            )));
         };
         if !actor.grants().covers(&grants) {
             return Ok(Err(FieldError::new(
@@ -486,11 +562,19 @@ impl App {
         .await?;
         Ok(match team {
             Some(_) => Ok(()),
-            None => Err(FieldError::new("team_id", "unknown_team", "is not a team of this dealer")),
+            None => Err(FieldError::new(
+                "team_id",
+                "unknown_team",
+                "is not a team of this dealer",
+            )),
         })
     }
 
-    async fn active_admin_count<C: ConnectionTrait>(&self, conn: &C, actor: &Actor) -> CoreResult<u64> {
+    async fn active_admin_count<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        actor: &Actor,
+    ) -> CoreResult<u64> {
         let filter = UserFilter {
             status: Some("active".into()),
             role_key: Some(BuiltinRole::Admin.key().into()),

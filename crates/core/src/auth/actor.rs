@@ -108,7 +108,9 @@ impl Actor {
 
     /// The scope the actor holds the permission at, or [`CoreError::Forbidden`].
     pub fn require(&self, permission: Permission) -> CoreResult<Scope> {
-        self.grants.scope(permission).ok_or(CoreError::Forbidden { permission })
+        self.grants
+            .scope(permission)
+            .ok_or(CoreError::Forbidden { permission })
     }
 
     /// Which rows of the dealer the permission reaches: all (dealer or group scope), the team's,
@@ -120,7 +122,9 @@ impl Actor {
                 team_id: self.team_id.map(TeamId::uuid),
                 user_id: self.user_id.uuid(),
             },
-            Scope::Own => Reach::Own { user_id: self.user_id.uuid() },
+            Scope::Own => Reach::Own {
+                user_id: self.user_id.uuid(),
+            },
         })
     }
 

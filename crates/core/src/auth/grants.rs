@@ -16,7 +16,9 @@ pub async fn role_grants<C: ConnectionTrait>(
     if let Some(builtin) = BuiltinRole::from_key(role_key) {
         return Ok(Some(builtin.grants()));
     }
-    Ok(roles::find_by_key(conn, scope, role_key).await?.map(|role| parse_grants(&role.grants)))
+    Ok(roles::find_by_key(conn, scope, role_key)
+        .await?
+        .map(|role| parse_grants(&role.grants)))
 }
 
 /// Reads stored grants, skipping any that name a permission this version no longer has (a

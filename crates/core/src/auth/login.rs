@@ -1,10 +1,10 @@
 //! Logging in: rate limit per client address, lockout after repeated failures, a new session.
 
+use super::Actor;
 use super::actor::ActorKind;
 use super::passwords::{verify_against_dummy, verify_password};
 use super::secrets::{random_token, token_hash};
 use super::sessions::build_actor;
-use super::Actor;
 use super::tokens::system_actor_of;
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
@@ -58,18 +58,21 @@ impl App {
         let user = users::find_by_username_for_login(self.db.conn(), &username).await?;
         let Some(user) = user else {
             verify_against_dummy(&input.password).await?;
-            self.record_attempt(&input.ip, &username, false, now).await?;
+            self.record_attempt(&input.ip, &username, false, now)
+                .await?;
             return Err(CoreError::InvalidCredentials);
         };
         if let Some(until) = user.locked_until.filter(|until| *until > now) {
-            self.record_attempt(&input.ip, &username, false, now).await?;
+            self.record_attempt(&input.ip, &username, false, now)
+                .await?;
             return Err(CoreError::AccountLocked { until });
         }
         if !verify_password(&input.password, &user.password_hash).await? {
             return self.fail_login(&input.ip, &user, now).await;
         }
         if user.status != "active" {
-            self.record_attempt(&input.ip, &username, false, now).await?;
+            self.record_attempt(&input.ip, &username, false, now)
+                .await?;
             return Err(CoreError::AccountDisabled);
         }
 
@@ -99,10 +102,20 @@ impl App {
         .await?;
         let kind = ActorKind::Session(SessionId::from_uuid(session_id));
         let actor = build_actor(&*tx, &user, user.dealer_id, kind, None).await?;
-        audit::record(&*tx, &actor, AuditEntry::action("user", "logged_in", Some(user.id)), now)
-            .await?;
+        audit::record(
+            &*tx,
+            &actor,
+            AuditEntry::action("user", "logged_in", Some(user.id)),
+            now,
+        )
+        .await?;
         tx.commit().await?;
-        Ok(LoginOutcome { session_token, csrf_token, expires_at, actor })
+        Ok(LoginOutcome {
+            session_token,
+            csrf_token,
+            expires_at,
+            actor,
+        })
     }
 
     async fn fail_login<T>(
@@ -118,15 +131,24 @@ impl App {
         login_attempts::record(&*tx, attempt(ip, &user.username, false, now)).await?;
         users::record_failed_login(&*tx, user.id, self.settings.lockout_threshold, until).await?;
         let after = users::find_for_auth(&*tx, user.id).await?;
-        let locked = after.and_then(|u| u.locked_until).is_some_and(|at| at > now);
+        let locked = after
+            .and_then(|u| u.locked_until)
+            .is_some_and(|at| at > now);
         if locked {
             let system = system_actor_of(DealerId::from_uuid(user.dealer_id), None);
-            let entry = AuditEntry::action("user", "locked", Some(user.id))
-                .change("locked_until", serde_json::Value::Null, until.to_rfc3339());
+            let entry = AuditEntry::action("user", "locked", Some(user.id)).change(
+                "locked_until",
+                serde_json::Value::Null,
+                until.to_rfc3339(),
+            );
             audit::record(&*tx, &system, entry, now).await?;
         }
         tx.commit().await?;
-        if locked { Err(CoreError::AccountLocked { until }) } else { Err(CoreError::InvalidCredentials) }
+        if locked {
+            Err(CoreError::AccountLocked { until })
+        } else {
+            Err(CoreError::InvalidCredentials)
+        }
     }
 
     async fn check_login_rate(&self, ip: &str, now: DateTime<Utc>) -> CoreResult<()> {

@@ -25,7 +25,9 @@ use forecourt_domain::ids::DealerId;
 pub(crate) fn system_actor_for_new_dealer(dealer: &forecourt_db::entities::dealer::Model) -> Actor {
     tokens::system_actor_of(
         DealerId::from_uuid(dealer.id),
-        dealer.group_id.map(forecourt_domain::ids::GroupId::from_uuid),
+        dealer
+            .group_id
+            .map(forecourt_domain::ids::GroupId::from_uuid),
     )
 }
 

@@ -32,7 +32,9 @@ pub async fn verify_password(password: &str, stored_hash: &str) -> Result<bool, 
     let password = password.to_owned();
     let stored_hash = stored_hash.to_owned();
     tokio::task::spawn_blocking(move || match PasswordHash::new(&stored_hash) {
-        Ok(parsed) => hasher().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => hasher()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     })
     .await

@@ -50,10 +50,10 @@ impl App {
             sessions::delete(conn, session.id).await?;
             return Err(CoreError::SessionExpired);
         }
-        if let CsrfCheck::Header(sent) = csrf {
-            if !sent.is_some_and(|sent| constant_time_eq(sent, &session.csrf_token)) {
-                return Err(CoreError::CsrfTokenInvalid);
-            }
+        if let CsrfCheck::Header(sent) = csrf
+            && !sent.is_some_and(|sent| constant_time_eq(sent, &session.csrf_token))
+        {
+            return Err(CoreError::CsrfTokenInvalid);
         }
         let user = users::find_for_auth(conn, session.user_id)
             .await?
@@ -70,7 +70,11 @@ impl App {
             expires_at = self.session_expiry(session.created_at, now);
             sessions::touch(conn, session.id, now, expires_at).await?;
         }
-        Ok(SessionActor { actor, csrf_token: session.csrf_token, expires_at })
+        Ok(SessionActor {
+            actor,
+            csrf_token: session.csrf_token,
+            expires_at,
+        })
     }
 
     /// When a session created at `created_at` and used `now` expires.
@@ -79,8 +83,9 @@ impl App {
         created_at: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> DateTime<Utc> {
-        let idle = now + chrono::Duration::from_std(self.settings.session_idle_timeout)
-            .unwrap_or(chrono::Duration::hours(12));
+        let idle = now
+            + chrono::Duration::from_std(self.settings.session_idle_timeout)
+                .unwrap_or(chrono::Duration::hours(12));
         let max = created_at
             + chrono::Duration::from_std(self.settings.session_max_age)
                 .unwrap_or(chrono::Duration::days(30));
@@ -110,10 +115,16 @@ impl App {
         let user = users::find_for_auth(conn, actor.user_id.uuid())
             .await?
             .ok_or(CoreError::Unauthenticated)?;
-        let home = org::find_dealer(conn, user.dealer_id).await?.ok_or(CoreError::Unauthenticated)?;
-        let grants = role_grants(conn, &issue_scope(DealerId::from_uuid(home.id)), &user.role_key)
+        let home = org::find_dealer(conn, user.dealer_id)
             .await?
-            .unwrap_or_default();
+            .ok_or(CoreError::Unauthenticated)?;
+        let grants = role_grants(
+            conn,
+            &issue_scope(DealerId::from_uuid(home.id)),
+            &user.role_key,
+        )
+        .await?
+        .unwrap_or_default();
         let target = org::find_dealer(conn, dealer_id.uuid())
             .await?
             .ok_or(CoreError::not_found("dealer"))?;
@@ -142,19 +153,22 @@ pub(crate) async fn build_actor<C: ConnectionTrait>(
     kind: ActorKind,
     restrict_to: Option<&GrantSet>,
 ) -> CoreResult<Actor> {
-    let home = org::find_dealer(conn, user.dealer_id).await?.ok_or(CoreError::Unauthenticated)?;
+    let home = org::find_dealer(conn, user.dealer_id)
+        .await?
+        .ok_or(CoreError::Unauthenticated)?;
     let home_scope = issue_scope(DealerId::from_uuid(home.id));
-    let role = role_grants(conn, &home_scope, &user.role_key).await?.unwrap_or_default();
+    let role = role_grants(conn, &home_scope, &user.role_key)
+        .await?
+        .unwrap_or_default();
 
     let mut acting = home.id;
     let mut grants = role.clone();
-    if acting_dealer_id != home.id {
-        if let Some(target) = org::find_dealer(conn, acting_dealer_id).await? {
-            if may_act_in(&home, &role, &target) {
-                acting = target.id;
-                grants = role.group_grants_as_dealer();
-            }
-        }
+    if acting_dealer_id != home.id
+        && let Some(target) = org::find_dealer(conn, acting_dealer_id).await?
+        && may_act_in(&home, &role, &target)
+    {
+        acting = target.id;
+        grants = role.group_grants_as_dealer();
     }
     if let Some(limit) = restrict_to {
         grants = grants.intersect(limit);

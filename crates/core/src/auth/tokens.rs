@@ -41,7 +41,10 @@ impl App {
         let limit = parse_grants(&token.grants);
         let kind = ActorKind::ApiToken(ApiTokenId::from_uuid(token.id));
         let actor = build_actor(conn, &user, token.dealer_id, kind, Some(&limit)).await?;
-        if token.last_used_at.is_none_or(|at| (now - at).num_seconds() >= 60) {
+        if token
+            .last_used_at
+            .is_none_or(|at| (now - at).num_seconds() >= 60)
+        {
             api_tokens::mark_used(conn, token.id, now).await?;
         }
         Ok(actor)
@@ -53,7 +56,10 @@ impl App {
         let dealer = org::find_dealer(self.db.conn(), dealer_id.uuid())
             .await?
             .ok_or(CoreError::not_found("dealer"))?;
-        Ok(system_actor_of(dealer_id, dealer.group_id.map(GroupId::from_uuid)))
+        Ok(system_actor_of(
+            dealer_id,
+            dealer.group_id.map(GroupId::from_uuid),
+        ))
     }
 
     /// The system actor of the dealer with this code.

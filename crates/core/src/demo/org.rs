@@ -22,8 +22,16 @@ struct DemoDealer {
 }
 
 const DEALERS: [DemoDealer; 2] = [
-    DemoDealer { code: "HZ01", name: "杭州西湖汽车4S店", prefix: "hz" },
-    DemoDealer { code: "NB01", name: "宁波海曙汽车4S店", prefix: "nb" },
+    DemoDealer {
+        code: "HZ01",
+        name: "杭州西湖汽车4S店",
+        prefix: "hz",
+    },
+    DemoDealer {
+        code: "NB01",
+        name: "宁波海曙汽车4S店",
+        prefix: "nb",
+    },
 ];
 
 /// (department, [teams])
@@ -38,13 +46,48 @@ const ORG_CHART: [(&str, &[&str]); 5] = [
 /// (role, username suffix, display names for the two dealers, team)
 const STAFF: [(BuiltinRole, &str, [&str; 2], Option<&str>); 10] = [
     (BuiltinRole::Admin, "admin", ["周建国", "陈晓东"], None),
-    (BuiltinRole::SalesManager, "sales-manager", ["王海峰", "刘志强"], Some("销售一组")),
-    (BuiltinRole::SalesConsultant, "consultant", ["张伟", "李娜"], Some("销售一组")),
-    (BuiltinRole::SalesAssistant, "assistant", ["赵敏", "孙丽"], Some("销售一组")),
-    (BuiltinRole::ServiceManager, "service-manager", ["钱俊", "吴刚"], Some("服务一组")),
-    (BuiltinRole::ServiceAdvisor, "advisor", ["郑强", "冯磊"], Some("服务一组")),
-    (BuiltinRole::RenewalAgent, "renewal", ["何静", "许婷"], Some("续保组")),
-    (BuiltinRole::Marketing, "marketing", ["林芳", "高雪"], Some("市场组")),
+    (
+        BuiltinRole::SalesManager,
+        "sales-manager",
+        ["王海峰", "刘志强"],
+        Some("销售一组"),
+    ),
+    (
+        BuiltinRole::SalesConsultant,
+        "consultant",
+        ["张伟", "李娜"],
+        Some("销售一组"),
+    ),
+    (
+        BuiltinRole::SalesAssistant,
+        "assistant",
+        ["赵敏", "孙丽"],
+        Some("销售一组"),
+    ),
+    (
+        BuiltinRole::ServiceManager,
+        "service-manager",
+        ["钱俊", "吴刚"],
+        Some("服务一组"),
+    ),
+    (
+        BuiltinRole::ServiceAdvisor,
+        "advisor",
+        ["郑强", "冯磊"],
+        Some("服务一组"),
+    ),
+    (
+        BuiltinRole::RenewalAgent,
+        "renewal",
+        ["何静", "许婷"],
+        Some("续保组"),
+    ),
+    (
+        BuiltinRole::Marketing,
+        "marketing",
+        ["林芳", "高雪"],
+        Some("市场组"),
+    ),
     (BuiltinRole::Finance, "finance", ["马丽", "郭燕"], None),
     (BuiltinRole::GroupAnalyst, "analyst", ["黄磊", "罗洋"], None),
 ];
@@ -82,7 +125,10 @@ pub(super) async fn load(app: &App) -> CoreResult<DemoSummary> {
         created |= ensure_org_chart(app, &system).await?;
         for (role, suffix, names, team) in STAFF {
             let username = format!("{}-{suffix}", demo.prefix);
-            if users::find_by_username_for_login(conn, &username).await?.is_none() {
+            if users::find_by_username_for_login(conn, &username)
+                .await?
+                .is_none()
+            {
                 created = true;
                 let team_id = match team {
                     Some(name) => team_id(app, &system, name).await?,
@@ -123,7 +169,14 @@ async fn ensure_org_chart(app: &App, system: &Actor) -> CoreResult<bool> {
             Some(existing) => existing.id,
             None => {
                 created = true;
-                app.create_department(system, NewDepartment { name: department.into() }).await?.id
+                app.create_department(
+                    system,
+                    NewDepartment {
+                        name: department.into(),
+                    },
+                )
+                .await?
+                .id
             }
         };
         for team in teams {
@@ -131,7 +184,11 @@ async fn ensure_org_chart(app: &App, system: &Actor) -> CoreResult<bool> {
                 created = true;
                 app.create_team(
                     system,
-                    NewTeam { name: (*team).into(), department_id: Some(department_id), leader_id: None },
+                    NewTeam {
+                        name: (*team).into(),
+                        department_id: Some(department_id),
+                        leader_id: None,
+                    },
                 )
                 .await?;
             }
@@ -141,5 +198,10 @@ async fn ensure_org_chart(app: &App, system: &Actor) -> CoreResult<bool> {
 }
 
 async fn team_id(app: &App, system: &Actor, name: &str) -> CoreResult<Option<TeamId>> {
-    Ok(app.list_teams(system).await?.into_iter().find(|t| t.name == name).map(|t| t.id))
+    Ok(app
+        .list_teams(system)
+        .await?
+        .into_iter()
+        .find(|t| t.name == name)
+        .map(|t| t.id))
 }

@@ -14,7 +14,11 @@ pub enum Common {
 
 /// `id uuid primary key` (UUIDv7, made by the application).
 pub fn id() -> ColumnDef {
-    ColumnDef::new(Common::Id).uuid().not_null().primary_key().take()
+    ColumnDef::new(Common::Id)
+        .uuid()
+        .not_null()
+        .primary_key()
+        .take()
 }
 
 pub fn uuid(col: impl IntoIden) -> ColumnDef {
@@ -39,7 +43,10 @@ pub fn text_null(col: impl IntoIden, max: u32) -> ColumnDef {
 }
 
 pub fn timestamp(col: impl IntoIden) -> ColumnDef {
-    ColumnDef::new(col).timestamp_with_time_zone().not_null().take()
+    ColumnDef::new(col)
+        .timestamp_with_time_zone()
+        .not_null()
+        .take()
 }
 
 pub fn timestamp_null(col: impl IntoIden) -> ColumnDef {
@@ -47,11 +54,19 @@ pub fn timestamp_null(col: impl IntoIden) -> ColumnDef {
 }
 
 pub fn integer(col: impl IntoIden, default: i32) -> ColumnDef {
-    ColumnDef::new(col).integer().not_null().default(default).take()
+    ColumnDef::new(col)
+        .integer()
+        .not_null()
+        .default(default)
+        .take()
 }
 
 pub fn boolean(col: impl IntoIden, default: bool) -> ColumnDef {
-    ColumnDef::new(col).boolean().not_null().default(default).take()
+    ColumnDef::new(col)
+        .boolean()
+        .not_null()
+        .default(default)
+        .take()
 }
 
 pub fn json(col: impl IntoIden) -> ColumnDef {
@@ -67,7 +82,12 @@ impl Lifecycle for TableCreateStatement {
     fn lifecycle(&mut self) -> &mut Self {
         self.col(timestamp(Common::CreatedAt))
             .col(timestamp(Common::UpdatedAt))
-            .col(ColumnDef::new(Common::Version).big_integer().not_null().default(1))
+            .col(
+                ColumnDef::new(Common::Version)
+                    .big_integer()
+                    .not_null()
+                    .default(1),
+            )
     }
 }
 

@@ -76,7 +76,9 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        manager.create_index(index("ix_dealers_group", Dealers::Table, &["group_id"])).await?;
+        manager
+            .create_index(index("ix_dealers_group", Dealers::Table, &["group_id"]))
+            .await?;
 
         manager
             .create_table(
@@ -91,13 +93,20 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(unique_dealer_id(Departments::Table, "ux_departments_dealer_id"))
+            .create_index(unique_dealer_id(
+                Departments::Table,
+                "ux_departments_dealer_id",
+            ))
             .await?;
         manager
             .create_index(
-                index("ux_departments_dealer_name", Departments::Table, &["dealer_id", "name"])
-                    .unique()
-                    .take(),
+                index(
+                    "ux_departments_dealer_name",
+                    Departments::Table,
+                    &["dealer_id", "name"],
+                )
+                .unique()
+                .take(),
             )
             .await?;
 
@@ -123,10 +132,14 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        manager.create_index(unique_dealer_id(Teams::Table, "ux_teams_dealer_id")).await?;
+        manager
+            .create_index(unique_dealer_id(Teams::Table, "ux_teams_dealer_id"))
+            .await?;
         manager
             .create_index(
-                index("ux_teams_dealer_name", Teams::Table, &["dealer_id", "name"]).unique().take(),
+                index("ux_teams_dealer_name", Teams::Table, &["dealer_id", "name"])
+                    .unique()
+                    .take(),
             )
             .await?;
         Ok(())
@@ -134,7 +147,9 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in ["teams", "departments", "dealers", "groups"] {
-            manager.drop_table(Table::drop().table(Alias::new(table)).take()).await?;
+            manager
+                .drop_table(Table::drop().table(Alias::new(table)).take())
+                .await?;
         }
         Ok(())
     }

@@ -101,12 +101,22 @@ impl MigrationTrait for Migration {
                     .take(),
             )
             .await?;
-        manager.create_index(unique_dealer_id(Users::Table, "ux_users_dealer_id")).await?;
         manager
-            .create_index(index("ix_users_dealer_username", Users::Table, &["dealer_id", "username"]))
+            .create_index(unique_dealer_id(Users::Table, "ux_users_dealer_id"))
             .await?;
         manager
-            .create_index(index("ix_users_dealer_team", Users::Table, &["dealer_id", "team_id"]))
+            .create_index(index(
+                "ix_users_dealer_username",
+                Users::Table,
+                &["dealer_id", "username"],
+            ))
+            .await?;
+        manager
+            .create_index(index(
+                "ix_users_dealer_team",
+                Users::Table,
+                &["dealer_id", "team_id"],
+            ))
             .await?;
         manager
             .create_index(index(
@@ -133,7 +143,9 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                index("ux_roles_dealer_key", Roles::Table, &["dealer_id", "key"]).unique().take(),
+                index("ux_roles_dealer_key", Roles::Table, &["dealer_id", "key"])
+                    .unique()
+                    .take(),
             )
             .await?;
 
@@ -171,10 +183,18 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(index("ix_sessions_user", Sessions::Table, &["dealer_id", "user_id"]))
+            .create_index(index(
+                "ix_sessions_user",
+                Sessions::Table,
+                &["dealer_id", "user_id"],
+            ))
             .await?;
         manager
-            .create_index(index("ix_sessions_expires", Sessions::Table, &["expires_at"]))
+            .create_index(index(
+                "ix_sessions_expires",
+                Sessions::Table,
+                &["expires_at"],
+            ))
             .await?;
 
         manager
@@ -235,7 +255,9 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for table in ["login_attempts", "api_tokens", "sessions", "roles", "users"] {
-            manager.drop_table(Table::drop().table(Alias::new(table)).take()).await?;
+            manager
+                .drop_table(Table::drop().table(Alias::new(table)).take())
+                .await?;
         }
         Ok(())
     }

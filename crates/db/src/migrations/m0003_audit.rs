@@ -67,6 +67,8 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_table(Table::drop().table(AuditEvents::Table).take()).await
+        manager
+            .drop_table(Table::drop().table(AuditEvents::Table).take())
+            .await
     }
 }

@@ -49,13 +49,15 @@ pub async fn list<C: ConnectionTrait>(
         Err(bad) => return Ok(Err(bad)),
     };
     let rows = select.all(conn).await?;
-    Ok(Ok(keyset.finish(rows, page, |t| (CursorKey::Time(t.created_at), t.id))))
+    Ok(Ok(keyset.finish(rows, page, |t| {
+        (CursorKey::Time(t.created_at), t.id)
+    })))
 }
 
 /// Notes when a token was last used; at most once a minute per token, to spare writes.
 pub async fn mark_used<C: ConnectionTrait>(conn: &C, id: Uuid, at: DateTime<Utc>) -> DbResult<()> {
     api_token::Entity::update_many()
-        .col_expr(api_token::Column::LastUsedAt, Expr::val(at).into())
+        .col_expr(api_token::Column::LastUsedAt, Expr::val(at))
         .filter(api_token::Column::Id.eq(id))
         .exec(conn)
         .await?;

@@ -17,7 +17,9 @@ pub async fn insert<C: ConnectionTrait>(
     mut model: audit_event::Model,
 ) -> DbResult<()> {
     model.dealer_id = scope.dealer_id().uuid();
-    audit_event::Entity::insert(model.into_active_model()).exec_without_returning(conn).await?;
+    audit_event::Entity::insert(model.into_active_model())
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 
@@ -41,10 +43,15 @@ pub async fn list<C: ConnectionTrait>(
     let mut select = audit_event::Entity::scoped(scope);
     select = match reach {
         Reach::Dealer => select,
-        Reach::Own { user_id } | Reach::Team { team_id: None, user_id } => {
-            select.filter(audit_event::Column::ActorId.eq(user_id))
-        }
-        Reach::Team { team_id: Some(team_id), .. } => select.filter(
+        Reach::Own { user_id }
+        | Reach::Team {
+            team_id: None,
+            user_id,
+        } => select.filter(audit_event::Column::ActorId.eq(user_id)),
+        Reach::Team {
+            team_id: Some(team_id),
+            ..
+        } => select.filter(
             audit_event::Column::ActorId.in_subquery(
                 Query::select()
                     .column(user::Column::Id)
@@ -84,5 +91,7 @@ pub async fn list<C: ConnectionTrait>(
         Err(bad) => return Ok(Err(bad)),
     };
     let rows = select.all(conn).await?;
-    Ok(Ok(keyset.finish(rows, page, |e| (CursorKey::Time(e.occurred_at), e.id))))
+    Ok(Ok(keyset.finish(rows, page, |e| {
+        (CursorKey::Time(e.occurred_at), e.id)
+    })))
 }

@@ -1,12 +1,16 @@
 //! Login attempts, kept briefly to rate-limit logins per client address across all app nodes.
 
-use crate::entities::login_attempt;
 use crate::DbResult;
+use crate::entities::login_attempt;
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
+};
 
 pub async fn record<C: ConnectionTrait>(conn: &C, model: login_attempt::Model) -> DbResult<()> {
-    login_attempt::Entity::insert(model.into_active_model()).exec_without_returning(conn).await?;
+    login_attempt::Entity::insert(model.into_active_model())
+        .exec_without_returning(conn)
+        .await?;
     Ok(())
 }
 

@@ -25,7 +25,10 @@ pub enum Reach {
     /// Every row of the dealer.
     Dealer,
     /// Rows owned by members of the team (only the user's own when they have no team).
-    Team { team_id: Option<uuid::Uuid>, user_id: uuid::Uuid },
+    Team {
+        team_id: Option<uuid::Uuid>,
+        user_id: uuid::Uuid,
+    },
     /// Rows the user owns.
     Own { user_id: uuid::Uuid },
 }

@@ -4,8 +4,8 @@ use super::tenant::TenantEntity;
 use crate::entities::{dealer, department, group, team, user};
 use crate::{DbResult, DealerScope};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, PaginatorTrait,
+    QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
 
@@ -13,14 +13,20 @@ pub async fn find_group_by_code<C: ConnectionTrait>(
     conn: &C,
     code: &str,
 ) -> DbResult<Option<group::Model>> {
-    Ok(group::Entity::find().filter(group::Column::Code.eq(code)).one(conn).await?)
+    Ok(group::Entity::find()
+        .filter(group::Column::Code.eq(code))
+        .one(conn)
+        .await?)
 }
 
 pub async fn find_group<C: ConnectionTrait>(conn: &C, id: Uuid) -> DbResult<Option<group::Model>> {
     Ok(group::Entity::find_by_id(id).one(conn).await?)
 }
 
-pub async fn insert_group<C: ConnectionTrait>(conn: &C, model: group::Model) -> DbResult<group::Model> {
+pub async fn insert_group<C: ConnectionTrait>(
+    conn: &C,
+    model: group::Model,
+) -> DbResult<group::Model> {
     group::Entity::insert(model.clone().into_active_model())
         .exec_without_returning(conn)
         .await?;
@@ -31,12 +37,18 @@ pub async fn find_dealer_by_code<C: ConnectionTrait>(
     conn: &C,
     code: &str,
 ) -> DbResult<Option<dealer::Model>> {
-    Ok(dealer::Entity::find().filter(dealer::Column::Code.eq(code)).one(conn).await?)
+    Ok(dealer::Entity::find()
+        .filter(dealer::Column::Code.eq(code))
+        .one(conn)
+        .await?)
 }
 
 /// A dealer by id, unscoped: for authentication, which must read the dealer before it can
 /// issue a scope for it.
-pub async fn find_dealer<C: ConnectionTrait>(conn: &C, id: Uuid) -> DbResult<Option<dealer::Model>> {
+pub async fn find_dealer<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+) -> DbResult<Option<dealer::Model>> {
     Ok(dealer::Entity::find_by_id(id).one(conn).await?)
 }
 
@@ -81,7 +93,7 @@ pub async fn update_dealer<C: ConnectionTrait>(
     model.version = expected_version + 1;
     model.updated_at = now;
     let result = dealer::Entity::update_many()
-        .set(model.clone().into_active_model())
+        .set(model.clone().into_active_model().reset_all())
         .filter(dealer::Column::Id.eq(scope.dealer_id().uuid()))
         .filter(dealer::Column::Version.eq(expected_version))
         .exec(conn)
@@ -93,7 +105,10 @@ pub async fn update_dealer<C: ConnectionTrait>(
 }
 
 pub async fn all_dealers<C: ConnectionTrait>(conn: &C) -> DbResult<Vec<dealer::Model>> {
-    Ok(dealer::Entity::find().order_by_asc(dealer::Column::Code).all(conn).await?)
+    Ok(dealer::Entity::find()
+        .order_by_asc(dealer::Column::Code)
+        .all(conn)
+        .await?)
 }
 
 pub async fn list_departments<C: ConnectionTrait>(
@@ -121,7 +136,10 @@ pub async fn list_teams<C: ConnectionTrait>(
     conn: &C,
     scope: &DealerScope,
 ) -> DbResult<Vec<team::Model>> {
-    Ok(team::Entity::scoped(scope).order_by_asc(team::Column::Name).all(conn).await?)
+    Ok(team::Entity::scoped(scope)
+        .order_by_asc(team::Column::Name)
+        .all(conn)
+        .await?)
 }
 
 pub async fn find_team_by_name<C: ConnectionTrait>(
@@ -129,7 +147,10 @@ pub async fn find_team_by_name<C: ConnectionTrait>(
     scope: &DealerScope,
     name: &str,
 ) -> DbResult<Option<team::Model>> {
-    Ok(team::Entity::scoped(scope).filter(team::Column::Name.eq(name)).one(conn).await?)
+    Ok(team::Entity::scoped(scope)
+        .filter(team::Column::Name.eq(name))
+        .one(conn)
+        .await?)
 }
 
 /// How many users are members of the team.
@@ -138,7 +159,10 @@ pub async fn team_member_count<C: ConnectionTrait>(
     scope: &DealerScope,
     team_id: Uuid,
 ) -> DbResult<u64> {
-    Ok(user::Entity::scoped(scope).filter(user::Column::TeamId.eq(team_id)).count(conn).await?)
+    Ok(user::Entity::scoped(scope)
+        .filter(user::Column::TeamId.eq(team_id))
+        .count(conn)
+        .await?)
 }
 
 /// How many teams belong to the department.

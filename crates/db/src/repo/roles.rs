@@ -6,7 +6,10 @@ use crate::{DbResult, DealerScope};
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder};
 
 pub async fn list<C: ConnectionTrait>(conn: &C, scope: &DealerScope) -> DbResult<Vec<role::Model>> {
-    Ok(role::Entity::scoped(scope).order_by_asc(role::Column::Key).all(conn).await?)
+    Ok(role::Entity::scoped(scope)
+        .order_by_asc(role::Column::Key)
+        .all(conn)
+        .await?)
 }
 
 pub async fn find_by_key<C: ConnectionTrait>(
@@ -14,5 +17,8 @@ pub async fn find_by_key<C: ConnectionTrait>(
     scope: &DealerScope,
     key: &str,
 ) -> DbResult<Option<role::Model>> {
-    Ok(role::Entity::scoped(scope).filter(role::Column::Key.eq(key)).one(conn).await?)
+    Ok(role::Entity::scoped(scope)
+        .filter(role::Column::Key.eq(key))
+        .one(conn)
+        .await?)
 }

@@ -7,7 +7,10 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
 use uuid::Uuid;
 
-pub async fn insert<C: ConnectionTrait>(conn: &C, model: session::Model) -> DbResult<session::Model> {
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    model: session::Model,
+) -> DbResult<session::Model> {
     session::Entity::insert(model.clone().into_active_model())
         .exec_without_returning(conn)
         .await?;
@@ -33,17 +36,21 @@ pub async fn touch<C: ConnectionTrait>(
     expires_at: DateTime<Utc>,
 ) -> DbResult<()> {
     session::Entity::update_many()
-        .col_expr(session::Column::LastSeenAt, Expr::val(now).into())
-        .col_expr(session::Column::ExpiresAt, Expr::val(expires_at).into())
+        .col_expr(session::Column::LastSeenAt, Expr::val(now))
+        .col_expr(session::Column::ExpiresAt, Expr::val(expires_at))
         .filter(session::Column::Id.eq(id))
         .exec(conn)
         .await?;
     Ok(())
 }
 
-pub async fn set_acting_dealer<C: ConnectionTrait>(conn: &C, id: Uuid, dealer_id: Uuid) -> DbResult<()> {
+pub async fn set_acting_dealer<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+    dealer_id: Uuid,
+) -> DbResult<()> {
     session::Entity::update_many()
-        .col_expr(session::Column::ActingDealerId, Expr::val(dealer_id).into())
+        .col_expr(session::Column::ActingDealerId, Expr::val(dealer_id))
         .filter(session::Column::Id.eq(id))
         .exec(conn)
         .await?;

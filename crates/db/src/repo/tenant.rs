@@ -39,7 +39,9 @@ macro_rules! tenant_entity {
     };
     ($module:ident, versioned) => {
         $crate::tenant_entity!($module);
-        impl $crate::repo::tenant::VersionColumn for <$module::Entity as sea_orm::EntityTrait>::Column {
+        impl $crate::repo::tenant::VersionColumn
+            for <$module::Entity as sea_orm::EntityTrait>::Column
+        {
             const VERSION: Self = <$module::Entity as sea_orm::EntityTrait>::Column::Version;
         }
         impl $crate::repo::tenant::Versioned for $module::Model {
@@ -84,7 +86,9 @@ where
             "refusing to insert a row of another dealer".to_owned(),
         )));
     }
-    E::insert(model.clone().into_active_model().reset_all()).exec_without_returning(conn).await?;
+    E::insert(model.clone().into_active_model().reset_all())
+        .exec_without_returning(conn)
+        .await?;
     Ok(model)
 }
 

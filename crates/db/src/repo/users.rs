@@ -14,11 +14,17 @@ pub async fn find_by_username_for_login<C: ConnectionTrait>(
     conn: &C,
     username: &str,
 ) -> DbResult<Option<user::Model>> {
-    Ok(user::Entity::find().filter(user::Column::Username.eq(username)).one(conn).await?)
+    Ok(user::Entity::find()
+        .filter(user::Column::Username.eq(username))
+        .one(conn)
+        .await?)
 }
 
 /// A user by id, unscoped: for resolving the user behind a session or token.
-pub async fn find_for_auth<C: ConnectionTrait>(conn: &C, id: Uuid) -> DbResult<Option<user::Model>> {
+pub async fn find_for_auth<C: ConnectionTrait>(
+    conn: &C,
+    id: Uuid,
+) -> DbResult<Option<user::Model>> {
     Ok(user::Entity::find_by_id(id).one(conn).await?)
 }
 
@@ -48,10 +54,19 @@ impl UserSort {
     fn keyset(self) -> Keyset<user::Column> {
         let (name, column, direction) = match self {
             UserSort::Username => ("username", user::Column::Username, SortDirection::Asc),
-            UserSort::DisplayName => ("display_name", user::Column::DisplayName, SortDirection::Asc),
+            UserSort::DisplayName => (
+                "display_name",
+                user::Column::DisplayName,
+                SortDirection::Asc,
+            ),
             UserSort::CreatedAt => ("-created_at", user::Column::CreatedAt, SortDirection::Desc),
         };
-        Keyset { name, column, id_column: user::Column::Id, direction }
+        Keyset {
+            name,
+            column,
+            id_column: user::Column::Id,
+            direction,
+        }
     }
 }
 
@@ -66,18 +81,24 @@ pub async fn list<C: ConnectionTrait>(
     let mut select = user::Entity::scoped(scope);
     select = match reach {
         Reach::Dealer => select,
-        Reach::Team { team_id: Some(team_id), .. } => {
-            select.filter(user::Column::TeamId.eq(team_id))
+        Reach::Team {
+            team_id: Some(team_id),
+            ..
+        } => select.filter(user::Column::TeamId.eq(team_id)),
+        Reach::Team {
+            team_id: None,
+            user_id,
         }
-        Reach::Team { team_id: None, user_id } | Reach::Own { user_id } => {
-            select.filter(user::Column::Id.eq(user_id))
-        }
+        | Reach::Own { user_id } => select.filter(user::Column::Id.eq(user_id)),
     };
     if let Some(q) = filter.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         let pattern = like_contains(&q.to_lowercase());
         select = select.filter(
             Condition::any()
-                .add(Expr::col(user::Column::Username).like(LikeExpr::new(pattern.as_str()).escape('\\')))
+                .add(
+                    Expr::col(user::Column::Username)
+                        .like(LikeExpr::new(pattern.as_str()).escape('\\')),
+                )
                 .add(
                     Expr::expr(Func::lower(Expr::col(user::Column::DisplayName)))
                         .like(LikeExpr::new(pattern.as_str()).escape('\\')),
@@ -155,8 +176,8 @@ pub async fn record_failed_login<C: ConnectionTrait>(
         .exec(conn)
         .await?;
     user::Entity::update_many()
-        .col_expr(user::Column::LockedUntil, Expr::val(locked_until).into())
-        .col_expr(user::Column::FailedLoginCount, Expr::val(0).into())
+        .col_expr(user::Column::LockedUntil, Expr::val(locked_until))
+        .col_expr(user::Column::FailedLoginCount, Expr::val(0))
         .filter(user::Column::Id.eq(user_id))
         .filter(user::Column::FailedLoginCount.gte(lock_after))
         .exec(conn)
@@ -171,9 +192,12 @@ pub async fn record_successful_login<C: ConnectionTrait>(
     at: chrono::DateTime<chrono::Utc>,
 ) -> DbResult<()> {
     user::Entity::update_many()
-        .col_expr(user::Column::FailedLoginCount, Expr::val(0).into())
-        .col_expr(user::Column::LockedUntil, Expr::val(Option::<chrono::DateTime<chrono::Utc>>::None).into())
-        .col_expr(user::Column::LastLoginAt, Expr::val(at).into())
+        .col_expr(user::Column::FailedLoginCount, Expr::val(0))
+        .col_expr(
+            user::Column::LockedUntil,
+            Expr::val(Option::<chrono::DateTime<chrono::Utc>>::None),
+        )
+        .col_expr(user::Column::LastLoginAt, Expr::val(at))
         .filter(user::Column::Id.eq(user_id))
         .exec(conn)
         .await?;

@@ -35,7 +35,10 @@ impl FromRequestParts<AppState> for Authed {
             .map(str::trim);
         let authed = if let Some(token) = bearer {
             let actor = state.app.authenticate_token(token).await?;
-            Authed { actor, csrf_token: None }
+            Authed {
+                actor,
+                csrf_token: None,
+            }
         } else {
             let jar = CookieJar::from_headers(&parts.headers);
             let cookie = jar.get(SESSION_COOKIE).ok_or(CoreError::Unauthenticated)?;
@@ -46,10 +49,16 @@ impl FromRequestParts<AppState> for Authed {
                 CsrfCheck::Header(parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()))
             };
             let session = state.app.authenticate_session(cookie.value(), csrf).await?;
-            Authed { actor: session.actor, csrf_token: Some(session.csrf_token) }
+            Authed {
+                actor: session.actor,
+                csrf_token: Some(session.csrf_token),
+            }
         };
         Ok(match request_id {
-            Some(id) => Authed { actor: authed.actor.with_request_id(id), ..authed },
+            Some(id) => Authed {
+                actor: authed.actor.with_request_id(id),
+                ..authed
+            },
             None => authed,
         })
     }

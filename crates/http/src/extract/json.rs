@@ -36,13 +36,18 @@ where
                 "the body must be JSON, sent with Content-Type: application/json",
             ));
         }
-        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
-            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::new(ErrorCode::PayloadTooLarge, "the request body is too large")
-            } else {
-                ApiError::new(ErrorCode::MalformedRequest, "the request body could not be read")
-            }
-        })?;
+        let bytes = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::new(ErrorCode::PayloadTooLarge, "the request body is too large")
+                } else {
+                    ApiError::new(
+                        ErrorCode::MalformedRequest,
+                        "the request body could not be read",
+                    )
+                }
+            })?;
         parse(&bytes).map(ApiJson)
     }
 }
@@ -54,8 +59,13 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         let path = error.path().to_string();
         let inner = error.into_inner();
         match inner.classify() {
-            serde_json::error::Category::Data => ApiError::invalid_field(field_error(&path, &inner.to_string())),
-            _ => ApiError::new(ErrorCode::MalformedRequest, format!("the body is not valid JSON: {inner}")),
+            serde_json::error::Category::Data => {
+                ApiError::invalid_field(field_error(&path, &inner.to_string()))
+            }
+            _ => ApiError::new(
+                ErrorCode::MalformedRequest,
+                format!("the body is not valid JSON: {inner}"),
+            ),
         }
     })
 }
@@ -66,10 +76,18 @@ pub(crate) fn field_error(path: &str, message: &str) -> FieldError {
     let message = message.split(" at line ").next().unwrap_or(message);
     if let Some(rest) = message.strip_prefix("missing field `") {
         let name = rest.trim_end_matches('`');
-        let field = if at.is_empty() { name.to_owned() } else { format!("{at}.{name}") };
+        let field = if at.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{at}.{name}")
+        };
         return FieldError::required(field);
     }
-    let code = if message.starts_with("unknown variant") { "invalid_value" } else { "invalid_type" };
+    let code = if message.starts_with("unknown variant") {
+        "invalid_value"
+    } else {
+        "invalid_type"
+    };
     FieldError::new(at, code, message)
 }
 
@@ -96,25 +114,26 @@ mod tests {
         number: String,
     }
 
-    fn errors(body: &str) -> (ErrorCode, Vec<FieldError>) {
+    fn parse_errors(body: &str) -> (ErrorCode, Vec<FieldError>) {
         let err = parse::<Input>(body.as_bytes()).unwrap_err();
         (err.problem().code, err.problem().errors.clone())
     }
 
     #[test]
     fn missing_and_mistyped_fields_are_named() {
-        let (code, errors) = errors(r#"{"phones": []}"#);
+        let (code, errors) = parse_errors(r#"{"phones": []}"#);
         assert_eq!(code, ErrorCode::ValidationFailed);
         assert_eq!(errors[0].field, "name");
         assert_eq!(errors[0].code, "required");
 
-        let (_, errors) = errors(r#"{"name": "张伟", "phones": [{"number": "1"}, {"number": 2}]}"#);
+        let (_, errors) =
+            parse_errors(r#"{"name": "张伟", "phones": [{"number": "1"}, {"number": 2}]}"#);
         assert_eq!(errors[0].field, "phones[1].number");
         assert_eq!(errors[0].code, "invalid_type");
     }
 
     #[test]
     fn broken_json_is_malformed() {
-        assert_eq!(errors(r#"{"name": "#).0, ErrorCode::MalformedRequest);
+        assert_eq!(parse_errors(r#"{"name": "#).0, ErrorCode::MalformedRequest);
     }
 }

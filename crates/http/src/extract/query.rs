@@ -20,9 +20,11 @@ where
         let query = parts.uri.query().unwrap_or_default();
         let deserializer =
             serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
-        serde_path_to_error::deserialize(deserializer).map(ApiQuery).map_err(|error| {
-            let path = error.path().to_string();
-            ApiError::invalid_field(field_error(&path, &error.into_inner().to_string()))
-        })
+        serde_path_to_error::deserialize(deserializer)
+            .map(ApiQuery)
+            .map_err(|error| {
+                let path = error.path().to_string();
+                ApiError::invalid_field(field_error(&path, &error.into_inner().to_string()))
+            })
     }
 }

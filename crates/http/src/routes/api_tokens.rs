@@ -6,7 +6,9 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use forecourt_core::admin::api_tokens::{ApiTokenQuery, ApiTokenView, CreatedApiToken, NewApiToken};
+use forecourt_core::admin::api_tokens::{
+    ApiTokenQuery, ApiTokenView, CreatedApiToken, NewApiToken,
+};
 use forecourt_core::paging::Paged;
 use forecourt_domain::ids::ApiTokenId;
 
@@ -44,7 +46,10 @@ pub async fn create_api_token(
     auth: Authed,
     ApiJson(input): ApiJson<NewApiToken>,
 ) -> ApiResult<(StatusCode, Json<CreatedApiToken>)> {
-    Ok((StatusCode::CREATED, Json(state.app.create_api_token(&auth.actor, input).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(state.app.create_api_token(&auth.actor, input).await?),
+    ))
 }
 
 /// Revokes a token; it is refused from the next request on.

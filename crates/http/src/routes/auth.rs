@@ -67,8 +67,15 @@ pub async fn login(
         .same_site(SameSite::Lax)
         .secure(state.settings.secure_cookies)
         .max_age(time::Duration::seconds(max_age.as_secs() as i64));
-    let me = state.app.get_me(&outcome.actor, Some(outcome.csrf_token.clone())).await?;
-    let body = LoginResponse { csrf_token: outcome.csrf_token, expires_at: outcome.expires_at, me };
+    let me = state
+        .app
+        .get_me(&outcome.actor, Some(outcome.csrf_token.clone()))
+        .await?;
+    let body = LoginResponse {
+        csrf_token: outcome.csrf_token,
+        expires_at: outcome.expires_at,
+        me,
+    };
     Ok((jar.add(cookie), axum::Json(body)))
 }
 

@@ -18,7 +18,10 @@ use forecourt_domain::ids::DealerId;
         (status = "4XX", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn list_dealers(State(state): State<AppState>, auth: Authed) -> ApiResult<Json<Vec<DealerView>>> {
+pub async fn list_dealers(
+    State(state): State<AppState>,
+    auth: Authed,
+) -> ApiResult<Json<Vec<DealerView>>> {
     Ok(Json(state.app.list_dealers(&auth.actor).await?))
 }
 

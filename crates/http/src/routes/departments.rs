@@ -6,7 +6,7 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use forecourt_core::admin::departments::{NewDepartment, DepartmentPatch, DepartmentView};
+use forecourt_core::admin::departments::{DepartmentPatch, DepartmentView, NewDepartment};
 use forecourt_domain::ids::DepartmentId;
 
 #[utoipa::path(
@@ -18,7 +18,10 @@ use forecourt_domain::ids::DepartmentId;
         (status = "4XX", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn list_departments(State(state): State<AppState>, auth: Authed) -> ApiResult<Json<Vec<DepartmentView>>> {
+pub async fn list_departments(
+    State(state): State<AppState>,
+    auth: Authed,
+) -> ApiResult<Json<Vec<DepartmentView>>> {
     Ok(Json(state.app.list_departments(&auth.actor).await?))
 }
 
@@ -37,7 +40,10 @@ pub async fn create_department(
     auth: Authed,
     ApiJson(input): ApiJson<NewDepartment>,
 ) -> ApiResult<(StatusCode, Json<DepartmentView>)> {
-    Ok((StatusCode::CREATED, Json(state.app.create_department(&auth.actor, input).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(state.app.create_department(&auth.actor, input).await?),
+    ))
 }
 
 #[utoipa::path(
@@ -75,7 +81,9 @@ pub async fn update_department(
     PathId(id): PathId<DepartmentId>,
     ApiJson(patch): ApiJson<DepartmentPatch>,
 ) -> ApiResult<Json<DepartmentView>> {
-    Ok(Json(state.app.update_department(&auth.actor, id, patch).await?))
+    Ok(Json(
+        state.app.update_department(&auth.actor, id, patch).await?,
+    ))
 }
 
 /// Deletes an empty team (409 `in_use` while teams belong to it).

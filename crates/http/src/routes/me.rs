@@ -87,6 +87,9 @@ pub async fn switch_dealer(
     auth: Authed,
     ApiJson(input): ApiJson<DealerSwitch>,
 ) -> ApiResult<StatusCode> {
-    state.app.switch_dealer(&auth.actor, input.dealer_id).await?;
+    state
+        .app
+        .switch_dealer(&auth.actor, input.dealer_id)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -4,8 +4,8 @@
 mod api_tokens;
 mod audit;
 mod auth;
-mod departments;
 mod dealers;
+mod departments;
 mod me;
 mod roles;
 mod system;
@@ -52,19 +52,33 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(users::reset_password))
         .routes(routes!(users::unlock_user))
         .routes(routes!(teams::list_teams, teams::create_team))
-        .routes(routes!(teams::get_team, teams::update_team, teams::delete_team))
-        .routes(routes!(departments::list_departments, departments::create_department))
+        .routes(routes!(
+            teams::get_team,
+            teams::update_team,
+            teams::delete_team
+        ))
+        .routes(routes!(
+            departments::list_departments,
+            departments::create_department
+        ))
         .routes(routes!(
             departments::get_department,
             departments::update_department,
             departments::delete_department
         ))
         .routes(routes!(roles::list_roles, roles::create_role))
-        .routes(routes!(roles::get_role, roles::update_role, roles::delete_role))
+        .routes(routes!(
+            roles::get_role,
+            roles::update_role,
+            roles::delete_role
+        ))
         .routes(routes!(roles::list_permissions))
         .routes(routes!(dealers::list_dealers))
         .routes(routes!(dealers::get_dealer, dealers::update_dealer))
-        .routes(routes!(api_tokens::list_api_tokens, api_tokens::create_api_token))
+        .routes(routes!(
+            api_tokens::list_api_tokens,
+            api_tokens::create_api_token
+        ))
         .routes(routes!(api_tokens::revoke_api_token))
         .routes(routes!(audit::list_audit_events))
 }
@@ -78,7 +92,10 @@ pub fn router(state: AppState) -> Router {
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::new(ErrorCode::InternalError, "an unexpected error occurred").into_response()
         }))
-        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::metrics::middleware))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::metrics::middleware,
+        ))
         .layer(
             TraceLayer::new_for_http()
                 // The span names the route template, never the path or query (which can hold
@@ -103,7 +120,9 @@ pub fn router(state: AppState) -> Router {
                     tracing::info_span!("request", method = %request.method(), route, request_id)
                 })
                 .on_response(
-                    DefaultOnResponse::new().level(Level::INFO).latency_unit(tower_http::LatencyUnit::Millis),
+                    DefaultOnResponse::new()
+                        .level(Level::INFO)
+                        .latency_unit(tower_http::LatencyUnit::Millis),
                 ),
         )
         .layer(SetSensitiveRequestHeadersLayer::new([
@@ -119,8 +138,11 @@ pub fn router(state: AppState) -> Router {
 async fn fallback(method: Method, request: Request) -> Response {
     let path = request.uri().path();
     if path.starts_with("/api/") || path == "/api" {
-        return ApiError::new(ErrorCode::RouteNotFound, format!("no endpoint {method} {path}"))
-            .into_response();
+        return ApiError::new(
+            ErrorCode::RouteNotFound,
+            format!("no endpoint {method} {path}"),
+        )
+        .into_response();
     }
     #[cfg(feature = "embed-ui")]
     {
@@ -128,13 +150,20 @@ async fn fallback(method: Method, request: Request) -> Response {
     }
     #[cfg(not(feature = "embed-ui"))]
     {
-        ApiError::new(ErrorCode::RouteNotFound, "this build of Forecourt has no web app")
-            .into_response()
+        ApiError::new(
+            ErrorCode::RouteNotFound,
+            "this build of Forecourt has no web app",
+        )
+        .into_response()
     }
 }
 
 async fn method_not_allowed(method: Method) -> Response {
-    ApiError::new(ErrorCode::MethodNotAllowed, format!("{method} is not allowed here")).into_response()
+    ApiError::new(
+        ErrorCode::MethodNotAllowed,
+        format!("{method} is not allowed here"),
+    )
+    .into_response()
 }
 
 /// How long a graceful shutdown waits for requests in flight.

@@ -6,7 +6,9 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use forecourt_core::admin::roles::{NewRole, PermissionInfo, RolePatch, RoleView, permission_catalog};
+use forecourt_core::admin::roles::{
+    NewRole, PermissionInfo, RolePatch, RoleView, permission_catalog,
+};
 
 /// Built-in and custom roles with their grants.
 #[utoipa::path(
@@ -18,7 +20,10 @@ use forecourt_core::admin::roles::{NewRole, PermissionInfo, RolePatch, RoleView,
         (status = "4XX", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn list_roles(State(state): State<AppState>, auth: Authed) -> ApiResult<Json<Vec<RoleView>>> {
+pub async fn list_roles(
+    State(state): State<AppState>,
+    auth: Authed,
+) -> ApiResult<Json<Vec<RoleView>>> {
     Ok(Json(state.app.list_roles(&auth.actor).await?))
 }
 
@@ -38,7 +43,10 @@ pub async fn create_role(
     auth: Authed,
     ApiJson(input): ApiJson<NewRole>,
 ) -> ApiResult<(StatusCode, Json<RoleView>)> {
-    Ok((StatusCode::CREATED, Json(state.app.create_role(&auth.actor, input).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(state.app.create_role(&auth.actor, input).await?),
+    ))
 }
 
 #[utoipa::path(

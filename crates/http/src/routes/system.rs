@@ -35,7 +35,10 @@ pub async fn readyz(State(state): State<AppState>) -> ApiResult<&'static str> {
         Ok(()) => Ok("ready"),
         Err(error) => {
             tracing::warn!(%error, "database unreachable");
-            Err(ApiError::new(ErrorCode::ServiceUnavailable, "the database is unreachable"))
+            Err(ApiError::new(
+                ErrorCode::ServiceUnavailable,
+                "the database is unreachable",
+            ))
         }
     }
 }
@@ -50,7 +53,10 @@ pub async fn readyz(State(state): State<AppState>) -> ApiResult<&'static str> {
     responses((status = 200, body = String, content_type = "text/plain; version=0.0.4"))
 )]
 pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], state.metrics.render())
+    (
+        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        state.metrics.render(),
+    )
 }
 
 /// This API's OpenAPI 3.1 document.
@@ -62,5 +68,8 @@ pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
     responses((status = 200, content_type = "application/json", description = "The document"))
 )]
 pub async fn openapi_json(State(state): State<AppState>) -> impl IntoResponse {
-    ([(header::CONTENT_TYPE, "application/json")], state.openapi_json.as_str().to_owned())
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        state.openapi_json.as_str().to_owned(),
+    )
 }

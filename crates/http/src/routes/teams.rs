@@ -18,7 +18,10 @@ use forecourt_domain::ids::TeamId;
         (status = "4XX", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn list_teams(State(state): State<AppState>, auth: Authed) -> ApiResult<Json<Vec<TeamView>>> {
+pub async fn list_teams(
+    State(state): State<AppState>,
+    auth: Authed,
+) -> ApiResult<Json<Vec<TeamView>>> {
     Ok(Json(state.app.list_teams(&auth.actor).await?))
 }
 
@@ -37,7 +40,10 @@ pub async fn create_team(
     auth: Authed,
     ApiJson(input): ApiJson<NewTeam>,
 ) -> ApiResult<(StatusCode, Json<TeamView>)> {
-    Ok((StatusCode::CREATED, Json(state.app.create_team(&auth.actor, input).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(state.app.create_team(&auth.actor, input).await?),
+    ))
 }
 
 #[utoipa::path(

@@ -45,7 +45,10 @@ pub async fn create_user(
     auth: Authed,
     ApiJson(input): ApiJson<NewUser>,
 ) -> ApiResult<(StatusCode, Json<UserView>)> {
-    Ok((StatusCode::CREATED, Json(state.app.create_user(&auth.actor, input).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(state.app.create_user(&auth.actor, input).await?),
+    ))
 }
 
 #[utoipa::path(
@@ -105,7 +108,10 @@ pub async fn reset_password(
     PathId(id): PathId<UserId>,
     ApiJson(input): ApiJson<PasswordReset>,
 ) -> ApiResult<StatusCode> {
-    state.app.reset_user_password(&auth.actor, id, input).await?;
+    state
+        .app
+        .reset_user_password(&auth.actor, id, input)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

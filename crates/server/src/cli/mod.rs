@@ -9,7 +9,11 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "forecourt", version, about = "Forecourt, the CRM for car dealerships")]
+#[command(
+    name = "forecourt",
+    version,
+    about = "Forecourt, the CRM for car dealerships"
+)]
 pub struct Cli {
     /// A TOML configuration file.
     #[arg(long, global = true, value_name = "FILE")]
@@ -62,7 +66,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Migrate => {
             let db = crate::open_database(&settings).await?;
-            println!("The database {} is up to date.", settings.database.url.redacted());
+            println!(
+                "The database {} is up to date.",
+                settings.database.url.redacted()
+            );
             db.close().await?;
             Ok(())
         }
@@ -89,6 +96,9 @@ fn explain(error: forecourt_core::CoreError) -> anyhow::Error {
     if fields.is_empty() {
         return anyhow::anyhow!("{error}");
     }
-    let lines: Vec<String> = fields.iter().map(|f| format!("  {}: {}", f.field, f.message)).collect();
+    let lines: Vec<String> = fields
+        .iter()
+        .map(|f| format!("  {}: {}", f.field, f.message))
+        .collect();
     anyhow::anyhow!("{error}:\n{}", lines.join("\n"))
 }

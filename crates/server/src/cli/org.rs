@@ -51,16 +51,34 @@ pub enum GroupCommand {
 pub async fn dealer(settings: Settings, command: DealerCommand) -> anyhow::Result<()> {
     let app = open_app(&settings).await?;
     match command {
-        DealerCommand::Create { code, name, group, time_zone, locale } => {
-            let locale = match locale {
-                Some(l) => Some(l.parse::<Locale>().map_err(|()| anyhow::anyhow!("unknown locale {l}; use zh-CN, zh-TW or en"))?),
-                None => None,
-            };
+        DealerCommand::Create {
+            code,
+            name,
+            group,
+            time_zone,
+            locale,
+        } => {
+            let locale =
+                match locale {
+                    Some(l) => Some(l.parse::<Locale>().map_err(|()| {
+                        anyhow::anyhow!("unknown locale {l}; use zh-CN, zh-TW or en")
+                    })?),
+                    None => None,
+                };
             let dealer = app
-                .create_dealer(NewDealer { code, name, group_code: group, time_zone, locale })
+                .create_dealer(NewDealer {
+                    code,
+                    name,
+                    group_code: group,
+                    time_zone,
+                    locale,
+                })
                 .await
                 .map_err(explain)?;
-            println!("Created dealer {} {} ({})", dealer.code, dealer.name, dealer.id);
+            println!(
+                "Created dealer {} {} ({})",
+                dealer.code, dealer.name, dealer.id
+            );
         }
         DealerCommand::List => {
             for dealer in app.all_dealers().await.map_err(explain)? {
@@ -80,7 +98,10 @@ pub async fn group(settings: Settings, command: GroupCommand) -> anyhow::Result<
                 KindArg::Oem => GroupKind::Oem,
                 KindArg::DealerGroup => GroupKind::DealerGroup,
             };
-            let group = app.create_group(NewGroup { code, name, kind }).await.map_err(explain)?;
+            let group = app
+                .create_group(NewGroup { code, name, kind })
+                .await
+                .map_err(explain)?;
             println!("Created group {} {}", group.code, group.name);
         }
     }

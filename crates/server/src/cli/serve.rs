@@ -10,6 +10,9 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {}", settings.server.listen))?;
     let bound = listener.local_addr()?;
     tracing::info!(database = %settings.database.url.redacted(), "starting");
-    println!("Forecourt is running at {}", settings.server.display_url(bound));
+    println!(
+        "Forecourt is running at {}",
+        settings.server.display_url(bound)
+    );
     crate::launch(settings, listener, crate::shutdown_signal()).await
 }

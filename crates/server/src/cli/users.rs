@@ -28,7 +28,12 @@ pub enum UserCommand {
 
 pub async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()> {
     match command {
-        UserCommand::Create { dealer, username, role, display_name } => {
+        UserCommand::Create {
+            dealer,
+            username,
+            role,
+            display_name,
+        } => {
             let password = read_password()?;
             let app = open_app(&settings).await?;
             let dealer_id = app.dealer_id_by_code(&dealer).await.map_err(explain)?;
@@ -49,7 +54,12 @@ pub async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()
                 )
                 .await
                 .map_err(explain)?;
-            println!("Created user {} ({}) in {}", user.username, user.role, dealer.to_uppercase());
+            println!(
+                "Created user {} ({}) in {}",
+                user.username,
+                user.role,
+                dealer.to_uppercase()
+            );
             app.db().clone().close().await?;
             Ok(())
         }
@@ -64,7 +74,10 @@ fn read_password() -> anyhow::Result<String> {
         Ok(password)
     } else {
         let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).context("reading the password from stdin")?;
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .context("reading the password from stdin")?;
         Ok(line.trim_end_matches(['\r', '\n']).to_owned())
     }
 }

@@ -1,0 +1,3 @@
+//! Core tests that are about the code base itself.
+
+mod architecture;

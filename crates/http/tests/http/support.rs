@@ -1,0 +1,402 @@
+//! A test server: the real router over a fresh database, a clock the test controls, and
+//! fixtures of two dealers of one group with a user of every built-in role.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use chrono::{TimeZone, Utc};
+use forecourt_core::admin::departments::NewDepartment;
+use forecourt_core::admin::teams::NewTeam;
+use forecourt_core::admin::users::NewUser;
+use forecourt_core::org::{GroupKind, NewDealer, NewGroup};
+use forecourt_core::{App, CoreSettings, ManualClock};
+use forecourt_db::testing::TestDb;
+use forecourt_domain::role::BuiltinRole;
+use forecourt_http::{AppState, HttpSettings};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = "correct-horse-9";
+
+pub struct TestApp {
+    pub router: Router,
+    pub app: App,
+    pub clock: Arc<ManualClock>,
+    pub db: TestDb,
+    next_ip: AtomicU32,
+}
+
+/// A logged-in browser: the session cookie and the CSRF token.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub cookie: String,
+    pub csrf: String,
+}
+
+/// How a request authenticates.
+#[derive(Clone, Copy, Debug)]
+pub enum Auth<'a> {
+    None,
+    Session(&'a Session),
+    /// A session cookie without the CSRF header.
+    SessionWithoutCsrf(&'a Session),
+    Bearer(&'a str),
+}
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+impl Reply {
+    /// The problem+json `code`, if the reply is a problem.
+    pub fn code(&self) -> &str {
+        self.body.get("code").and_then(Value::as_str).unwrap_or("")
+    }
+}
+
+impl TestApp {
+    pub async fn new(db: TestDb) -> Self {
+        let clock = Arc::new(ManualClock::new(
+            Utc.with_ymd_and_hms(2026, 11, 2, 1, 0, 0).unwrap(),
+        ));
+        let app = App::with_clock(db.db.clone(), CoreSettings::default(), clock.clone());
+        let settings = HttpSettings {
+            secure_cookies: false,
+            trust_forwarded_headers: true,
+        };
+        let router = forecourt_http::app(AppState::new(app.clone(), settings));
+        Self {
+            router,
+            app,
+            clock,
+            db,
+            next_ip: AtomicU32::new(1),
+        }
+    }
+
+    /// A client address of its own for each call, so tests do not trip the login rate limit
+    /// unless they mean to.
+    pub fn fresh_ip(&self) -> String {
+        let n = self.next_ip.fetch_add(1, Ordering::Relaxed);
+        format!("10.{}.{}.{}", (n >> 16) & 255, (n >> 8) & 255, n & 255)
+    }
+
+    pub async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        auth: Auth<'_>,
+        body: Option<Value>,
+    ) -> Reply {
+        self.send_from(method, path, auth, body, &self.fresh_ip())
+            .await
+    }
+
+    pub async fn send_from(
+        &self,
+        method: Method,
+        path: &str,
+        auth: Auth<'_>,
+        body: Option<Value>,
+        ip: &str,
+    ) -> Reply {
+        let mut builder = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("x-forwarded-for", ip);
+        match auth {
+            Auth::None => {}
+            Auth::Session(session) => {
+                builder = builder
+                    .header(
+                        header::COOKIE,
+                        format!("forecourt_session={}", session.cookie),
+                    )
+                    .header("x-csrf-token", &session.csrf);
+            }
+            Auth::SessionWithoutCsrf(session) => {
+                builder = builder.header(
+                    header::COOKIE,
+                    format!("forecourt_session={}", session.cookie),
+                );
+            }
+            Auth::Bearer(token) => {
+                builder = builder.header(header::AUTHORIZATION, format!("Bearer {token}"));
+            }
+        }
+        let request = match body {
+            Some(json) => builder
+                .header(header::CONTENT_TYPE, "application/json")
+                .body(Body::from(json.to_string()))
+                .unwrap(),
+            None => builder.body(Body::empty()).unwrap(),
+        };
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes)
+                .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()))
+        };
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str, auth: Auth<'_>) -> Reply {
+        self.send(Method::GET, path, auth, None).await
+    }
+
+    pub async fn login_reply(&self, username: &str, password: &str, ip: &str) -> Reply {
+        self.send_from(
+            Method::POST,
+            "/api/v1/auth/login",
+            Auth::None,
+            Some(json!({"username": username, "password": password})),
+            ip,
+        )
+        .await
+    }
+
+    pub async fn login(&self, username: &str) -> Session {
+        let reply = self.login_reply(username, PASSWORD, &self.fresh_ip()).await;
+        assert_eq!(
+            reply.status,
+            StatusCode::OK,
+            "login of {username}: {:?}",
+            reply.body
+        );
+        let cookie = reply
+            .headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find_map(|v| v.strip_prefix("forecourt_session="))
+            .and_then(|v| v.split(';').next())
+            .expect("session cookie")
+            .to_owned();
+        let csrf = reply.body["csrf_token"]
+            .as_str()
+            .expect("csrf token")
+            .to_owned();
+        Session { cookie, csrf }
+    }
+
+    pub fn clock_now(&self) -> chrono::DateTime<Utc> {
+        use forecourt_core::Clock;
+        self.clock.now()
+    }
+
+    /// The count of rows in a table (to prove a denied write changed nothing).
+    pub async fn count(&self, table: &str) -> i64 {
+        use forecourt_db::ConnectionTrait;
+        let backend = self.db.db.conn().get_database_backend();
+        let row = self
+            .db
+            .db
+            .conn()
+            .query_one_raw(sea_orm::Statement::from_string(
+                backend,
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .unwrap()
+            .unwrap();
+        row.try_get::<i64>("", "n").unwrap()
+    }
+}
+
+/// Records of one dealer that tests act on.
+#[derive(Clone, Debug)]
+pub struct DealerFixture {
+    pub code: String,
+    pub dealer_id: String,
+    /// A sales consultant no test logs in as: the target of user edits.
+    pub target_user_id: String,
+    pub team_id: String,
+    pub empty_team_id: String,
+    pub department_id: String,
+    pub custom_role_key: String,
+    pub api_token_id: String,
+    pub api_token: String,
+}
+
+impl DealerFixture {
+    /// The username of this dealer's user of a built-in role.
+    pub fn username(&self, role: BuiltinRole) -> String {
+        format!(
+            "{}-{}",
+            self.code.to_lowercase(),
+            role.key().replace('_', "-")
+        )
+    }
+}
+
+pub struct World {
+    pub a: DealerFixture,
+    pub b: DealerFixture,
+}
+
+/// Two dealers, A and B, of one group; each with a department, teams, a custom role, a user of
+/// every built-in role (password [`PASSWORD`]) and an API token of its admin.
+pub async fn world(t: &TestApp) -> World {
+    t.app
+        .create_group(NewGroup {
+            code: "GRP".into(),
+            name: "测试集团".into(),
+            kind: GroupKind::DealerGroup,
+        })
+        .await
+        .unwrap();
+    let a = dealer(t, "DA", "甲4S店").await;
+    let b = dealer(t, "DB", "乙4S店").await;
+    World { a, b }
+}
+
+async fn dealer(t: &TestApp, code: &str, name: &str) -> DealerFixture {
+    let app = &t.app;
+    let dealer = app
+        .create_dealer(NewDealer {
+            code: code.into(),
+            name: name.into(),
+            group_code: Some("GRP".into()),
+            time_zone: None,
+            locale: None,
+        })
+        .await
+        .unwrap();
+    let system = app.system_actor(dealer.id).await.unwrap();
+    let department = app
+        .create_department(
+            &system,
+            NewDepartment {
+                name: "销售部".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let team = app
+        .create_team(
+            &system,
+            NewTeam {
+                name: "销售一组".into(),
+                department_id: Some(department.id),
+                leader_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    let empty_team = app
+        .create_team(
+            &system,
+            NewTeam {
+                name: "空组".into(),
+                department_id: None,
+                leader_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    let prefix = code.to_lowercase();
+    for role in BuiltinRole::ALL {
+        let team_id = matches!(
+            role,
+            BuiltinRole::SalesConsultant | BuiltinRole::SalesManager
+        )
+        .then_some(team.id);
+        app.create_user(
+            &system,
+            NewUser {
+                username: format!("{prefix}-{}", role.key().replace('_', "-")),
+                display_name: format!("{code} {}", role.name_zh()),
+                password: PASSWORD.into(),
+                role: role.key().into(),
+                team_id,
+                email: None,
+                phone: Some("13812345678".into()),
+                locale: None,
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let target = app
+        .create_user(
+            &system,
+            NewUser {
+                username: format!("{prefix}-target"),
+                display_name: "目标用户".into(),
+                password: PASSWORD.into(),
+                role: "sales_consultant".into(),
+                team_id: Some(team.id),
+                email: Some("target@example.cn".into()),
+                phone: Some("13912345678".into()),
+                locale: None,
+            },
+        )
+        .await
+        .unwrap();
+    let role = app
+        .create_role(
+            &system,
+            forecourt_core::admin::roles::NewRole {
+                key: "floor_lead".into(),
+                name: "展厅主管".into(),
+                description: None,
+                grants: vec![forecourt_domain::permission::Grant::new(
+                    forecourt_domain::permission::Permission::UserRead,
+                    forecourt_domain::permission::Scope::Dealer,
+                )],
+            },
+        )
+        .await
+        .unwrap();
+    // The admin's API token, made through the API as the admin would.
+    let admin = format!("{prefix}-admin");
+    let reply = {
+        let session = t.login(&admin).await;
+        t.send(
+            Method::POST,
+            "/api/v1/api-tokens",
+            Auth::Session(&session),
+            Some(
+                json!({"name": "DMS", "grants": [{"permission": "user:read", "scope": "dealer"}]}),
+            ),
+        )
+        .await
+    };
+    assert_eq!(reply.status, StatusCode::CREATED, "{:?}", reply.body);
+    DealerFixture {
+        code: code.into(),
+        dealer_id: dealer.id.to_string(),
+        target_user_id: target.id.to_string(),
+        team_id: team.id.to_string(),
+        empty_team_id: empty_team.id.to_string(),
+        department_id: department.id.to_string(),
+        custom_role_key: role.key,
+        api_token_id: reply.body["api_token"]["id"].as_str().unwrap().to_owned(),
+        api_token: reply.body["token"].as_str().unwrap().to_owned(),
+    }
+}
+
+/// Declares an HTTP test on both backends with a [`TestApp`].
+#[macro_export]
+macro_rules! http_test {
+    (async fn $name:ident($t:ident) $body:block) => {
+        forecourt_db::db_test!(async fn $name(test_db) {
+            let $t = $crate::http::support::TestApp::new(test_db).await;
+            $body
+        });
+    };
+}
