@@ -1,0 +1,177 @@
+// The module registry: every module of the app, its pages, and who may see them. The sidebar,
+// the router and the global search are all built from this list, so a module that is not
+// registered (not built yet) or a page the user may not open is simply absent.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { Me } from '@/api/types';
+import { can } from '@/lib/permissions';
+
+type Page = LazyExoticComponent<ComponentType>;
+
+export interface AppRoute {
+  /** The route, relative to the root: `admin/users/:id`. */
+  path: string;
+  component: Page;
+  allowed?: (me: Me) => boolean;
+}
+
+export interface AppPage {
+  /** Unique, dotted: `admin.users`. Also the menu key. */
+  key: string;
+  path: string;
+  /** i18n key of the menu label and page title. */
+  titleKey: string;
+  /** i18n key of extra words the global search matches (synonyms, English names). */
+  keywordsKey?: string;
+  icon: ReactNode;
+  allowed: (me: Me) => boolean;
+  component: Page;
+  /** Sub-pages reached from this one (detail, new), not in the menu. */
+  routes?: AppRoute[];
+}
+
+export interface AppModule {
+  key: string;
+  titleKey: string;
+  icon: ReactNode;
+  pages: AppPage[];
+}
+
+const always = () => true;
+
+const WorkbenchPage = lazy(() => import('@/pages/workbench/WorkbenchPage'));
+const UsersPage = lazy(() => import('@/pages/admin/users/UsersPage'));
+const UserCreatePage = lazy(() => import('@/pages/admin/users/UserCreatePage'));
+const UserDetailPage = lazy(() => import('@/pages/admin/users/UserDetailPage'));
+const RolesPage = lazy(() => import('@/pages/admin/roles/RolesPage'));
+const RoleEditPage = lazy(() => import('@/pages/admin/roles/RoleEditPage'));
+const OrgPage = lazy(() => import('@/pages/admin/org/OrgPage'));
+const DealerSettingsPage = lazy(() => import('@/pages/admin/dealer/DealerSettingsPage'));
+const ApiTokensPage = lazy(() => import('@/pages/admin/api-tokens/ApiTokensPage'));
+const AuditLogPage = lazy(() => import('@/pages/admin/audit/AuditLogPage'));
+
+export const MODULES: AppModule[] = [
+  {
+    key: 'workbench',
+    titleKey: 'nav.workbench',
+    icon: <HomeOutlined />,
+    pages: [
+      {
+        key: 'workbench',
+        path: '/',
+        titleKey: 'nav.workbench',
+        keywordsKey: 'search.keywords.workbench',
+        icon: <HomeOutlined />,
+        allowed: always,
+        component: WorkbenchPage,
+      },
+    ],
+  },
+  {
+    key: 'admin',
+    titleKey: 'nav.admin',
+    icon: <SettingOutlined />,
+    pages: [
+      {
+        key: 'admin.users',
+        path: '/admin/users',
+        titleKey: 'nav.users',
+        keywordsKey: 'search.keywords.users',
+        icon: <TeamOutlined />,
+        allowed: (me) => can(me, 'user:read'),
+        component: UsersPage,
+        routes: [
+          {
+            path: '/admin/users/new',
+            component: UserCreatePage,
+            allowed: (me) => can(me, 'user:create'),
+          },
+          { path: '/admin/users/:id', component: UserDetailPage },
+        ],
+      },
+      {
+        key: 'admin.roles',
+        path: '/admin/roles',
+        titleKey: 'nav.roles',
+        keywordsKey: 'search.keywords.roles',
+        icon: <SafetyCertificateOutlined />,
+        allowed: (me) => can(me, 'role:read'),
+        component: RolesPage,
+        routes: [
+          {
+            path: '/admin/roles/new',
+            component: RoleEditPage,
+            allowed: (me) => can(me, 'role:manage'),
+          },
+          { path: '/admin/roles/:key', component: RoleEditPage },
+        ],
+      },
+      {
+        key: 'admin.org',
+        path: '/admin/org',
+        titleKey: 'nav.org',
+        keywordsKey: 'search.keywords.org',
+        icon: <ApartmentOutlined />,
+        allowed: (me) => can(me, 'team:read') || can(me, 'department:read'),
+        component: OrgPage,
+      },
+      {
+        key: 'admin.dealer',
+        path: '/admin/dealer',
+        titleKey: 'nav.dealer',
+        keywordsKey: 'search.keywords.dealer',
+        icon: <ShopOutlined />,
+        allowed: (me) => can(me, 'dealer:read'),
+        component: DealerSettingsPage,
+      },
+      {
+        key: 'admin.apiTokens',
+        path: '/admin/api-tokens',
+        titleKey: 'nav.apiTokens',
+        keywordsKey: 'search.keywords.apiTokens',
+        icon: <KeyOutlined />,
+        allowed: (me) => can(me, 'api_token:read') || can(me, 'api_token:create'),
+        component: ApiTokensPage,
+      },
+      {
+        key: 'admin.audit',
+        path: '/admin/audit',
+        titleKey: 'nav.audit',
+        keywordsKey: 'search.keywords.audit',
+        icon: <AuditOutlined />,
+        allowed: (me) => can(me, 'audit:read'),
+        component: AuditLogPage,
+      },
+    ],
+  },
+];
+
+/** The modules with the pages this user may open; modules left without pages are dropped. */
+export function visibleModules(me: Me): AppModule[] {
+  return MODULES.map((module) => ({
+    ...module,
+    pages: module.pages.filter((page) => page.allowed(me)),
+  })).filter((module) => module.pages.length > 0);
+}
+
+/** The page a path belongs to (for the selected menu item and the document title). */
+export function pageForPath(pathname: string): AppPage | undefined {
+  let best: AppPage | undefined;
+  for (const module of MODULES) {
+    for (const page of module.pages) {
+      const matches =
+        page.path === '/' ? pathname === '/' : pathname === page.path || pathname.startsWith(`${page.path}/`);
+      if (matches && (!best || page.path.length > best.path.length)) best = page;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,37 @@
+// before → after for each changed field of an audit event.
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { EMPTY } from '@/lib/format';
+import { changesOf, fieldLabel, formatAuditValue, type Lookups } from './labels';
+
+export function ChangeDiff({ changes, lookups }: { changes: unknown; lookups: Lookups }) {
+  const { t } = useTranslation();
+  const list = changesOf(changes);
+  if (list.length === 0) {
+    return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
+  }
+  return (
+    <table className="diff-table" data-testid="audit-diff">
+      <tbody>
+        {list.map(({ field, before, after }) => {
+          const b = formatAuditValue(t, field, before, lookups);
+          const a = formatAuditValue(t, field, after, lookups);
+          return (
+            <tr key={field}>
+              <th scope="row">{fieldLabel(t, field)}</th>
+              <td>
+                {b !== EMPTY && <span className="diff-before">{b}</span>}
+                {b !== EMPTY && <span className="diff-arrow">→</span>}
+                {a === EMPTY ? (
+                  <Typography.Text type="secondary">{t('audit.cleared')}</Typography.Text>
+                ) : (
+                  <span className="diff-after">{a}</span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,208 @@
+// The home page: a greeting, where and as whom the user works, what they can do from here,
+// and what they did lately.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  KeyOutlined,
+  LockOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserAddOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Card, Col, Descriptions, Empty, List, Row, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Me } from '@/api/types';
+import { useMe } from '@/app/session';
+import { EChart } from '@/components/charts/EChart';
+import { LOCALE_NAMES } from '@/i18n';
+import { formatDateTime, hourIn } from '@/lib/format';
+import { can } from '@/lib/permissions';
+import { roleName, RoleName, useRoles } from '@/lib/roles';
+import { useAuditList } from '../admin/audit/hooks';
+import { actionLabel } from '../admin/audit/labels';
+import { useUserOptions } from '../admin/users/hooks';
+
+interface Shortcut {
+  key: string;
+  to: string;
+  icon: ReactNode;
+  title: string;
+  text: string;
+}
+
+export function greetingKey(hour: number): string {
+  if (hour < 5) return 'workbench.greeting.night';
+  if (hour < 11) return 'workbench.greeting.morning';
+  if (hour < 13) return 'workbench.greeting.noon';
+  if (hour < 18) return 'workbench.greeting.afternoon';
+  return 'workbench.greeting.evening';
+}
+
+function shortcutsFor(me: Me, t: (key: string) => string): Shortcut[] {
+  const list: Shortcut[] = [];
+  const add = (allowed: boolean, key: string, to: string, icon: ReactNode) => {
+    if (allowed) {
+      list.push({ key, to, icon, title: t(`workbench.shortcut.${key}.title`), text: t(`workbench.shortcut.${key}.text`) });
+    }
+  };
+  add(can(me, 'user:create'), 'newUser', '/admin/users/new', <UserAddOutlined />);
+  add(can(me, 'user:read'), 'users', '/admin/users', <TeamOutlined />);
+  add(can(me, 'role:read'), 'roles', '/admin/roles', <SafetyCertificateOutlined />);
+  add(can(me, 'team:read'), 'org', '/admin/org', <ApartmentOutlined />);
+  add(can(me, 'dealer:read'), 'dealer', '/admin/dealer', <ShopOutlined />);
+  add(can(me, 'api_token:read') || can(me, 'api_token:create'), 'apiTokens', '/admin/api-tokens', <KeyOutlined />);
+  add(can(me, 'audit:read'), 'audit', '/admin/audit', <AuditOutlined />);
+  add(true, 'profile', '/profile', <UserOutlined />);
+  add(true, 'password', '/profile?tab=password', <LockOutlined />);
+  return list;
+}
+
+function TeamChart() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const users = useUserOptions();
+  const roles = useRoles(can(me, 'role:read'));
+  const option = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const user of users.data?.items ?? []) {
+      if (user.status !== 'active') continue;
+      counts.set(user.role, (counts.get(user.role) ?? 0) + 1);
+    }
+    return {
+      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+      legend: { type: 'scroll', bottom: 0, icon: 'circle', itemWidth: 8, itemHeight: 8 },
+      series: [
+        {
+          type: 'pie',
+          radius: ['45%', '70%'],
+          center: ['50%', '44%'],
+          avoidLabelOverlap: true,
+          label: { show: false },
+          itemStyle: { borderColor: '#fff', borderWidth: 2 },
+          data: [...counts].map(([role, value]) => ({ name: roleName(t, role, roles.data), value })),
+        },
+      ],
+    };
+  }, [users.data, roles.data, t]);
+  const total = users.data?.items.filter((u) => u.status === 'active').length ?? 0;
+  return (
+    <Card
+      title={t('workbench.teamCard')}
+      variant="borderless"
+      extra={<Link to="/admin/users">{t('workbench.viewAll')}</Link>}
+      style={{ marginBottom: 16 }}
+    >
+      <Typography.Text type="secondary">{t('workbench.activeUsers', { count: total })}</Typography.Text>
+      <EChart option={option} height={240} loading={users.isLoading} ariaLabel={t('workbench.teamCard')} />
+    </Card>
+  );
+}
+
+function RecentActivity() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const list = useAuditList({ actor_id: me.user.id });
+  const items = list.items.slice(0, 6);
+  return (
+    <Card
+      title={t('workbench.activityCard')}
+      variant="borderless"
+      extra={<Link to={`/admin/audit?actor_id=${me.user.id}`}>{t('workbench.viewAll')}</Link>}
+    >
+      {items.length === 0 && !list.isLoading ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.noActivity')} />
+      ) : (
+        <List
+          loading={list.isLoading}
+          size="small"
+          dataSource={items}
+          renderItem={(event) => (
+            <List.Item style={{ paddingInline: 0 }}>
+              <span>{actionLabel(t, event.action)}</span>
+              <Typography.Text type="secondary" className="tabular" style={{ fontSize: 12 }}>
+                {formatDateTime(event.occurred_at, me.dealer.time_zone)}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+export default function WorkbenchPage() {
+  const me = useMe();
+  const { t } = useTranslation();
+  const tz = me.dealer.time_zone;
+  const today = dayjs().tz(tz);
+  const shortcuts = shortcutsFor(me, t);
+
+  return (
+    <>
+      <section className="hero-card" data-testid="workbench-hero">
+        <h2>{t(greetingKey(hourIn(tz)), { name: me.user.display_name })}</h2>
+        <div className="hero-meta">
+          <span>
+            <ShopOutlined /> {me.dealer.name}
+          </span>
+          <span>
+            <UserOutlined /> <RoleName roleKey={me.role.key} />
+          </span>
+          <span>{today.format(t('workbench.dateFormat'))}</span>
+        </div>
+      </section>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Card title={t('workbench.shortcutsCard')} variant="borderless" style={{ marginBottom: 16 }}>
+            <Row gutter={[12, 12]}>
+              {shortcuts.map((shortcut) => (
+                <Col key={shortcut.key} xs={24} sm={12} lg={8}>
+                  <Link to={shortcut.to} data-testid={`shortcut-${shortcut.key}`}>
+                    <Card size="small" hoverable style={{ height: '100%' }}>
+                      <div className="shortcut">
+                        <span className="shortcut-icon">{shortcut.icon}</span>
+                        <div>
+                          <div className="shortcut-title">{shortcut.title}</div>
+                          <div className="shortcut-text">{shortcut.text}</div>
+                        </div>
+                      </div>
+                    </Card>
+                  </Link>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+          {can(me, 'audit:read') && <RecentActivity />}
+        </Col>
+        <Col xs={24} xl={8}>
+          {can(me, 'user:read') && <TeamChart />}
+          <Card title={t('workbench.accountCard')} variant="borderless">
+            <Descriptions column={1} size="small" labelStyle={{ width: 96 }}>
+              <Descriptions.Item label={t('users.field.username')}>{me.user.username}</Descriptions.Item>
+              <Descriptions.Item label={t('users.field.role')}>
+                <Tag color="blue">
+                  <RoleName roleKey={me.role.key} />
+                </Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('workbench.dealer')}>{me.dealer.name}</Descriptions.Item>
+              <Descriptions.Item label={t('users.field.lastLogin')}>
+                {formatDateTime(me.user.last_login_at, tz)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('users.field.locale')}>
+                {me.user.locale ? LOCALE_NAMES[me.user.locale] : t('users.localeFollowDealer')}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('workbench.permissions')}>
+                {t('roles.permissionCount', { count: me.permissions.length })}
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
