@@ -68,11 +68,7 @@ export function isApiError(error: unknown): error is ApiError {
 
 /** Whether the error means "you are not signed in (any more)". */
 export function isUnauthenticated(error: unknown): boolean {
-  return (
-    isApiError(error) &&
-    error.status === 401 &&
-    error.code !== 'invalid_credentials'
-  );
+  return isApiError(error) && error.status === 401 && error.code !== 'invalid_credentials';
 }
 
 export function isConflict(error: unknown): boolean {

@@ -169,7 +169,9 @@ export function pageForPath(pathname: string): AppPage | undefined {
   for (const module of MODULES) {
     for (const page of module.pages) {
       const matches =
-        page.path === '/' ? pathname === '/' : pathname === page.path || pathname.startsWith(`${page.path}/`);
+        page.path === '/'
+          ? pathname === '/'
+          : pathname === page.path || pathname.startsWith(`${page.path}/`);
       if (matches && (!best || page.path.length > best.path.length)) best = page;
     }
   }

@@ -63,9 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const body = await unwrap(
-        api.POST('/api/v1/auth/login', { body: { username, password } }),
-      );
+      const body = await unwrap(api.POST('/api/v1/auth/login', { body: { username, password } }));
       setCsrfToken(body.csrf_token);
       sessionStorage.removeItem(EXPIRED_FLAG);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
@@ -121,7 +119,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const updateMe = useCallback(
     (next: Me) => {
       const current = queryClient.getQueryData<Me | null>(ME_KEY);
-      queryClient.setQueryData(ME_KEY, { ...next, csrf_token: current?.csrf_token ?? next.csrf_token });
+      queryClient.setQueryData(ME_KEY, {
+        ...next,
+        csrf_token: current?.csrf_token ?? next.csrf_token,
+      });
     },
     [queryClient],
   );

@@ -17,7 +17,9 @@ export function ListFooter({
   if (shown === 0) return null;
   return (
     <div className="list-footer">
-      <span>{hasMore ? t('list.shownMore', { count: shown }) : t('list.shownAll', { count: shown })}</span>
+      <span>
+        {hasMore ? t('list.shownMore', { count: shown }) : t('list.shownAll', { count: shown })}
+      </span>
       {hasMore && (
         <Button onClick={onLoadMore} loading={loading} data-testid="load-more">
           {t('list.loadMore')}

@@ -68,6 +68,7 @@ void i18n.use(initReactI18next).init({
   supportedLngs: LOCALES as Locale[],
   interpolation: { escapeValue: false },
   returnNull: false,
+  showSupportNotice: false,
 });
 dayjs.locale(DAYJS_LOCALE[initial]);
 if (typeof document !== 'undefined') document.documentElement.lang = initial;

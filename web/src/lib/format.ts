@@ -126,6 +126,7 @@ export function initials(name: string): string {
   if (!trimmed) return '?';
   if (/[\u4e00-\u9fff]/.test(trimmed)) return trimmed.slice(-2);
   const parts = trimmed.split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[1]?.[0] ?? ''}` : trimmed.slice(0, 2);
+  const letters =
+    parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[1]?.[0] ?? ''}` : trimmed.slice(0, 2);
   return letters.toUpperCase();
 }

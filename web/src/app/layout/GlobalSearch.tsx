@@ -25,7 +25,13 @@ type T = (key: string) => string;
 export function searchEntries(me: Me, t: T): SearchEntry[] {
   const entries: SearchEntry[] = [];
   const add = (key: string, label: string, group: string, path: string, keywords = '') =>
-    entries.push({ key, label, group, path, haystack: `${label} ${group} ${keywords}`.toLowerCase() });
+    entries.push({
+      key,
+      label,
+      group,
+      path,
+      haystack: `${label} ${group} ${keywords}`.toLowerCase(),
+    });
   for (const module of visibleModules(me)) {
     for (const page of module.pages) {
       add(
@@ -39,10 +45,22 @@ export function searchEntries(me: Me, t: T): SearchEntry[] {
   }
   const actions = t('search.groupActions');
   if (can(me, 'user:create')) {
-    add('action.newUser', t('users.new'), actions, '/admin/users/new', t('search.keywords.newUser'));
+    add(
+      'action.newUser',
+      t('users.new'),
+      actions,
+      '/admin/users/new',
+      t('search.keywords.newUser'),
+    );
   }
   if (can(me, 'role:manage')) {
-    add('action.newRole', t('roles.new'), actions, '/admin/roles/new', t('search.keywords.newRole'));
+    add(
+      'action.newRole',
+      t('roles.new'),
+      actions,
+      '/admin/roles/new',
+      t('search.keywords.newRole'),
+    );
   }
   if (can(me, 'api_token:create')) {
     add('action.newToken', t('apiTokens.new'), actions, '/admin/api-tokens?create=1', 'token api');
@@ -77,7 +95,10 @@ function SearchBox({ autoFocus, onDone }: { autoFocus?: boolean; onDone?: () => 
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       const typing = target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-      if ((event.key === 'k' && (event.metaKey || event.ctrlKey)) || (event.key === '/' && !typing)) {
+      if (
+        (event.key === 'k' && (event.metaKey || event.ctrlKey)) ||
+        (event.key === '/' && !typing)
+      ) {
         event.preventDefault();
         inputRef.current?.focus();
       }

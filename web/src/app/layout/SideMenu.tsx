@@ -6,7 +6,13 @@ import { useLocation, useNavigate } from 'react-router';
 import { pageForPath, visibleModules } from '../modules';
 import { useMe } from '../session';
 
-export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; collapsed?: boolean }) {
+export function SideMenu({
+  onNavigate,
+  collapsed,
+}: {
+  onNavigate?: () => void;
+  collapsed?: boolean;
+}) {
   const me = useMe();
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -32,7 +38,9 @@ export function SideMenu({ onNavigate, collapsed }: { onNavigate?: () => void; c
 
   const selected = pageForPath(location.pathname);
   const byKey = new Map(modules.flatMap((m) => m.pages).map((page) => [page.key, page]));
-  const openKeys = collapsed ? undefined : modules.filter((m) => m.pages.length > 1).map((m) => m.key);
+  const openKeys = collapsed
+    ? undefined
+    : modules.filter((m) => m.pages.length > 1).map((m) => m.key);
 
   return (
     <Menu

@@ -15,7 +15,14 @@ export interface EChartProps {
   onClick?: (params: { name: string; value: unknown; dataIndex: number }) => void;
 }
 
-export function EChart({ option, height = 280, loading, ariaLabel, renderer = 'canvas', onClick }: EChartProps) {
+export function EChart({
+  option,
+  height = 280,
+  loading,
+  ariaLabel,
+  renderer = 'canvas',
+  onClick,
+}: EChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -45,7 +52,8 @@ export function EChart({ option, height = 280, loading, ariaLabel, renderer = 'c
   useEffect(() => {
     const instance = chart.current;
     if (!instance || !onClick) return undefined;
-    const handler = (params: unknown) => onClick(params as { name: string; value: unknown; dataIndex: number });
+    const handler = (params: unknown) =>
+      onClick(params as { name: string; value: unknown; dataIndex: number });
     instance.on('click', handler);
     return () => {
       instance.off('click', handler);

@@ -125,7 +125,13 @@ export default function LoginPage() {
                 placeholder={t('login.passwordPlaceholder')}
               />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              loading={submitting}
+              data-testid="login-submit"
+            >
               {t('login.submit')}
             </Button>
           </Form>

@@ -52,12 +52,20 @@ function ProfileForm() {
           onReload={async () => {
             const fresh = await unwrap(api.GET('/api/v1/me'));
             updateMe(fresh);
-            form.setFieldsValue({ display_name: fresh.user.display_name, locale: fresh.user.locale ?? 'dealer' });
+            form.setFieldsValue({
+              display_name: fresh.user.display_name,
+              locale: fresh.user.locale ?? 'dealer',
+            });
             setConflict(false);
           }}
         />
       )}
-      <Descriptions column={1} size="small" style={{ marginBottom: 16 }} labelStyle={{ width: 120 }}>
+      <Descriptions
+        column={1}
+        size="small"
+        style={{ marginBottom: 16 }}
+        styles={{ label: { width: 120 } }}
+      >
         <Descriptions.Item label={t('users.field.username')}>{me.user.username}</Descriptions.Item>
         <Descriptions.Item label={t('users.field.role')}>
           <RoleName roleKey={me.role.key} />
@@ -79,14 +87,22 @@ function ProfileForm() {
             const locale = values.locale === 'dealer' ? null : values.locale;
             const saved = await unwrap(
               api.PATCH('/api/v1/me', {
-                body: { version: me.user.version, display_name: values.display_name.trim(), locale },
+                body: {
+                  version: me.user.version,
+                  display_name: values.display_name.trim(),
+                  locale,
+                },
               }),
             );
             updateMe(saved);
             await applyLocale(locale ?? storedLocale() ?? saved.dealer.locale);
             void message.success(t('common.saved'));
           } catch (error) {
-            handleError(error, { form, fields: ['display_name', 'locale'], onConflict: () => setConflict(true) });
+            handleError(error, {
+              form,
+              fields: ['display_name', 'locale'],
+              onConflict: () => setConflict(true),
+            });
           } finally {
             setSaving(false);
           }
@@ -121,7 +137,11 @@ function PasswordForm() {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ current_password: string; new_password: string; confirm: string }>();
+  const [form] = Form.useForm<{
+    current_password: string;
+    new_password: string;
+    confirm: string;
+  }>();
   const [saving, setSaving] = useState(false);
   const handleError = useApiErrorHandler();
   return (
@@ -134,7 +154,9 @@ function PasswordForm() {
       onFinish={async ({ current_password, new_password }) => {
         setSaving(true);
         try {
-          await unwrap(api.POST('/api/v1/me/password', { body: { current_password, new_password } }));
+          await unwrap(
+            api.POST('/api/v1/me/password', { body: { current_password, new_password } }),
+          );
           form.resetFields();
           void message.success(t('profile.passwordChanged'));
         } catch (error) {

@@ -47,7 +47,13 @@ function shortcutsFor(me: Me, t: (key: string) => string): Shortcut[] {
   const list: Shortcut[] = [];
   const add = (allowed: boolean, key: string, to: string, icon: ReactNode) => {
     if (allowed) {
-      list.push({ key, to, icon, title: t(`workbench.shortcut.${key}.title`), text: t(`workbench.shortcut.${key}.text`) });
+      list.push({
+        key,
+        to,
+        icon,
+        title: t(`workbench.shortcut.${key}.title`),
+        text: t(`workbench.shortcut.${key}.text`),
+      });
     }
   };
   add(can(me, 'user:create'), 'newUser', '/admin/users/new', <UserAddOutlined />);
@@ -55,7 +61,12 @@ function shortcutsFor(me: Me, t: (key: string) => string): Shortcut[] {
   add(can(me, 'role:read'), 'roles', '/admin/roles', <SafetyCertificateOutlined />);
   add(can(me, 'team:read'), 'org', '/admin/org', <ApartmentOutlined />);
   add(can(me, 'dealer:read'), 'dealer', '/admin/dealer', <ShopOutlined />);
-  add(can(me, 'api_token:read') || can(me, 'api_token:create'), 'apiTokens', '/admin/api-tokens', <KeyOutlined />);
+  add(
+    can(me, 'api_token:read') || can(me, 'api_token:create'),
+    'apiTokens',
+    '/admin/api-tokens',
+    <KeyOutlined />,
+  );
   add(can(me, 'audit:read'), 'audit', '/admin/audit', <AuditOutlined />);
   add(true, 'profile', '/profile', <UserOutlined />);
   add(true, 'password', '/profile?tab=password', <LockOutlined />);
@@ -75,16 +86,19 @@ function TeamChart() {
     }
     return {
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { type: 'scroll', bottom: 0, icon: 'circle', itemWidth: 8, itemHeight: 8 },
+      legend: { bottom: 0, icon: 'circle', itemWidth: 8, itemHeight: 8, itemGap: 12 },
       series: [
         {
           type: 'pie',
-          radius: ['45%', '70%'],
-          center: ['50%', '44%'],
+          radius: ['38%', '60%'],
+          center: ['50%', '38%'],
           avoidLabelOverlap: true,
           label: { show: false },
           itemStyle: { borderColor: '#fff', borderWidth: 2 },
-          data: [...counts].map(([role, value]) => ({ name: roleName(t, role, roles.data), value })),
+          data: [...counts].map(([role, value]) => ({
+            name: roleName(t, role, roles.data),
+            value,
+          })),
         },
       ],
     };
@@ -97,8 +111,15 @@ function TeamChart() {
       extra={<Link to="/admin/users">{t('workbench.viewAll')}</Link>}
       style={{ marginBottom: 16 }}
     >
-      <Typography.Text type="secondary">{t('workbench.activeUsers', { count: total })}</Typography.Text>
-      <EChart option={option} height={240} loading={users.isLoading} ariaLabel={t('workbench.teamCard')} />
+      <Typography.Text type="secondary">
+        {t('workbench.activeUsers', { count: total })}
+      </Typography.Text>
+      <EChart
+        option={option}
+        height={300}
+        loading={users.isLoading}
+        ariaLabel={t('workbench.teamCard')}
+      />
     </Card>
   );
 }
@@ -158,7 +179,11 @@ export default function WorkbenchPage() {
       </section>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
-          <Card title={t('workbench.shortcutsCard')} variant="borderless" style={{ marginBottom: 16 }}>
+          <Card
+            title={t('workbench.shortcutsCard')}
+            variant="borderless"
+            style={{ marginBottom: 16 }}
+          >
             <Row gutter={[12, 12]}>
               {shortcuts.map((shortcut) => (
                 <Col key={shortcut.key} xs={24} sm={12} lg={8}>
@@ -182,8 +207,10 @@ export default function WorkbenchPage() {
         <Col xs={24} xl={8}>
           {can(me, 'user:read') && <TeamChart />}
           <Card title={t('workbench.accountCard')} variant="borderless">
-            <Descriptions column={1} size="small" labelStyle={{ width: 96 }}>
-              <Descriptions.Item label={t('users.field.username')}>{me.user.username}</Descriptions.Item>
+            <Descriptions column={1} size="small" styles={{ label: { width: 96 } }}>
+              <Descriptions.Item label={t('users.field.username')}>
+                {me.user.username}
+              </Descriptions.Item>
               <Descriptions.Item label={t('users.field.role')}>
                 <Tag color="blue">
                   <RoleName roleKey={me.role.key} />

@@ -60,12 +60,14 @@ export default function ApiTokensPage() {
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const creating = params.get('create') === '1';
   const tz = me.dealer.time_zone;
-  const list = useKeysetList([...TOKENS_KEY, includeRevoked], (cursor) =>
-    unwrap(
-      api.GET('/api/v1/api-tokens', {
-        params: { query: { include_revoked: includeRevoked, limit: 30, cursor } },
-      }),
-    ),
+  const list = useKeysetList(
+    [...TOKENS_KEY, includeRevoked],
+    (cursor) =>
+      unwrap(
+        api.GET('/api/v1/api-tokens', {
+          params: { query: { include_revoked: includeRevoked, limit: 30, cursor } },
+        }),
+      ),
     { enabled: can(me, 'api_token:read') },
   );
   const revoke = useMutation({
@@ -80,20 +82,36 @@ export default function ApiTokensPage() {
   const canRevoke = can(me, 'api_token:revoke');
 
   const columns: ColumnsType<ApiToken> = [
-    { title: t('apiTokens.field.name'), dataIndex: 'name', render: (name: string) => <strong>{name}</strong> },
+    {
+      title: t('apiTokens.field.name'),
+      dataIndex: 'name',
+      render: (name: string) => <strong>{name}</strong>,
+    },
     {
       title: t('apiTokens.field.prefix'),
       dataIndex: 'prefix',
       render: (prefix: string) => <Typography.Text code>{prefix}…</Typography.Text>,
     },
-    { title: t('apiTokens.field.status'), key: 'status', render: (_, token) => <TokenStatus token={token} /> },
+    {
+      title: t('apiTokens.field.status'),
+      key: 'status',
+      render: (_, token) => <TokenStatus token={token} />,
+    },
     {
       title: t('apiTokens.field.permissions'),
       key: 'grants',
       render: (_, token) => t('roles.permissionCount', { count: token.grants.length }),
     },
-    { title: t('apiTokens.field.createdAt'), dataIndex: 'created_at', render: (at: string) => formatDateTime(at, tz) },
-    { title: t('apiTokens.field.lastUsed'), dataIndex: 'last_used_at', render: (at: string | null) => formatDateTime(at, tz) },
+    {
+      title: t('apiTokens.field.createdAt'),
+      dataIndex: 'created_at',
+      render: (at: string) => formatDateTime(at, tz),
+    },
+    {
+      title: t('apiTokens.field.lastUsed'),
+      dataIndex: 'last_used_at',
+      render: (at: string | null) => formatDateTime(at, tz),
+    },
     {
       title: t('apiTokens.field.expiresAt'),
       dataIndex: 'expires_at',
@@ -187,7 +205,9 @@ export default function ApiTokensPage() {
           <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
         ) : mobile ? (
           <div>
-            {list.items.length === 0 && !list.isLoading && <Empty description={t('apiTokens.empty')} />}
+            {list.items.length === 0 && !list.isLoading && (
+              <Empty description={t('apiTokens.empty')} />
+            )}
             {list.items.map((token) => (
               <div key={token.id} className="record-card">
                 <div className="record-card-title">
@@ -202,7 +222,9 @@ export default function ApiTokensPage() {
                   <dt>{t('apiTokens.field.createdAt')}</dt>
                   <dd>{formatDateTime(token.created_at, tz)}</dd>
                   <dt>{t('apiTokens.field.expiresAt')}</dt>
-                  <dd>{token.expires_at ? formatDateTime(token.expires_at, tz) : t('apiTokens.never')}</dd>
+                  <dd>
+                    {token.expires_at ? formatDateTime(token.expires_at, tz) : t('apiTokens.never')}
+                  </dd>
                 </dl>
                 {canRevoke && !token.revoked_at && (
                   <Popconfirm
@@ -313,7 +335,11 @@ function CreateTokenModal({
         >
           <Input placeholder={t('apiTokens.namePlaceholder')} data-testid="token-name" />
         </Form.Item>
-        <Form.Item name="expires_at" label={t('apiTokens.field.expiresAt')} extra={t('apiTokens.hint.expires')}>
+        <Form.Item
+          name="expires_at"
+          label={t('apiTokens.field.expiresAt')}
+          extra={t('apiTokens.hint.expires')}
+        >
           <DatePicker
             disabledDate={(day) => day.isBefore(dayjs(), 'day')}
             style={{ width: mobile ? '100%' : 240 }}

@@ -139,7 +139,10 @@ export default function AuditLogPage() {
             onChange={(value?: string) =>
               setFilters({ entity_type: value, action: undefined, entity_id: undefined })
             }
-            options={entityTypes.map((entity) => ({ value: entity, label: entityLabel(t, entity) }))}
+            options={entityTypes.map((entity) => ({
+              value: entity,
+              label: entityLabel(t, entity),
+            }))}
             style={{ width: 150 }}
             data-testid="audit-filter-entity"
           />
@@ -209,7 +212,11 @@ export default function AuditLogPage() {
               <div key={event.id} className="record-card" data-testid="audit-row">
                 <div className="record-card-title">
                   <ActionTag action={event.action} />
-                  <Typography.Text type="secondary" style={{ fontWeight: 400, fontSize: 12 }} className="tabular">
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontWeight: 400, fontSize: 12 }}
+                    className="tabular"
+                  >
                     {formatDateTimeSeconds(event.occurred_at, tz)}
                   </Typography.Text>
                 </div>

@@ -12,9 +12,11 @@ export function EntityHistory({ entityType, entityId }: { entityType: string; en
   const { t } = useTranslation();
   const history = useEntityHistory(entityType, entityId);
   const lookups = useLookups();
-  if (history.isLoading) return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
+  if (history.isLoading)
+    return <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>;
   const items = history.data?.items ?? [];
-  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} />;
+  if (items.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.empty')} />;
   return (
     <>
       <Timeline
@@ -37,7 +39,9 @@ export function EntityHistory({ entityType, entityId }: { entityType: string; en
           ),
         }))}
       />
-      <Link to={`/admin/audit?entity_type=${entityType}&entity_id=${entityId}`}>{t('audit.viewAll')}</Link>
+      <Link to={`/admin/audit?entity_type=${entityType}&entity_id=${entityId}`}>
+        {t('audit.viewAll')}
+      </Link>
     </>
   );
 }

@@ -52,6 +52,6 @@ export const AUDIT_ACTIONS: Record<string, readonly string[]> = {
   role: ['created', 'updated', 'deleted'],
   team: ['created', 'updated', 'deleted'],
   department: ['created', 'updated', 'deleted'],
-  dealer: ['updated'],
+  dealer: ['created', 'updated'],
   api_token: ['created', 'revoked'],
 };

@@ -52,7 +52,11 @@ export function formatAuditValue(
   if (value === null || value === undefined || value === '') return EMPTY;
   if (Array.isArray(value)) {
     if (value.length === 0) return EMPTY;
-    return value.map((item) => (typeof item === 'string' && field === 'grants' ? grantLabel(t, item) : String(item))).join('、');
+    return value
+      .map((item) =>
+        typeof item === 'string' && field === 'grants' ? grantLabel(t, item) : String(item),
+      )
+      .join('、');
   }
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value !== 'string') return JSON.stringify(value);

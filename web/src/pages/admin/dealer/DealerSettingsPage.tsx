@@ -59,11 +59,19 @@ export default function DealerSettingsPage() {
   const me = useMe();
   const dealer = useQuery({
     queryKey: ['dealer', me.dealer.id],
-    queryFn: () => unwrap(api.GET('/api/v1/dealers/{id}', { params: { path: { id: me.dealer.id } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/dealers/{id}', { params: { path: { id: me.dealer.id } } })),
   });
   if (dealer.isLoading) return <PageSpinner />;
-  if (dealer.isError || !dealer.data) return <ErrorResult error={dealer.error} onRetry={() => void dealer.refetch()} />;
-  return <DealerSettings key={dealer.data.version} dealer={dealer.data} reload={() => dealer.refetch()} />;
+  if (dealer.isError || !dealer.data)
+    return <ErrorResult error={dealer.error} onRetry={() => void dealer.refetch()} />;
+  return (
+    <DealerSettings
+      key={dealer.data.version}
+      dealer={dealer.data}
+      reload={() => dealer.refetch()}
+    />
+  );
 }
 
 function DealerSettings({ dealer, reload }: { dealer: Dealer; reload: () => Promise<unknown> }) {
@@ -94,7 +102,11 @@ function DealerSettings({ dealer, reload }: { dealer: Dealer; reload: () => Prom
       void message.success(t('common.saved'));
     },
     onError: (error) =>
-      handleError(error, { form, fields: ['name', 'time_zone', 'locale'], onConflict: () => setConflict(true) }),
+      handleError(error, {
+        form,
+        fields: ['name', 'time_zone', 'locale'],
+        onConflict: () => setConflict(true),
+      }),
   });
 
   return (
@@ -109,7 +121,12 @@ function DealerSettings({ dealer, reload }: { dealer: Dealer; reload: () => Prom
         />
       )}
       <Card variant="borderless" style={{ maxWidth: 760 }}>
-        <Descriptions column={1} size="small" style={{ marginBottom: 16 }} labelStyle={{ width: 120 }}>
+        <Descriptions
+          column={1}
+          size="small"
+          style={{ marginBottom: 16 }}
+          styles={{ label: { width: 120 } }}
+        >
           <Descriptions.Item label={t('dealer.field.code')}>
             <Typography.Text code>{dealer.code}</Typography.Text>
           </Descriptions.Item>
@@ -145,11 +162,19 @@ function DealerSettings({ dealer, reload }: { dealer: Dealer; reload: () => Prom
             <Select showSearch options={zones} optionFilterProp="label" data-testid="dealer-tz" />
           </Form.Item>
           <Form.Item name="locale" label={t('dealer.field.locale')} extra={t('dealer.hint.locale')}>
-            <Select options={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))} />
+            <Select
+              options={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))}
+            />
           </Form.Item>
           {editable && (
             <Form.Item label={mobile ? undefined : ' '} colon={false}>
-              <Button type="primary" htmlType="submit" loading={save.isPending} block={mobile} data-testid="save-dealer">
+              <Button
+                type="primary"
+                htmlType="submit"
+                loading={save.isPending}
+                block={mobile}
+                data-testid="save-dealer"
+              >
                 {t('common.save')}
               </Button>
             </Form.Item>

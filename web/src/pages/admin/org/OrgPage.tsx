@@ -1,6 +1,20 @@
 // Teams and departments: the org chart that data scopes ("team", "dealer") are built on.
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,7 +44,9 @@ export default function OrgPage() {
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') === 'departments' ? 'departments' : 'teams';
   const items = [
-    ...(can(me, 'team:read') ? [{ key: 'teams', label: t('org.teams'), children: <TeamsTab /> }] : []),
+    ...(can(me, 'team:read')
+      ? [{ key: 'teams', label: t('org.teams'), children: <TeamsTab /> }]
+      : []),
     ...(can(me, 'department:read')
       ? [{ key: 'departments', label: t('org.departments'), children: <DepartmentsTab /> }]
       : []),
@@ -72,13 +88,21 @@ function TeamsTab() {
     });
 
   const columns: ColumnsType<Team> = [
-    { title: t('org.field.teamName'), dataIndex: 'name', render: (name: string) => <strong>{name}</strong> },
+    {
+      title: t('org.field.teamName'),
+      dataIndex: 'name',
+      render: (name: string) => <strong>{name}</strong>,
+    },
     {
       title: t('org.field.department'),
       dataIndex: 'department_id',
       render: (id: string | null) => deptName(id) ?? '—',
     },
-    { title: t('org.field.leader'), dataIndex: 'leader_id', render: (id: string | null) => userName(id) ?? '—' },
+    {
+      title: t('org.field.leader'),
+      dataIndex: 'leader_id',
+      render: (id: string | null) => userName(id) ?? '—',
+    },
     {
       title: t('org.field.members'),
       key: 'members',
@@ -97,7 +121,12 @@ function TeamsTab() {
             width: 150,
             render: (_: unknown, team: Team) => (
               <Space size={4}>
-                <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(team)}>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => setEditing(team)}
+                >
                   {t('common.edit')}
                 </Button>
                 <Popconfirm
@@ -118,12 +147,19 @@ function TeamsTab() {
       : []),
   ];
 
-  if (teams.isError) return <ErrorResult error={teams.error} onRetry={() => void teams.refetch()} />;
+  if (teams.isError)
+    return <ErrorResult error={teams.error} onRetry={() => void teams.refetch()} />;
   return (
     <>
       {manage && (
         <div style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} block={mobile} data-testid="new-team">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            block={mobile}
+            data-testid="new-team"
+          >
             {t('org.newTeam')}
           </Button>
         </div>
@@ -135,7 +171,12 @@ function TeamsTab() {
               <div className="record-card-title">
                 <span>{team.name}</span>
                 {manage && (
-                  <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(team)}>
+                  <Button
+                    type="link"
+                    size="small"
+                    icon={<EditOutlined />}
+                    onClick={() => setEditing(team)}
+                  >
                     {t('common.edit')}
                   </Button>
                 )}
@@ -164,7 +205,10 @@ function TeamsTab() {
         />
       )}
       {editing && (
-        <TeamModal team={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+        <TeamModal
+          team={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+        />
       )}
     </>
   );
@@ -261,13 +305,21 @@ function DepartmentsTab() {
   const teamsOf = (id: string) => (teams.data ?? []).filter((team) => team.department_id === id);
 
   const columns: ColumnsType<Department> = [
-    { title: t('org.field.departmentName'), dataIndex: 'name', render: (name: string) => <strong>{name}</strong> },
+    {
+      title: t('org.field.departmentName'),
+      dataIndex: 'name',
+      render: (name: string) => <strong>{name}</strong>,
+    },
     {
       title: t('org.teams'),
       key: 'teams',
       render: (_, d) => {
         const list = teamsOf(d.id);
-        return list.length ? list.map((team) => team.name).join('、') : <Typography.Text type="secondary">—</Typography.Text>;
+        return list.length ? (
+          list.map((team) => team.name).join('、')
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        );
       },
     },
     {
@@ -283,7 +335,12 @@ function DepartmentsTab() {
             width: 150,
             render: (_: unknown, d: Department) => (
               <Space size={4}>
-                <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setEditing(d)}>
+                <Button
+                  type="link"
+                  size="small"
+                  icon={<EditOutlined />}
+                  onClick={() => setEditing(d)}
+                >
                   {t('common.edit')}
                 </Button>
                 <Popconfirm
@@ -293,7 +350,8 @@ function DepartmentsTab() {
                   okButtonProps={{ danger: true }}
                   onConfirm={() =>
                     remove.mutate(d, {
-                      onSuccess: () => void message.success(t('org.departmentDeleted', { name: d.name })),
+                      onSuccess: () =>
+                        void message.success(t('org.departmentDeleted', { name: d.name })),
                       onError: (error) => handleError(error),
                     })
                   }
@@ -314,7 +372,12 @@ function DepartmentsTab() {
     <>
       {manage && (
         <div style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} block={mobile}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing('new')}
+            block={mobile}
+          >
             {t('org.newDepartment')}
           </Button>
         </div>

@@ -88,9 +88,7 @@ export function useDeleteDepartment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (department: Department) =>
-      unwrap(
-        api.DELETE('/api/v1/departments/{id}', { params: { path: { id: department.id } } }),
-      ),
+      unwrap(api.DELETE('/api/v1/departments/{id}', { params: { path: { id: department.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: DEPARTMENTS_KEY }),
   });
 }

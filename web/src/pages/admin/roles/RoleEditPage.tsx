@@ -143,7 +143,10 @@ function RoleEditor({
         extra={
           <Space wrap>
             {role && can(me, 'role:manage') && (
-              <Button icon={<CopyOutlined />} onClick={() => navigate(`/admin/roles/new?from=${role.key}`)}>
+              <Button
+                icon={<CopyOutlined />}
+                onClick={() => navigate(`/admin/roles/new?from=${role.key}`)}
+              >
                 {t('roles.copy')}
               </Button>
             )}
@@ -164,7 +167,12 @@ function RoleEditor({
         />
       )}
       {role?.builtin && (
-        <Alert type="info" showIcon message={t('roles.builtinReadOnly')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          message={t('roles.builtinReadOnly')}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Form<RoleFormValues>
         form={form}
@@ -192,7 +200,11 @@ function RoleEditor({
                   { pattern: /^[a-z][a-z0-9_]{1,31}$/, message: t('roles.hint.keyFormat') },
                 ]}
               >
-                <Input autoCapitalize="none" placeholder="used_car_appraiser" data-testid="role-key" />
+                <Input
+                  autoCapitalize="none"
+                  placeholder="used_car_appraiser"
+                  data-testid="role-key"
+                />
               </Form.Item>
             )}
             <Form.Item
@@ -213,7 +225,9 @@ function RoleEditor({
         <Card
           title={t('roles.permissionsCard')}
           variant="borderless"
-          extra={<span className="muted">{t('roles.permissionCount', { count: grants.length })}</span>}
+          extra={
+            <span className="muted">{t('roles.permissionCount', { count: grants.length })}</span>
+          }
         >
           <p className="muted" style={{ marginTop: 0 }}>
             {t('roles.scopeHelp')}
@@ -227,7 +241,13 @@ function RoleEditor({
           />
           {editable && (
             <div className="form-actions" style={{ marginTop: 16 }}>
-              <Button type="primary" htmlType="submit" loading={save.isPending} block={mobile} data-testid="save-role">
+              <Button
+                type="primary"
+                htmlType="submit"
+                loading={save.isPending}
+                block={mobile}
+                data-testid="save-role"
+              >
                 {creating ? t('roles.createSubmit') : t('common.save')}
               </Button>
               <Button onClick={() => navigate('/admin/roles')} block={mobile} disabled={false}>

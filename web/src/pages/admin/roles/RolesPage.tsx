@@ -21,7 +21,9 @@ export default function RolesPage() {
   const list = roles.data ?? [];
 
   const description = (role: Role) =>
-    role.builtin ? t(`roles.builtinDescription.${role.key}`, { defaultValue: '' }) : role.description;
+    role.builtin
+      ? t(`roles.builtinDescription.${role.key}`, { defaultValue: '' })
+      : role.description;
 
   const columns: ColumnsType<Role> = [
     {
@@ -98,7 +100,10 @@ export default function RolesPage() {
                       <Tag color="blue">{t('roles.custom')}</Tag>
                     )}
                   </div>
-                  <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0', fontSize: 13 }}>
+                  <Typography.Paragraph
+                    type="secondary"
+                    style={{ margin: '6px 0 0', fontSize: 13 }}
+                  >
                     {description(role) || t('roles.permissionCount', { count: role.grants.length })}
                   </Typography.Paragraph>
                 </div>

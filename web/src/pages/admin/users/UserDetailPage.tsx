@@ -1,11 +1,6 @@
 // One user: edit the profile, role and team; disable or enable, reset the password, unlock.
 // A 409 means someone else saved the user meanwhile: the page offers to reload it.
-import {
-  CheckCircleOutlined,
-  KeyOutlined,
-  StopOutlined,
-  UnlockOutlined,
-} from '@ant-design/icons';
+import { CheckCircleOutlined, KeyOutlined, StopOutlined, UnlockOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -130,7 +125,11 @@ function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknow
   const actions = (
     <Space wrap>
       {can(me, 'user:reset_password') && (
-        <Button icon={<KeyOutlined />} onClick={() => setResetOpen(true)} data-testid="reset-password">
+        <Button
+          icon={<KeyOutlined />}
+          onClick={() => setResetOpen(true)}
+          data-testid="reset-password"
+        >
           {t('users.resetPassword')}
         </Button>
       )}
@@ -149,12 +148,21 @@ function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknow
         </Button>
       )}
       {editable && !self && user.status === 'active' && (
-        <Button danger icon={<StopOutlined />} onClick={() => setStatus('disabled')} data-testid="disable-user">
+        <Button
+          danger
+          icon={<StopOutlined />}
+          onClick={() => setStatus('disabled')}
+          data-testid="disable-user"
+        >
           {t('users.disable')}
         </Button>
       )}
       {editable && user.status === 'disabled' && (
-        <Button icon={<CheckCircleOutlined />} onClick={() => setStatus('active')} data-testid="enable-user">
+        <Button
+          icon={<CheckCircleOutlined />}
+          onClick={() => setStatus('active')}
+          data-testid="enable-user"
+        >
           {t('users.enable')}
         </Button>
       )}
@@ -214,8 +222,10 @@ function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknow
         </Col>
         <Col xs={24} lg={9}>
           <Card title={t('users.accountCard')} variant="borderless" style={{ marginBottom: 16 }}>
-            <Descriptions column={1} size="small" labelStyle={{ width: 110 }}>
-              <Descriptions.Item label={t('users.field.username')}>{user.username}</Descriptions.Item>
+            <Descriptions column={1} size="small" styles={{ label: { width: 110 } }}>
+              <Descriptions.Item label={t('users.field.username')}>
+                {user.username}
+              </Descriptions.Item>
               <Descriptions.Item label={t('users.field.status')}>
                 <UserStatusTag user={user} />
               </Descriptions.Item>
@@ -242,11 +252,7 @@ function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknow
           )}
         </Col>
       </Row>
-      <ResetPasswordModal
-        user={user}
-        open={resetOpen}
-        onClose={() => setResetOpen(false)}
-      />
+      <ResetPasswordModal user={user} open={resetOpen} onClose={() => setResetOpen(false)} />
     </>
   );
 }

@@ -144,9 +144,7 @@ export function UserFormFields({
         name="phone"
         label={t('users.field.phone')}
         extra={contactLocked ? t('common.maskedHint') : undefined}
-        rules={
-          contactLocked ? [] : [{ pattern: PHONE, message: t('errors.field.invalid_phone') }]
-        }
+        rules={contactLocked ? [] : [{ pattern: PHONE, message: t('errors.field.invalid_phone') }]}
       >
         <Input
           disabled={readOnly || contactLocked}
@@ -159,9 +157,7 @@ export function UserFormFields({
       <Form.Item
         name="email"
         label={t('users.field.email')}
-        rules={
-          contactLocked ? [] : [{ pattern: EMAIL, message: t('errors.field.invalid_email') }]
-        }
+        rules={contactLocked ? [] : [{ pattern: EMAIL, message: t('errors.field.invalid_email') }]}
       >
         <Input
           disabled={readOnly || contactLocked}

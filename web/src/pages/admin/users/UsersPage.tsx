@@ -71,7 +71,8 @@ export default function UsersPage() {
     {
       title: t('users.field.team'),
       dataIndex: 'team_id',
-      render: (id: string | null) => teamName(id) ?? <Typography.Text type="secondary">—</Typography.Text>,
+      render: (id: string | null) =>
+        teamName(id) ?? <Typography.Text type="secondary">—</Typography.Text>,
     },
     {
       title: t('users.field.phone'),
@@ -181,20 +182,24 @@ export default function UsersPage() {
         ) : mobile ? (
           <div data-testid="users-cards">
             {list.isLoading && <Card loading variant="borderless" />}
-            {!list.isLoading && list.items.length === 0 && (
-              <Empty description={t('users.empty')} />
-            )}
+            {!list.isLoading && list.items.length === 0 && <Empty description={t('users.empty')} />}
             {list.items.map((user) => (
               <Link key={user.id} to={`/admin/users/${user.id}`} className="record-link">
                 <div className="record-card" data-testid="user-row">
                   <div className="record-card-title">
                     <Space size={10}>
-                      <Avatar size={32} style={{ background: '#e9f1fb', color: '#1f5fb4', fontSize: 12 }}>
+                      <Avatar
+                        size={32}
+                        style={{ background: '#e9f1fb', color: '#1f5fb4', fontSize: 12 }}
+                      >
                         {initials(user.display_name)}
                       </Avatar>
                       <span>
                         {user.display_name}
-                        <Typography.Text type="secondary" style={{ fontWeight: 400, marginLeft: 6 }}>
+                        <Typography.Text
+                          type="secondary"
+                          style={{ fontWeight: 400, marginLeft: 6 }}
+                        >
                           {user.username}
                         </Typography.Text>
                       </span>

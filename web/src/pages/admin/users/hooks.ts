@@ -40,9 +40,7 @@ export function useUserOptions(enabled = true) {
   return useQuery({
     queryKey: [...USERS_KEY, 'options'],
     queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/users', { params: { query: { limit: 200, sort: 'display_name' } } }),
-      ),
+      unwrap(api.GET('/api/v1/users', { params: { query: { limit: 200, sort: 'display_name' } } })),
     enabled,
     staleTime: 60_000,
   });
@@ -93,8 +91,7 @@ export function useResetPassword(id: string) {
 export function useUnlockUser(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
-      unwrap(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id } } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/users/{id}/unlock', { params: { path: { id } } })),
     onSuccess: (user) => {
       queryClient.setQueryData([...USERS_KEY, 'detail', id], user);
       void queryClient.invalidateQueries({ queryKey: [...USERS_KEY, 'list'] });

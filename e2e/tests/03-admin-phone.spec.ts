@@ -1,0 +1,8 @@
+import { PHONE, test } from './fixtures';
+import { adminTour } from './tour';
+
+test.use(PHONE);
+
+test('an administrator manages users, roles and tokens at phone width', async ({ page }) => {
+  await adminTour(page, 'phone');
+});
