@@ -57,18 +57,28 @@ export async function signOut(page: Page, label: string) {
 }
 
 /** Waits for the page to settle (no spinners, no pending requests), then saves a full-page screenshot. */
-export async function shot(page: Page, name: string) {
+export async function shot(page: Page, name: string, { fullPage = true } = {}) {
   await page.waitForLoadState('networkidle');
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await expect(page.locator('.ant-skeleton')).toHaveCount(0);
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(350); // let antd's transitions finish
-  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true, animations: 'disabled' });
+  await page.screenshot({
+    path: `screenshots/${name}.png`,
+    fullPage,
+    animations: 'disabled',
+    // Toasts come and go; they would only cover the page.
+    style: '.ant-message { display: none !important; }',
+  });
 }
 
 /** Picks an option of an antd Select opened by clicking `trigger`. */
 export async function pick(page: Page, trigger: ReturnType<Page['locator']>, option: string) {
+  const open = page.locator('.ant-select-dropdown:visible');
+  await expect(open).toHaveCount(0);
   await trigger.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+  await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await expect(open).toHaveCount(0);
 }
 
 /** The CSRF token of the page's session, for changing things through the API behind the UI's back. */

@@ -61,7 +61,7 @@ export async function adminTour(page: Page, device: Device) {
     await expect(page.locator('.app-sider')).toHaveCount(0);
     await page.getByTestId('open-nav').click();
     await expect(page.locator('.nav-drawer .side-menu')).toBeVisible();
-    await shot(page, 'zh-CN-phone-menu-drawer');
+    await shot(page, 'zh-CN-phone-menu-drawer', { fullPage: false });
     await page.keyboard.press('Escape');
     await expect(page.locator('.nav-drawer .ant-drawer-content')).toBeHidden();
   }
@@ -105,6 +105,10 @@ export async function adminTour(page: Page, device: Device) {
   const created = page.getByTestId('audit-row').filter({ hasText: '新建用户' }).filter({ hasText: username }).first();
   await expect(created).toBeVisible();
   await expect(created).toContainText('138****5678');
+  await pick(page, page.getByTestId('audit-filter-entity'), '用户');
+  await expect(page).toHaveURL(/entity_type=user/);
+  await expect(page.getByTestId('audit-row').filter({ hasText: '新建团队' })).toHaveCount(0);
+  await expect(changed).toBeVisible();
   await shot(page, `zh-CN-${device}-audit`);
 
   // Roles: the list, a new custom role with its permission grid.
@@ -187,6 +191,9 @@ export async function adminTour(page: Page, device: Device) {
   const changedEn = page.getByTestId('audit-row').filter({ hasText: 'User changed' }).filter({ hasText: displayName }).first();
   await expect(changedEn.locator('.diff-before')).toHaveText('Sales consultant');
   await expect(changedEn.locator('.diff-after')).toHaveText('Sales manager');
+  await pick(page, page.getByTestId('audit-filter-action'), 'User changed');
+  await expect(page).toHaveURL(/action=user\.updated/);
+  await expect(page.getByTestId('audit-row').filter({ hasText: 'User created' })).toHaveCount(0);
   await shot(page, `en-${device}-audit`);
 
   // The language is remembered for the user: a fresh page load stays in English.

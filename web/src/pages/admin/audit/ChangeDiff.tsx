@@ -10,6 +10,26 @@ export function ChangeDiff({ changes, lookups }: { changes: unknown; lookups: Lo
   if (list.length === 0) {
     return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   }
+  // A record created or deleted: its values in one compact paragraph instead of a table.
+  const created = list.every((change) => change.before === null);
+  const deleted = !created && list.every((change) => change.after === null);
+  if (created || deleted) {
+    return (
+      <div
+        className={`diff-inline ${deleted ? 'diff-inline-deleted' : ''}`}
+        data-testid="audit-diff"
+      >
+        {list.map(({ field, before, after }) => (
+          <span key={field} className="diff-inline-item">
+            <span className="diff-inline-label">{fieldLabel(t, field)}</span>
+            <span className="diff-inline-value">
+              {formatAuditValue(t, field, created ? after : before, lookups)}
+            </span>
+          </span>
+        ))}
+      </div>
+    );
+  }
   return (
     <table className="diff-table" data-testid="audit-diff">
       <tbody>

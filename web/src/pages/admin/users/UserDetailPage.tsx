@@ -59,7 +59,13 @@ export default function UserDetailPage() {
   return <UserDetail user={query.data} reload={() => query.refetch()} />;
 }
 
-function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknown> }) {
+function UserDetail({
+  user,
+  reload,
+}: {
+  user: User;
+  reload: () => Promise<{ data?: User | undefined }>;
+}) {
   const me = useMe();
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -67,7 +73,6 @@ function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknow
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<UserFormValues>();
   const [conflict, setConflict] = useState(false);
-  const [formKey, setFormKey] = useState(0);
   const [resetOpen, setResetOpen] = useState(false);
   const update = useUpdateUser(user.id);
   const unlock = useUnlockUser(user.id);
@@ -77,9 +82,12 @@ function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknow
   const self = user.id === me.user.id;
 
   const doReload = async () => {
-    await reload();
+    const fresh = await reload();
     setConflict(false);
-    setFormKey((key) => key + 1);
+    if (fresh.data) {
+      form.resetFields();
+      form.setFieldsValue(userToFormValues(fresh.data));
+    }
   };
 
   const onFinish = (values: UserFormValues) => {
@@ -92,7 +100,7 @@ function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknow
       onSuccess: (saved) => {
         setConflict(false);
         void message.success(t('users.saved', { name: saved.display_name }));
-        setFormKey((key) => key + 1);
+        form.setFieldsValue(userToFormValues(saved));
       },
       onError: (error) =>
         handleError(error, { form, fields: USER_FORM_FIELDS, onConflict: () => setConflict(true) }),
@@ -187,7 +195,7 @@ function UserDetail({ user, reload }: { user: User; reload: () => Promise<unknow
         <Col xs={24} lg={15}>
           <Card title={t('users.profileCard')} variant="borderless">
             <Form<UserFormValues>
-              key={`${user.id}-${formKey}`}
+              key={user.id}
               form={form}
               layout={mobile ? 'vertical' : 'horizontal'}
               labelCol={mobile ? undefined : { flex: '120px' }}
