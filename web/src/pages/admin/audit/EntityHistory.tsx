@@ -27,7 +27,8 @@ export function EntityHistory({ entityType, entityId }: { entityType: string; en
               <div>
                 <strong>{actionLabel(t, event.action)}</strong>
                 <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-                  {event.actor_name} · {formatDateTime(event.occurred_at, lookups.timeZone)}
+                  {event.actor_kind === 'system' ? t('audit.system') : event.actor_name} ·{' '}
+                  {formatDateTime(event.occurred_at, lookups.timeZone)}
                 </Typography.Text>
               </div>
               {event.action.endsWith('.updated') && (
