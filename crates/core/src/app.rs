@@ -1,6 +1,7 @@
 //! The handle every caller holds: the database, the clock and the settings.
 
 use crate::clock::{Clock, SystemClock};
+use crate::crypto::PiiCipher;
 use crate::settings::CoreSettings;
 use chrono::{DateTime, Utc};
 use forecourt_db::Db;
@@ -12,6 +13,7 @@ pub struct App {
     pub(crate) db: Db,
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) settings: Arc<CoreSettings>,
+    pub(crate) pii: Arc<PiiCipher>,
 }
 
 impl std::fmt::Debug for App {
@@ -28,10 +30,12 @@ impl App {
     }
 
     pub fn with_clock(db: Db, settings: CoreSettings, clock: Arc<dyn Clock>) -> Self {
+        let pii = Arc::new(PiiCipher::new(&settings.pii_key));
         Self {
             db,
             clock,
             settings: Arc::new(settings),
+            pii,
         }
     }
 
@@ -41,6 +45,11 @@ impl App {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// Today's date in the actor's dealer's time zone.
+    pub fn today(&self, actor: &crate::Actor) -> chrono::NaiveDate {
+        actor.time_zone().local_date(self.now())
     }
 
     pub fn settings(&self) -> &CoreSettings {

@@ -109,25 +109,39 @@ pub async fn record<C: ConnectionTrait>(
     entry: AuditEntry,
     at: DateTime<Utc>,
 ) -> CoreResult<()> {
+    record_many(conn, actor, vec![entry], at).await
+}
+
+/// Writes many events at once (imports write one per customer).
+pub async fn record_many<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    entries: Vec<AuditEntry>,
+    at: DateTime<Utc>,
+) -> CoreResult<()> {
     let (actor_kind, actor_id) = match actor.kind() {
         ActorKind::Session(_) => ("user", Some(actor.user_id().uuid())),
         ActorKind::ApiToken(_) => ("api_token", Some(actor.user_id().uuid())),
         ActorKind::System => ("system", None),
     };
-    let model = audit_event::Model {
-        id: Uuid::now_v7(),
-        dealer_id: actor.dealer_id().uuid(),
-        occurred_at: at,
-        actor_kind: actor_kind.to_owned(),
-        actor_id,
-        actor_name: actor.name().chars().take(64).collect(),
-        action: entry.action,
-        entity_type: entry.entity_type.to_owned(),
-        entity_id: entry.entity_id,
-        changes: Value::Object(entry.changes),
-        request_id: actor.request_id().map(str::to_owned),
-    };
-    audit::insert(conn, actor.scope(), model).await?;
+    let actor_name: String = actor.name().chars().take(64).collect();
+    let models = entries
+        .into_iter()
+        .map(|entry| audit_event::Model {
+            id: Uuid::now_v7(),
+            dealer_id: actor.dealer_id().uuid(),
+            occurred_at: at,
+            actor_kind: actor_kind.to_owned(),
+            actor_id,
+            actor_name: actor_name.clone(),
+            action: entry.action,
+            entity_type: entry.entity_type.to_owned(),
+            entity_id: entry.entity_id,
+            changes: Value::Object(entry.changes),
+            request_id: actor.request_id().map(str::to_owned),
+        })
+        .collect();
+    audit::insert_many(conn, actor.scope(), models).await?;
     Ok(())
 }
 

@@ -33,6 +33,14 @@ pub enum CoreError {
     AlreadyExists(FieldError),
     #[error("{detail}")]
     InUse { detail: String },
+    /// Records that look like the one being created (same phone, ID number or VIN).
+    #[error("a customer with the same phone, ID number or VIN already exists")]
+    PossibleDuplicate { candidates: serde_json::Value },
+    #[error("the {entity} was merged into another")]
+    Merged {
+        entity: &'static str,
+        into: uuid::Uuid,
+    },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -55,6 +63,8 @@ impl CoreError {
             CoreError::VersionConflict { .. } => ErrorCode::VersionConflict,
             CoreError::AlreadyExists(_) => ErrorCode::AlreadyExists,
             CoreError::InUse { .. } => ErrorCode::InUse,
+            CoreError::PossibleDuplicate { .. } => ErrorCode::PossibleDuplicate,
+            CoreError::Merged { .. } => ErrorCode::Merged,
             CoreError::Internal(_) => ErrorCode::InternalError,
         }
     }

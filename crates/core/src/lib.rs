@@ -7,12 +7,18 @@ pub mod admin;
 pub mod app;
 pub mod audit;
 pub mod auth;
+pub mod catalog;
 pub mod clock;
+pub mod crypto;
+pub mod customers;
 pub mod demo;
 pub mod error;
 pub mod org;
 pub mod paging;
+pub mod saved_views;
 pub mod settings;
+pub mod sources;
+pub mod vehicles;
 
 pub use app::App;
 pub use auth::Actor;

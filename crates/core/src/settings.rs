@@ -1,9 +1,13 @@
 //! Policy knobs of the use cases, with production defaults.
 
+use crate::crypto::PiiKey;
 use std::time::Duration;
 
 #[derive(Clone, Debug)]
 pub struct CoreSettings {
+    /// The master key that encrypts personal data at rest. The default is random (fine for
+    /// tests; a server always sets it from its configuration or key file).
+    pub pii_key: PiiKey,
     /// A session ends after this long without a request.
     pub session_idle_timeout: Duration,
     /// A session ends this long after login, however active.
@@ -20,6 +24,7 @@ pub struct CoreSettings {
 impl Default for CoreSettings {
     fn default() -> Self {
         Self {
+            pii_key: PiiKey::random(),
             session_idle_timeout: Duration::from_secs(12 * 3600),
             session_max_age: Duration::from_secs(30 * 24 * 3600),
             lockout_threshold: 5,

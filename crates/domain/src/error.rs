@@ -35,6 +35,11 @@ pub enum ErrorCode {
     AlreadyExists,
     /// The record is still in use and cannot be removed.
     InUse,
+    /// The record looks like one that already exists; see `candidates`, or confirm to create
+    /// it anyway.
+    PossibleDuplicate,
+    /// The record was merged into another; see `merged_into`.
+    Merged,
     /// Too many requests; retry later.
     RateLimited,
     /// The request body is too large.
@@ -65,6 +70,8 @@ impl ErrorCode {
             Self::VersionConflict => "version_conflict",
             Self::AlreadyExists => "already_exists",
             Self::InUse => "in_use",
+            Self::PossibleDuplicate => "possible_duplicate",
+            Self::Merged => "merged",
             Self::RateLimited => "rate_limited",
             Self::PayloadTooLarge => "payload_too_large",
             Self::MethodNotAllowed => "method_not_allowed",
@@ -84,7 +91,10 @@ impl ErrorCode {
             Self::AccountDisabled | Self::CsrfTokenInvalid | Self::Forbidden => 403,
             Self::NotFound | Self::RouteNotFound => 404,
             Self::MethodNotAllowed => 405,
-            Self::VersionConflict | Self::AlreadyExists | Self::InUse => 409,
+            Self::VersionConflict | Self::AlreadyExists | Self::InUse | Self::PossibleDuplicate => {
+                409
+            }
+            Self::Merged => 410,
             Self::PayloadTooLarge => 413,
             Self::RateLimited => 429,
             Self::ServiceUnavailable => 503,
@@ -172,6 +182,11 @@ impl FieldErrors {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// The fields errors were recorded for.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|e| e.field.as_str())
     }
 
     pub fn into_vec(self) -> Vec<FieldError> {

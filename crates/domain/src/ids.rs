@@ -85,6 +85,16 @@ define_id! {
     SessionId;
     ApiTokenId;
     AuditEventId;
+    CatalogBrandId;
+    CatalogSeriesId;
+    CatalogModelId;
+    SourceId;
+    CustomerId;
+    CustomerEventId;
+    VehicleId;
+    SavedViewId;
+    ImportId;
+    ImportMappingId;
 }
 
 #[cfg(test)]

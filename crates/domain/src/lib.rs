@@ -7,15 +7,21 @@
 pub mod code;
 pub mod email;
 pub mod error;
+pub mod id_number;
 pub mod ids;
 pub mod locale;
 pub mod masking;
+pub mod money;
 pub mod password;
 pub mod patch;
 pub mod permission;
 pub mod phone;
+pub mod plate;
+pub mod region;
 pub mod role;
+pub mod search;
 pub mod time_zone;
 pub mod username;
+pub mod vin;
 
 pub use error::{ErrorCode, FieldError, FieldErrors};

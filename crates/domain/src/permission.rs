@@ -43,6 +43,8 @@ const OWN_UP: &[Scope] = &[Scope::Own, Scope::Team, Scope::Dealer, Scope::Group]
 const DEALER_UP: &[Scope] = &[Scope::Dealer, Scope::Group];
 const DEALER_ONLY: &[Scope] = &[Scope::Dealer];
 const OWN_OR_DEALER: &[Scope] = &[Scope::Own, Scope::Dealer];
+const OWN_TO_DEALER: &[Scope] = &[Scope::Own, Scope::Team, Scope::Dealer];
+const GROUP_ONLY: &[Scope] = &[Scope::Group];
 
 macro_rules! permissions {
     ($($(#[$meta:meta])* $variant:ident => ($resource:literal, $action:literal, $scopes:expr);)*) => {
@@ -99,6 +101,29 @@ permissions! {
     ApiTokenRevoke => ("api_token", "revoke", OWN_OR_DEALER);
     /// Read the audit log. Own: events one caused; team: events of one's team.
     AuditRead => ("audit", "read", OWN_UP);
+    /// See customers. Own: customers one owns; team: those of one's team.
+    CustomerRead => ("customer", "read", OWN_UP);
+    CustomerCreate => ("customer", "create", DEALER_ONLY);
+    /// Edit customers (profile, phones, companions, consent, tags) within the scope.
+    CustomerUpdate => ("customer", "update", OWN_TO_DEALER);
+    /// Change a customer's owner (one by one or in bulk).
+    CustomerAssign => ("customer", "assign", OWN_TO_DEALER);
+    /// Merge duplicate customers.
+    CustomerMerge => ("customer", "merge", DEALER_ONLY);
+    /// Import customers from CSV or Excel files.
+    CustomerImport => ("customer", "import", DEALER_ONLY);
+    /// Export the customers within the scope (masked as the role sees them).
+    CustomerExport => ("customer", "export", OWN_UP);
+    /// See vehicles (those of customers within the scope).
+    VehicleRead => ("vehicle", "read", OWN_UP);
+    VehicleCreate => ("vehicle", "create", DEALER_ONLY);
+    /// Edit vehicles, record mileage, change owner.
+    VehicleUpdate => ("vehicle", "update", OWN_TO_DEALER);
+    CatalogRead => ("catalog", "read", DEALER_UP);
+    /// Maintain the dealer's vehicle catalog and import it.
+    CatalogManage => ("catalog", "manage", DEALER_ONLY);
+    /// Publish one's catalog to every dealer of the group (OEMs and dealer groups).
+    CatalogPublish => ("catalog", "publish", GROUP_ONLY);
     /// See phone numbers unmasked (of records within the scope).
     PiiUnmaskPhone => ("pii", "unmask_phone", OWN_UP);
     /// See ID numbers unmasked (of records within the scope); each unmasking is audited.

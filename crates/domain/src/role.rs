@@ -83,9 +83,22 @@ impl BuiltinRole {
             Grant::new(DealerRead, Dealer),
             Grant::new(AuditRead, Own),
         ];
+        let customers = |read: Scope, write: Scope| {
+            [
+                Grant::new(CustomerRead, read),
+                Grant::new(CustomerCreate, Dealer),
+                Grant::new(CustomerUpdate, write),
+                Grant::new(VehicleRead, read),
+                Grant::new(VehicleCreate, Dealer),
+                Grant::new(VehicleUpdate, write),
+                Grant::new(CatalogRead, Dealer),
+            ]
+        };
         let grants: Vec<Grant> = match self {
             BuiltinRole::Admin => Permission::ALL
                 .iter()
+                // Publishing reaches the group's other dealers: not a dealer admin's to do.
+                .filter(|p| **p != CatalogPublish)
                 .map(|p| {
                     let widest_dealer_level = if p.allowed_scopes().contains(&Dealer) {
                         Dealer
@@ -95,27 +108,78 @@ impl BuiltinRole {
                     Grant::new(*p, widest_dealer_level)
                 })
                 .collect(),
-            BuiltinRole::SalesManager | BuiltinRole::ServiceManager => colleague_view
+            BuiltinRole::SalesManager => colleague_view
                 .into_iter()
+                .chain(customers(Dealer, Dealer))
                 .chain([
                     Grant::new(RoleRead, Dealer),
                     Grant::new(AuditRead, Team),
                     Grant::new(PiiUnmaskPhone, Dealer),
                     Grant::new(ApiTokenRead, Own),
+                    Grant::new(CustomerAssign, Dealer),
+                    Grant::new(CustomerMerge, Dealer),
+                    Grant::new(CustomerImport, Dealer),
+                    Grant::new(CustomerExport, Dealer),
                 ])
                 .collect(),
-            BuiltinRole::SalesConsultant | BuiltinRole::ServiceAdvisor => colleague_view
+            BuiltinRole::ServiceManager => colleague_view
                 .into_iter()
-                .chain([Grant::new(PiiUnmaskPhone, Own)])
+                .chain(customers(Dealer, Dealer))
+                .chain([
+                    Grant::new(RoleRead, Dealer),
+                    Grant::new(AuditRead, Team),
+                    Grant::new(PiiUnmaskPhone, Dealer),
+                    Grant::new(ApiTokenRead, Own),
+                    Grant::new(CustomerExport, Dealer),
+                ])
                 .collect(),
-            BuiltinRole::SalesAssistant | BuiltinRole::Marketing => colleague_view.into(),
+            // A consultant works their own customers.
+            BuiltinRole::SalesConsultant => colleague_view
+                .into_iter()
+                .chain(customers(Own, Own))
+                .chain([
+                    Grant::new(PiiUnmaskPhone, Own),
+                    Grant::new(CustomerExport, Own),
+                ])
+                .collect(),
+            // The service desk must find any customer's car, and calls them when it is ready.
+            BuiltinRole::ServiceAdvisor => colleague_view
+                .into_iter()
+                .chain(customers(Dealer, Dealer))
+                .chain([Grant::new(PiiUnmaskPhone, Dealer)])
+                .collect(),
+            // The assistant types paper reception forms and old spreadsheets in.
+            BuiltinRole::SalesAssistant => colleague_view
+                .into_iter()
+                .chain(customers(Dealer, Dealer))
+                .chain([Grant::new(CustomerImport, Dealer)])
+                .collect(),
+            BuiltinRole::Marketing => colleague_view
+                .into_iter()
+                .chain([
+                    Grant::new(CustomerRead, Dealer),
+                    Grant::new(VehicleRead, Dealer),
+                    Grant::new(CatalogRead, Dealer),
+                    Grant::new(CustomerExport, Dealer),
+                ])
+                .collect(),
             BuiltinRole::RenewalAgent => colleague_view
                 .into_iter()
-                .chain([Grant::new(PiiUnmaskPhone, Dealer)])
+                .chain([
+                    Grant::new(CustomerRead, Dealer),
+                    Grant::new(CustomerUpdate, Dealer),
+                    Grant::new(VehicleRead, Dealer),
+                    Grant::new(VehicleUpdate, Dealer),
+                    Grant::new(CatalogRead, Dealer),
+                    Grant::new(PiiUnmaskPhone, Dealer),
+                ])
                 .collect(),
             BuiltinRole::Finance => colleague_view
                 .into_iter()
                 .chain([
+                    Grant::new(CustomerRead, Dealer),
+                    Grant::new(VehicleRead, Dealer),
+                    Grant::new(CatalogRead, Dealer),
                     Grant::new(PiiUnmaskPhone, Dealer),
                     Grant::new(PiiUnmaskIdNumber, Dealer),
                     Grant::new(AuditRead, Dealer),
@@ -128,6 +192,10 @@ impl BuiltinRole {
                 Grant::new(DealerRead, Group),
                 Grant::new(RoleRead, Group),
                 Grant::new(AuditRead, Own),
+                Grant::new(CustomerRead, Group),
+                Grant::new(VehicleRead, Group),
+                Grant::new(CatalogRead, Group),
+                Grant::new(CatalogPublish, Group),
             ],
         };
         GrantSet::new(grants)
@@ -195,10 +263,10 @@ mod tests {
     }
 
     #[test]
-    fn admin_holds_everything() {
+    fn admin_holds_everything_of_its_dealer() {
         let admin = BuiltinRole::Admin.grants();
         for p in Permission::ALL {
-            assert!(admin.has(*p), "{p}");
+            assert_eq!(admin.has(*p), *p != Permission::CatalogPublish, "{p}");
         }
     }
 
@@ -206,7 +274,10 @@ mod tests {
     fn group_analyst_is_read_only_and_group_wide() {
         let g = BuiltinRole::GroupAnalyst.grants();
         assert!(g.has_group_scope());
-        assert!(g.grants().all(|g| g.permission.action() == "read"));
+        assert!(
+            g.grants()
+                .all(|g| matches!(g.permission.action(), "read" | "publish"))
+        );
     }
 
     #[test]

@@ -32,6 +32,13 @@ pub struct Problem {
     /// For `forbidden`: the permission that is missing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permission: Option<String>,
+    /// For `merged`: the id of the record this one was merged into.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<uuid::Uuid>,
+    /// For `possible_duplicate`: the existing records that look the same.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<Object>>)]
+    pub candidates: Option<serde_json::Value>,
 }
 
 /// An error on its way to becoming a problem+json response.
@@ -50,6 +57,8 @@ impl ApiError {
             request_id: crate::request_id::current(),
             retry_after: None,
             permission: None,
+            merged_into: None,
+            candidates: None,
         }))
     }
 
@@ -83,6 +92,8 @@ fn title(code: ErrorCode) -> &'static str {
         ErrorCode::VersionConflict => "Changed by someone else",
         ErrorCode::AlreadyExists => "Already exists",
         ErrorCode::InUse => "Still in use",
+        ErrorCode::PossibleDuplicate => "Possible duplicate",
+        ErrorCode::Merged => "Merged into another record",
         ErrorCode::RateLimited => "Too many requests",
         ErrorCode::PayloadTooLarge => "Request too large",
         ErrorCode::MethodNotAllowed => "Method not allowed",
@@ -114,6 +125,8 @@ impl From<CoreError> for ApiError {
                 api.0.retry_after = Some(seconds as u64);
             }
             CoreError::Forbidden { permission } => api.0.permission = Some(permission.to_string()),
+            CoreError::Merged { into, .. } => api.0.merged_into = Some(into),
+            CoreError::PossibleDuplicate { candidates } => api.0.candidates = Some(candidates),
             _ => {}
         }
         api

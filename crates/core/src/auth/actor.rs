@@ -5,6 +5,7 @@ use forecourt_db::DealerScope;
 use forecourt_db::repo::Reach;
 use forecourt_domain::ids::{ApiTokenId, DealerId, GroupId, SessionId, TeamId, UserId};
 use forecourt_domain::permission::{GrantSet, Permission, Scope};
+use forecourt_domain::time_zone::DealerTimeZone;
 
 /// How the caller authenticated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +34,8 @@ pub struct Actor {
     pub(crate) may_switch: bool,
     pub(crate) kind: ActorKind,
     pub(crate) request_id: Option<String>,
+    /// The time zone of the dealer acted in: "today" and report periods are computed in it.
+    pub(crate) time_zone: DealerTimeZone,
 }
 
 impl Actor {
@@ -75,6 +78,10 @@ impl Actor {
         self.may_switch
     }
 
+    pub fn time_zone(&self) -> DealerTimeZone {
+        self.time_zone
+    }
+
     pub fn kind(&self) -> ActorKind {
         self.kind
     }
@@ -91,6 +98,28 @@ impl Actor {
 
     pub(crate) fn scope(&self) -> &DealerScope {
         &self.scope
+    }
+
+    /// The same person acting in another dealer of their group, for a permission they hold at
+    /// group scope (publishing the catalog to the group's dealers). Any other dealer is refused.
+    pub(crate) fn in_group_dealer(
+        &self,
+        dealer: &forecourt_db::entities::dealer::Model,
+        permission: Permission,
+    ) -> CoreResult<Actor> {
+        let group_wide = self.grants.scope(permission) == Some(Scope::Group);
+        let same_group =
+            self.group_id.is_some() && dealer.group_id.map(GroupId::from_uuid) == self.group_id;
+        if !group_wide {
+            return Err(CoreError::Forbidden { permission });
+        }
+        if !same_group {
+            return Err(CoreError::not_found("dealer"));
+        }
+        let mut actor = self.clone();
+        actor.scope = super::issue_scope(DealerId::from_uuid(dealer.id));
+        actor.time_zone = super::sessions::dealer_time_zone(dealer);
+        Ok(actor)
     }
 
     /// The same actor in their home dealer, for changes to their own account (which lives

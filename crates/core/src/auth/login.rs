@@ -12,7 +12,7 @@ use crate::error::{CoreError, CoreResult};
 use chrono::{DateTime, Utc};
 use forecourt_db::entities::{login_attempt, session};
 use forecourt_db::repo::{login_attempts, sessions, users};
-use forecourt_domain::ids::{DealerId, SessionId};
+use forecourt_domain::ids::SessionId;
 use uuid::Uuid;
 
 #[derive(Clone)]
@@ -134,8 +134,10 @@ impl App {
         let locked = after
             .and_then(|u| u.locked_until)
             .is_some_and(|at| at > now);
-        if locked {
-            let system = system_actor_of(DealerId::from_uuid(user.dealer_id), None);
+        if locked
+            && let Some(dealer) = forecourt_db::repo::org::find_dealer(&*tx, user.dealer_id).await?
+        {
+            let system = system_actor_of(&dealer);
             let entry = AuditEntry::action("user", "locked", Some(user.id)).change(
                 "locked_until",
                 serde_json::Value::Null,

@@ -23,12 +23,7 @@ use forecourt_domain::ids::DealerId;
 /// The system actor that records the creation of a dealer (inside the creating transaction,
 /// before the dealer can be read back).
 pub(crate) fn system_actor_for_new_dealer(dealer: &forecourt_db::entities::dealer::Model) -> Actor {
-    tokens::system_actor_of(
-        DealerId::from_uuid(dealer.id),
-        dealer
-            .group_id
-            .map(forecourt_domain::ids::GroupId::from_uuid),
-    )
+    tokens::system_actor_of(dealer)
 }
 
 /// Issues the scope of a dealer the caller has been authenticated for.

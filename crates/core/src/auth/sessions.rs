@@ -161,13 +161,13 @@ pub(crate) async fn build_actor<C: ConnectionTrait>(
         .await?
         .unwrap_or_default();
 
-    let mut acting = home.id;
+    let mut acting = home.clone();
     let mut grants = role.clone();
     if acting_dealer_id != home.id
         && let Some(target) = org::find_dealer(conn, acting_dealer_id).await?
         && may_act_in(&home, &role, &target)
     {
-        acting = target.id;
+        acting = target;
         grants = role.group_grants_as_dealer();
     }
     if let Some(limit) = restrict_to {
@@ -177,7 +177,7 @@ pub(crate) async fn build_actor<C: ConnectionTrait>(
         user_id: UserId::from_uuid(user.id),
         name: user.display_name.clone(),
         home_dealer_id: DealerId::from_uuid(home.id),
-        scope: issue_scope(DealerId::from_uuid(acting)),
+        scope: issue_scope(DealerId::from_uuid(acting.id)),
         group_id: home.group_id.map(GroupId::from_uuid),
         team_id: user.team_id.map(TeamId::from_uuid),
         role_key: user.role_key.clone(),
@@ -185,5 +185,14 @@ pub(crate) async fn build_actor<C: ConnectionTrait>(
         may_switch: role.has_group_scope() && home.group_id.is_some(),
         kind,
         request_id: None,
+        time_zone: dealer_time_zone(&acting),
     })
+}
+
+/// A dealer's time zone (the default for a value this version does not know).
+pub(crate) fn dealer_time_zone(
+    dealer: &dealer::Model,
+) -> forecourt_domain::time_zone::DealerTimeZone {
+    forecourt_domain::time_zone::DealerTimeZone::parse("time_zone", &dealer.time_zone)
+        .unwrap_or_default()
 }

@@ -56,10 +56,7 @@ impl App {
         let dealer = org::find_dealer(self.db.conn(), dealer_id.uuid())
             .await?
             .ok_or(CoreError::not_found("dealer"))?;
-        Ok(system_actor_of(
-            dealer_id,
-            dealer.group_id.map(GroupId::from_uuid),
-        ))
+        Ok(system_actor_of(&dealer))
     }
 
     /// The system actor of the dealer with this code.
@@ -72,18 +69,20 @@ impl App {
 }
 
 /// The system actor of a dealer (see [`App::system_actor`]).
-pub(crate) fn system_actor_of(dealer_id: DealerId, group_id: Option<GroupId>) -> Actor {
+pub(crate) fn system_actor_of(dealer: &forecourt_db::entities::dealer::Model) -> Actor {
+    let dealer_id = DealerId::from_uuid(dealer.id);
     Actor {
         user_id: UserId::from_uuid(Uuid::nil()),
         name: "system".to_owned(),
         home_dealer_id: dealer_id,
         scope: issue_scope(dealer_id),
-        group_id,
+        group_id: dealer.group_id.map(GroupId::from_uuid),
         team_id: None,
         role_key: BuiltinRole::Admin.key().to_owned(),
         grants: GrantSet::everything(),
         may_switch: false,
         kind: ActorKind::System,
         request_id: None,
+        time_zone: super::sessions::dealer_time_zone(dealer),
     }
 }

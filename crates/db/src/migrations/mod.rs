@@ -8,6 +8,10 @@ mod columns;
 mod m0001_organisation;
 mod m0002_accounts;
 mod m0003_audit;
+mod m0004_catalog;
+mod m0005_customers;
+mod m0006_vehicles;
+mod m0007_views_imports;
 
 pub struct Migrator;
 
@@ -18,6 +22,10 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_organisation::Migration),
             Box::new(m0002_accounts::Migration),
             Box::new(m0003_audit::Migration),
+            Box::new(m0004_catalog::Migration),
+            Box::new(m0005_customers::Migration),
+            Box::new(m0006_vehicles::Migration),
+            Box::new(m0007_views_imports::Migration),
         ]
     }
 }

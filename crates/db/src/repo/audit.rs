@@ -7,20 +7,19 @@ use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDir
 use crate::{DbResult, DealerScope};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Query;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 use uuid::Uuid;
 
-/// Appends an event. Called inside the transaction of the change it records.
-pub async fn insert<C: ConnectionTrait>(
+/// Appends events. Called inside the transaction of the change they record.
+pub async fn insert_many<C: ConnectionTrait>(
     conn: &C,
     scope: &DealerScope,
-    mut model: audit_event::Model,
+    mut models: Vec<audit_event::Model>,
 ) -> DbResult<()> {
-    model.dealer_id = scope.dealer_id().uuid();
-    audit_event::Entity::insert(model.into_active_model())
-        .exec_without_returning(conn)
-        .await?;
-    Ok(())
+    for model in &mut models {
+        model.dealer_id = scope.dealer_id().uuid();
+    }
+    super::batched_insert::<audit_event::Entity, _>(conn, scope, models).await
 }
 
 #[derive(Clone, Debug, Default)]

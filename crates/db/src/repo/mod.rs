@@ -3,14 +3,29 @@
 
 pub mod api_tokens;
 pub mod audit;
+pub mod catalog;
+pub mod customers;
+pub mod imports;
 pub mod login_attempts;
 pub mod org;
 pub mod roles;
+pub mod saved_views;
+pub mod search_index;
 pub mod sessions;
+pub mod sources;
 pub mod tenant;
+pub mod timeline;
 pub mod users;
+pub mod vehicles;
 
-use crate::entities::{api_token, audit_event, department, role, team, user};
+use crate::entities::{
+    api_token, audit_event, catalog_brand, catalog_model, catalog_series, customer,
+    customer_companion, customer_consent_event, customer_event, customer_phone, customer_tag,
+    department, import, import_mapping, mileage_reading, role, saved_view, source, team, user,
+    vehicle, vehicle_ownership,
+};
+use crate::{DbResult, DealerScope};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel};
 
 crate::tenant_entity!(department, versioned);
 crate::tenant_entity!(team, versioned);
@@ -18,6 +33,54 @@ crate::tenant_entity!(user, versioned);
 crate::tenant_entity!(role, versioned);
 crate::tenant_entity!(api_token, versioned);
 crate::tenant_entity!(audit_event);
+crate::tenant_entity!(catalog_brand, versioned);
+crate::tenant_entity!(catalog_series, versioned);
+crate::tenant_entity!(catalog_model, versioned);
+crate::tenant_entity!(source, versioned);
+crate::tenant_entity!(customer, versioned);
+crate::tenant_entity!(customer_phone);
+crate::tenant_entity!(customer_tag);
+crate::tenant_entity!(customer_companion);
+crate::tenant_entity!(customer_consent_event);
+crate::tenant_entity!(customer_event);
+crate::tenant_entity!(vehicle, versioned);
+crate::tenant_entity!(vehicle_ownership);
+crate::tenant_entity!(mileage_reading);
+crate::tenant_entity!(saved_view, versioned);
+crate::tenant_entity!(import, versioned);
+crate::tenant_entity!(import_mapping, versioned);
+
+/// Bound parameters per multi-row INSERT: under SQLite's limit (32,766) and PostgreSQL's
+/// (65,535), so narrow tables go in thousands of rows per statement.
+const INSERT_PARAMETERS: usize = 30_000;
+
+/// Inserts many rows of the scope's dealer in multi-row statements. Rows are the caller's to
+/// build with the scope's `dealer_id` (the composite foreign keys refuse anything else).
+pub async fn batched_insert<E, C>(
+    conn: &C,
+    _scope: &DealerScope,
+    rows: Vec<E::Model>,
+) -> DbResult<()>
+where
+    E: EntityTrait,
+    E::Model: IntoActiveModel<E::ActiveModel>,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+    C: ConnectionTrait,
+{
+    use sea_orm::Iterable;
+    let columns = E::Column::iter().count().max(1);
+    let per_statement = (INSERT_PARAMETERS / columns).clamp(1, 5_000);
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<E::ActiveModel> = rows
+            .by_ref()
+            .take(per_statement)
+            .map(|m| m.into_active_model().reset_all())
+            .collect();
+        E::insert_many(batch).exec_without_returning(conn).await?;
+    }
+    Ok(())
+}
 
 /// How much of a dealer's rows a list may show, from the caller's data scope.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,0 +1,316 @@
+//! Planning an import (which rows create customers, which update existing ones, which are
+//! twins of earlier rows) and writing it in batches.
+
+use super::mapping::ImportField;
+use super::rows::{RowData, RowError};
+use crate::auth::{Actor, ActorKind};
+use crate::crypto::PiiCipher;
+use crate::customers::types::{ConsentChannel, ConsentMethod};
+use crate::error::CoreResult;
+use crate::vehicles::ParsedVehicle;
+use forecourt_db::ConnectionTrait;
+use forecourt_db::repo::{customers, vehicles};
+use std::collections::{BTreeMap, HashMap};
+use uuid::Uuid;
+
+/// What happens to an existing customer a row matches.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Deserialize,
+    serde::Serialize,
+    utoipa::ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum OnDuplicate {
+    /// Fill in and add what the row brings (phones, tags, cars, consent, changed fields).
+    #[default]
+    Update,
+    /// Leave the existing customer as it is.
+    Skip,
+}
+
+/// A customer to write: one or more rows of the file that are the same person.
+#[derive(Clone, Debug)]
+pub struct Planned {
+    pub rows: Vec<usize>,
+    pub existing: Option<Uuid>,
+    pub data: RowData,
+    pub vehicles: Vec<ParsedVehicle>,
+}
+
+#[derive(Default)]
+pub struct Plan {
+    pub customers: Vec<Planned>,
+    pub skipped: usize,
+    pub errors: Vec<RowError>,
+}
+
+fn keys(data: &RowData, vehicles: &[ParsedVehicle], pii: &PiiCipher) -> Vec<String> {
+    let mut keys: Vec<String> = data.phones.iter().map(|p| format!("p:{p}")).collect();
+    if let Some(id) = &data.id_number {
+        keys.push(format!("i:{}", pii.keyed_hash(id.as_str())));
+    }
+    keys.extend(
+        vehicles
+            .iter()
+            .filter_map(|v| v.vin.as_ref())
+            .map(|v| format!("v:{v}")),
+    );
+    keys
+}
+
+/// Fills what `into` lacks from `from`, and unites phones, tags, consent and cars.
+fn absorb(into: &mut Planned, from: RowData) {
+    let d = &mut into.data;
+    macro_rules! fill {
+        ($($field:ident),*) => { $( if from.$field.is_some() { d.$field = from.$field.clone(); } )* };
+    }
+    fill!(
+        kind, gender, birthday, wechat_id, email, province, city, district, street, id_number,
+        occupation, notes, source_key, owner_id
+    );
+    if !from.name.is_empty() {
+        d.name = from.name.clone();
+    }
+    for phone in from.phones {
+        if !d.phones.contains(&phone) {
+            d.phones.push(phone);
+        }
+    }
+    for tag in from.tags {
+        if !d.tags.contains(&tag) {
+            d.tags.push(tag);
+        }
+    }
+    for (channel, granted) in from.consents {
+        d.consents.retain(|(c, _)| *c != channel);
+        d.consents.push((channel, granted));
+    }
+    if let Some(vehicle) = from.vehicle {
+        add_vehicle(&mut into.vehicles, vehicle);
+    }
+}
+
+fn add_vehicle(list: &mut Vec<ParsedVehicle>, vehicle: ParsedVehicle) {
+    let same = |v: &ParsedVehicle| {
+        (v.vin.is_some() && v.vin == vehicle.vin)
+            || (v.vin.is_none()
+                && vehicle.vin.is_none()
+                && v.plate.is_some()
+                && v.plate == vehicle.plate)
+    };
+    match list.iter_mut().find(|v| same(v)) {
+        Some(existing) => {
+            macro_rules! fill {
+                ($($field:ident),*) => { $( if vehicle.$field.is_some() { existing.$field = vehicle.$field.clone(); } )* };
+            }
+            fill!(
+                plate,
+                brand,
+                series,
+                model,
+                colour,
+                model_year,
+                purchase_date,
+                mileage_km,
+                notes
+            );
+            existing.bought_here |= vehicle.bought_here;
+        }
+        None => list.push(vehicle),
+    }
+}
+
+/// Groups rows into customers and matches them with existing ones.
+pub async fn plan<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    pii: &PiiCipher,
+    rows: Vec<RowData>,
+    on_duplicate: OnDuplicate,
+) -> CoreResult<Plan> {
+    let mut plan = Plan::default();
+    // Within the file: rows sharing a phone, ID number or VIN are one customer.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for row in rows {
+        let vehicle: Vec<ParsedVehicle> = row.vehicle.clone().into_iter().collect();
+        let row_keys = keys(&row, &vehicle, pii);
+        let mut targets: Vec<usize> = row_keys
+            .iter()
+            .filter_map(|k| by_key.get(k).copied())
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        let index = match targets.as_slice() {
+            [] => {
+                plan.customers.push(Planned {
+                    rows: vec![row.row],
+                    existing: None,
+                    data: row,
+                    vehicles: vehicle,
+                });
+                plan.customers.len() - 1
+            }
+            [one] => {
+                let target = &mut plan.customers[*one];
+                target.rows.push(row.row);
+                absorb(target, row);
+                *one
+            }
+            _ => {
+                plan.errors.push(RowError {
+                    row: row.row,
+                    column: String::new(),
+                    code: "ambiguous_match".into(),
+                    message: "matches several earlier rows of different customers".into(),
+                });
+                continue;
+            }
+        };
+        let all_keys = keys(
+            &plan.customers[index].data,
+            &plan.customers[index].vehicles,
+            pii,
+        );
+        for key in all_keys {
+            by_key.insert(key, index);
+        }
+    }
+
+    // Against the database.
+    let scope = actor.scope();
+    let mut phones = Vec::new();
+    let mut hashes = Vec::new();
+    let mut vins = Vec::new();
+    for c in &plan.customers {
+        phones.extend(c.data.phones.iter().map(|p| p.to_string()));
+        hashes.extend(
+            c.data
+                .id_number
+                .iter()
+                .map(|id| pii.keyed_hash(id.as_str())),
+        );
+        vins.extend(c.vehicles.iter().filter_map(|v| v.vin.clone()));
+    }
+    let phone_owner: HashMap<String, Uuid> = customers::owners_of_phones(conn, scope, &phones)
+        .await?
+        .into_iter()
+        .collect();
+    let hash_owner: HashMap<String, Uuid> = customers::owners_of_id_hashes(conn, scope, &hashes)
+        .await?
+        .into_iter()
+        .collect();
+    let vin_owner: HashMap<String, Option<Uuid>> = vehicles::with_vins(conn, scope, &vins)
+        .await?
+        .into_iter()
+        .filter_map(|v| v.vin.map(|vin| (vin, v.owner_customer_id)))
+        .collect();
+
+    let mut kept = Vec::with_capacity(plan.customers.len());
+    for mut c in std::mem::take(&mut plan.customers) {
+        let mut matches: Vec<Uuid> = c
+            .data
+            .phones
+            .iter()
+            .filter_map(|p| phone_owner.get(&p.to_string()).copied())
+            .collect();
+        if let Some(id) = &c.data.id_number
+            && let Some(owner) = hash_owner.get(&pii.keyed_hash(id.as_str()))
+        {
+            matches.push(*owner);
+        }
+        let mut vin_conflict = false;
+        for v in &c.vehicles {
+            if let Some(vin) = &v.vin
+                && let Some(owner) = vin_owner.get(vin)
+            {
+                match owner {
+                    Some(owner) => matches.push(*owner),
+                    // A registered car without an owner cannot be given one by an import.
+                    None => vin_conflict = true,
+                }
+            }
+        }
+        matches.sort_unstable();
+        matches.dedup();
+        let first_row = c.rows[0];
+        if matches.len() > 1 || vin_conflict {
+            plan.errors.push(RowError {
+                row: first_row,
+                column: String::new(),
+                code: "ambiguous_match".into(),
+                message: "its phone, ID number or VIN belong to different existing customers"
+                    .into(),
+            });
+            continue;
+        }
+        c.existing = matches.first().copied();
+        if c.existing.is_some() && on_duplicate == OnDuplicate::Skip {
+            plan.skipped += c.rows.len();
+            continue;
+        }
+        kept.push(c);
+    }
+    plan.customers = kept;
+    Ok(plan)
+}
+
+/// The consent events a planned customer brings, against the current flags.
+pub fn consent_changes(
+    c: &Planned,
+    current: impl Fn(ConsentChannel) -> Option<bool>,
+) -> Vec<(ConsentChannel, bool)> {
+    c.data
+        .consents
+        .iter()
+        .copied()
+        .filter(|(channel, granted)| current(*channel) != Some(*granted))
+        .collect()
+}
+
+pub const IMPORT_CONSENT_METHOD: ConsentMethod = ConsentMethod::Import;
+
+/// The fields of a mapping, checked: every column named exists, no field twice, the name is
+/// mapped.
+pub fn check_mapping(
+    headers: &[String],
+    mapping: &BTreeMap<String, ImportField>,
+) -> Vec<forecourt_domain::FieldError> {
+    use forecourt_domain::FieldError;
+    let mut errors = Vec::new();
+    let mut seen: Vec<ImportField> = Vec::new();
+    for (column, field) in mapping {
+        if !headers.contains(column) {
+            errors.push(FieldError::new(
+                format!("mapping.{column}"),
+                "unknown_column",
+                "is not a column of the file",
+            ));
+        }
+        if seen.contains(field) {
+            errors.push(FieldError::new(
+                format!("mapping.{column}"),
+                "duplicate",
+                "maps a field another column already maps",
+            ));
+        }
+        seen.push(*field);
+    }
+    if !seen.contains(&ImportField::Name) {
+        errors.push(FieldError::new(
+            "mapping",
+            "name_required",
+            "must map a column to the customer's name",
+        ));
+    }
+    errors
+}
+
+pub(crate) fn recorded_by(actor: &Actor) -> Option<Uuid> {
+    (actor.kind() != ActorKind::System).then(|| actor.user_id().uuid())
+}

@@ -1,0 +1,38 @@
+//! Customers: people and companies, their phones, companions, consent, tags and cars; search,
+//! lists, duplicates and merging, import and export, and the 360° timeline.
+
+pub mod access;
+mod audited;
+mod bulk;
+mod consent;
+mod create;
+mod duplicates;
+pub mod export;
+pub mod import;
+pub(crate) mod index;
+mod input;
+mod list;
+mod merge;
+mod pii;
+mod read;
+mod search;
+pub mod timeline;
+mod types;
+mod update;
+pub(crate) mod views;
+
+pub use bulk::{BulkAction, BulkOutcome, BulkRequest};
+pub use consent::ConsentChange;
+pub use duplicates::{DuplicateCandidate, DuplicateCheck, DuplicateMatch};
+pub use input::{
+    AddressInput, CompanionInput, ConsentInput, CustomerPatch, NewCustomer, PhoneInput,
+};
+pub use list::{CustomerPage, CustomerQuery};
+pub use merge::{FieldChoice, MergeRequest};
+pub use pii::{IdNumberReveal, RevealedIdNumber};
+pub use search::{SearchHit, SearchQuery};
+pub use types::{ConsentChannel, ConsentMethod, CustomerKind, Gender, PhoneLabel, Relation};
+pub use views::{
+    AddressView, CompanionView, ConsentEventView, ConsentView, CustomerRow, CustomerView,
+    OwnerView, PhoneView,
+};

@@ -1,0 +1,21 @@
+//! The `vehicle_ownerships` table.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "vehicle_ownerships")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub dealer_id: Uuid,
+    pub vehicle_id: Uuid,
+    pub customer_id: Uuid,
+    pub started_on: Option<Date>,
+    pub ended_on: Option<Date>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

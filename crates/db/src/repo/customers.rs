@@ -1,0 +1,565 @@
+//! Customers and the rows that belong to them.
+
+use super::tenant::TenantEntity;
+use super::{Reach, batched_insert};
+use crate::entities::{
+    customer, customer_companion, customer_consent_event, customer_phone, customer_tag, user,
+    vehicle,
+};
+use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
+use crate::{DbResult, DealerScope};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select,
+};
+use uuid::Uuid;
+
+pub const ACTIVE: &str = "active";
+pub const MERGED: &str = "merged";
+
+/// The customers a reach lets a caller see (ownership decides).
+pub fn within_reach(
+    select: Select<customer::Entity>,
+    scope: &DealerScope,
+    reach: Reach,
+) -> Select<customer::Entity> {
+    match reach {
+        Reach::Dealer => select,
+        Reach::Own { user_id }
+        | Reach::Team {
+            team_id: None,
+            user_id,
+        } => select.filter(customer::Column::OwnerId.eq(user_id)),
+        Reach::Team {
+            team_id: Some(team_id),
+            ..
+        } => select.filter(
+            customer::Column::OwnerId.in_subquery(
+                Query::select()
+                    .column(user::Column::Id)
+                    .from(user::Entity)
+                    .and_where(user::Column::DealerId.eq(scope.dealer_id().uuid()))
+                    .and_where(user::Column::TeamId.eq(team_id))
+                    .take(),
+            ),
+        ),
+    }
+}
+
+/// The ids of the customers within reach, as a subquery (`None` at dealer reach: no limit).
+pub fn reach_subquery(
+    scope: &DealerScope,
+    reach: Reach,
+) -> Option<sea_orm::sea_query::SelectStatement> {
+    use sea_orm::QueryTrait;
+    (reach != Reach::Dealer).then(|| {
+        within_reach(customer::Entity::scoped(scope), scope, reach)
+            .select_only()
+            .column(customer::Column::Id)
+            .into_query()
+    })
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct CustomerFilter {
+    pub owner_id: Option<Uuid>,
+    /// Only customers nobody owns (the pool).
+    pub unowned: bool,
+    /// Customers owned by members of this team.
+    pub team_id: Option<Uuid>,
+    pub source_key: Option<String>,
+    pub tag: Option<String>,
+    pub kind: Option<String>,
+    pub created_from: Option<DateTime<Utc>>,
+    pub created_to: Option<DateTime<Utc>>,
+    /// Customers currently owning a car of this brand.
+    pub brand: Option<String>,
+    /// Customers who consented to this channel (`sms`, `phone`, `email`, `wechat`).
+    pub consent: Option<String>,
+    /// Only these customers (the result of a search).
+    pub ids: Option<Vec<Uuid>>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CustomerSort {
+    /// Newest first.
+    #[default]
+    CreatedAt,
+    /// Recently changed first.
+    UpdatedAt,
+    Name,
+}
+
+impl CustomerSort {
+    pub fn keyset(self) -> Keyset<customer::Column> {
+        let (name, column, direction) = match self {
+            CustomerSort::CreatedAt => (
+                "-created_at",
+                customer::Column::CreatedAt,
+                SortDirection::Desc,
+            ),
+            CustomerSort::UpdatedAt => (
+                "-updated_at",
+                customer::Column::UpdatedAt,
+                SortDirection::Desc,
+            ),
+            CustomerSort::Name => ("name", customer::Column::Name, SortDirection::Asc),
+        };
+        Keyset {
+            name,
+            column,
+            id_column: customer::Column::Id,
+            direction,
+        }
+    }
+
+    fn key(self, c: &customer::Model) -> CursorKey {
+        match self {
+            CustomerSort::CreatedAt => CursorKey::Time(c.created_at),
+            CustomerSort::UpdatedAt => CursorKey::Time(c.updated_at),
+            CustomerSort::Name => CursorKey::Text(c.name.clone()),
+        }
+    }
+}
+
+/// The active customers matching a filter, within reach (no order or page yet).
+pub fn filtered(
+    scope: &DealerScope,
+    reach: Reach,
+    filter: &CustomerFilter,
+) -> Select<customer::Entity> {
+    let mut select = within_reach(customer::Entity::scoped(scope), scope, reach)
+        .filter(customer::Column::Status.eq(ACTIVE));
+    let dealer = scope.dealer_id().uuid();
+    if let Some(owner) = filter.owner_id {
+        select = select.filter(customer::Column::OwnerId.eq(owner));
+    }
+    if filter.unowned {
+        select = select.filter(customer::Column::OwnerId.is_null());
+    }
+    if let Some(team) = filter.team_id {
+        select = select.filter(
+            customer::Column::OwnerId.in_subquery(
+                Query::select()
+                    .column(user::Column::Id)
+                    .from(user::Entity)
+                    .and_where(user::Column::DealerId.eq(dealer))
+                    .and_where(user::Column::TeamId.eq(team))
+                    .take(),
+            ),
+        );
+    }
+    if let Some(source) = &filter.source_key {
+        select = select.filter(customer::Column::SourceKey.eq(source.as_str()));
+    }
+    if let Some(kind) = &filter.kind {
+        select = select.filter(customer::Column::Kind.eq(kind.as_str()));
+    }
+    if let Some(from) = filter.created_from {
+        select = select.filter(customer::Column::CreatedAt.gte(from));
+    }
+    if let Some(to) = filter.created_to {
+        select = select.filter(customer::Column::CreatedAt.lt(to));
+    }
+    if let Some(tag) = &filter.tag {
+        select = select.filter(
+            customer::Column::Id.in_subquery(
+                Query::select()
+                    .column(customer_tag::Column::CustomerId)
+                    .from(customer_tag::Entity)
+                    .and_where(customer_tag::Column::DealerId.eq(dealer))
+                    .and_where(customer_tag::Column::Tag.eq(tag.as_str()))
+                    .take(),
+            ),
+        );
+    }
+    if let Some(brand) = &filter.brand {
+        select = select.filter(
+            customer::Column::Id.in_subquery(
+                Query::select()
+                    .column(vehicle::Column::OwnerCustomerId)
+                    .from(vehicle::Entity)
+                    .and_where(vehicle::Column::DealerId.eq(dealer))
+                    .and_where(vehicle::Column::Brand.eq(brand.as_str()))
+                    .and_where(vehicle::Column::OwnerCustomerId.is_not_null())
+                    .take(),
+            ),
+        );
+    }
+    if let Some(channel) = &filter.consent {
+        let column = match channel.as_str() {
+            "sms" => Some(customer::Column::ConsentSms),
+            "phone" => Some(customer::Column::ConsentPhone),
+            "email" => Some(customer::Column::ConsentEmail),
+            "wechat" => Some(customer::Column::ConsentWechat),
+            _ => None,
+        };
+        if let Some(column) = column {
+            select = select.filter(column.eq(true));
+        }
+    }
+    if let Some(ids) = &filter.ids {
+        select = select.filter(customer::Column::Id.is_in(ids.iter().copied()));
+    }
+    select
+}
+
+pub async fn list<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    reach: Reach,
+    filter: &CustomerFilter,
+    sort: CustomerSort,
+    page: &PageRequest,
+) -> DbResult<Result<Page<customer::Model>, BadCursor>> {
+    let keyset = sort.keyset();
+    let select = match keyset.apply(filtered(scope, reach, filter), page) {
+        Ok(select) => select,
+        Err(bad) => return Ok(Err(bad)),
+    };
+    let rows = select.all(conn).await?;
+    Ok(Ok(keyset.finish(rows, page, |c| (sort.key(c), c.id))))
+}
+
+/// How many customers match, counting no further than `cap` (so the count stays fast on a
+/// million rows; the UI shows "1,000+").
+pub async fn count_capped<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    reach: Reach,
+    filter: &CustomerFilter,
+    cap: u64,
+) -> DbResult<u64> {
+    let ids: Vec<Uuid> = filtered(scope, reach, filter)
+        .select_only()
+        .column(customer::Column::Id)
+        .limit(cap + 1)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(ids.len() as u64)
+}
+
+/// Active customers with any of the given ids (no reach: callers decide what to show).
+pub async fn find_many<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    ids: &[Uuid],
+) -> DbResult<Vec<customer::Model>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut all = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        all.extend(
+            customer::Entity::scoped(scope)
+                .filter(customer::Column::Id.is_in(chunk.iter().copied()))
+                .all(conn)
+                .await?,
+        );
+    }
+    Ok(all)
+}
+
+/// The phones of some customers, primary first.
+pub async fn phones_of<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    customer_ids: &[Uuid],
+) -> DbResult<Vec<customer_phone::Model>> {
+    if customer_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut all = Vec::new();
+    for chunk in customer_ids.chunks(500) {
+        all.extend(
+            customer_phone::Entity::scoped(scope)
+                .filter(customer_phone::Column::CustomerId.is_in(chunk.iter().copied()))
+                .order_by_desc(customer_phone::Column::IsPrimary)
+                .order_by_asc(customer_phone::Column::CreatedAt)
+                .all(conn)
+                .await?,
+        );
+    }
+    Ok(all)
+}
+
+pub async fn tags_of<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    customer_ids: &[Uuid],
+) -> DbResult<Vec<customer_tag::Model>> {
+    if customer_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut all = Vec::new();
+    for chunk in customer_ids.chunks(500) {
+        all.extend(
+            customer_tag::Entity::scoped(scope)
+                .filter(customer_tag::Column::CustomerId.is_in(chunk.iter().copied()))
+                .order_by_asc(customer_tag::Column::Tag)
+                .all(conn)
+                .await?,
+        );
+    }
+    Ok(all)
+}
+
+pub async fn companions_of<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    customer_id: Uuid,
+) -> DbResult<Vec<customer_companion::Model>> {
+    Ok(customer_companion::Entity::scoped(scope)
+        .filter(customer_companion::Column::CustomerId.eq(customer_id))
+        .order_by_asc(customer_companion::Column::CreatedAt)
+        .all(conn)
+        .await?)
+}
+
+/// A customer's consent history, newest first.
+pub async fn consent_events_of<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    customer_id: Uuid,
+) -> DbResult<Vec<customer_consent_event::Model>> {
+    Ok(customer_consent_event::Entity::scoped(scope)
+        .filter(customer_consent_event::Column::CustomerId.eq(customer_id))
+        .order_by_desc(customer_consent_event::Column::OccurredAt)
+        .order_by_desc(customer_consent_event::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// Replaces a customer's phones with `phones`.
+pub async fn replace_phones<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    customer_id: Uuid,
+    phones: Vec<customer_phone::Model>,
+) -> DbResult<()> {
+    customer_phone::Entity::delete_many()
+        .filter(customer_phone::Column::DealerId.eq(scope.dealer_id().uuid()))
+        .filter(customer_phone::Column::CustomerId.eq(customer_id))
+        .exec(conn)
+        .await?;
+    batched_insert::<customer_phone::Entity, _>(conn, scope, phones).await
+}
+
+pub async fn replace_tags<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    customer_id: Uuid,
+    tags: Vec<customer_tag::Model>,
+) -> DbResult<()> {
+    customer_tag::Entity::delete_many()
+        .filter(customer_tag::Column::DealerId.eq(scope.dealer_id().uuid()))
+        .filter(customer_tag::Column::CustomerId.eq(customer_id))
+        .exec(conn)
+        .await?;
+    batched_insert::<customer_tag::Entity, _>(conn, scope, tags).await
+}
+
+pub async fn replace_companions<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    customer_id: Uuid,
+    companions: Vec<customer_companion::Model>,
+) -> DbResult<()> {
+    customer_companion::Entity::delete_many()
+        .filter(customer_companion::Column::DealerId.eq(scope.dealer_id().uuid()))
+        .filter(customer_companion::Column::CustomerId.eq(customer_id))
+        .exec(conn)
+        .await?;
+    batched_insert::<customer_companion::Entity, _>(conn, scope, companions).await
+}
+
+/// Which of these customers already carry the tag.
+pub async fn customers_with_tag<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    customer_ids: &[Uuid],
+    tag: &str,
+) -> DbResult<Vec<Uuid>> {
+    if customer_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(customer_tag::Entity::scoped(scope)
+        .filter(customer_tag::Column::Tag.eq(tag))
+        .filter(customer_tag::Column::CustomerId.is_in(customer_ids.iter().copied()))
+        .select_only()
+        .column(customer_tag::Column::CustomerId)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
+/// Active customers having any of these phone numbers: `(number, customer id)`.
+pub async fn owners_of_phones<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    numbers: &[String],
+) -> DbResult<Vec<(String, Uuid)>> {
+    if numbers.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut all = Vec::new();
+    for chunk in numbers.chunks(500) {
+        let rows: Vec<(String, Uuid)> = customer_phone::Entity::scoped(scope)
+            .filter(customer_phone::Column::Number.is_in(chunk.iter().cloned()))
+            .filter(
+                customer_phone::Column::CustomerId.in_subquery(
+                    Query::select()
+                        .column(customer::Column::Id)
+                        .from(customer::Entity)
+                        .and_where(customer::Column::DealerId.eq(scope.dealer_id().uuid()))
+                        .and_where(customer::Column::Status.eq(ACTIVE))
+                        .take(),
+                ),
+            )
+            .select_only()
+            .column(customer_phone::Column::Number)
+            .column(customer_phone::Column::CustomerId)
+            .into_tuple()
+            .all(conn)
+            .await?;
+        all.extend(rows);
+    }
+    Ok(all)
+}
+
+/// Active customers whose ID number hashes to one of these.
+pub async fn owners_of_id_hashes<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    hashes: &[String],
+) -> DbResult<Vec<(String, Uuid)>> {
+    if hashes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut all = Vec::new();
+    for chunk in hashes.chunks(500) {
+        let rows: Vec<(Option<String>, Uuid)> = customer::Entity::scoped(scope)
+            .filter(customer::Column::Status.eq(ACTIVE))
+            .filter(customer::Column::IdNumberHash.is_in(chunk.iter().cloned()))
+            .select_only()
+            .column(customer::Column::IdNumberHash)
+            .column(customer::Column::Id)
+            .into_tuple()
+            .all(conn)
+            .await?;
+        all.extend(rows.into_iter().filter_map(|(h, id)| h.map(|h| (h, id))));
+    }
+    Ok(all)
+}
+
+/// Gives every customer in `ids` (of the dealer) the new owner; how many changed.
+pub async fn set_owner<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    ids: &[Uuid],
+    owner: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> DbResult<u64> {
+    let mut changed = 0;
+    for chunk in ids.chunks(500) {
+        changed += customer::Entity::update_many()
+            .col_expr(customer::Column::OwnerId, Expr::val(owner).into())
+            .col_expr(customer::Column::UpdatedAt, Expr::val(now).into())
+            .col_expr(
+                customer::Column::Version,
+                Expr::col(customer::Column::Version).add(1),
+            )
+            .filter(customer::Column::DealerId.eq(scope.dealer_id().uuid()))
+            .filter(customer::Column::Id.is_in(chunk.iter().copied()))
+            .exec(conn)
+            .await?
+            .rows_affected;
+    }
+    Ok(changed)
+}
+
+/// Counts a dealer's active customers (for tests and the demo).
+pub async fn count_active<C: ConnectionTrait>(conn: &C, scope: &DealerScope) -> DbResult<u64> {
+    Ok(customer::Entity::scoped(scope)
+        .filter(customer::Column::Status.eq(ACTIVE))
+        .count(conn)
+        .await?)
+}
+
+/// Every active customer of the dealer, a batch at a time in id order (for exports and
+/// re-indexing), starting after `after`.
+pub async fn batch_after<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    reach: Reach,
+    filter: &CustomerFilter,
+    after: Option<Uuid>,
+    limit: u64,
+) -> DbResult<Vec<customer::Model>> {
+    let mut select = filtered(scope, reach, filter);
+    if let Some(after) = after {
+        select = select.filter(customer::Column::Id.gt(after));
+    }
+    Ok(select
+        .order_by_asc(customer::Column::Id)
+        .limit(limit)
+        .all(conn)
+        .await?)
+}
+
+/// Customers whose name starts with `prefix` (a one-character search), newest first.
+pub async fn name_prefix<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    reach: Reach,
+    prefix: &str,
+    limit: u64,
+) -> DbResult<Vec<customer::Model>> {
+    let upper = format!("{prefix}\u{10FFFF}");
+    Ok(within_reach(customer::Entity::scoped(scope), scope, reach)
+        .filter(customer::Column::Status.eq(ACTIVE))
+        .filter(
+            Condition::all()
+                .add(customer::Column::Name.gte(prefix))
+                .add(customer::Column::Name.lt(upper.as_str())),
+        )
+        .order_by_asc(customer::Column::Name)
+        .limit(limit)
+        .all(conn)
+        .await?)
+}
+
+/// Every column that points at a customer: `(table, column)`. A merge moves them all to the
+/// survivor, so no history is lost. A module whose records belong to customers adds its
+/// columns here.
+pub const CUSTOMER_REFERENCES: &[(&str, &str)] = &[
+    ("customer_companions", "customer_id"),
+    ("customer_consent_events", "customer_id"),
+    ("customer_events", "customer_id"),
+    ("vehicles", "owner_customer_id"),
+    ("vehicle_ownerships", "customer_id"),
+];
+
+/// Points every reference to `from` at `to` (within the dealer).
+pub async fn move_references<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    from: Uuid,
+    to: Uuid,
+) -> DbResult<()> {
+    use sea_orm::sea_query::Alias;
+    let backend = conn.get_database_backend();
+    for (table, column) in CUSTOMER_REFERENCES {
+        let statement = Query::update()
+            .table(Alias::new(*table))
+            .value(Alias::new(*column), to)
+            .and_where(Expr::col(Alias::new("dealer_id")).eq(scope.dealer_id().uuid()))
+            .and_where(Expr::col(Alias::new(*column)).eq(from))
+            .to_owned();
+        conn.execute_raw(backend.build(&statement)).await?;
+    }
+    Ok(())
+}

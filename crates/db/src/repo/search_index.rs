@@ -1,0 +1,104 @@
+//! The n-gram index of customer search (`search_terms`), kept in the same transaction as the
+//! customer it describes.
+
+use super::batched_insert;
+use crate::entities::search_term;
+use crate::{DbResult, DealerScope};
+use sea_orm::sea_query::{Expr, ExprTrait, SelectStatement};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::BTreeSet;
+use uuid::Uuid;
+
+/// Replaces the terms of a customer.
+pub async fn replace<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    customer_id: Uuid,
+    terms: BTreeSet<String>,
+) -> DbResult<()> {
+    remove(conn, scope, customer_id).await?;
+    insert(
+        conn,
+        scope,
+        terms.into_iter().map(|term| (term, customer_id)),
+    )
+    .await
+}
+
+/// Adds terms (for imports, which write many customers at once).
+pub async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    terms: impl IntoIterator<Item = (String, Uuid)>,
+) -> DbResult<()> {
+    let dealer_id = scope.dealer_id().uuid();
+    let rows: Vec<search_term::Model> = terms
+        .into_iter()
+        .map(|(term, customer_id)| search_term::Model {
+            dealer_id,
+            term,
+            customer_id,
+        })
+        .collect();
+    batched_insert::<search_term::Entity, _>(conn, scope, rows).await
+}
+
+pub async fn remove<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    customer_id: Uuid,
+) -> DbResult<()> {
+    search_term::Entity::delete_many()
+        .filter(search_term::Column::DealerId.eq(scope.dealer_id().uuid()))
+        .filter(search_term::Column::CustomerId.eq(customer_id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
+/// The customers holding every one of `terms`, newest first, at most `limit`.
+/// `restrict` limits the result to the customers a subquery selects (the caller's reach).
+pub async fn customers_with_all<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    terms: &[String],
+    restrict: Option<SelectStatement>,
+    limit: u64,
+) -> DbResult<Vec<Uuid>> {
+    let dealer_id = scope.dealer_id().uuid();
+    let mut select = search_term::Entity::find()
+        .filter(search_term::Column::DealerId.eq(dealer_id))
+        .select_only()
+        .column(search_term::Column::CustomerId);
+    if let Some(subquery) = restrict {
+        select = select.filter(search_term::Column::CustomerId.in_subquery(subquery));
+    }
+    let ids: Vec<Uuid> = match terms {
+        [] => Vec::new(),
+        [term] => {
+            select
+                .filter(search_term::Column::Term.eq(term.as_str()))
+                .order_by_desc(search_term::Column::CustomerId)
+                .limit(limit)
+                .into_tuple()
+                .all(conn)
+                .await?
+        }
+        _ => {
+            select
+                .filter(search_term::Column::Term.is_in(terms.iter().cloned()))
+                .group_by(search_term::Column::CustomerId)
+                .having(
+                    Expr::col(search_term::Column::Term)
+                        .count_distinct()
+                        .eq(terms.len() as i64),
+                )
+                .order_by_desc(search_term::Column::CustomerId)
+                .limit(limit)
+                .into_tuple()
+                .all(conn)
+                .await?
+        }
+    };
+    Ok(ids)
+}
