@@ -73,17 +73,30 @@ pub fn name_terms(name: &str) -> Vec<String> {
     terms
 }
 
-/// The index terms of a normalised phone number (`13812345678`, `0571-87654321-801`).
+/// The index terms of a normalised phone number (`13812345678`, `0571-87654321-801`): the
+/// whole number, its last four digits and, for a landline, the number without its area code.
 pub fn phone_terms(number: &str) -> Vec<String> {
-    let main: String = number.splitn(3, '-').take(2).collect::<Vec<_>>().concat();
+    let parts: Vec<&str> = number.split('-').collect();
+    // A landline is `area-subscriber[-extension]`: the extension is not part of the number.
+    let landline = parts.len() >= 2 && parts[0].starts_with('0');
+    let main: String = if landline {
+        parts[..2].concat()
+    } else {
+        parts.concat()
+    };
     let digits: String = main.chars().filter(char::is_ascii_digit).collect();
     if digits.len() < 4 {
         return Vec::new();
     }
-    vec![
+    let mut terms = vec![
         format!("p:{digits}"),
         format!("p4:{}", &digits[digits.len() - 4..]),
-    ]
+    ];
+    // A landline is often given without its area code.
+    if landline && parts[1].len() >= 7 {
+        terms.push(format!("p:{}", parts[1]));
+    }
+    terms
 }
 
 /// The index terms of a normalised plate (`浙A12345`).
@@ -183,6 +196,12 @@ pub fn plan(query: &str) -> Vec<Probe> {
             MatchRank::Suffix,
             MatchedOn::Vin,
         ));
+    }
+    // A plate typed without its province: six characters, or seven for new-energy plates.
+    if ascii_alnum
+        && (length == 6 || length == 7)
+        && q.starts_with(|c: char| c.is_ascii_alphabetic())
+    {
         probes.push(probe(
             vec![format!("pl:{q}")],
             MatchRank::Exact,
@@ -245,8 +264,9 @@ mod tests {
     fn phones_plates_and_vins() {
         assert_eq!(
             phone_terms("0571-87654321-801"),
-            vec!["p:057187654321", "p4:4321"]
+            vec!["p:057187654321", "p4:4321", "p:87654321"]
         );
+        assert_eq!(phone_terms("400-820-8820"), vec!["p:4008208820", "p4:8820"]);
         assert_eq!(plan("5678")[0].terms, vec!["p4:5678"]);
         assert_eq!(plan("138 1234 5678")[0].terms, vec!["p:13812345678"]);
         assert_eq!(plate_terms("浙A12345"), vec!["pl:浙a12345", "pl:a12345"]);
@@ -257,6 +277,12 @@ mod tests {
                 .any(|p| p.terms == vec!["pl:浙a12345"] && p.matched_on == MatchedOn::Plate)
         );
         assert!(plan("A12345").iter().any(|p| p.terms == vec!["pl:a12345"]));
+        assert!(
+            plan("AD00233")
+                .iter()
+                .any(|p| p.terms == vec!["pl:ad00233"]),
+            "new-energy plates too"
+        );
         assert_eq!(
             vin_terms("LSVAU2180N2183516"),
             vec!["v:lsvau2180n2183516", "v6:183516"]

@@ -29,6 +29,12 @@ use utoipa::{Modify, OpenApi};
         (name = "dealers", description = "Dealer settings"),
         (name = "api-tokens", description = "API tokens for integrations"),
         (name = "audit", description = "The audit log"),
+        (name = "customers", description = "Customers: the file, search, duplicates, merge, export"),
+        (name = "vehicles", description = "The cars customers own"),
+        (name = "catalog", description = "Brands, series and models"),
+        (name = "imports", description = "Importing customers from spreadsheets"),
+        (name = "sources", description = "Where customers and leads come from"),
+        (name = "saved-views", description = "Saved list filters"),
         (name = "system", description = "Health, readiness, metrics and this document"),
     )
 )]

@@ -5,6 +5,7 @@
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use forecourt_core::CoreSettings;
+use forecourt_core::crypto::PiiKey;
 use forecourt_db::ConnectOptions;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,19 @@ pub struct Settings {
     pub server: ServerSettings,
     pub auth: AuthSettings,
     pub log: LogSettings,
+    #[serde(default)]
+    pub security: SecuritySettings,
+}
+
+/// The master key that encrypts personal data (ID numbers) at rest.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct SecuritySettings {
+    /// 32 bytes, base64 (`openssl rand -base64 32`). Set it (or `pii_key_file`) when several
+    /// servers share one PostgreSQL: they must all use the same key.
+    pub pii_key: Option<SecretString>,
+    /// A file holding the key. Default: `pii.key` next to an embedded database (created on
+    /// first start), or `./data/pii.key`.
+    pub pii_key_file: Option<std::path::PathBuf>,
 }
 
 /// A database URL, which may carry a password.
@@ -211,14 +225,55 @@ impl Settings {
             )
     }
 
-    pub fn core_settings(&self) -> CoreSettings {
-        CoreSettings {
+    /// The use cases' settings, with the PII key read (or, the first time, created).
+    pub fn core_settings(&self) -> anyhow::Result<CoreSettings> {
+        Ok(CoreSettings {
+            pii_key: self.pii_key()?,
             session_idle_timeout: Duration::from_secs(self.auth.session_idle_timeout_minutes * 60),
             session_max_age: Duration::from_secs(self.auth.session_max_age_days * 86_400),
             lockout_threshold: self.auth.lockout_threshold,
             lockout_duration: Duration::from_secs(self.auth.lockout_minutes * 60),
             login_rate_limit: self.auth.login_rate_limit,
             login_rate_window: Duration::from_secs(self.auth.login_rate_window_minutes * 60),
+        })
+    }
+
+    fn pii_key(&self) -> anyhow::Result<PiiKey> {
+        use anyhow::Context;
+        if let Some(key) = &self.security.pii_key {
+            return PiiKey::from_base64(key.expose_secret())
+                .map_err(|e| anyhow::anyhow!("security.pii_key: {e}"));
+        }
+        let path = match &self.security.pii_key_file {
+            Some(path) => path.clone(),
+            None => self.default_key_file(),
+        };
+        if !path.exists() {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("creating {}", dir.display()))?;
+            }
+            write_private(&path, &PiiKey::generate_base64())?;
+            tracing::warn!(path = %path.display(), "created a new key for personal data; back it up with the database");
+        }
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading the key file {}", path.display()))?;
+        PiiKey::from_base64(&text)
+            .map_err(|e| anyhow::anyhow!("the key file {}: {e}", path.display()))
+    }
+
+    /// `pii.key` in the directory of an embedded database, else `./data/pii.key`.
+    fn default_key_file(&self) -> std::path::PathBuf {
+        let url = self.database.url.expose();
+        let sqlite_path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"));
+        match sqlite_path.map(|p| std::path::Path::new(p.split('?').next().unwrap_or(p))) {
+            Some(db) => db
+                .parent()
+                .unwrap_or(std::path::Path::new("."))
+                .join("pii.key"),
+            None => std::path::PathBuf::from("./data/pii.key"),
         }
     }
 
@@ -228,8 +283,24 @@ impl Settings {
             .extract()
             .expect("the defaults are valid settings");
         settings.database.url = DatabaseUrl::new(url);
+        settings.security.pii_key = Some(SecretString::from(PiiKey::generate_base64()));
         settings
     }
+}
+
+/// Writes a file only its owner can read.
+fn write_private(path: &std::path::Path, contents: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(path)
+        .map_err(|e| anyhow::anyhow!("creating {}: {e}", path.display()))?;
+    file.write_all(contents.as_bytes())?;
+    file.sync_all()?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -266,6 +337,35 @@ mod tests {
             assert_eq!(settings.database.url.expose(), "sqlite://./other.db");
             Ok(())
         });
+    }
+
+    #[test]
+    fn the_pii_key_file_is_created_once_next_to_the_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("db/forecourt.db").display());
+        let mut settings = Settings::for_database(&url);
+        settings.security.pii_key = None;
+        let first = settings.core_settings().unwrap();
+        let key_file = dir.path().join("db/pii.key");
+        assert!(key_file.exists());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+        let second = settings.core_settings().unwrap();
+        // The same key both times: what was encrypted stays readable.
+        let cipher = forecourt_core::crypto::PiiCipher::new(&first.pii_key);
+        let again = forecourt_core::crypto::PiiCipher::new(&second.pii_key);
+        assert_eq!(
+            again
+                .decrypt(&cipher.encrypt("11010519491231002X"))
+                .unwrap(),
+            "11010519491231002X"
+        );
     }
 
     #[test]

@@ -43,7 +43,10 @@ pub async fn launch(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let db = open_database(&settings).await?;
-    let app = App::new(db.clone(), settings.core_settings());
+    let app = App::new(db.clone(), settings.core_settings()?);
+    app.ensure_dealer_defaults()
+        .await
+        .context("adding this version's dealer defaults")?;
     let http = HttpSettings {
         secure_cookies: settings.server.secure_cookies(),
         trust_forwarded_headers: settings.server.trust_forwarded_headers,

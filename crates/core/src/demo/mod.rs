@@ -1,6 +1,7 @@
 //! `forecourt demo`: a demo dealer group with two dealers, their departments and teams, and one
 //! user of every role, so a newcomer can log in as anyone. Running it again changes nothing.
 
+pub mod fake;
 mod org;
 
 use crate::app::App;

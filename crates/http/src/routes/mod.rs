@@ -4,13 +4,19 @@
 mod api_tokens;
 mod audit;
 mod auth;
+mod catalog;
+mod customers;
 mod dealers;
 mod departments;
+mod imports;
 mod me;
 mod roles;
+mod saved_views;
+mod sources;
 mod system;
 mod teams;
 mod users;
+mod vehicles;
 
 pub use auth::{LoginRequest, LoginResponse};
 pub use me::DealerSwitch;
@@ -81,6 +87,56 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(api_tokens::revoke_api_token))
         .routes(routes!(audit::list_audit_events))
+        .routes(routes!(
+            customers::list_customers,
+            customers::create_customer
+        ))
+        .routes(routes!(customers::search_customers))
+        .routes(routes!(customers::check_duplicates))
+        .routes(routes!(customers::merge_customers))
+        .routes(routes!(customers::bulk_customers))
+        .routes(routes!(customers::export_customers))
+        .routes(routes!(customers::get_customer, customers::update_customer))
+        .routes(routes!(customers::record_consent))
+        .routes(routes!(customers::reveal_id_number))
+        .routes(routes!(customers::customer_timeline))
+        .routes(routes!(vehicles::list_vehicles, vehicles::create_vehicle))
+        .routes(routes!(vehicles::get_vehicle, vehicles::update_vehicle))
+        .routes(routes!(vehicles::record_mileage))
+        .routes(routes!(vehicles::transfer_vehicle))
+        .routes(routes!(catalog::get_catalog))
+        .routes(routes!(catalog::create_brand))
+        .routes(routes!(catalog::update_brand, catalog::delete_brand))
+        .routes(routes!(catalog::create_series))
+        .routes(routes!(catalog::update_series, catalog::delete_series))
+        .routes(routes!(catalog::create_model))
+        .routes(routes!(catalog::update_model, catalog::delete_model))
+        .routes(routes!(catalog::import_catalog))
+        .routes(routes!(catalog::publish_catalog))
+        .routes(routes!(sources::list_sources, sources::create_source))
+        .routes(routes!(sources::update_source))
+        .routes(routes!(
+            saved_views::list_saved_views,
+            saved_views::create_saved_view
+        ))
+        .routes(routes!(
+            saved_views::update_saved_view,
+            saved_views::delete_saved_view
+        ))
+        .routes(routes!(imports::get_import))
+        .routes(routes!(imports::dry_run_import))
+        .routes(routes!(imports::run_import))
+        .routes(routes!(imports::list_mappings))
+        .merge(large_uploads())
+}
+
+/// Routes that take files larger than [`BODY_LIMIT`].
+fn large_uploads() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(imports::upload_import))
+        .layer(DefaultBodyLimit::max(
+            forecourt_core::customers::import::MAX_FILE_BYTES + 1024,
+        ))
 }
 
 pub fn router(state: AppState) -> Router {

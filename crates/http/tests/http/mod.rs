@@ -1,6 +1,7 @@
 mod support;
 
 mod auth;
+mod customers;
 mod matrix;
 mod openapi;
 mod problems;

@@ -200,6 +200,11 @@ impl TestApp {
 
     /// The count of rows in a table (to prove a denied write changed nothing).
     pub async fn count(&self, table: &str) -> i64 {
+        self.count_where(table, "1 = 1").await
+    }
+
+    /// The count of rows of a table matching a condition.
+    pub async fn count_where(&self, table: &str, condition: &str) -> i64 {
         use forecourt_db::ConnectionTrait;
         let backend = self.db.db.conn().get_database_backend();
         let row = self
@@ -208,7 +213,7 @@ impl TestApp {
             .conn()
             .query_one_raw(sea_orm::Statement::from_string(
                 backend,
-                format!("SELECT COUNT(*) AS n FROM {table}"),
+                format!("SELECT COUNT(*) AS n FROM {table} WHERE {condition}"),
             ))
             .await
             .unwrap()

@@ -87,7 +87,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 /// Opens the database and the use cases for a one-shot command.
 async fn open_app(settings: &Settings) -> anyhow::Result<forecourt_core::App> {
     let db = crate::open_database(settings).await?;
-    Ok(forecourt_core::App::new(db, settings.core_settings()))
+    Ok(forecourt_core::App::new(db, settings.core_settings()?))
 }
 
 /// Prints a use case's error the way a person at a terminal wants it: each invalid field.
