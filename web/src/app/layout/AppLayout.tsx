@@ -39,7 +39,7 @@ export default function AppLayout() {
     <Layout className="app-shell">
       {!mobile && (
         <Layout.Sider
-          width={224}
+          width={240}
           collapsedWidth={64}
           collapsed={collapsed}
           trigger={null}

@@ -45,6 +45,7 @@ export function SideMenu({
   return (
     <Menu
       mode="inline"
+      inlineIndent={16}
       className="side-menu"
       items={items}
       selectedKeys={selected ? [selected.key] : []}

@@ -197,10 +197,10 @@ export default function ApiTokensPage() {
         />
       )}
       <Card variant="borderless">
-        <div className="filter-bar" style={{ alignItems: 'center' }}>
+        <label className="toggle-row">
           <Switch checked={includeRevoked} onChange={setIncludeRevoked} size="small" />
           <span>{t('apiTokens.includeRevoked')}</span>
-        </div>
+        </label>
         {list.isError ? (
           <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
         ) : mobile ? (

@@ -123,7 +123,9 @@ export default function AuditLogPage() {
     {
       title: t('audit.column.changes'),
       key: 'changes',
-      render: (_, event) => <ChangeDiff changes={event.changes} lookups={lookups} />,
+      render: (_, event) => (
+        <ChangeDiff changes={event.changes} lookups={lookups} action={event.action} />
+      ),
     },
   ];
 
@@ -229,7 +231,7 @@ export default function AuditLogPage() {
                   </dd>
                 </dl>
                 <div style={{ marginTop: 8 }}>
-                  <ChangeDiff changes={event.changes} lookups={lookups} />
+                  <ChangeDiff changes={event.changes} lookups={lookups} action={event.action} />
                 </div>
               </div>
             ))}

@@ -4,15 +4,25 @@ import { useTranslation } from 'react-i18next';
 import { EMPTY } from '@/lib/format';
 import { changesOf, fieldLabel, formatAuditValue, type Lookups } from './labels';
 
-export function ChangeDiff({ changes, lookups }: { changes: unknown; lookups: Lookups }) {
+export function ChangeDiff({
+  changes,
+  lookups,
+  action = '',
+}: {
+  changes: unknown;
+  lookups: Lookups;
+  /** `entity.verb`: created and deleted records are listed compactly. */
+  action?: string;
+}) {
   const { t } = useTranslation();
   const list = changesOf(changes);
   if (list.length === 0) {
     return <Typography.Text type="secondary">{t('audit.noChanges')}</Typography.Text>;
   }
   // A record created or deleted: its values in one compact paragraph instead of a table.
-  const created = list.every((change) => change.before === null);
-  const deleted = !created && list.every((change) => change.after === null);
+  const verb = action.split('.')[1] ?? '';
+  const created = verb === 'created' && list.every((change) => change.before === null);
+  const deleted = verb === 'deleted' && list.every((change) => change.after === null);
   if (created || deleted) {
     return (
       <div

@@ -33,7 +33,7 @@ export function EntityHistory({ entityType, entityId }: { entityType: string; en
               </div>
               {event.action.endsWith('.updated') && (
                 <div style={{ marginTop: 4 }}>
-                  <ChangeDiff changes={event.changes} lookups={lookups} />
+                  <ChangeDiff changes={event.changes} lookups={lookups} action={event.action} />
                 </div>
               )}
             </div>

@@ -73,7 +73,7 @@ export function PermissionGrid({ catalog, value, onChange, readOnly = false, lim
             <div className="record-card-title">
               {t(`permission.resource.${resource}`, { defaultValue: resource })}
             </div>
-            <dl className="record-card-meta" style={{ alignItems: 'center' }}>
+            <dl className="record-card-meta perm-meta">
               {grid.actions
                 .map((action) => [action, grid.cell(resource, action)] as const)
                 .filter(([, info]) => !!info)
@@ -103,7 +103,7 @@ export function PermissionGrid({ catalog, value, onChange, readOnly = false, lim
     ...grid.actions.map((action) => ({
       title: t(`permission.action.${action}`, { defaultValue: action }),
       key: action,
-      width: 112,
+      width: 120,
       render: (_: unknown, resource: string) => cellView(grid.cell(resource, action)),
     })),
   ];
@@ -118,7 +118,7 @@ export function PermissionGrid({ catalog, value, onChange, readOnly = false, lim
       pagination={false}
       size="small"
       bordered
-      scroll={{ x: 120 + grid.actions.length * 112 }}
+      scroll={{ x: 120 + grid.actions.length * 120 }}
     />
   );
 }
