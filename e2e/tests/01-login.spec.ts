@@ -1,7 +1,24 @@
 // Signing in: the login page in both languages, a wrong password, a locked account.
 import { expect, fillLogin, PHONE, shot, switchLanguage, test } from './fixtures';
 
-test('wrong password and locked account are explained in the chosen language', async ({ page }) => {
+test('wrong password and locked account are explained in the chosen language', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
+  // Start from an unlocked account, also when this test is retried.
+  const admin = await playwright.request.newContext({ baseURL });
+  const signedIn = await admin.post('/api/v1/auth/login', {
+    data: { username: 'hz-admin', password: 'forecourt-demo' },
+  });
+  const { csrf_token: csrf } = await signedIn.json();
+  const found = await (await admin.get('/api/v1/users?q=hz-finance')).json();
+  const unlocked = await admin.post(`/api/v1/users/${found.items[0].id}/unlock`, {
+    headers: { 'x-csrf-token': csrf },
+  });
+  expect(unlocked.ok()).toBeTruthy();
+  await admin.dispose();
+
   await page.goto('/login');
   await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
   await shot(page, 'zh-CN-desktop-login');

@@ -49,8 +49,10 @@ async function createToken(page: Page, name: string, createLabel: string, scopeL
 }
 
 export async function adminTour(page: Page, device: Device) {
-  const tag = `${device}-${Date.now().toString(36)}`;
+  const stamp = Date.now().toString(36);
+  const tag = `${device}-${stamp}`;
   const username = `e2e-${tag}`;
+  const roleKey = `appraiser_${device}_${stamp}`;
   const displayName = device === 'desktop' ? '陈思远' : '刘佳怡';
 
   await login(page, 'hz-admin');
@@ -117,14 +119,14 @@ export async function adminTour(page: Page, device: Device) {
   await expect(page.getByText('集团分析师').first()).toBeVisible();
   await shot(page, `zh-CN-${device}-roles`);
   await page.getByTestId('new-role').click();
-  await page.getByTestId('role-key').fill(`appraiser_${device}`);
+  await page.getByTestId('role-key').fill(roleKey);
   await page.getByTestId('role-name').fill(device === 'desktop' ? '二手车评估师' : '展厅接待');
   await pick(page, page.getByTestId('grant-user:read'), '本门店');
   await pick(page, page.getByTestId('grant-team:read'), '本团队');
   await pick(page, page.getByTestId('grant-audit:read'), '本人');
   await shot(page, `zh-CN-${device}-roles-grid`);
   await page.getByTestId('save-role').click();
-  await expect(page).toHaveURL(new RegExp(`/admin/roles/appraiser_${device}$`));
+  await expect(page).toHaveURL(new RegExp(`/admin/roles/${roleKey}$`));
 
   // Teams & departments, dealer settings.
   await openFromMenu(page, device, ZH.org);
