@@ -87,7 +87,7 @@ async fn scan(app: &App, actor: &Actor) -> Vec<Row> {
                     .collect(),
                 vins: cars
                     .iter()
-                    .filter_map(|c| c.split(' ').last())
+                    .filter_map(|c| c.split(' ').next_back())
                     .filter(|v| v.len() == 17)
                     .map(str::to_owned)
                     .collect(),

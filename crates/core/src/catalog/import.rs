@@ -105,7 +105,23 @@ pub(crate) async fn upsert<C: ConnectionTrait>(
             after.body_type = enum_str(entry.body_type);
             after.powertrain = enum_str(entry.powertrain);
             after.guide_price_fen = entry.guide_price.0;
-            after.colours = colours;
+            // A file that only names a colour keeps the swatch already known for it.
+            let known: Vec<Colour> =
+                serde_json::from_value(existing.colours.clone()).unwrap_or_default();
+            let merged: Vec<Colour> = entry
+                .colours
+                .iter()
+                .map(|c| Colour {
+                    name: c.name.clone(),
+                    hex: c.hex.clone().or_else(|| {
+                        known
+                            .iter()
+                            .find(|k| k.name == c.name)
+                            .and_then(|k| k.hex.clone())
+                    }),
+                })
+                .collect();
+            after.colours = serde_json::to_value(merged).unwrap_or(colours);
             if published_from.is_some() {
                 after.published_from = published_from;
             }
@@ -195,7 +211,10 @@ const COLUMNS: [(&str, &[&str]); 8] = [
     ("colours", &["颜色", "车身颜色", "colours", "colors"]),
 ];
 
-fn parse_rows(csv_text: &str) -> Result<(Vec<(usize, CatalogEntry)>, Vec<RowError>), FieldError> {
+/// Valid entries with their row numbers, and the problems of the others.
+type ParsedRows = (Vec<(usize, CatalogEntry)>, Vec<RowError>);
+
+fn parse_rows(csv_text: &str) -> Result<ParsedRows, FieldError> {
     let table = crate::customers::import::read_table(csv_text.as_bytes())?;
     let index = |name: &str| {
         let names = COLUMNS

@@ -135,7 +135,7 @@ pub(crate) fn check_model_fields(
             "is not a plausible model year",
         ));
     }
-    if price.0 < 0 || price.0 > 100_000_000_00 {
+    if price.0 < 0 || price.0 > 10_000_000_000 {
         errors.push(FieldError::new(
             "guide_price_fen",
             "out_of_range",
@@ -445,10 +445,10 @@ impl App {
         }
         let mut after = before.clone();
         let mut errors = FieldErrors::new();
-        if let Some(name) = &patch.name {
-            if let Some(name) = errors.check(parse_name("name", name, 100)) {
-                after.name = name;
-            }
+        if let Some(name) = &patch.name
+            && let Some(name) = errors.check(parse_name("name", name, 100))
+        {
+            after.name = name;
         }
         if let Some(year) = patch.model_year {
             after.model_year = year;

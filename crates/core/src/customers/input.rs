@@ -174,10 +174,10 @@ pub fn parse_phones(errors: &mut FieldErrors, phones: &[PhoneInput]) -> Vec<(Pho
 pub fn parse_tags(errors: &mut FieldErrors, tags: &[String]) -> Vec<String> {
     let mut parsed: Vec<String> = Vec::new();
     for (i, tag) in tags.iter().enumerate() {
-        if let Some(tag) = errors.check(parse_name(&format!("tags.{i}"), tag, 32)) {
-            if !parsed.contains(&tag) {
-                parsed.push(tag);
-            }
+        if let Some(tag) = errors.check(parse_name(&format!("tags.{i}"), tag, 32))
+            && !parsed.contains(&tag)
+        {
+            parsed.push(tag);
         }
     }
     if parsed.len() > MAX_TAGS {

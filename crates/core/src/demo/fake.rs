@@ -74,8 +74,13 @@ pub const MAKERS: [(&str, &str); 10] = [
     ("LFP", "奥迪"),
 ];
 
-/// A catalog a dealership group would sell: (brand, series, [(trim, body, powertrain, price yuan)]).
-pub const CATALOG: [(&str, &str, &[(&str, &str, &str, i64)]); 12] = [
+/// A trim: (name, body type, powertrain, guide price in yuan).
+pub type Trim = (&'static str, &'static str, &'static str, i64);
+/// A series: (brand, series, trims).
+pub type CatalogSeries = (&'static str, &'static str, &'static [Trim]);
+
+/// A catalog a dealership group would sell.
+pub const CATALOG: [CatalogSeries; 12] = [
     (
         "大众",
         "途观L",
@@ -295,35 +300,6 @@ fn vin_year(year: i32) -> char {
     CODES[((year - 1980).rem_euclid(30)) as usize] as char
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use forecourt_domain::id_number::IdNumber;
-    use forecourt_domain::phone::Phone;
-    use forecourt_domain::plate::Plate;
-    use forecourt_domain::vin::Vin;
-
-    #[test]
-    fn fake_records_pass_the_real_validators() {
-        let mut f = Faker::new(7);
-        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        for _ in 0..2000 {
-            assert!(Phone::parse("p", &f.mobile()).is_ok());
-            let plate = f.plate('浙', &['A', 'B']);
-            assert!(Plate::parse("p", &plate).is_ok(), "{plate}");
-            let vin = f.vin("LSV", 2022);
-            assert!(Vin::parse("v", &vin).unwrap().check_digit_valid, "{vin}");
-            let (name, male) = f.person();
-            assert!(name.chars().count() >= 2);
-            let birth = f.birthday(today);
-            let id = f.id_number(birth, male);
-            let parsed = IdNumber::parse("id", &id, today).unwrap();
-            assert_eq!(parsed.is_male(), male);
-        }
-        assert_eq!(Faker::new(1).person(), Faker::new(1).person(), "seeded");
-    }
-}
-
 /// A customer spreadsheet (CSV, Chinese headers as dealers' files have them): people and the
 /// odd company, one or two phones, most with a car, some with an ID number, owners from
 /// `owners` (display names) for part of them.
@@ -447,4 +423,33 @@ pub fn customer_sheet(f: &mut Faker, rows: usize, today: NaiveDate, owners: &[&s
         let _ = writer.write_record(&record);
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use forecourt_domain::id_number::IdNumber;
+    use forecourt_domain::phone::Phone;
+    use forecourt_domain::plate::Plate;
+    use forecourt_domain::vin::Vin;
+
+    #[test]
+    fn fake_records_pass_the_real_validators() {
+        let mut f = Faker::new(7);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        for _ in 0..2000 {
+            assert!(Phone::parse("p", &f.mobile()).is_ok());
+            let plate = f.plate('浙', &['A', 'B']);
+            assert!(Plate::parse("p", &plate).is_ok(), "{plate}");
+            let vin = f.vin("LSV", 2022);
+            assert!(Vin::parse("v", &vin).unwrap().check_digit_valid, "{vin}");
+            let (name, male) = f.person();
+            assert!(name.chars().count() >= 2);
+            let birth = f.birthday(today);
+            let id = f.id_number(birth, male);
+            let parsed = IdNumber::parse("id", &id, today).unwrap();
+            assert_eq!(parsed.is_male(), male);
+        }
+        assert_eq!(Faker::new(1).person(), Faker::new(1).person(), "seeded");
+    }
 }

@@ -466,8 +466,8 @@ pub async fn set_owner<C: ConnectionTrait>(
     let mut changed = 0;
     for chunk in ids.chunks(500) {
         changed += customer::Entity::update_many()
-            .col_expr(customer::Column::OwnerId, Expr::val(owner).into())
-            .col_expr(customer::Column::UpdatedAt, Expr::val(now).into())
+            .col_expr(customer::Column::OwnerId, Expr::val(owner))
+            .col_expr(customer::Column::UpdatedAt, Expr::val(now))
             .col_expr(
                 customer::Column::Version,
                 Expr::col(customer::Column::Version).add(1),

@@ -144,7 +144,7 @@ pub async fn end_ownership<C: ConnectionTrait>(
     vehicle_ownership::Entity::update_many()
         .col_expr(
             vehicle_ownership::Column::EndedOn,
-            sea_orm::sea_query::Expr::val(ended_on).into(),
+            sea_orm::sea_query::Expr::val(ended_on),
         )
         .filter(vehicle_ownership::Column::DealerId.eq(scope.dealer_id().uuid()))
         .filter(vehicle_ownership::Column::VehicleId.eq(vehicle_id))

@@ -5,7 +5,7 @@
 //!
 //! Later modules add their endpoints to [`cases`].
 
-use super::support::{Auth, DealerFixture, Session, TestApp, World, world};
+use super::support::{Auth, DealerFixture, DealerRecords, Session, TestApp, World, records, world};
 use axum::http::{Method, StatusCode};
 use forecourt_domain::role::BuiltinRole;
 use forecourt_domain::role::BuiltinRole::*;
@@ -20,12 +20,14 @@ enum Allowed {
     Only(&'static [BuiltinRole]),
 }
 
-/// Where the `version` of a PATCH body comes from.
+/// Where the versions a body carries come from.
 #[derive(Clone, Copy, Debug)]
 enum VersionFrom {
     None,
-    /// Read at this path by the dealer's admin.
+    /// `version`, read at this path by the dealer's admin.
     AdminGet(&'static str),
+    /// Several: each body field from the record at a path, read by the admin.
+    AdminGets(&'static [(&'static str, &'static str)]),
     /// Read at this path by the caller, at a JSON pointer.
     OwnGet(&'static str, &'static str),
 }
@@ -46,10 +48,48 @@ struct Case {
     foreign: bool,
     /// What to compare before and after a denied call (read by the admin).
     watch: Option<&'static str>,
+    /// What a caller without the permission gets (403; 404 for records that are someone
+    /// else's own, like saved views).
+    denied: StatusCode,
+    /// The call consumes its record (delete, revoke, merge, transfer): only the first allowed
+    /// caller can succeed.
+    once: bool,
+    /// A raw (non-JSON) body.
+    raw: Option<&'static str>,
 }
 
 const MANAGERS_AND_ANALYST: &[BuiltinRole] = &[Admin, SalesManager, ServiceManager, GroupAnalyst];
 const ADMIN: &[BuiltinRole] = &[Admin];
+/// Roles that create customers and cars.
+const CUSTOMER_CREATORS: &[BuiltinRole] = &[
+    Admin,
+    SalesManager,
+    SalesConsultant,
+    SalesAssistant,
+    ServiceManager,
+    ServiceAdvisor,
+];
+/// Roles that edit customers (the consultant: their own, which the fixture customer is).
+const CUSTOMER_EDITORS: &[BuiltinRole] = &[
+    Admin,
+    SalesManager,
+    SalesConsultant,
+    SalesAssistant,
+    ServiceManager,
+    ServiceAdvisor,
+    RenewalAgent,
+];
+const EXPORTERS: &[BuiltinRole] = &[
+    Admin,
+    SalesManager,
+    SalesConsultant,
+    ServiceManager,
+    Marketing,
+];
+const IMPORTERS: &[BuiltinRole] = &[Admin, SalesManager, SalesAssistant];
+const ID_NUMBER_READERS: &[BuiltinRole] = &[Admin, Finance];
+const MERGERS: &[BuiltinRole] = &[Admin, SalesManager];
+const PUBLISHERS: &[BuiltinRole] = &[GroupAnalyst];
 
 fn cases() -> Vec<Case> {
     use Allowed::*;
@@ -63,6 +103,9 @@ fn cases() -> Vec<Case> {
         ok,
         foreign,
         watch: None,
+        denied: StatusCode::FORBIDDEN,
+        once: false,
+        raw: None,
     };
     vec![
         case(
@@ -414,6 +457,483 @@ fn cases() -> Vec<Case> {
                 false,
             )
         },
+        // Customers.
+        case(
+            "list customers",
+            Method::GET,
+            "/api/v1/customers?with_count=true",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(
+                |n| json!({"name": format!("客户{n}"), "phones": [{"number": format!("137{n:08}")}]}),
+            ),
+            watch: Some("/api/v1/customers?with_count=true"),
+            ..case(
+                "create customer",
+                Method::POST,
+                "/api/v1/customers",
+                Only(CUSTOMER_CREATORS),
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        case(
+            "get customer",
+            Method::GET,
+            "/api/v1/customers/{customer}",
+            Everyone,
+            StatusCode::OK,
+            true,
+        ),
+        Case {
+            body: Some(|n| json!({"occupation": format!("职业{n}")})),
+            version: VersionFrom::AdminGet("/api/v1/customers/{customer}"),
+            watch: Some("/api/v1/customers/{customer}"),
+            ..case(
+                "update customer",
+                Method::PATCH,
+                "/api/v1/customers/{customer}",
+                Only(CUSTOMER_EDITORS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|n| json!({"channel": "sms", "granted": n % 2 == 0, "method": "verbal"})),
+            version: VersionFrom::AdminGet("/api/v1/customers/{customer}"),
+            watch: Some("/api/v1/customers/{customer}"),
+            ..case(
+                "record consent",
+                Method::POST,
+                "/api/v1/customers/{customer}/consents",
+                Only(CUSTOMER_EDITORS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"reason": "开具购车发票"})),
+            ..case(
+                "reveal id number",
+                Method::POST,
+                "/api/v1/customers/{customer}/id-number/reveal",
+                Only(ID_NUMBER_READERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        case(
+            "customer timeline",
+            Method::GET,
+            "/api/v1/customers/{customer}/timeline",
+            Everyone,
+            StatusCode::OK,
+            true,
+        ),
+        case(
+            "search customers",
+            Method::GET,
+            "/api/v1/customers/search?q=%E5%BC%A0%E4%BC%9F",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(|_| json!({"phones": ["13812345678"]})),
+            ..case(
+                "check duplicates",
+                Method::POST,
+                "/api/v1/customers/duplicates",
+                Everyone,
+                StatusCode::OK,
+                false,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"ids": ["{customer}"], "action": {"add_tag": {"tag": "矩阵"}}})),
+            watch: Some("/api/v1/customers/{customer}"),
+            ..case(
+                "bulk tag customers",
+                Method::POST,
+                "/api/v1/customers/bulk",
+                Only(CUSTOMER_EDITORS),
+                StatusCode::OK,
+                false,
+            )
+        },
+        case(
+            "export customers",
+            Method::GET,
+            "/api/v1/customers/export?format=csv",
+            Only(EXPORTERS),
+            StatusCode::OK,
+            false,
+        ),
+        // Vehicles.
+        case(
+            "list vehicles",
+            Method::GET,
+            "/api/v1/vehicles",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(|n| json!({"plate": format!("浙B{:05}", n), "brand": "丰田"})),
+            watch: Some("/api/v1/vehicles"),
+            ..case(
+                "create vehicle",
+                Method::POST,
+                "/api/v1/vehicles",
+                Only(CUSTOMER_CREATORS),
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        case(
+            "get vehicle",
+            Method::GET,
+            "/api/v1/vehicles/{vehicle}",
+            Everyone,
+            StatusCode::OK,
+            true,
+        ),
+        Case {
+            body: Some(|n| json!({"colour": format!("颜色{n}")})),
+            version: VersionFrom::AdminGet("/api/v1/vehicles/{vehicle}"),
+            watch: Some("/api/v1/vehicles/{vehicle}"),
+            ..case(
+                "update vehicle",
+                Method::PATCH,
+                "/api/v1/vehicles/{vehicle}",
+                Only(CUSTOMER_EDITORS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|n| json!({"km": 10_000 + n as i32})),
+            watch: Some("/api/v1/vehicles/{vehicle}"),
+            ..case(
+                "record mileage",
+                Method::POST,
+                "/api/v1/vehicles/{vehicle}/mileage",
+                Only(CUSTOMER_EDITORS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"customer_id": "{victim}"})),
+            version: VersionFrom::AdminGet("/api/v1/vehicles/{vehicle}"),
+            watch: Some("/api/v1/vehicles/{vehicle}"),
+            once: true,
+            ..case(
+                "transfer vehicle",
+                Method::POST,
+                "/api/v1/vehicles/{vehicle}/transfer",
+                Only(CUSTOMER_EDITORS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"survivor_id": "{customer}", "merged_id": "{victim}"})),
+            version: VersionFrom::AdminGets(&[
+                ("survivor_version", "/api/v1/customers/{customer}"),
+                ("merged_version", "/api/v1/customers/{victim}"),
+            ]),
+            watch: Some("/api/v1/customers/{victim}"),
+            once: true,
+            ..case(
+                "merge customers",
+                Method::POST,
+                "/api/v1/customers/merge",
+                Only(MERGERS),
+                StatusCode::OK,
+                false,
+            )
+        },
+        // The catalog.
+        case(
+            "get catalog",
+            Method::GET,
+            "/api/v1/catalog",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(|n| json!({"name": format!("品牌{n}")})),
+            watch: Some("/api/v1/catalog"),
+            ..case(
+                "create brand",
+                Method::POST,
+                "/api/v1/catalog/brands",
+                Only(ADMIN),
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        Case {
+            body: Some(|n| json!({"version": 1, "name": format!("新品牌{n}")})),
+            once: true,
+            watch: Some("/api/v1/catalog"),
+            ..case(
+                "update brand",
+                Method::PATCH,
+                "/api/v1/catalog/brands/{empty_brand}",
+                Only(ADMIN),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            watch: Some("/api/v1/catalog"),
+            ..case(
+                "delete brand",
+                Method::DELETE,
+                "/api/v1/catalog/brands/{empty_brand}",
+                Only(ADMIN),
+                StatusCode::NO_CONTENT,
+                true,
+            )
+        },
+        Case {
+            body: Some(|n| json!({"brand_id": "{empty_brand}", "name": format!("车系{n}")})),
+            watch: Some("/api/v1/catalog"),
+            ..case(
+                "create series",
+                Method::POST,
+                "/api/v1/catalog/series",
+                Only(ADMIN),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                false,
+            )
+        },
+        Case {
+            body: Some(|n| json!({"version": 1, "name": format!("车系{n}")})),
+            watch: Some("/api/v1/catalog"),
+            once: true,
+            ..case(
+                "update series",
+                Method::PATCH,
+                "/api/v1/catalog/series/{series}",
+                Only(ADMIN),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            watch: Some("/api/v1/catalog"),
+            ..case(
+                "delete series",
+                Method::DELETE,
+                "/api/v1/catalog/series/{series}",
+                Only(ADMIN),
+                StatusCode::CONFLICT,
+                true,
+            )
+        },
+        Case {
+            body: Some(
+                |n| json!({"series_id": "{series}", "name": format!("车型{n}"), "model_year": 2026, "body_type": "suv", "powertrain": "bev", "guide_price_fen": 1}),
+            ),
+            watch: Some("/api/v1/catalog"),
+            ..case(
+                "create model",
+                Method::POST,
+                "/api/v1/catalog/models",
+                Only(ADMIN),
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        Case {
+            body: Some(|n| json!({"version": 1, "guide_price_fen": 100 + n as i64})),
+            watch: Some("/api/v1/catalog"),
+            once: true,
+            ..case(
+                "update model",
+                Method::PATCH,
+                "/api/v1/catalog/models/{model}",
+                Only(ADMIN),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            watch: Some("/api/v1/catalog"),
+            ..case(
+                "delete model",
+                Method::DELETE,
+                "/api/v1/catalog/models/{model}",
+                Only(ADMIN),
+                StatusCode::NO_CONTENT,
+                true,
+            )
+        },
+        Case {
+            raw: Some(
+                "品牌,车系,车型,年款,车身,动力,指导价\n吉利,星越L,2.0TD,2026,SUV,汽油,165700\n",
+            ),
+            watch: Some("/api/v1/catalog"),
+            ..case(
+                "import catalog",
+                Method::POST,
+                "/api/v1/catalog/import?dry_run=true",
+                Only(ADMIN),
+                StatusCode::OK,
+                false,
+            )
+        },
+        Case {
+            watch: Some("/api/v1/audit-events?action=catalog.published"),
+            ..case(
+                "publish catalog",
+                Method::POST,
+                "/api/v1/catalog/publish",
+                Only(PUBLISHERS),
+                StatusCode::OK,
+                false,
+            )
+        },
+        // Sources, saved views, imports.
+        case(
+            "list sources",
+            Method::GET,
+            "/api/v1/sources",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(|n| json!({"key": format!("src_{n}"), "name": format!("来源{n}")})),
+            watch: Some("/api/v1/sources"),
+            ..case(
+                "create source",
+                Method::POST,
+                "/api/v1/sources",
+                Only(ADMIN),
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        Case {
+            body: Some(|n| json!({"version": 1, "sort_order": n as i32})),
+            once: true,
+            watch: Some("/api/v1/sources"),
+            ..case(
+                "update source",
+                Method::PATCH,
+                "/api/v1/sources/{source}",
+                Only(ADMIN),
+                StatusCode::OK,
+                true,
+            )
+        },
+        case(
+            "list saved views",
+            Method::GET,
+            "/api/v1/saved-views?resource=customers",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(
+                |n| json!({"resource": "customers", "name": format!("视图{n}"), "query": {"tag": "VIP"}}),
+            ),
+            ..case(
+                "create saved view",
+                Method::POST,
+                "/api/v1/saved-views",
+                Everyone,
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        Case {
+            body: Some(|n| json!({"version": 1, "name": format!("视图{n}")})),
+            denied: StatusCode::NOT_FOUND,
+            once: true,
+            watch: Some("/api/v1/saved-views?resource=customers"),
+            ..case(
+                "update saved view",
+                Method::PATCH,
+                "/api/v1/saved-views/{saved_view}",
+                Only(ADMIN),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            denied: StatusCode::NOT_FOUND,
+            watch: Some("/api/v1/saved-views?resource=customers"),
+            ..case(
+                "delete saved view",
+                Method::DELETE,
+                "/api/v1/saved-views/{saved_view}",
+                Only(ADMIN),
+                StatusCode::NO_CONTENT,
+                true,
+            )
+        },
+        Case {
+            raw: Some("姓名,手机\n周杰,13600001111\n"),
+            watch: Some("/api/v1/audit-events?action=import.uploaded"),
+            ..case(
+                "upload import",
+                Method::POST,
+                "/api/v1/customer-imports?filename=a.csv",
+                Only(IMPORTERS),
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        case(
+            "get import",
+            Method::GET,
+            "/api/v1/customer-imports/{import}",
+            Only(IMPORTERS),
+            StatusCode::OK,
+            true,
+        ),
+        Case {
+            body: Some(|_| json!({"mapping": {"姓名": "name", "手机": "phone"}})),
+            ..case(
+                "dry-run import",
+                Method::POST,
+                "/api/v1/customer-imports/{import}/dry-run",
+                Only(IMPORTERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"mapping": {"姓名": "name", "手机": "phone"}})),
+            watch: Some("/api/v1/customers?with_count=true"),
+            once: true,
+            ..case(
+                "run import",
+                Method::POST,
+                "/api/v1/customer-imports/{import}/run",
+                Only(IMPORTERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        case(
+            "import mappings",
+            Method::GET,
+            "/api/v1/import-mappings",
+            Only(IMPORTERS),
+            StatusCode::OK,
+            false,
+        ),
         // Last: it ends the caller's session.
         case(
             "log out",
@@ -426,8 +946,18 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-fn fill(template: &str, d: &DealerFixture) -> String {
+fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
+    let (d, r) = w;
     template
+        .replace("{customer}", &r.customer_id)
+        .replace("{victim}", &r.victim_id)
+        .replace("{vehicle}", &r.vehicle_id)
+        .replace("{empty_brand}", &r.empty_brand_id)
+        .replace("{series}", &r.series_id)
+        .replace("{model}", &r.model_id)
+        .replace("{source}", &r.source_id)
+        .replace("{import}", &r.import_id)
+        .replace("{saved_view}", &r.saved_view_id)
         .replace("{user}", &d.target_user_id)
         .replace("{team}", &d.team_id)
         .replace("{empty_team}", &d.empty_team_id)
@@ -437,7 +967,7 @@ fn fill(template: &str, d: &DealerFixture) -> String {
         .replace("{dealer}", &d.dealer_id)
 }
 
-fn fill_json(value: Value, d: &DealerFixture) -> Value {
+fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {
     serde_json::from_str(&fill(&value.to_string(), d)).unwrap()
 }
 
@@ -451,34 +981,72 @@ fn allowed(case: &Case, role: BuiltinRole) -> bool {
 async fn body_for(
     t: &TestApp,
     case: &Case,
-    d: &DealerFixture,
+    d: &(DealerFixture, DealerRecords),
     admin: &Session,
     caller: &Session,
     n: u32,
 ) -> Option<Value> {
     let mut body = fill_json(case.body.map(|b| b(n)).unwrap_or(Value::Null), d);
-    let version = match case.version {
-        VersionFrom::None => None,
+    let versions: Vec<(&str, Option<i64>)> = match case.version {
+        VersionFrom::None => Vec::new(),
         VersionFrom::AdminGet(path) => {
-            t.get(&fill(path, d), Auth::Session(admin)).await.body["version"].as_i64()
+            vec![(
+                "version",
+                t.get(&fill(path, d), Auth::Session(admin)).await.body["version"].as_i64(),
+            )]
         }
-        VersionFrom::OwnGet(path, pointer) => t
-            .get(path, Auth::Session(caller))
-            .await
-            .body
-            .pointer(pointer)
-            .and_then(Value::as_i64),
+        VersionFrom::AdminGets(fields) => {
+            let mut found = Vec::new();
+            for (field, path) in fields {
+                found.push((
+                    *field,
+                    t.get(&fill(path, d), Auth::Session(admin)).await.body["version"].as_i64(),
+                ));
+            }
+            found
+        }
+        VersionFrom::OwnGet(path, pointer) => {
+            vec![(
+                "version",
+                t.get(path, Auth::Session(caller))
+                    .await
+                    .body
+                    .pointer(pointer)
+                    .and_then(Value::as_i64),
+            )]
+        }
     };
-    if let Some(version) = version {
-        body.as_object_mut()
-            .expect("a PATCH body is an object")
-            .insert("version".into(), version.into());
+    for (field, version) in versions {
+        if let Some(version) = version {
+            body.as_object_mut()
+                .expect("a versioned body is an object")
+                .insert(field.into(), version.into());
+        }
     }
     (!body.is_null()).then_some(body)
 }
 
+async fn send(
+    t: &TestApp,
+    case: &Case,
+    d: &(DealerFixture, DealerRecords),
+    auth: Auth<'_>,
+    body: Option<Value>,
+) -> super::support::Reply {
+    let path = fill(case.path, d);
+    match case.raw {
+        Some(raw) => t.send_raw(case.method.clone(), &path, auth, raw).await,
+        None => t.send(case.method.clone(), &path, auth, body).await,
+    }
+}
+
 /// What a denied call must leave alone: the audit log and the watched record.
-async fn snapshot(t: &TestApp, case: &Case, d: &DealerFixture, admin: &Session) -> (i64, Value) {
+async fn snapshot(
+    t: &TestApp,
+    case: &Case,
+    d: &(DealerFixture, DealerRecords),
+    admin: &Session,
+) -> (i64, Value) {
     let watched = match case.watch {
         Some(path) => t.get(&fill(path, d), Auth::Session(admin)).await.body,
         None => Value::Null,
@@ -487,13 +1055,13 @@ async fn snapshot(t: &TestApp, case: &Case, d: &DealerFixture, admin: &Session) 
 }
 
 async fn check_world(t: &TestApp, w: &World) {
-    let a = &w.a;
-    let b = &w.b;
-    let admin_a = t.login(&a.username(Admin)).await;
-    let admin_b = t.login(&b.username(Admin)).await;
+    let a = &(w.a.clone(), records(t, &w.a).await);
+    let b = &(w.b.clone(), records(t, &w.b).await);
+    let admin_a = t.login(&a.0.username(Admin)).await;
+    let admin_b = t.login(&b.0.username(Admin)).await;
     let mut sessions: HashMap<BuiltinRole, Session> = HashMap::new();
     for role in BuiltinRole::ALL {
-        sessions.insert(role, t.login(&a.username(role)).await);
+        sessions.insert(role, t.login(&a.0.username(role)).await);
     }
     let mut n = 0;
     let mut failures = Vec::new();
@@ -502,9 +1070,7 @@ async fn check_world(t: &TestApp, w: &World) {
         let before = snapshot(t, &case, a, &admin_a).await;
         n += 1;
         let body = body_for(t, &case, a, &admin_a, &admin_a, n).await;
-        let reply = t
-            .send(case.method.clone(), &fill(case.path, a), Auth::None, body)
-            .await;
+        let reply = send(t, &case, a, Auth::None, body).await;
         if reply.status != StatusCode::UNAUTHORIZED {
             failures.push(format!(
                 "{} unauthenticated: {} {:?}",
@@ -525,14 +1091,7 @@ async fn check_world(t: &TestApp, w: &World) {
                 );
                 n += 1;
                 let body = body_for(t, &case, b, &admin_b, session, n).await;
-                let reply = t
-                    .send(
-                        case.method.clone(),
-                        &fill(case.path, b),
-                        Auth::Session(session),
-                        body,
-                    )
-                    .await;
+                let reply = send(t, &case, b, Auth::Session(session), body).await;
                 if reply.status != StatusCode::NOT_FOUND {
                     failures.push(format!(
                         "{} foreign as {role:?}: {} {:?}",
@@ -560,14 +1119,7 @@ async fn check_world(t: &TestApp, w: &World) {
             let before = snapshot(t, &case, a, &admin_a).await;
             n += 1;
             let body = body_for(t, &case, a, &admin_a, session, n).await;
-            let reply = t
-                .send(
-                    case.method.clone(),
-                    &fill(case.path, a),
-                    Auth::Session(session),
-                    body,
-                )
-                .await;
+            let reply = send(t, &case, a, Auth::Session(session), body).await;
             if allowed(&case, role) {
                 if reply.status != case.ok {
                     failures.push(format!(
@@ -575,15 +1127,15 @@ async fn check_world(t: &TestApp, w: &World) {
                         case.name, case.ok, reply.status, reply.body
                     ));
                 }
-                // Deleting or revoking a fixture succeeds once; later allowed callers get 404.
-                if matches!(case.method, Method::DELETE) || case.name == "revoke api token" {
+                // Deleting, revoking, merging succeed once; later allowed callers get 404.
+                if case.once || matches!(case.method, Method::DELETE) {
                     break;
                 }
             } else {
-                if reply.status != StatusCode::FORBIDDEN || reply.code() != "forbidden" {
+                if reply.status != case.denied {
                     failures.push(format!(
-                        "{} as {role:?}: expected 403, got {} {:?}",
-                        case.name, reply.status, reply.body
+                        "{} as {role:?}: expected {}, got {} {:?}",
+                        case.name, case.denied, reply.status, reply.body
                     ));
                 }
                 if snapshot(t, &case, a, &admin_a).await != before {

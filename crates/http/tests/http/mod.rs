@@ -2,8 +2,11 @@ mod support;
 
 mod auth;
 mod customers;
+mod imports;
+mod lists;
 mod matrix;
 mod openapi;
 mod problems;
 mod tenancy;
+mod vehicles;
 mod versions;

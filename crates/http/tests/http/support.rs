@@ -154,6 +154,65 @@ impl TestApp {
         }
     }
 
+    /// A GET whose body is returned as bytes (downloads).
+    pub async fn get_bytes(
+        &self,
+        path: &str,
+        session: &Session,
+    ) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let request = Request::builder()
+            .uri(path)
+            .header(
+                header::COOKIE,
+                format!("forecourt_session={}", session.cookie),
+            )
+            .body(Body::empty())
+            .unwrap();
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        (status, headers, bytes)
+    }
+
+    /// A request with a raw (non-JSON) body: CSV uploads.
+    pub async fn send_raw(&self, method: Method, path: &str, auth: Auth<'_>, body: &str) -> Reply {
+        let mut builder = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("x-forwarded-for", self.fresh_ip())
+            .header(header::CONTENT_TYPE, "text/csv");
+        if let Auth::Session(session) = auth {
+            builder = builder
+                .header(
+                    header::COOKIE,
+                    format!("forecourt_session={}", session.cookie),
+                )
+                .header("x-csrf-token", &session.csrf);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(builder.body(Body::from(body.to_owned())).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        let body = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
     pub async fn get(&self, path: &str, auth: Auth<'_>) -> Reply {
         self.send(Method::GET, path, auth, None).await
     }
@@ -382,6 +441,9 @@ async fn dealer(t: &TestApp, code: &str, name: &str) -> DealerFixture {
         .await
     };
     assert_eq!(reply.status, StatusCode::CREATED, "{:?}", reply.body);
+    let api_token_id = reply.body["api_token"]["id"].as_str().unwrap().to_owned();
+    let api_token = reply.body["token"].as_str().unwrap().to_owned();
+
     DealerFixture {
         code: code.into(),
         dealer_id: dealer.id.to_string(),
@@ -390,8 +452,8 @@ async fn dealer(t: &TestApp, code: &str, name: &str) -> DealerFixture {
         empty_team_id: empty_team.id.to_string(),
         department_id: department.id.to_string(),
         custom_role_key: role.key,
-        api_token_id: reply.body["api_token"]["id"].as_str().unwrap().to_owned(),
-        api_token: reply.body["token"].as_str().unwrap().to_owned(),
+        api_token_id,
+        api_token,
     }
 }
 
@@ -404,4 +466,193 @@ macro_rules! http_test {
             $body
         });
     };
+}
+
+/// Records of every kind in a dealer, for the permission matrix.
+#[derive(Clone, Debug)]
+pub struct DealerRecords {
+    /// A customer of the dealer's consultant, with an ID number and a car.
+    pub customer_id: String,
+    /// Another of the consultant's customers (merged away by the matrix).
+    pub victim_id: String,
+    pub vehicle_id: String,
+    /// A catalog brand with nothing under it, and a model of another brand.
+    pub empty_brand_id: String,
+    pub series_id: String,
+    pub model_id: String,
+    pub source_id: String,
+    /// An uploaded customer file (headers 姓名, 手机).
+    pub import_id: String,
+    /// The admin's saved view.
+    pub saved_view_id: String,
+}
+
+pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
+    let app = &t.app;
+    let prefix = d.code.to_lowercase();
+    let system = app
+        .system_actor(d.dealer_id.parse().unwrap())
+        .await
+        .unwrap();
+    let admin = format!("{prefix}-admin");
+    use forecourt_core::customers::{NewCustomer, PhoneInput};
+    let consultant = t
+        .app
+        .login(forecourt_core::auth::LoginInput {
+            username: format!("{prefix}-sales-consultant"),
+            password: PASSWORD.into(),
+            ip: format!("fixture-{prefix}"),
+            user_agent: None,
+        })
+        .await
+        .unwrap()
+        .actor;
+    let customer_input =
+        |name: &str, phone: &str, id_number: Option<&str>, vin: Option<&str>| NewCustomer {
+            kind: forecourt_core::customers::CustomerKind::Person,
+            name: name.into(),
+            gender: None,
+            birthday: None,
+            phones: vec![PhoneInput {
+                number: phone.into(),
+                label: forecourt_core::customers::PhoneLabel::Mobile,
+            }],
+            wechat_id: None,
+            email: None,
+            address: Default::default(),
+            id_number: id_number.map(str::to_owned),
+            occupation: None,
+            notes: None,
+            tags: vec![],
+            source: Some("walk_in".into()),
+            owner_id: None,
+            companions: vec![],
+            consents: vec![],
+            vehicles: vin
+                .map(|vin| {
+                    vec![forecourt_core::vehicles::VehicleInput {
+                        vin: Some(vin.into()),
+                        accept_vin_check_digit: true,
+                        plate: Some("浙A88888".into()),
+                        brand: Some("大众".into()),
+                        ..Default::default()
+                    }]
+                })
+                .unwrap_or_default(),
+            allow_duplicate: true,
+        };
+    let customer = app
+        .create_customer(
+            &consultant,
+            customer_input(
+                "张伟",
+                "13812345678",
+                Some("11010519491231002X"),
+                Some("LSVAU2180N2183516"),
+            ),
+        )
+        .await
+        .unwrap();
+    let victim = app
+        .create_customer(
+            &consultant,
+            customer_input("张 伟", "13812340000", None, None),
+        )
+        .await
+        .unwrap();
+    let empty_brand = app
+        .create_brand(
+            &system,
+            forecourt_core::catalog::NewBrand {
+                name: "空品牌".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let brand = app
+        .create_brand(
+            &system,
+            forecourt_core::catalog::NewBrand {
+                name: "大众".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let series = app
+        .create_series(
+            &system,
+            forecourt_core::catalog::NewSeries {
+                brand_id: brand.id,
+                name: "途观L".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let model = app
+        .create_model(
+            &system,
+            forecourt_core::catalog::NewModel {
+                series_id: series.id,
+                name: "330TSI".into(),
+                model_year: 2026,
+                body_type: forecourt_core::catalog::BodyType::Suv,
+                powertrain: forecourt_core::catalog::Powertrain::Petrol,
+                guide_price_fen: forecourt_domain::money::Fen(21_980_000),
+                colours: vec![],
+                active: true,
+            },
+        )
+        .await
+        .unwrap();
+    let source = app
+        .create_source(
+            &system,
+            forecourt_core::sources::NewSource {
+                key: "dongchedi".into(),
+                name: "懂车帝".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let admin_actor = t
+        .app
+        .login(forecourt_core::auth::LoginInput {
+            username: admin.clone(),
+            password: PASSWORD.into(),
+            ip: format!("fixture-{prefix}"),
+            user_agent: None,
+        })
+        .await
+        .unwrap()
+        .actor;
+    let import = app
+        .upload_customer_import(
+            &admin_actor,
+            "客户.csv",
+            "姓名,手机\n李娜,13900001111\n".as_bytes().to_vec(),
+        )
+        .await
+        .unwrap();
+    let view = app
+        .create_saved_view(
+            &admin_actor,
+            forecourt_core::saved_views::NewSavedView {
+                resource: "customers".into(),
+                name: "VIP".into(),
+                query: serde_json::json!({"tag": "VIP"}),
+            },
+        )
+        .await
+        .unwrap();
+    DealerRecords {
+        customer_id: customer.id.to_string(),
+        victim_id: victim.id.to_string(),
+        vehicle_id: customer.vehicles[0].id.to_string(),
+        empty_brand_id: empty_brand.id.to_string(),
+        series_id: series.id.to_string(),
+        model_id: model.id.to_string(),
+        source_id: source.id.to_string(),
+        import_id: import.id.to_string(),
+        saved_view_id: view.id.to_string(),
+    }
 }

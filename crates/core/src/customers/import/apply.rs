@@ -96,14 +96,46 @@ fn absorb(into: &mut Planned, from: RowData) {
     }
 }
 
+/// Whether two descriptions are the same car: by VIN when both have one, else by plate, else
+/// (for a line that names no car at all) by brand and series. A line with neither VIN nor plate
+/// adds to the customer's car rather than inventing a second one.
+pub(crate) fn same_car(a: CarKey<'_>, b: CarKey<'_>) -> bool {
+    let (a_vin, a_plate, a_brand, a_series) = a;
+    let (b_vin, b_plate, b_brand, b_series) = b;
+    if let (Some(x), Some(y)) = (a_vin, b_vin) {
+        return x == y;
+    }
+    if let (Some(x), Some(y)) = (a_plate, b_plate) {
+        return x == y;
+    }
+    let anonymous =
+        (a_vin.is_none() && a_plate.is_none()) || (b_vin.is_none() && b_plate.is_none());
+    let same_make = a_brand.is_none()
+        || b_brand.is_none()
+        || (a_brand == b_brand
+            && (a_series.is_none() || b_series.is_none() || a_series == b_series));
+    anonymous && same_make
+}
+
+/// (VIN, plate, brand, series)
+pub(crate) type CarKey<'a> = (
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+pub(crate) fn car_key(v: &ParsedVehicle) -> CarKey<'_> {
+    (
+        v.vin.as_deref(),
+        v.plate.as_deref(),
+        v.brand.as_deref(),
+        v.series.as_deref(),
+    )
+}
+
 fn add_vehicle(list: &mut Vec<ParsedVehicle>, vehicle: ParsedVehicle) {
-    let same = |v: &ParsedVehicle| {
-        (v.vin.is_some() && v.vin == vehicle.vin)
-            || (v.vin.is_none()
-                && vehicle.vin.is_none()
-                && v.plate.is_some()
-                && v.plate == vehicle.plate)
-    };
+    let same = |v: &ParsedVehicle| same_car(car_key(v), car_key(&vehicle));
     match list.iter_mut().find(|v| same(v)) {
         Some(existing) => {
             macro_rules! fill {
@@ -313,4 +345,45 @@ pub fn check_mapping(
 
 pub(crate) fn recorded_by(actor: &Actor) -> Option<Uuid> {
     (actor.kind() != ActorKind::System).then(|| actor.user_id().uuid())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_car;
+
+    #[test]
+    fn cars_are_told_apart_by_vin_then_plate_then_make() {
+        let car = |vin: Option<&'static str>,
+                   plate: Option<&'static str>,
+                   brand: Option<&'static str>| (vin, plate, brand, None);
+        assert!(same_car(
+            car(Some("V1"), None, None),
+            car(Some("V1"), Some("浙A1"), None)
+        ));
+        assert!(!same_car(
+            car(Some("V1"), None, None),
+            car(Some("V2"), None, None)
+        ));
+        assert!(same_car(
+            car(None, Some("浙A1"), None),
+            car(None, Some("浙A1"), Some("大众"))
+        ));
+        assert!(!same_car(
+            car(None, Some("浙A1"), None),
+            car(None, Some("浙A2"), None)
+        ));
+        // A line naming only a brand adds to the car it describes.
+        assert!(same_car(
+            car(None, Some("浙A1"), Some("大众")),
+            car(None, None, Some("大众"))
+        ));
+        assert!(same_car(
+            car(None, Some("浙A1"), None),
+            car(None, None, Some("大众"))
+        ));
+        assert!(!same_car(
+            car(None, Some("浙A1"), Some("丰田")),
+            car(None, None, Some("大众"))
+        ));
+    }
 }

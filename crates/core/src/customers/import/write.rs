@@ -381,8 +381,13 @@ pub async fn update<C: ConnectionTrait>(
             .iter()
             .filter(|v| {
                 !own_cars.iter().any(|c| {
-                    (v.vin.is_some() && c.vin == v.vin)
-                        || (v.vin.is_none() && v.plate.is_some() && c.plate == v.plate)
+                    let existing = (
+                        c.vin.as_deref(),
+                        c.plate.as_deref(),
+                        c.brand.as_deref(),
+                        c.series.as_deref(),
+                    );
+                    super::apply::same_car(super::apply::car_key(v), existing)
                 })
             })
             .collect();
