@@ -304,6 +304,18 @@ fn vin_year(year: i32) -> char {
 /// odd company, one or two phones, most with a car, some with an ID number, owners from
 /// `owners` (display names) for part of them.
 pub fn customer_sheet(f: &mut Faker, rows: usize, today: NaiveDate, owners: &[&str]) -> String {
+    customer_sheet_in(f, rows, today, owners, '浙', &['A', 'B'])
+}
+
+/// [`customer_sheet`] with plates of a given province and city letters.
+pub fn customer_sheet_in(
+    f: &mut Faker,
+    rows: usize,
+    today: NaiveDate,
+    owners: &[&str],
+    province: char,
+    cities: &[char],
+) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let headers = [
         "姓名",
@@ -373,7 +385,7 @@ pub fn customer_sheet(f: &mut Faker, rows: usize, today: NaiveDate, owners: &[&s
             let bought = bought.min(today);
             let km = ((today - bought).num_days().max(1) * f.between(20, 60)).to_string();
             (
-                f.plate('浙', &['A', 'B']),
+                f.plate(province, cities),
                 f.vin(wmi, year),
                 brand.to_owned(),
                 series.to_owned(),

@@ -1,6 +1,7 @@
 //! `forecourt demo`: a demo dealer group with two dealers, their departments and teams, and one
 //! user of every role, so a newcomer can log in as anyone. Running it again changes nothing.
 
+mod customers;
 pub mod fake;
 mod org;
 
@@ -31,6 +32,27 @@ pub struct DemoSummary {
 impl App {
     /// Loads the demo data, creating only what is missing.
     pub async fn load_demo(&self) -> CoreResult<DemoSummary> {
-        org::load(self).await
+        let mut summary = org::load(self).await?;
+        // The group's catalog lives at the Hangzhou store and is published to the group.
+        let hangzhou = self.dealer_id_by_code(org::DEALERS[0].code).await?;
+        let hq = self.system_actor(hangzhou).await?;
+        if customers::catalog(self, &hq).await? {
+            self.publish_catalog(&hq).await?;
+            summary.created = true;
+        }
+        for (index, dealer) in org::DEALERS.iter().enumerate() {
+            let system = self
+                .system_actor(self.dealer_id_by_code(dealer.code).await?)
+                .await?;
+            summary.created |= customers::customers(
+                self,
+                &system,
+                dealer.prefix,
+                dealer.city,
+                2026 + index as u64,
+            )
+            .await?;
+        }
+        Ok(summary)
     }
 }

@@ -14,23 +14,27 @@ use forecourt_domain::role::BuiltinRole;
 
 pub const GROUP_CODE: &str = "HDQC";
 
-struct DemoDealer {
-    code: &'static str,
+pub(super) struct DemoDealer {
+    pub code: &'static str,
     name: &'static str,
     /// Username prefix, unique in the installation.
-    prefix: &'static str,
+    pub prefix: &'static str,
+    /// The letter of the city's plates (浙A Hangzhou, 浙B Ningbo).
+    pub city: char,
 }
 
-const DEALERS: [DemoDealer; 2] = [
+pub(super) const DEALERS: [DemoDealer; 2] = [
     DemoDealer {
         code: "HZ01",
         name: "杭州西湖汽车4S店",
         prefix: "hz",
+        city: 'A',
     },
     DemoDealer {
         code: "NB01",
         name: "宁波海曙汽车4S店",
         prefix: "nb",
+        city: 'B',
     },
 ];
 

@@ -8,7 +8,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub dealer_id: Uuid,
-    pub user_id: Uuid,
+    /// Who uploaded the file; none for the system.
+    pub user_id: Option<Uuid>,
     pub kind: String,
     pub filename: String,
     /// `csv` or `xlsx`.

@@ -79,7 +79,8 @@ impl MigrationTrait for Migration {
                     .table(Imports::Table)
                     .col(id())
                     .col(dealer_id())
-                    .col(uuid(Imports::UserId))
+                    // None for imports run by the system (the command line, the demo).
+                    .col(uuid_null(Imports::UserId))
                     .col(text(Imports::Kind, 16))
                     .col(text(Imports::Filename, 255))
                     .col(text(Imports::Format, 8))

@@ -133,7 +133,8 @@ impl App {
         let model = import::Model {
             id: Uuid::now_v7(),
             dealer_id: actor.dealer_id().uuid(),
-            user_id: actor.user_id().uuid(),
+            user_id: (actor.kind() != crate::auth::ActorKind::System)
+                .then(|| actor.user_id().uuid()),
             kind: KIND.into(),
             filename: filename
                 .chars()
