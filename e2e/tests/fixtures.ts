@@ -62,6 +62,8 @@ export async function shot(page: Page, name: string, { fullPage = true } = {}) {
   await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
   await expect(page.locator('.ant-skeleton')).toHaveCount(0);
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  // No focus rings left over from the last click.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.waitForTimeout(350); // let antd's transitions finish
   await page.screenshot({
     path: `screenshots/${name}.png`,

@@ -64,7 +64,7 @@ export async function adminTour(page: Page, device: Device) {
     await page.getByTestId('open-nav').click();
     await expect(page.locator('.nav-drawer .side-menu')).toBeVisible();
     await shot(page, 'zh-CN-phone-menu-drawer', { fullPage: false });
-    await page.keyboard.press('Escape');
+    await page.locator('.nav-drawer .ant-drawer-mask').click({ position: { x: 340, y: 400 } });
     await expect(page.locator('.nav-drawer .ant-drawer-content')).toBeHidden();
   }
   await shot(page, `zh-CN-${device}-workbench`);

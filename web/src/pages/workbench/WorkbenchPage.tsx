@@ -186,7 +186,7 @@ export default function WorkbenchPage() {
           >
             <Row gutter={[12, 12]}>
               {shortcuts.map((shortcut) => (
-                <Col key={shortcut.key} xs={24} sm={12} lg={8}>
+                <Col key={shortcut.key} xs={12} lg={8}>
                   <Link to={shortcut.to} data-testid={`shortcut-${shortcut.key}`}>
                     <Card size="small" hoverable style={{ height: '100%' }}>
                       <div className="shortcut">
