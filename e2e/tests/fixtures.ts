@@ -64,6 +64,7 @@ export async function shot(page: Page, name: string, { fullPage = true } = {}) {
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   // No focus rings left over from the last click.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.mouse.move(0, 0); // and no hover effects
   await page.waitForTimeout(350); // let antd's transitions finish
   await page.screenshot({
     path: `screenshots/${name}.png`,

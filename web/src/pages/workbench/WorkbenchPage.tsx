@@ -13,19 +13,20 @@ import {
 } from '@ant-design/icons';
 import { Card, Col, Descriptions, Empty, List, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '@/api/types';
 import { useMe } from '@/app/session';
-import { EChart } from '@/components/charts/EChart';
 import { LOCALE_NAMES } from '@/i18n';
 import { formatDateTime, hourIn } from '@/lib/format';
 import { can } from '@/lib/permissions';
-import { roleName, RoleName, useRoles } from '@/lib/roles';
+import { RoleName } from '@/lib/roles';
 import { useAuditList } from '../admin/audit/hooks';
 import { actionLabel } from '../admin/audit/labels';
-import { useUserOptions } from '../admin/users/hooks';
+
+// ECharts is big: the chart loads after the rest of the page.
+const TeamChart = lazy(() => import('./TeamChart'));
 
 interface Shortcut {
   key: string;
@@ -71,57 +72,6 @@ function shortcutsFor(me: Me, t: (key: string) => string): Shortcut[] {
   add(true, 'profile', '/profile', <UserOutlined />);
   add(true, 'password', '/profile?tab=password', <LockOutlined />);
   return list;
-}
-
-function TeamChart() {
-  const { t } = useTranslation();
-  const me = useMe();
-  const users = useUserOptions();
-  const roles = useRoles(can(me, 'role:read'));
-  const option = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const user of users.data?.items ?? []) {
-      if (user.status !== 'active') continue;
-      counts.set(user.role, (counts.get(user.role) ?? 0) + 1);
-    }
-    return {
-      tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-      legend: { bottom: 0, icon: 'circle', itemWidth: 8, itemHeight: 8, itemGap: 12 },
-      series: [
-        {
-          type: 'pie',
-          radius: ['38%', '60%'],
-          center: ['50%', '38%'],
-          avoidLabelOverlap: true,
-          label: { show: false },
-          itemStyle: { borderColor: '#fff', borderWidth: 2 },
-          data: [...counts].map(([role, value]) => ({
-            name: roleName(t, role, roles.data),
-            value,
-          })),
-        },
-      ],
-    };
-  }, [users.data, roles.data, t]);
-  const total = users.data?.items.filter((u) => u.status === 'active').length ?? 0;
-  return (
-    <Card
-      title={t('workbench.teamCard')}
-      variant="borderless"
-      extra={<Link to="/admin/users">{t('workbench.viewAll')}</Link>}
-      style={{ marginBottom: 16 }}
-    >
-      <Typography.Text type="secondary">
-        {t('workbench.activeUsers', { count: total })}
-      </Typography.Text>
-      <EChart
-        option={option}
-        height={300}
-        loading={users.isLoading}
-        ariaLabel={t('workbench.teamCard')}
-      />
-    </Card>
-  );
 }
 
 function RecentActivity() {
@@ -205,7 +155,11 @@ export default function WorkbenchPage() {
           {can(me, 'audit:read') && <RecentActivity />}
         </Col>
         <Col xs={24} xl={8}>
-          {can(me, 'user:read') && <TeamChart />}
+          {can(me, 'user:read') && (
+            <Suspense fallback={<Card loading variant="borderless" style={{ marginBottom: 16 }} />}>
+              <TeamChart />
+            </Suspense>
+          )}
           <Card title={t('workbench.accountCard')} variant="borderless">
             <Descriptions column={1} size="small" styles={{ label: { width: 96 } }}>
               <Descriptions.Item label={t('users.field.username')}>
