@@ -78,7 +78,7 @@ function ProfileForm() {
       <Form
         form={form}
         layout={mobile ? 'vertical' : 'horizontal'}
-        labelCol={mobile ? undefined : { flex: '120px' }}
+        labelCol={mobile ? undefined : { flex: '140px' }}
         size={mobile ? 'large' : 'middle'}
         initialValues={{ display_name: me.user.display_name, locale: me.user.locale ?? 'dealer' }}
         onFinish={async (values) => {
@@ -148,7 +148,7 @@ function PasswordForm() {
     <Form
       form={form}
       layout={mobile ? 'vertical' : 'horizontal'}
-      labelCol={mobile ? undefined : { flex: '120px' }}
+      labelCol={mobile ? undefined : { flex: '140px' }}
       size={mobile ? 'large' : 'middle'}
       style={{ maxWidth: 560 }}
       onFinish={async ({ current_password, new_password }) => {

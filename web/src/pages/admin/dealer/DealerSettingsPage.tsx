@@ -137,7 +137,7 @@ function DealerSettings({ dealer, reload }: { dealer: Dealer; reload: () => Prom
         <Form<DealerForm>
           form={form}
           layout={mobile ? 'vertical' : 'horizontal'}
-          labelCol={mobile ? undefined : { flex: '120px' }}
+          labelCol={mobile ? undefined : { flex: '140px' }}
           size={mobile ? 'large' : 'middle'}
           disabled={!editable}
           initialValues={{ name: dealer.name, time_zone: dealer.time_zone, locale: dealer.locale }}

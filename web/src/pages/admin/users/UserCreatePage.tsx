@@ -49,7 +49,7 @@ export default function UserCreatePage() {
         <Form<UserFormValues>
           form={form}
           layout={mobile ? 'vertical' : 'horizontal'}
-          labelCol={mobile ? undefined : { flex: '120px' }}
+          labelCol={mobile ? undefined : { flex: '140px' }}
           labelWrap
           initialValues={{ locale: 'dealer', role: 'sales_consultant' }}
           onFinish={onFinish}

@@ -198,7 +198,7 @@ function UserDetail({
               key={user.id}
               form={form}
               layout={mobile ? 'vertical' : 'horizontal'}
-              labelCol={mobile ? undefined : { flex: '120px' }}
+              labelCol={mobile ? undefined : { flex: '140px' }}
               labelWrap
               initialValues={userToFormValues(user)}
               onFinish={onFinish}
