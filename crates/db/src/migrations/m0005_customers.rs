@@ -204,7 +204,7 @@ impl MigrationTrait for Migration {
             ),
             (
                 "ix_customers_source",
-                &["dealer_id", "source_key", "created_at"],
+                &["dealer_id", "source_key", "created_at", "id"],
             ),
             ("ix_customers_id_number", &["dealer_id", "id_number_hash"]),
         ] {

@@ -396,7 +396,8 @@ pub async fn customers_with_tag<C: ConnectionTrait>(
         .await?)
 }
 
-/// Active customers having any of these phone numbers: `(number, customer id)`.
+/// Customers having any of these phone numbers: `(number, customer id)`. Only active customers
+/// have phones (a merge moves the merged-away customer's phones to the survivor).
 pub async fn owners_of_phones<C: ConnectionTrait>(
     conn: &C,
     scope: &DealerScope,
@@ -409,16 +410,6 @@ pub async fn owners_of_phones<C: ConnectionTrait>(
     for chunk in numbers.chunks(500) {
         let rows: Vec<(String, Uuid)> = customer_phone::Entity::scoped(scope)
             .filter(customer_phone::Column::Number.is_in(chunk.iter().cloned()))
-            .filter(
-                customer_phone::Column::CustomerId.in_subquery(
-                    Query::select()
-                        .column(customer::Column::Id)
-                        .from(customer::Entity)
-                        .and_where(customer::Column::DealerId.eq(scope.dealer_id().uuid()))
-                        .and_where(customer::Column::Status.eq(ACTIVE))
-                        .take(),
-                ),
-            )
             .select_only()
             .column(customer_phone::Column::Number)
             .column(customer_phone::Column::CustomerId)

@@ -232,16 +232,36 @@ impl App {
             Some(name) if !name.trim().is_empty() => Some(parse_name("save_mapping_as", name, 64)?),
             _ => None,
         };
+        let started = std::time::Instant::now();
         let context = self.row_context(actor).await?;
         let (valid, mut errors) = validate(&table, &options.mapping, &context);
+        let validated = started.elapsed();
         let mut report = ImportReport {
             dry_run,
             total_rows: table.rows.len(),
             ..ImportReport::default()
         };
 
-        let tx = self.db.begin().await?;
-        let plan = apply::plan(&*tx, actor, &self.pii, valid, options.on_duplicate).await?;
+        // A dry run reads without taking the write lock; an import plans inside its own
+        // transaction, so nothing can slip in between matching and writing.
+        let (tx, plan) = if dry_run {
+            (
+                None,
+                apply::plan(
+                    self.db.conn(),
+                    actor,
+                    &self.pii,
+                    valid,
+                    options.on_duplicate,
+                )
+                .await?,
+            )
+        } else {
+            let tx = self.db.begin().await?;
+            let plan = apply::plan(&*tx, actor, &self.pii, valid, options.on_duplicate).await?;
+            (Some(tx), plan)
+        };
+        let planned = started.elapsed();
         errors.extend(plan.errors.iter().cloned());
         errors.sort_by(|a, b| a.row.cmp(&b.row).then_with(|| a.column.cmp(&b.column)));
         let bad_rows: std::collections::BTreeSet<usize> = errors.iter().map(|e| e.row).collect();
@@ -254,11 +274,13 @@ impl App {
             .into_iter()
             .partition(|c| c.existing.is_none());
 
-        if dry_run || (options.mode == ImportMode::AllOrNothing && report.invalid_rows > 0) {
+        let Some(tx) =
+            tx.filter(|_| !(options.mode == ImportMode::AllOrNothing && report.invalid_rows > 0))
+        else {
             report.created = fresh.len();
             report.updated = existing.len();
             return Ok(report);
-        }
+        };
         let now = self.now();
         let today = self.today(actor);
         let label = (stored.id, stored.filename.as_str());
@@ -290,7 +312,19 @@ impl App {
             .change("updated", serde_json::Value::Null, report.updated)
             .change("invalid_rows", serde_json::Value::Null, report.invalid_rows);
         audit::record(&*tx, actor, entry, now).await?;
+        let written_at = started.elapsed();
         tx.commit().await?;
+        tracing::info!(
+            rows = report.total_rows,
+            created = report.created,
+            updated = report.updated,
+            invalid_rows = report.invalid_rows,
+            validate_ms = validated.as_millis() as u64,
+            plan_ms = (planned - validated).as_millis() as u64,
+            write_ms = (written_at - planned).as_millis() as u64,
+            commit_ms = (started.elapsed() - written_at).as_millis() as u64,
+            "customer import finished"
+        );
         Ok(report)
     }
 
