@@ -13,11 +13,11 @@ pub mod crypto;
 pub mod customers;
 pub mod demo;
 pub mod error;
+pub mod lookups;
 pub mod org;
 pub mod paging;
 pub mod saved_views;
 pub mod settings;
-pub mod sources;
 pub mod vehicles;
 
 pub use app::App;

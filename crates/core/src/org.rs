@@ -123,7 +123,7 @@ impl App {
             .map_err(CoreError::on_write("dealer", "code"))?;
         let system = crate::auth::system_actor_for_new_dealer(&created);
         audit::record(&*tx, &system, AuditEntry::created(&created), now).await?;
-        crate::sources::ensure_builtin(&*tx, &system, now).await?;
+        crate::lookups::ensure_builtin(&*tx, &system, now).await?;
         tx.commit().await?;
         Ok(DealerView::from(&created))
     }

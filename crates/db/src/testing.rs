@@ -7,7 +7,6 @@
 
 use crate::{ConnectOptions, Db};
 use sqlx::Connection;
-use std::hash::{Hash, Hasher};
 
 /// The environment variable naming the PostgreSQL server tests may use.
 pub const TEST_PG_ENV: &str = "FORECOURT_TEST_PG";
@@ -96,9 +95,8 @@ fn database_url(server: &str, name: &str) -> String {
 /// advisory lock because every test process races to create it; built under a temporary name
 /// and renamed, so a half-migrated template is never used.
 async fn ensure_template(server: &str) -> String {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    crate::migrations::migration_names().hash(&mut hasher);
-    let template = format!("forecourt_tpl_{:016x}", hasher.finish());
+    // Set by build.rs from the migration sources' text.
+    let template = format!("forecourt_tpl_{}", env!("FORECOURT_SCHEMA_FINGERPRINT"));
     let mut admin = sqlx::PgConnection::connect(server)
         .await
         .expect("connect to FORECOURT_TEST_PG");

@@ -88,7 +88,7 @@ define_id! {
     CatalogBrandId;
     CatalogSeriesId;
     CatalogModelId;
-    SourceId;
+    LookupId;
     CustomerId;
     CustomerEventId;
     VehicleId;

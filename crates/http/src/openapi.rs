@@ -33,7 +33,7 @@ use utoipa::{Modify, OpenApi};
         (name = "vehicles", description = "The cars customers own"),
         (name = "catalog", description = "Brands, series and models"),
         (name = "imports", description = "Importing customers from spreadsheets"),
-        (name = "sources", description = "Where customers and leads come from"),
+        (name = "lookups", description = "The dealer's lists: sources, lost reasons"),
         (name = "saved-views", description = "Saved list filters"),
         (name = "system", description = "Health, readiness, metrics and this document"),
     )

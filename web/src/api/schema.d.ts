@@ -440,10 +440,568 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists customers, filtered and sorted, one page at a time (with a capped count on request). */
+        get: operations["list_customers"];
+        put?: never;
+        /**
+         * Creates a customer with phones, companions, consent, tags and cars. 409
+         *     `possible_duplicate` lists existing customers with the same phone, ID number or VIN; send
+         *     `allow_duplicate: true` to create anyway.
+         */
+        post: operations["create_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The search box: a name (two characters are enough), a phone or its last four digits, a
+         *     plate, a VIN or its last six. Exact matches first.
+         */
+        get: operations["search_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Existing customers with any of these phones, this ID number or these VINs. */
+        post: operations["check_duplicates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merges one customer into another, field by field; everything attached moves along. */
+        post: operations["merge_customers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assigns an owner to, or tags, many customers at once. */
+        post: operations["bulk_customers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports the customers a list query selects, as CSV or Excel, streamed. */
+        get: operations["export_customers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer 360°. A merged-away customer answers 410 `merged` with `merged_into`. */
+        get: operations["get_customer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["update_customer"];
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records consent given or withdrawn for a channel. */
+        post: operations["record_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/id-number/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveals the ID number (with `pii:unmask_id_number`); the reason goes to the audit log. */
+        post: operations["reveal_id_number"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything that happened to the customer, newest first. */
+        get: operations["customer_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_vehicles"];
+        put?: never;
+        /**
+         * Registers a car. A VIN with a wrong check digit is 422 `vin_check_digit` unless
+         *     `accept_vin_check_digit` is set.
+         */
+        post: operations["create_vehicle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A car with its mileage readings and owners over time. */
+        get: operations["get_vehicle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["update_vehicle"];
+        trace?: never;
+    };
+    "/api/v1/vehicles/{id}/mileage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records an odometer reading. */
+        post: operations["record_mileage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gives the car to another customer; the previous owner's history stays. */
+        post: operations["transfer_vehicle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalog as a tree of brands, series and models. */
+        get: operations["get_catalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["create_brand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/brands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_brand"];
+        options?: never;
+        head?: never;
+        patch: operations["update_brand"];
+        trace?: never;
+    };
+    "/api/v1/catalog/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["create_series"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/series/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_series"];
+        options?: never;
+        head?: never;
+        patch: operations["update_series"];
+        trace?: never;
+    };
+    "/api/v1/catalog/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["create_model"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_model"];
+        options?: never;
+        head?: never;
+        patch: operations["update_model"];
+        trace?: never;
+    };
+    "/api/v1/catalog/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Imports a catalog CSV (the body, `text/csv`): 品牌, 车系, 车型, 年款, 车身, 动力, 指导价, 颜色. */
+        post: operations["import_catalog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publishes this catalog to every dealer of the group (read-only copies there). */
+        post: operations["publish_catalog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lookups/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A list's entries, built-in and the dealer's own. */
+        get: operations["list_lookups"];
+        put?: never;
+        post: operations["create_lookup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lookups/{list}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Renames, reorders or switches off an entry. */
+        patch: operations["update_lookup"];
+        trace?: never;
+    };
+    "/api/v1/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_saved_views"];
+        put?: never;
+        post: operations["create_saved_view"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["delete_saved_view"];
+        options?: never;
+        head?: never;
+        patch: operations["update_saved_view"];
+        trace?: never;
+    };
+    "/api/v1/customer-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-imports/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks every row against the mapping and reports what an import would do; writes nothing. */
+        post: operations["dry_run_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-imports/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Imports the file: all or nothing, or skipping bad rows; existing customers are matched. */
+        post: operations["run_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Column mappings saved by earlier imports. */
+        get: operations["list_mappings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Uploads a CSV or XLSX file (the raw body, up to 50 MB) and reads its columns. */
+        post: operations["upload_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddressInput: {
+            province?: string | null;
+            city?: string | null;
+            district?: string | null;
+            street?: string | null;
+        };
+        AddressView: {
+            province?: string | null;
+            city?: string | null;
+            district?: string | null;
+            street?: string | null;
+        };
         /** Format: uuid */
         ApiTokenId: string;
         ApiTokenView: {
@@ -484,10 +1042,222 @@ export interface components {
             changes: Record<string, never>;
             request_id?: string | null;
         };
+        /** @enum {string} */
+        BodyType: "sedan" | "suv" | "mpv" | "hatchback" | "wagon" | "coupe" | "convertible" | "pickup" | "van";
+        BrandPatch: {
+            /** Format: int64 */
+            version: number;
+            name: string;
+        };
+        BrandView: {
+            id: components["schemas"]["CatalogBrandId"];
+            name: string;
+            published: boolean;
+            series: components["schemas"]["SeriesView"][];
+            /** Format: int64 */
+            version: number;
+        };
+        BulkAction: {
+            /** @description Give the customers to this user (`null`: to nobody, the pool). */
+            assign_owner: {
+                owner_id?: null | components["schemas"]["UserId"];
+            };
+        } | {
+            add_tag: {
+                tag: string;
+            };
+        };
+        BulkOutcome: {
+            /**
+             * Format: int64
+             * @description How many customers changed (those already so are left alone).
+             */
+            changed: number;
+        };
+        BulkRequest: {
+            /** @description At most 1,000. */
+            ids: components["schemas"]["CustomerId"][];
+            action: components["schemas"]["BulkAction"];
+        };
+        /** Format: uuid */
+        CatalogBrandId: string;
+        CatalogImportReport: {
+            dry_run: boolean;
+            applied: boolean;
+            rows: number;
+            brands_created: number;
+            series_created: number;
+            models_created: number;
+            models_updated: number;
+            errors: components["schemas"]["RowError"][];
+        };
+        /** Format: uuid */
+        CatalogModelId: string;
+        /** Format: uuid */
+        CatalogSeriesId: string;
+        Colour: {
+            /** @description 珍珠白, 星空灰 ... */
+            name: string;
+            /** @description `#F5F5F0`, for a swatch. */
+            hex?: string | null;
+        };
+        CompanionInput: {
+            relation: components["schemas"]["Relation"];
+            name: string;
+            phone?: string | null;
+            notes?: string | null;
+        };
+        CompanionView: {
+            relation: components["schemas"]["Relation"];
+            name: string;
+            phone?: string | null;
+            notes?: string | null;
+        };
+        /** @description A customer gave or withdrew consent for a channel. */
+        ConsentChange: components["schemas"]["ConsentInput"] & {
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description The channels a customer can consent to being contacted on.
+         * @enum {string}
+         */
+        ConsentChannel: "sms" | "phone" | "email" | "wechat";
+        /** @description A change of consent, for the history. */
+        ConsentEventView: {
+            channel: components["schemas"]["ConsentChannel"];
+            granted: boolean;
+            method: components["schemas"]["ConsentMethod"];
+            /** Format: date-time */
+            at: string;
+            note?: string | null;
+            recorded_by: string;
+        };
+        ConsentInput: {
+            channel: components["schemas"]["ConsentChannel"];
+            granted: boolean;
+            method: components["schemas"]["ConsentMethod"];
+            note?: string | null;
+        };
+        /**
+         * @description How consent was given or withdrawn.
+         * @enum {string}
+         */
+        ConsentMethod: "verbal" | "written_form" | "web_form" | "message_reply" | "import";
+        /** @description One channel's consent: the current state and how it came about. */
+        ConsentView: {
+            channel: components["schemas"]["ConsentChannel"];
+            /** @description `None`: never asked. */
+            granted?: boolean | null;
+            method?: null | components["schemas"]["ConsentMethod"];
+            /** Format: date-time */
+            at?: string | null;
+            note?: string | null;
+            recorded_by?: string | null;
+        };
         /** @description A new token. `token` is shown this once and cannot be retrieved again. */
         CreatedApiToken: {
             token: string;
             api_token: components["schemas"]["ApiTokenView"];
+        };
+        /** Format: uuid */
+        CustomerEventId: string;
+        /** Format: uuid */
+        CustomerId: string;
+        /**
+         * @description A private person or a company (fleet customers).
+         * @enum {string}
+         */
+        CustomerKind: "person" | "company";
+        CustomerPage: {
+            items: components["schemas"]["CustomerRow"][];
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description With `with_count`: the number of matches, at most 1,000.
+             */
+            count?: number | null;
+            /** @description Whether there are more than `count` matches. */
+            count_capped: boolean;
+        };
+        /**
+         * @description Changes to a customer. Absent fields stay; `null` clears; lists (phones, tags, companions)
+         *     replace the whole list.
+         */
+        CustomerPatch: {
+            /** Format: int64 */
+            version: number;
+            kind?: null | components["schemas"]["CustomerKind"];
+            name?: string | null;
+            gender?: null | components["schemas"]["Gender"];
+            /** Format: date */
+            birthday?: string | null;
+            phones?: components["schemas"]["PhoneInput"][] | null;
+            wechat_id?: string | null;
+            email?: string | null;
+            address?: null | components["schemas"]["AddressInput"];
+            id_number?: string | null;
+            occupation?: string | null;
+            notes?: string | null;
+            tags?: string[] | null;
+            source?: string | null;
+            owner_id?: null | components["schemas"]["UserId"];
+            companions?: components["schemas"]["CompanionInput"][] | null;
+            /** @description Save even though a new phone or ID number belongs to another customer. */
+            allow_duplicate?: boolean;
+        };
+        /** @description A customer in a list or search result. */
+        CustomerRow: {
+            id: components["schemas"]["CustomerId"];
+            kind: components["schemas"]["CustomerKind"];
+            name: string;
+            gender?: null | components["schemas"]["Gender"];
+            /** @description The primary phone, masked unless the caller may see it. */
+            phone?: string | null;
+            owner?: null | components["schemas"]["OwnerView"];
+            source?: string | null;
+            tags: string[];
+            city?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description The customer 360°: profile, contacts, companions, consent and cars. */
+        CustomerView: {
+            id: components["schemas"]["CustomerId"];
+            kind: components["schemas"]["CustomerKind"];
+            name: string;
+            gender?: null | components["schemas"]["Gender"];
+            /** Format: date */
+            birthday?: string | null;
+            phones: components["schemas"]["PhoneView"][];
+            /** @description Whether phones (and e-mail) are shown masked. */
+            contact_masked: boolean;
+            wechat_id?: string | null;
+            email?: string | null;
+            address: components["schemas"]["AddressView"];
+            /** @description Always masked (`**************123X`); revealing it asks a reason and is audited. */
+            id_number?: string | null;
+            occupation?: string | null;
+            notes?: string | null;
+            tags: string[];
+            source?: string | null;
+            owner?: null | components["schemas"]["OwnerView"];
+            companions: components["schemas"]["CompanionView"][];
+            consents: components["schemas"]["ConsentView"][];
+            consent_history: components["schemas"]["ConsentEventView"][];
+            vehicles: components["schemas"]["VehicleView"][];
+            /** @description Whether the caller may reveal the ID number. */
+            can_reveal_id_number: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
         };
         /** Format: uuid */
         DealerId: string;
@@ -536,11 +1306,38 @@ export interface components {
             version: number;
         };
         /**
+         * @description An existing customer that matches. Customers the caller may not see show only their family
+         *     name and owner, so a consultant learns the customer is taken without learning who it is.
+         */
+        DuplicateCandidate: {
+            customer_id: components["schemas"]["CustomerId"];
+            name: string;
+            matched_on: components["schemas"]["DuplicateMatch"][];
+            owner?: null | components["schemas"]["OwnerView"];
+            /** @description Whether the caller may open this customer. */
+            visible: boolean;
+        };
+        /** @description What to look for (phones in any spelling). */
+        DuplicateCheck: {
+            phones?: string[];
+            id_number?: string | null;
+            vins?: string[];
+        };
+        /** @enum {string} */
+        DuplicateMatch: "phone" | "id_number" | "vin";
+        /**
          * @description The stable, snake_case code of every error the API can return. Clients match on these; the
          *     English `detail` next to them is for people and may change.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "account_disabled" | "session_expired" | "csrf_token_invalid" | "forbidden" | "not_found" | "version_conflict" | "already_exists" | "in_use" | "rate_limited" | "payload_too_large" | "method_not_allowed" | "route_not_found" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "account_disabled" | "session_expired" | "csrf_token_invalid" | "forbidden" | "not_found" | "version_conflict" | "already_exists" | "in_use" | "possible_duplicate" | "merged" | "rate_limited" | "payload_too_large" | "method_not_allowed" | "route_not_found" | "service_unavailable" | "internal_error";
+        /**
+         * Format: int64
+         * @description An amount of renminbi in fen (1 yuan = 100 fen).
+         */
+        Fen: number;
+        /** @enum {string} */
+        FieldChoice: "survivor" | "merged";
         /**
          * @description One invalid field: which field (a dotted path such as `phones.1.number`), a stable code the
          *     UI translates (`required`, `too_short`, `invalid_format`, ...), an English message, and
@@ -552,6 +1349,8 @@ export interface components {
             message: string;
             params?: Record<string, never>;
         };
+        /** @enum {string} */
+        Gender: "male" | "female";
         /** @description One permission with the scope it is granted at. */
         Grant: {
             permission: components["schemas"]["Permission"];
@@ -559,6 +1358,69 @@ export interface components {
         };
         /** Format: uuid */
         GroupId: string;
+        IdNumberReveal: {
+            /** @description Why the number is needed (e.g. "开具购车发票"); kept in the audit log. */
+            reason: string;
+        };
+        /** @enum {string} */
+        ImportField: "name" | "kind" | "gender" | "birthday" | "phone" | "phone2" | "phone3" | "wechat_id" | "email" | "province" | "city" | "district" | "street" | "id_number" | "occupation" | "notes" | "tags" | "source" | "owner" | "consent_sms" | "consent_phone" | "consent_email" | "consent_wechat" | "plate" | "vin" | "brand" | "series" | "model" | "colour" | "model_year" | "purchase_date" | "mileage_km" | "bought_here";
+        /** Format: uuid */
+        ImportId: string;
+        /** Format: uuid */
+        ImportMappingId: string;
+        /** @enum {string} */
+        ImportMode: "all_or_nothing" | "skip_invalid";
+        /** @description How to read the file and what to do with duplicates. */
+        ImportOptions: {
+            /** @description Column header → field. */
+            mapping: {
+                [key: string]: components["schemas"]["ImportField"];
+            };
+            on_duplicate?: components["schemas"]["OnDuplicate"];
+            mode?: components["schemas"]["ImportMode"];
+            /** @description Save the mapping under this name for next time. */
+            save_mapping_as?: string | null;
+        };
+        /** @description What an import did (or, for a dry run, would do). */
+        ImportReport: {
+            dry_run: boolean;
+            /**
+             * @description Whether anything was written (false for dry runs, and for all-or-nothing imports with
+             *     bad rows).
+             */
+            applied: boolean;
+            total_rows: number;
+            valid_rows: number;
+            invalid_rows: number;
+            /** @description Customers created (or, in a dry run, to be created). */
+            created: number;
+            /** @description Existing customers changed (in a dry run: matched, to be updated where different). */
+            updated: number;
+            /** @description Existing customers the file matched but did not change. */
+            unchanged: number;
+            /** @description Rows of customers that exist and were left alone (`on_duplicate: skip`). */
+            skipped: number;
+            /** @description Every problem, row by row. */
+            errors: components["schemas"]["RowError"][];
+        };
+        ImportView: {
+            id: components["schemas"]["ImportId"];
+            filename: string;
+            format: string;
+            row_count: number;
+            headers: string[];
+            /** @description The first rows, to check the mapping against. */
+            sample: string[][];
+            /** @description The mapping guessed from the headers. */
+            suggested_mapping: {
+                [key: string]: components["schemas"]["ImportField"];
+            };
+            /** @description `uploaded`, `imported`. */
+            status: string;
+            result?: null | components["schemas"]["ImportReport"];
+            /** Format: date-time */
+            created_at: string;
+        };
         /**
          * @description A UI and message language. Simplified Chinese is the default.
          * @enum {string}
@@ -576,6 +1438,38 @@ export interface components {
             expires_at: string;
             me: components["schemas"]["MeView"];
         };
+        /** Format: uuid */
+        LookupId: string;
+        /**
+         * @description The lists there are.
+         * @enum {string}
+         */
+        LookupList: "source" | "lost_reason";
+        LookupPatch: {
+            /** Format: int64 */
+            version: number;
+            name?: string | null;
+            active?: boolean | null;
+            /** Format: int32 */
+            sort_order?: number | null;
+        };
+        LookupView: {
+            id: components["schemas"]["LookupId"];
+            list: components["schemas"]["LookupList"];
+            key: string;
+            name: string;
+            builtin: boolean;
+            active: boolean;
+            /** Format: int32 */
+            sort_order: number;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description What a match was found by (shown next to the result).
+         * @enum {string}
+         */
+        MatchedOn: "name" | "phone" | "plate" | "vin";
         MePatch: {
             /** Format: int64 */
             version: number;
@@ -595,6 +1489,70 @@ export interface components {
             /** @description For browser sessions: send it as `x-csrf-token` with every change. */
             csrf_token?: string | null;
         };
+        MergeRequest: {
+            survivor_id: components["schemas"]["CustomerId"];
+            /** Format: int64 */
+            survivor_version: number;
+            merged_id: components["schemas"]["CustomerId"];
+            /** Format: int64 */
+            merged_version: number;
+            /**
+             * @description Per field, whose value to keep. Unnamed fields keep the survivor's value, or the merged
+             *     record's where the survivor has none.
+             */
+            choices?: {
+                [key: string]: components["schemas"]["FieldChoice"];
+            };
+        };
+        MileageInput: {
+            /** Format: int32 */
+            km: number;
+            /**
+             * Format: date
+             * @description The day it was read (default today in the dealer's time zone).
+             */
+            read_on?: string | null;
+            /** @description `service`, `customer`, `inspection`, `sale` (default `customer`). */
+            source?: string | null;
+        };
+        MileageView: {
+            /** Format: int32 */
+            km: number;
+            /** Format: date */
+            read_on: string;
+            source: string;
+        };
+        ModelPatch: {
+            /** Format: int64 */
+            version: number;
+            name?: string | null;
+            /** Format: int32 */
+            model_year?: number | null;
+            body_type?: null | components["schemas"]["BodyType"];
+            powertrain?: null | components["schemas"]["Powertrain"];
+            guide_price_fen?: null | components["schemas"]["Fen"];
+            colours?: components["schemas"]["Colour"][] | null;
+            active?: boolean | null;
+        };
+        ModelView: {
+            id: components["schemas"]["CatalogModelId"];
+            series_id: components["schemas"]["CatalogSeriesId"];
+            name: string;
+            /** Format: int32 */
+            model_year: number;
+            body_type?: null | components["schemas"]["BodyType"];
+            powertrain?: null | components["schemas"]["Powertrain"];
+            /** @description Guide price in fen. */
+            guide_price_fen: components["schemas"]["Fen"];
+            colours: components["schemas"]["Colour"][];
+            active: boolean;
+            /** @description Published by the group or OEM: read-only here. */
+            published: boolean;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
         NewApiToken: {
             name: string;
             /** @description What the token may do: at most what its creator may do. */
@@ -605,8 +1563,55 @@ export interface components {
              */
             expires_at?: string | null;
         };
+        NewBrand: {
+            name: string;
+        };
+        /** @description A new customer. */
+        NewCustomer: {
+            kind?: components["schemas"]["CustomerKind"];
+            /** @description A person's name (张伟) or a company's. */
+            name: string;
+            gender?: null | components["schemas"]["Gender"];
+            /** Format: date */
+            birthday?: string | null;
+            phones?: components["schemas"]["PhoneInput"][];
+            wechat_id?: string | null;
+            email?: string | null;
+            address?: components["schemas"]["AddressInput"];
+            /** @description 身份证 number; stored encrypted, shown masked. */
+            id_number?: string | null;
+            occupation?: string | null;
+            notes?: string | null;
+            tags?: string[];
+            /** @description The key of one of the dealer's sources (`walk_in`, `phone`, ...). */
+            source?: string | null;
+            owner_id?: null | components["schemas"]["UserId"];
+            companions?: components["schemas"]["CompanionInput"][];
+            consents?: components["schemas"]["ConsentInput"][];
+            /** @description Cars to register with the customer. */
+            vehicles?: components["schemas"]["VehicleInput"][];
+            /** @description Create even though a customer with the same phone, ID number or VIN exists. */
+            allow_duplicate?: boolean;
+        };
         NewDepartment: {
             name: string;
+        };
+        NewLookup: {
+            /** @description 2-32 characters of a-z, 0-9 and _. */
+            key: string;
+            name: string;
+        };
+        NewModel: {
+            series_id: components["schemas"]["CatalogSeriesId"];
+            /** @description The trim: `1.5T 豪华型`. */
+            name: string;
+            /** Format: int32 */
+            model_year: number;
+            body_type: components["schemas"]["BodyType"];
+            powertrain: components["schemas"]["Powertrain"];
+            guide_price_fen: components["schemas"]["Fen"];
+            colours?: components["schemas"]["Colour"][];
+            active?: boolean;
         };
         NewRole: {
             /** @description 2-32 characters of a-z, 0-9 and _, not a built-in role's key. */
@@ -614,6 +1619,15 @@ export interface components {
             name: string;
             description?: string | null;
             grants: components["schemas"]["Grant"][];
+        };
+        NewSavedView: {
+            resource: string;
+            name: string;
+            query: Record<string, never>;
+        };
+        NewSeries: {
+            brand_id: components["schemas"]["CatalogBrandId"];
+            name: string;
         };
         NewTeam: {
             name: string;
@@ -630,6 +1644,27 @@ export interface components {
             email?: string | null;
             phone?: string | null;
             locale?: null | components["schemas"]["Locale"];
+        };
+        NewVehicle: components["schemas"]["VehicleInput"] & {
+            customer_id?: null | components["schemas"]["CustomerId"];
+        };
+        /**
+         * @description What happens to an existing customer a row matches.
+         * @enum {string}
+         */
+        OnDuplicate: "update" | "skip";
+        OwnerView: {
+            id: components["schemas"]["UserId"];
+            display_name: string;
+        };
+        OwnershipView: {
+            customer_id: components["schemas"]["CustomerId"];
+            /** @description The owner's name (masked when the caller may not see that customer). */
+            customer_name: string;
+            /** Format: date */
+            started_on?: string | null;
+            /** Format: date */
+            ended_on?: string | null;
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_ApiTokenView: {
@@ -678,6 +1713,27 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_TimelineEntry: {
+            items: {
+                id: components["schemas"]["CustomerEventId"];
+                /** Format: date-time */
+                occurred_at: string;
+                /**
+                 * @description `customer.created`, `customer.updated`, `customer.merged`, `customer.imported`,
+                 *     `consent.changed`, `owner.changed`, `vehicle.added`, `vehicle.transferred_in`,
+                 *     `vehicle.transferred_out`, `mileage.recorded`, and those of later modules.
+                 */
+                kind: string;
+                data: Record<string, never>;
+                ref_type?: string | null;
+                /** Format: uuid */
+                ref_id?: string | null;
+                actor_name: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_UserView: {
             items: {
                 id: components["schemas"]["UserId"];
@@ -710,6 +1766,47 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_VehicleView: {
+            items: {
+                id: components["schemas"]["VehicleId"];
+                vin?: string | null;
+                /** @description False when the VIN's check digit is wrong (kept on purpose). */
+                vin_check_ok: boolean;
+                plate?: string | null;
+                catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+                brand?: string | null;
+                series?: string | null;
+                model?: string | null;
+                colour?: string | null;
+                /** Format: int32 */
+                model_year?: number | null;
+                /** Format: date */
+                purchase_date?: string | null;
+                bought_here: boolean;
+                owner_customer_id?: null | components["schemas"]["CustomerId"];
+                /**
+                 * Format: int32
+                 * @description The latest reading.
+                 */
+                mileage_km?: number | null;
+                /** Format: date */
+                mileage_on?: string | null;
+                notes?: string | null;
+                /** @description Readings, newest first (on the customer 360° and the vehicle page). */
+                mileage: components["schemas"]["MileageView"][];
+                /** @description Owners over time, oldest first (on the vehicle page). */
+                ownerships: components["schemas"]["OwnershipView"][];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int64 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
         PasswordChange: {
             current_password: string;
             new_password: string;
@@ -721,7 +1818,7 @@ export interface components {
          * @description A permission, `resource:action`.
          * @enum {string}
          */
-        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "pii:unmask_phone" | "pii:unmask_id_number";
+        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number";
         /** @description One permission of the catalog, for building the resource × action grid. */
         PermissionInfo: {
             key: components["schemas"]["Permission"];
@@ -730,6 +1827,21 @@ export interface components {
             /** @description The scopes it can be granted at, narrowest first. */
             scopes: components["schemas"]["Scope"][];
         };
+        PhoneInput: {
+            /** @description Any spelling: `138 1234 5678`, `+86 13812345678`, `(0571)8765 4321`. */
+            number: string;
+            label?: components["schemas"]["PhoneLabel"];
+        };
+        /** @enum {string} */
+        PhoneLabel: "mobile" | "home" | "work" | "other";
+        PhoneView: {
+            /** @description Masked (`138****5678`) unless the caller may see it. */
+            number: string;
+            label: components["schemas"]["PhoneLabel"];
+            is_primary: boolean;
+        };
+        /** @enum {string} */
+        Powertrain: "petrol" | "diesel" | "hybrid" | "phev" | "erev" | "bev";
         /** @description The body of every error response. */
         Problem: {
             /** @description `urn:forecourt:problem:<code>` */
@@ -753,6 +1865,27 @@ export interface components {
             retry_after?: number | null;
             /** @description For `forbidden`: the permission that is missing. */
             permission?: string | null;
+            /**
+             * Format: uuid
+             * @description For `merged`: the id of the record this one was merged into.
+             */
+            merged_into?: string | null;
+            /** @description For `possible_duplicate`: the existing records that look the same. */
+            candidates?: Record<string, never>[] | null;
+        };
+        PublishReport: {
+            /** @description Dealers the catalog was published to. */
+            dealers: number;
+            models_created: number;
+            models_updated: number;
+        };
+        /**
+         * @description How a companion relates to the customer (陪同人员 who influence the purchase).
+         * @enum {string}
+         */
+        Relation: "spouse" | "parent" | "child" | "sibling" | "relative" | "friend" | "colleague" | "other";
+        RevealedIdNumber: {
+            id_number: string;
         };
         /** Format: uuid */
         RoleId: string;
@@ -781,11 +1914,67 @@ export interface components {
              */
             version?: number | null;
         };
+        /** @description A problem with one cell (or row) of the file. */
+        RowError: {
+            /** @description The row as the spreadsheet numbers it (the header is row 1). */
+            row: number;
+            /** @description The column's header (empty for a problem with the whole row). */
+            column: string;
+            code: string;
+            message: string;
+        };
+        SavedMapping: {
+            id: components["schemas"]["ImportMappingId"];
+            name: string;
+            mapping: {
+                [key: string]: components["schemas"]["ImportField"];
+            };
+        };
+        /** Format: uuid */
+        SavedViewId: string;
+        SavedViewPatch: {
+            /** Format: int64 */
+            version: number;
+            name?: string | null;
+            query?: Record<string, never> | null;
+        };
+        SavedViewView: {
+            id: components["schemas"]["SavedViewId"];
+            resource: string;
+            name: string;
+            /** @description The list's query parameters (filters and sort), as the list takes them. */
+            query: Record<string, never>;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
         /**
          * @description How far a permission reaches. Ordered from narrowest to widest.
          * @enum {string}
          */
         Scope: "own" | "team" | "dealer" | "group";
+        SearchHit: {
+            customer: components["schemas"]["CustomerRow"];
+            /** @description What matched: the name, a phone, a plate or a VIN. */
+            matched_on: components["schemas"]["MatchedOn"];
+            /** @description Whether the whole name, number, plate or VIN matched (rather than a part). */
+            exact: boolean;
+        };
+        SeriesPatch: {
+            /** Format: int64 */
+            version: number;
+            name: string;
+        };
+        SeriesView: {
+            id: components["schemas"]["CatalogSeriesId"];
+            brand_id: components["schemas"]["CatalogBrandId"];
+            name: string;
+            published: boolean;
+            models: components["schemas"]["ModelView"][];
+            /** Format: int64 */
+            version: number;
+        };
         /** Format: uuid */
         TeamId: string;
         TeamPatch: {
@@ -807,6 +1996,33 @@ export interface components {
             updated_at: string;
             /** Format: int64 */
             version: number;
+        };
+        TimelineEntry: {
+            id: components["schemas"]["CustomerEventId"];
+            /** Format: date-time */
+            occurred_at: string;
+            /**
+             * @description `customer.created`, `customer.updated`, `customer.merged`, `customer.imported`,
+             *     `consent.changed`, `owner.changed`, `vehicle.added`, `vehicle.transferred_in`,
+             *     `vehicle.transferred_out`, `mileage.recorded`, and those of later modules.
+             */
+            kind: string;
+            data: Record<string, never>;
+            ref_type?: string | null;
+            /** Format: uuid */
+            ref_id?: string | null;
+            actor_name: string;
+        };
+        /** @description Gives a car to another customer (sold on, or registered to a family member). */
+        TransferInput: {
+            /** Format: int64 */
+            version: number;
+            customer_id: components["schemas"]["CustomerId"];
+            /**
+             * Format: date
+             * @description When the new owner took it (default today).
+             */
+            on?: string | null;
         };
         /** Format: uuid */
         UserId: string;
@@ -852,6 +2068,88 @@ export interface components {
             locked_until?: string | null;
             /** Format: date-time */
             last_login_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** Format: uuid */
+        VehicleId: string;
+        VehicleInput: {
+            vin?: string | null;
+            /** @description Keep a VIN whose check digit is wrong (common on cars built for China before 2004). */
+            accept_vin_check_digit?: boolean;
+            /** @description A mainland plate: `浙A12345`, `浙AD12345`. */
+            plate?: string | null;
+            catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+            /** @description Free text, for cars not in the catalog. */
+            brand?: string | null;
+            series?: string | null;
+            model?: string | null;
+            colour?: string | null;
+            /** Format: int32 */
+            model_year?: number | null;
+            /** Format: date */
+            purchase_date?: string | null;
+            /** @description Bought at this dealer (or elsewhere). */
+            bought_here?: boolean;
+            /**
+             * Format: int32
+             * @description The odometer now, in km.
+             */
+            mileage_km?: number | null;
+            notes?: string | null;
+        };
+        /** @description Changes to a vehicle. Its owner changes through a transfer, its mileage through readings. */
+        VehiclePatch: {
+            /** Format: int64 */
+            version: number;
+            vin?: string | null;
+            accept_vin_check_digit?: boolean;
+            plate?: string | null;
+            catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+            brand?: string | null;
+            series?: string | null;
+            model?: string | null;
+            colour?: string | null;
+            /** Format: int32 */
+            model_year?: number | null;
+            /** Format: date */
+            purchase_date?: string | null;
+            bought_here?: boolean | null;
+            notes?: string | null;
+        };
+        VehicleView: {
+            id: components["schemas"]["VehicleId"];
+            vin?: string | null;
+            /** @description False when the VIN's check digit is wrong (kept on purpose). */
+            vin_check_ok: boolean;
+            plate?: string | null;
+            catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+            brand?: string | null;
+            series?: string | null;
+            model?: string | null;
+            colour?: string | null;
+            /** Format: int32 */
+            model_year?: number | null;
+            /** Format: date */
+            purchase_date?: string | null;
+            bought_here: boolean;
+            owner_customer_id?: null | components["schemas"]["CustomerId"];
+            /**
+             * Format: int32
+             * @description The latest reading.
+             */
+            mileage_km?: number | null;
+            /** Format: date */
+            mileage_on?: string | null;
+            notes?: string | null;
+            /** @description Readings, newest first (on the customer 360° and the vehicle page). */
+            mileage: components["schemas"]["MileageView"][];
+            /** @description Owners over time, oldest first (on the vehicle page). */
+            ownerships: components["schemas"]["OwnershipView"][];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2001,6 +3299,1358 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Paged_AuditEventView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_customers: {
+        parameters: {
+            query?: {
+                /** @description A name (two characters are enough), phone (or its last four digits), plate or VIN. */
+                q?: string;
+                owner_id?: components["schemas"]["UserId"];
+                /** @description Only customers nobody owns. */
+                unowned?: boolean;
+                team_id?: components["schemas"]["TeamId"];
+                source?: string;
+                tag?: string;
+                kind?: components["schemas"]["CustomerKind"];
+                created_from?: string;
+                created_to?: string;
+                /** @description Customers owning a car of this brand. */
+                brand?: string;
+                /** @description Customers who consented to this channel. */
+                consent?: components["schemas"]["ConsentChannel"];
+                /** @description `-created_at` (default), `-updated_at` or `name`. */
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+                /** @description Count the matches (exactly up to 1,000). */
+                with_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerPage"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCustomer"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    search_customers: {
+        parameters: {
+            query: {
+                q: string;
+                /** @description At most 200 (default 20). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchHit"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    check_duplicates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DuplicateCheck"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidate"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    merge_customers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_customers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkOutcome"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_customers: {
+        parameters: {
+            query?: {
+                /** @description `csv` (default) or `xlsx`. */
+                format?: "csv" | "xlsx";
+                /** @description `en` for English column headers (default Chinese). */
+                lang?: string;
+                /** @description A name (two characters are enough), phone (or its last four digits), plate or VIN. */
+                q?: string;
+                owner_id?: components["schemas"]["UserId"];
+                /** @description Only customers nobody owns. */
+                unowned?: boolean;
+                team_id?: components["schemas"]["TeamId"];
+                source?: string;
+                tag?: string;
+                kind?: components["schemas"]["CustomerKind"];
+                created_from?: string;
+                created_to?: string;
+                /** @description Customers owning a car of this brand. */
+                brand?: string;
+                /** @description Customers who consented to this channel. */
+                consent?: components["schemas"]["ConsentChannel"];
+                /** @description `-created_at` (default), `-updated_at` or `name`. */
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+                /** @description Count the matches (exactly up to 1,000). */
+                with_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_consent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentChange"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reveal_id_number: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdNumberReveal"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedIdNumber"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    customer_timeline: {
+        parameters: {
+            query?: {
+                /** @description Only entries whose kind starts with this (`vehicle.`). */
+                kind?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_TimelineEntry"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_vehicles: {
+        parameters: {
+            query?: {
+                /** @description A plate or VIN, whole or its end. */
+                q?: string;
+                brand?: string;
+                customer_id?: components["schemas"]["CustomerId"];
+                bought_here?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_VehicleView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_vehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewVehicle"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_vehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["VehicleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_vehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["VehicleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VehiclePatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_mileage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["VehicleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MileageInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transfer_vehicle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["VehicleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VehicleView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_catalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_brand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewBrand"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_brand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CatalogBrandId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_brand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CatalogBrandId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BrandPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_series: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSeries"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_series: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CatalogSeriesId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_series: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CatalogSeriesId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeriesPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeriesView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_model: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewModel"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_model: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CatalogModelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_model: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["CatalogModelId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModelPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_catalog: {
+        parameters: {
+            query?: {
+                /** @description Check the file without writing. */
+                dry_run?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogImportReport"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publish_catalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishReport"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_lookups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: components["schemas"]["LookupList"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: components["schemas"]["LookupList"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLookup"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: components["schemas"]["LookupList"];
+                id: components["schemas"]["LookupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_saved_views: {
+        parameters: {
+            query: {
+                /** @description `customers` or `vehicles`. */
+                resource: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_saved_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSavedView"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_saved_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["SavedViewId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_saved_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["SavedViewId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedViewPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dry_run_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportOptions"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    run_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportOptions"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_mappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedMapping"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_import: {
+        parameters: {
+            query: {
+                /** @description The file's name, as shown in reports and the customers' timelines. */
+                filename: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": number[];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportView"];
                 };
             };
             "4XX": {

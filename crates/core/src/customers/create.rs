@@ -14,12 +14,13 @@ use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, ActorKind};
 use crate::error::{CoreError, CoreResult};
+use crate::lookups::{self, LookupList};
 use crate::vehicles::{insert_vehicles, parse_vehicle};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{
     customer, customer_companion, customer_consent_event, customer_phone, customer_tag, user,
 };
-use forecourt_db::repo::{batched_insert, sources, tenant};
+use forecourt_db::repo::{batched_insert, tenant};
 use forecourt_domain::ids::UserId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_name;
@@ -57,20 +58,7 @@ pub(crate) async fn check_source<C: ConnectionTrait>(
     errors: &mut FieldErrors,
     source: Option<&str>,
 ) -> CoreResult<Option<String>> {
-    let Some(key) = source.map(str::trim).filter(|s| !s.is_empty()) else {
-        return Ok(None);
-    };
-    match sources::by_key(conn, actor.scope(), key).await? {
-        Some(s) if s.active => Ok(Some(s.key)),
-        _ => {
-            errors.push(FieldError::new(
-                "source",
-                "unknown_source",
-                "is not one of the dealer's sources",
-            ));
-            Ok(None)
-        }
-    }
+    lookups::check_key(conn, actor, errors, LookupList::Source, "source", source).await
 }
 
 pub(crate) fn phone_rows(

@@ -1,5 +1,5 @@
 //! Customers, their phones, tags, companions, consent history, timeline and search index, and
-//! the dealer's list of source channels.
+//! the dealer's configurable lookup lists (source channels, lost reasons, ...).
 
 use super::columns::*;
 use sea_orm_migration::prelude::*;
@@ -8,8 +8,9 @@ use sea_orm_migration::prelude::*;
 pub struct Migration;
 
 #[derive(DeriveIden)]
-enum Sources {
+enum Lookups {
     Table,
+    List,
     Key,
     Name,
     Builtin,
@@ -125,24 +126,29 @@ impl MigrationTrait for Migration {
         manager
             .create_table(
                 Table::create()
-                    .table(Sources::Table)
+                    .table(Lookups::Table)
                     .col(id())
                     .col(dealer_id())
-                    .col(text(Sources::Key, 32))
-                    .col(text(Sources::Name, 64))
-                    .col(boolean(Sources::Builtin, false))
-                    .col(boolean(Sources::Active, true))
-                    .col(integer(Sources::SortOrder, 0))
+                    .col(text(Lookups::List, 32))
+                    .col(text(Lookups::Key, 32))
+                    .col(text(Lookups::Name, 64))
+                    .col(boolean(Lookups::Builtin, false))
+                    .col(boolean(Lookups::Active, true))
+                    .col(integer(Lookups::SortOrder, 0))
                     .lifecycle()
-                    .foreign_key(&mut dealer_fk(Sources::Table))
+                    .foreign_key(&mut dealer_fk(Lookups::Table))
                     .take(),
             )
             .await?;
         manager
             .create_index(
-                index("ux_sources_key", Sources::Table, &["dealer_id", "key"])
-                    .unique()
-                    .take(),
+                index(
+                    "ux_lookups_key",
+                    Lookups::Table,
+                    &["dealer_id", "list", "key"],
+                )
+                .unique()
+                .take(),
             )
             .await?;
 
@@ -375,7 +381,7 @@ impl MigrationTrait for Migration {
             "customer_tags",
             "customer_phones",
             "customers",
-            "sources",
+            "lookups",
         ] {
             manager
                 .drop_table(Table::drop().table(Alias::new(table)).take())

@@ -29,12 +29,3 @@ impl MigratorTrait for Migrator {
         ]
     }
 }
-
-/// The names of all migrations in order: identifies a schema (the test harness keys its
-/// PostgreSQL template database on it).
-pub fn migration_names() -> Vec<String> {
-    Migrator::migrations()
-        .iter()
-        .map(|m| m.name().to_owned())
-        .collect()
-}

@@ -7,12 +7,12 @@ pub mod catalog;
 pub mod customers;
 pub mod imports;
 pub mod login_attempts;
+pub mod lookups;
 pub mod org;
 pub mod roles;
 pub mod saved_views;
 pub mod search_index;
 pub mod sessions;
-pub mod sources;
 pub mod tenant;
 pub mod timeline;
 pub mod users;
@@ -21,7 +21,7 @@ pub mod vehicles;
 use crate::entities::{
     api_token, audit_event, catalog_brand, catalog_model, catalog_series, customer,
     customer_companion, customer_consent_event, customer_event, customer_phone, customer_tag,
-    department, import, import_mapping, mileage_reading, role, saved_view, source, team, user,
+    department, import, import_mapping, lookup, mileage_reading, role, saved_view, team, user,
     vehicle, vehicle_ownership,
 };
 use crate::{DbResult, DealerScope};
@@ -36,7 +36,7 @@ crate::tenant_entity!(audit_event);
 crate::tenant_entity!(catalog_brand, versioned);
 crate::tenant_entity!(catalog_series, versioned);
 crate::tenant_entity!(catalog_model, versioned);
-crate::tenant_entity!(source, versioned);
+crate::tenant_entity!(lookup, versioned);
 crate::tenant_entity!(customer, versioned);
 crate::tenant_entity!(customer_phone);
 crate::tenant_entity!(customer_tag);

@@ -255,6 +255,7 @@ pub async fn bulk_customers(
 pub struct ExportOptions {
     /// `csv` (default) or `xlsx`.
     #[serde(default)]
+    #[param(inline)]
     pub format: ExportFormat,
     /// `en` for English column headers (default Chinese).
     pub lang: Option<String>,

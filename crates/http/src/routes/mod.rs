@@ -9,10 +9,10 @@ mod customers;
 mod dealers;
 mod departments;
 mod imports;
+mod lookups;
 mod me;
 mod roles;
 mod saved_views;
-mod sources;
 mod system;
 mod teams;
 mod users;
@@ -113,8 +113,8 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(catalog::update_model, catalog::delete_model))
         .routes(routes!(catalog::import_catalog))
         .routes(routes!(catalog::publish_catalog))
-        .routes(routes!(sources::list_sources, sources::create_source))
-        .routes(routes!(sources::update_source))
+        .routes(routes!(lookups::list_lookups, lookups::create_lookup))
+        .routes(routes!(lookups::update_lookup))
         .routes(routes!(
             saved_views::list_saved_views,
             saved_views::create_saved_view

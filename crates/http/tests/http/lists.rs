@@ -125,14 +125,14 @@ crate::http_test!(async fn saved_views_are_private_and_sources_configurable(t) {
     assert_eq!(theirs.status, StatusCode::NOT_FOUND);
 
     let admin = t.login("da-admin").await;
-    let sources = t.get("/api/v1/sources", Auth::Session(&admin)).await;
+    let sources = t.get("/api/v1/lookups/source", Auth::Session(&admin)).await;
     let keys: Vec<&str> = sources.body.as_array().unwrap().iter().map(|s| s["key"].as_str().unwrap()).collect();
     assert!(keys.starts_with(&["walk_in", "phone", "web", "oem"]), "{keys:?}");
-    let dongchedi = t.send(Method::POST, "/api/v1/sources", Auth::Session(&admin), Some(json!({"key": "dongchedi", "name": "懂车帝"}))).await;
+    let dongchedi = t.send(Method::POST, "/api/v1/lookups/source", Auth::Session(&admin), Some(json!({"key": "dongchedi", "name": "懂车帝"}))).await;
     assert_eq!(dongchedi.status, StatusCode::CREATED);
     let customer = create(&t, &consultant, json!({"name": "何静", "phones": [{"number": "13822223333"}], "source": "dongchedi"})).await;
     assert_eq!(customer["source"], "dongchedi");
-    let off = t.send(Method::PATCH, &format!("/api/v1/sources/{}", dongchedi.body["id"].as_str().unwrap()), Auth::Session(&admin), Some(json!({"version": 1, "active": false}))).await;
+    let off = t.send(Method::PATCH, &format!("/api/v1/lookups/source/{}", dongchedi.body["id"].as_str().unwrap()), Auth::Session(&admin), Some(json!({"version": 1, "active": false}))).await;
     assert_eq!(off.body["active"], false);
     let refused = t.send(Method::POST, "/api/v1/customers", Auth::Session(&consultant), Some(json!({"name": "许婷", "phones": [{"number": "13822224444"}], "source": "dongchedi"}))).await;
     assert_eq!(refused.body["errors"][0]["code"], "unknown_source");

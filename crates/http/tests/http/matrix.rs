@@ -801,22 +801,22 @@ fn cases() -> Vec<Case> {
                 false,
             )
         },
-        // Sources, saved views, imports.
+        // Lookups, saved views, imports.
         case(
-            "list sources",
+            "list lookups",
             Method::GET,
-            "/api/v1/sources",
+            "/api/v1/lookups/source",
             Everyone,
             StatusCode::OK,
             false,
         ),
         Case {
             body: Some(|n| json!({"key": format!("src_{n}"), "name": format!("来源{n}")})),
-            watch: Some("/api/v1/sources"),
+            watch: Some("/api/v1/lookups/source"),
             ..case(
-                "create source",
+                "create lookup",
                 Method::POST,
-                "/api/v1/sources",
+                "/api/v1/lookups/source",
                 Only(ADMIN),
                 StatusCode::CREATED,
                 false,
@@ -825,11 +825,11 @@ fn cases() -> Vec<Case> {
         Case {
             body: Some(|n| json!({"version": 1, "sort_order": n as i32})),
             once: true,
-            watch: Some("/api/v1/sources"),
+            watch: Some("/api/v1/lookups/source"),
             ..case(
-                "update source",
+                "update lookup",
                 Method::PATCH,
-                "/api/v1/sources/{source}",
+                "/api/v1/lookups/source/{source}",
                 Only(ADMIN),
                 StatusCode::OK,
                 true,

@@ -33,6 +33,34 @@ crate::http_test!(async fn every_documented_operation_is_routed(t) {
     assert_eq!(login["security"], serde_json::json!([{}]), "login needs no authentication");
 });
 
+/// Every `$ref` points at a schema the document defines (utoipa does not collect schemas used
+/// only by query parameters; the web's type generator refuses a dangling reference).
+#[test]
+fn every_reference_resolves() {
+    fn walk(value: &serde_json::Value, refs: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(r)) = map.get("$ref") {
+                    refs.push(r.clone());
+                }
+                map.values().for_each(|v| walk(v, refs));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, refs)),
+            _ => {}
+        }
+    }
+    let doc = serde_json::to_value(forecourt_http::openapi_document()).unwrap();
+    let mut refs = Vec::new();
+    walk(&doc, &mut refs);
+    assert!(refs.len() > 50, "{}", refs.len());
+    for r in refs {
+        let pointer = r
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("{r} is not local"));
+        assert!(doc.pointer(pointer).is_some(), "{r} does not resolve");
+    }
+}
+
 /// The reverse direction: every handler carrying `#[utoipa::path]` is registered through
 /// `routes!` (which documents it), and nothing is routed around the document with `.route(`.
 #[test]

@@ -605,9 +605,10 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         .await
         .unwrap();
     let source = app
-        .create_source(
+        .create_lookup(
             &system,
-            forecourt_core::sources::NewSource {
+            forecourt_core::lookups::LookupList::Source,
+            forecourt_core::lookups::NewLookup {
                 key: "dongchedi".into(),
                 name: "懂车帝".into(),
             },

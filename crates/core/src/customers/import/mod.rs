@@ -23,9 +23,10 @@ use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
+use crate::lookups::LookupList;
 use chrono::{DateTime, Utc};
 use forecourt_db::entities::{import, import_mapping};
-use forecourt_db::repo::{imports, sources, tenant, users};
+use forecourt_db::repo::{imports, lookups, tenant, users};
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::{ImportId, ImportMappingId};
 use forecourt_domain::permission::Permission;
@@ -378,7 +379,7 @@ impl App {
     async fn row_context(&self, actor: &Actor) -> CoreResult<RowContext> {
         let conn = self.db.conn();
         let mut source_names = HashMap::new();
-        for s in sources::list(conn, actor.scope())
+        for s in lookups::list(conn, actor.scope(), LookupList::Source.as_str())
             .await?
             .into_iter()
             .filter(|s| s.active)
