@@ -37,6 +37,8 @@ export function toProblem(status: number, body: unknown): Problem {
       request_id: partial.request_id,
       retry_after: partial.retry_after,
       permission: partial.permission,
+      merged_into: partial.merged_into,
+      candidates: partial.candidates,
     };
   }
   const code: Problem['code'] =
@@ -73,6 +75,12 @@ export function isUnauthenticated(error: unknown): boolean {
 
 export function isConflict(error: unknown): boolean {
   return isApiError(error) && error.code === 'version_conflict';
+}
+
+/** The survivor's id when the record was merged into another (410 `merged`), else null. */
+export function mergedInto(error: unknown): string | null {
+  if (!isApiError(error) || error.code !== 'merged') return null;
+  return error.problem.merged_into ?? null;
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -4,7 +4,12 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarOutlined,
+  ContactsOutlined,
+  DatabaseOutlined,
   HomeOutlined,
+  ImportOutlined,
+  OrderedListOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -58,6 +63,16 @@ const OrgPage = lazy(() => import('@/pages/admin/org/OrgPage'));
 const DealerSettingsPage = lazy(() => import('@/pages/admin/dealer/DealerSettingsPage'));
 const ApiTokensPage = lazy(() => import('@/pages/admin/api-tokens/ApiTokensPage'));
 const AuditLogPage = lazy(() => import('@/pages/admin/audit/AuditLogPage'));
+const CustomersPage = lazy(() => import('@/pages/customers/CustomersPage'));
+const CustomerCreatePage = lazy(() => import('@/pages/customers/CustomerCreatePage'));
+const CustomerDetailPage = lazy(() => import('@/pages/customers/CustomerDetailPage'));
+const CustomerEditPage = lazy(() => import('@/pages/customers/CustomerEditPage'));
+const MergePage = lazy(() => import('@/pages/customers/MergePage'));
+const ImportPage = lazy(() => import('@/pages/customers/imports/ImportPage'));
+const VehiclesPage = lazy(() => import('@/pages/vehicles/VehiclesPage'));
+const VehicleDetailPage = lazy(() => import('@/pages/vehicles/VehicleDetailPage'));
+const CatalogPage = lazy(() => import('@/pages/admin/catalog/CatalogPage'));
+const LookupsPage = lazy(() => import('@/pages/admin/lookups/LookupsPage'));
 
 export const MODULES: AppModule[] = [
   {
@@ -73,6 +88,66 @@ export const MODULES: AppModule[] = [
         icon: <HomeOutlined />,
         allowed: always,
         component: WorkbenchPage,
+      },
+    ],
+  },
+  {
+    key: 'customers',
+    titleKey: 'nav.customersModule',
+    icon: <ContactsOutlined />,
+    pages: [
+      {
+        key: 'customers.list',
+        path: '/customers',
+        titleKey: 'nav.customers',
+        keywordsKey: 'search.keywords.customers',
+        icon: <ContactsOutlined />,
+        allowed: (me) => can(me, 'customer:read'),
+        component: CustomersPage,
+        routes: [
+          {
+            path: '/customers/new',
+            component: CustomerCreatePage,
+            allowed: (me) => can(me, 'customer:create'),
+          },
+          {
+            path: '/customers/merge',
+            component: MergePage,
+            allowed: (me) => can(me, 'customer:merge'),
+          },
+          { path: '/customers/:id', component: CustomerDetailPage },
+          {
+            path: '/customers/:id/edit',
+            component: CustomerEditPage,
+            allowed: (me) => can(me, 'customer:update'),
+          },
+        ],
+      },
+      {
+        key: 'customers.import',
+        path: '/customers/import',
+        titleKey: 'nav.customerImport',
+        keywordsKey: 'search.keywords.customerImport',
+        icon: <ImportOutlined />,
+        allowed: (me) => can(me, 'customer:import'),
+        component: ImportPage,
+      },
+    ],
+  },
+  {
+    key: 'vehicles',
+    titleKey: 'nav.vehicles',
+    icon: <CarOutlined />,
+    pages: [
+      {
+        key: 'vehicles',
+        path: '/vehicles',
+        titleKey: 'nav.vehicles',
+        keywordsKey: 'search.keywords.vehicles',
+        icon: <CarOutlined />,
+        allowed: (me) => can(me, 'vehicle:read'),
+        component: VehiclesPage,
+        routes: [{ path: '/vehicles/:id', component: VehicleDetailPage }],
       },
     ],
   },
@@ -132,6 +207,24 @@ export const MODULES: AppModule[] = [
         icon: <ShopOutlined />,
         allowed: (me) => can(me, 'dealer:read'),
         component: DealerSettingsPage,
+      },
+      {
+        key: 'admin.catalog',
+        path: '/admin/catalog',
+        titleKey: 'nav.catalog',
+        keywordsKey: 'search.keywords.catalog',
+        icon: <DatabaseOutlined />,
+        allowed: (me) => can(me, 'catalog:read'),
+        component: CatalogPage,
+      },
+      {
+        key: 'admin.lookups',
+        path: '/admin/lookups',
+        titleKey: 'nav.lookups',
+        keywordsKey: 'search.keywords.lookups',
+        icon: <OrderedListOutlined />,
+        allowed: (me) => can(me, 'dealer:read'),
+        component: LookupsPage,
       },
       {
         key: 'admin.apiTokens',

@@ -4,8 +4,10 @@ import {
   display,
   EMPTY,
   formatDate,
+  formatCount,
   formatDateTime,
   formatMoney,
+  formatNumber,
   formatPhone,
   hourIn,
   initials,
@@ -109,5 +111,19 @@ describe('initials', () => {
     expect(initials('Alice Wong')).toBe('AW');
     expect(initials('bob')).toBe('BO');
     expect(initials(' ')).toBe('?');
+  });
+});
+
+describe('numbers and capped counts', () => {
+  it('group thousands', () => {
+    expect(formatNumber(136128)).toBe('136,128');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(null)).toBe('—');
+  });
+
+  it('say "1,000+" when the server stopped counting', () => {
+    expect(formatCount(1000, true)).toBe('1,000+');
+    expect(formatCount(102, false)).toBe('102');
+    expect(formatCount(undefined, false)).toBe('—');
   });
 });

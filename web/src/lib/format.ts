@@ -130,3 +130,18 @@ export function initials(name: string): string {
     parts.length > 1 ? `${parts[0]?.[0] ?? ''}${parts[1]?.[0] ?? ''}` : trimmed.slice(0, 2);
   return letters.toUpperCase();
 }
+
+/** A whole number with thousands separators: 136128 → "136,128". */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return EMPTY;
+  return String(Math.trunc(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * A count that the server caps ("exact up to 1,000, then 1,000+"): `formatCount(1000, true)` →
+ * "1,000+".
+ */
+export function formatCount(count: number | null | undefined, capped: boolean): string {
+  if (count === null || count === undefined) return EMPTY;
+  return `${formatNumber(count)}${capped ? '+' : ''}`;
+}

@@ -1,12 +1,17 @@
-// The search box of the top bar. For now it finds the pages and actions the user can reach;
-// customer search (name, phone, plate, VIN) plugs in here when the Customers module lands.
+// The search box of the top bar: the customers the user may see (by name — two characters are
+// enough — phone or its last four digits, plate, VIN or its last six), then the pages and
+// actions the user can reach.
 import { SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Input, Modal, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { AutoComplete, Button, Input, Modal, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { api, unwrap } from '@/api/client';
 import type { Me } from '@/api/types';
+import { formatPhone } from '@/lib/format';
 import { can } from '@/lib/permissions';
+import { useDebounced } from '@/lib/useDebounced';
 import { visibleModules } from '../modules';
 import { useMe } from '../session';
 
@@ -44,6 +49,15 @@ export function searchEntries(me: Me, t: T): SearchEntry[] {
     }
   }
   const actions = t('search.groupActions');
+  if (can(me, 'customer:create')) {
+    add(
+      'action.newCustomer',
+      t('customers.new'),
+      actions,
+      '/customers/new',
+      t('search.keywords.newCustomer'),
+    );
+  }
   if (can(me, 'user:create')) {
     add(
       'action.newUser',
@@ -90,6 +104,18 @@ function SearchBox({ autoFocus, onDone }: { autoFocus?: boolean; onDone?: () => 
   const inputRef = useRef<{ focus: () => void } | null>(null);
   const entries = useMemo(() => searchEntries(me, t), [me, t]);
   const matches = matchEntries(entries, query);
+  const customerQuery = useDebounced(query.trim(), 250);
+  const customers = useQuery({
+    queryKey: ['customers', 'search', customerQuery, 6],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/customers/search', { params: { query: { q: customerQuery, limit: 6 } } }),
+      ),
+    enabled: can(me, 'customer:read') && customerQuery.length >= 2,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+  });
+  const hits = customerQuery.length >= 2 && query.trim() ? (customers.data ?? []) : [];
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -111,10 +137,33 @@ function SearchBox({ autoFocus, onDone }: { autoFocus?: boolean; onDone?: () => 
   for (const entry of matches) {
     groups.set(entry.group, [...(groups.get(entry.group) ?? []), entry]);
   }
-  const options = [...groups].map(([group, list]) => ({
-    label: <Typography.Text type="secondary">{group}</Typography.Text>,
-    options: list.map((entry) => ({ value: entry.key, label: entry.label })),
-  }));
+  const options = [
+    ...(hits.length > 0
+      ? [
+          {
+            label: <Typography.Text type="secondary">{t('search.groupCustomers')}</Typography.Text>,
+            options: hits.map((hit) => ({
+              value: `customer:${hit.customer.id}`,
+              label: (
+                <Space size={8} data-testid="search-customer">
+                  <span>{hit.customer.name}</span>
+                  <Typography.Text type="secondary" className="tabular" style={{ fontSize: 12 }}>
+                    {formatPhone(hit.customer.phone)}
+                  </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t(`search.matchedOn.${hit.matched_on}`)}
+                  </Typography.Text>
+                </Space>
+              ),
+            })),
+          },
+        ]
+      : []),
+    ...[...groups].map(([group, list]) => ({
+      label: <Typography.Text type="secondary">{group}</Typography.Text>,
+      options: list.map((entry) => ({ value: entry.key, label: entry.label })),
+    })),
+  ];
 
   return (
     <AutoComplete
@@ -125,10 +174,14 @@ function SearchBox({ autoFocus, onDone }: { autoFocus?: boolean; onDone?: () => 
       onSelect={(key: string) => {
         const entry = entries.find((e) => e.key === key);
         setQuery('');
-        if (entry) navigate(entry.path);
+        if (key.startsWith('customer:')) navigate(`/customers/${key.slice('customer:'.length)}`);
+        else if (entry) navigate(entry.path);
         onDone?.();
       }}
-      notFoundContent={query ? t('search.noResults') : null}
+      filterOption={false}
+      notFoundContent={
+        query ? (customers.isFetching ? t('common.loading') : t('search.noResults')) : null
+      }
       popupMatchSelectWidth={320}
       style={{ width: '100%' }}
     >

@@ -20,8 +20,9 @@ export function SideMenu({
   const modules = useMemo(() => visibleModules(me), [me]);
 
   const items: MenuProps['items'] = modules.map((module) => {
+    // A module with one page the user may open is one item, not a group of one.
     const [only] = module.pages;
-    if (module.pages.length === 1 && only && only.key === module.key) {
+    if (module.pages.length === 1 && only) {
       return { key: only.key, icon: only.icon, label: t(only.titleKey) };
     }
     return {

@@ -3,6 +3,9 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarOutlined,
+  ContactsOutlined,
+  ImportOutlined,
   KeyOutlined,
   LockOutlined,
   SafetyCertificateOutlined,
@@ -57,6 +60,10 @@ function shortcutsFor(me: Me, t: (key: string) => string): Shortcut[] {
       });
     }
   };
+  add(can(me, 'customer:create'), 'newCustomer', '/customers/new', <UserAddOutlined />);
+  add(can(me, 'customer:read'), 'customers', '/customers', <ContactsOutlined />);
+  add(can(me, 'vehicle:read'), 'vehicles', '/vehicles', <CarOutlined />);
+  add(can(me, 'customer:import'), 'customerImport', '/customers/import', <ImportOutlined />);
   add(can(me, 'user:create'), 'newUser', '/admin/users/new', <UserAddOutlined />);
   add(can(me, 'user:read'), 'users', '/admin/users', <TeamOutlined />);
   add(can(me, 'role:read'), 'roles', '/admin/roles', <SafetyCertificateOutlined />);

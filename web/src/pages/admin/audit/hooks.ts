@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS: Record<string, readonly string[]> = {
   customer: [
     'created',
     'updated',
+    'imported',
     'deleted',
     'owner_changed',
     'consent_changed',
@@ -69,4 +70,8 @@ export const AUDIT_ACTIONS: Record<string, readonly string[]> = {
   vehicle: ['created', 'updated', 'mileage_recorded'],
   import: ['uploaded', 'completed'],
   catalog: ['published'],
+  catalog_brand: ['created', 'updated', 'deleted'],
+  catalog_series: ['created', 'updated', 'deleted'],
+  catalog_model: ['created', 'updated', 'deleted'],
+  lookup: ['created', 'updated'],
 };
