@@ -83,6 +83,13 @@ impl AuditEntry {
     }
 
     /// Adds one change by hand.
+    /// The same changes recorded under another action (`lead.lost` rather than
+    /// `lead.updated`).
+    pub fn with_action(mut self, action: &str) -> Self {
+        self.action = action.to_owned();
+        self
+    }
+
     pub fn change(
         mut self,
         field: &str,

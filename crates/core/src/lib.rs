@@ -16,6 +16,7 @@ pub mod error;
 pub mod lookups;
 pub mod org;
 pub mod paging;
+pub mod sales;
 pub mod saved_views;
 pub mod settings;
 pub mod vehicles;

@@ -205,6 +205,7 @@ impl App {
             let system = self.system_actor(dealer.id).await?;
             let tx = self.db.begin().await?;
             ensure_builtin(&*tx, &system, self.now()).await?;
+            crate::sales::pipeline::ensure_builtin(&*tx, &system, self.now()).await?;
             tx.commit().await?;
         }
         Ok(())

@@ -12,6 +12,11 @@ pub enum DbError {
     /// A row referenced a row that does not exist (or vice versa).
     #[error("foreign key constraint violated: {0}")]
     ForeignKeyViolation(String),
+    /// An exclusion constraint was violated: rows that must not overlap would (two bookings of
+    /// one test-drive car at the same time). PostgreSQL's `EXCLUDE` and the SQLite triggers
+    /// standing in for it both say "exclusion".
+    #[error("exclusion constraint violated: {0}")]
+    ExclusionViolation(String),
     /// An update carried a `version` that is no longer current.
     #[error("stale version")]
     StaleVersion,
@@ -23,6 +28,10 @@ pub type DbResult<T> = Result<T, DbError>;
 
 impl From<DbErr> for DbError {
     fn from(err: DbErr) -> Self {
+        let message = err.to_string();
+        if message.contains("exclusion constraint") || message.contains("exclusion violation") {
+            return DbError::ExclusionViolation(message);
+        }
         match err.sql_err() {
             Some(SqlErr::UniqueConstraintViolation(what)) => DbError::UniqueViolation(what),
             Some(SqlErr::ForeignKeyConstraintViolation(what)) => DbError::ForeignKeyViolation(what),

@@ -95,6 +95,13 @@ define_id! {
     SavedViewId;
     ImportId;
     ImportMappingId;
+    LeadId;
+    LeadFollowUpId;
+    ReceptionId;
+    PipelineStageId;
+    OpportunityId;
+    TestDriveCarId;
+    TestDriveBookingId;
 }
 
 #[cfg(test)]

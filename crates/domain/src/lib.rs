@@ -19,6 +19,7 @@ pub mod phone;
 pub mod plate;
 pub mod region;
 pub mod role;
+pub mod sales;
 pub mod search;
 pub mod time_zone;
 pub mod username;

@@ -45,6 +45,7 @@ const DEALER_ONLY: &[Scope] = &[Scope::Dealer];
 const OWN_OR_DEALER: &[Scope] = &[Scope::Own, Scope::Dealer];
 const OWN_TO_DEALER: &[Scope] = &[Scope::Own, Scope::Team, Scope::Dealer];
 const GROUP_ONLY: &[Scope] = &[Scope::Group];
+const TEAM_OR_DEALER: &[Scope] = &[Scope::Team, Scope::Dealer];
 
 macro_rules! permissions {
     ($($(#[$meta:meta])* $variant:ident => ($resource:literal, $action:literal, $scopes:expr);)*) => {
@@ -128,6 +129,32 @@ permissions! {
     PiiUnmaskPhone => ("pii", "unmask_phone", OWN_UP);
     /// See ID numbers unmasked (of records within the scope); each unmasking is audited.
     PiiUnmaskIdNumber => ("pii", "unmask_id_number", OWN_UP);
+    /// See leads, receptions and follow-ups. Own: leads one owns; team: those of one's team.
+    LeadRead => ("lead", "read", OWN_UP);
+    /// Register leads and showroom receptions (also from paper forms, in bulk).
+    LeadCreate => ("lead", "create", DEALER_ONLY);
+    /// Work leads within the scope: edit, grade, log follow-ups, mark lost, reopen.
+    LeadUpdate => ("lead", "update", OWN_TO_DEALER);
+    /// Give leads to consultants (of one's team, or anyone of the dealer), by hand or in bulk.
+    LeadAssign => ("lead", "assign", TEAM_OR_DEALER);
+    /// Submit leads through the intake API (web forms, auto portals, the OEM).
+    LeadIntake => ("lead", "intake", DEALER_ONLY);
+    /// See opportunities, the pipeline board and the funnel within the scope.
+    OpportunityRead => ("opportunity", "read", OWN_UP);
+    /// Open opportunities from leads, move them between stages, change amount and dates.
+    OpportunityUpdate => ("opportunity", "update", OWN_TO_DEALER);
+    /// See test-drive bookings within the scope (every car's busy times are visible to all
+    /// who may book).
+    TestDriveRead => ("test_drive", "read", OWN_UP);
+    /// Book test drives, record the licence and the feedback, cancel.
+    TestDriveBook => ("test_drive", "book", OWN_TO_DEALER);
+    /// Maintain the test-drive fleet.
+    TestDriveFleet => ("test_drive", "fleet", DEALER_ONLY);
+    /// See the sales reports (the morning meeting's figures). Own: one's own numbers.
+    SalesReportRead => ("sales_report", "read", OWN_UP);
+    /// Configure sales: follow-up cadence, stagnation, lost approval, assignment rules and
+    /// pipeline stages.
+    SalesConfigure => ("sales", "configure", DEALER_ONLY);
 }
 
 impl fmt::Display for Permission {

@@ -94,6 +94,19 @@ impl BuiltinRole {
                 Grant::new(CatalogRead, Dealer),
             ]
         };
+        // Working leads, opportunities and test drives within a scope.
+        let sales = |read: Scope, write: Scope| {
+            [
+                Grant::new(LeadRead, read),
+                Grant::new(LeadCreate, Dealer),
+                Grant::new(LeadUpdate, write),
+                Grant::new(OpportunityRead, read),
+                Grant::new(OpportunityUpdate, write),
+                Grant::new(TestDriveRead, read),
+                Grant::new(TestDriveBook, write),
+                Grant::new(SalesReportRead, read),
+            ]
+        };
         let grants: Vec<Grant> = match self {
             BuiltinRole::Admin => Permission::ALL
                 .iter()
@@ -120,7 +133,11 @@ impl BuiltinRole {
                     Grant::new(CustomerMerge, Dealer),
                     Grant::new(CustomerImport, Dealer),
                     Grant::new(CustomerExport, Dealer),
+                    Grant::new(LeadAssign, Dealer),
+                    Grant::new(TestDriveFleet, Dealer),
+                    Grant::new(SalesConfigure, Dealer),
                 ])
+                .chain(sales(Dealer, Dealer))
                 .collect(),
             BuiltinRole::ServiceManager => colleague_view
                 .into_iter()
@@ -141,6 +158,7 @@ impl BuiltinRole {
                     Grant::new(PiiUnmaskPhone, Own),
                     Grant::new(CustomerExport, Own),
                 ])
+                .chain(sales(Own, Own))
                 .collect(),
             // The service desk must find any customer's car, and calls them when it is ready.
             BuiltinRole::ServiceAdvisor => colleague_view
@@ -152,7 +170,15 @@ impl BuiltinRole {
             BuiltinRole::SalesAssistant => colleague_view
                 .into_iter()
                 .chain(customers(Dealer, Dealer))
-                .chain([Grant::new(CustomerImport, Dealer)])
+                .chain([
+                    Grant::new(CustomerImport, Dealer),
+                    Grant::new(LeadRead, Dealer),
+                    Grant::new(LeadCreate, Dealer),
+                    Grant::new(LeadAssign, Dealer),
+                    Grant::new(TestDriveRead, Dealer),
+                    Grant::new(TestDriveBook, Dealer),
+                    Grant::new(TestDriveFleet, Dealer),
+                ])
                 .collect(),
             BuiltinRole::Marketing => colleague_view
                 .into_iter()
@@ -161,6 +187,12 @@ impl BuiltinRole {
                     Grant::new(VehicleRead, Dealer),
                     Grant::new(CatalogRead, Dealer),
                     Grant::new(CustomerExport, Dealer),
+                    // Marketing nurtures the pool of cold leads and hands warm ones back.
+                    Grant::new(LeadRead, Dealer),
+                    Grant::new(LeadCreate, Dealer),
+                    Grant::new(LeadUpdate, Dealer),
+                    Grant::new(LeadAssign, Dealer),
+                    Grant::new(SalesReportRead, Dealer),
                 ])
                 .collect(),
             BuiltinRole::RenewalAgent => colleague_view
@@ -196,6 +228,10 @@ impl BuiltinRole {
                 Grant::new(VehicleRead, Group),
                 Grant::new(CatalogRead, Group),
                 Grant::new(CatalogPublish, Group),
+                Grant::new(LeadRead, Group),
+                Grant::new(OpportunityRead, Group),
+                Grant::new(TestDriveRead, Group),
+                Grant::new(SalesReportRead, Group),
             ],
         };
         GrantSet::new(grants)

@@ -34,6 +34,12 @@ use utoipa::{Modify, OpenApi};
         (name = "catalog", description = "Brands, series and models"),
         (name = "imports", description = "Importing customers from spreadsheets"),
         (name = "lookups", description = "The dealer's lists: sources, lost reasons"),
+        (name = "leads", description = "Leads, intent grades, follow-ups, assignment, loss; the intake API"),
+        (name = "receptions", description = "Showroom reception (展厅接待)"),
+        (name = "opportunities", description = "Opportunities: the kanban board and the funnel"),
+        (name = "pipeline", description = "The dealer's pipeline stages"),
+        (name = "test-drives", description = "Test-drive cars and bookings"),
+        (name = "sales", description = "Sales settings, assignment rules and the morning report"),
         (name = "saved-views", description = "Saved list filters"),
         (name = "system", description = "Health, readiness, metrics and this document"),
     )

@@ -969,6 +969,520 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_leads"];
+        put?: never;
+        /**
+         * Registers a lead. The customer is given by id, or by name and phone (matched to an
+         *     existing customer by phone, else created). A customer with an open lead is 409.
+         */
+        post: operations["create_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open leads by grade (N, H, A, B, C), with the list's filters. */
+        get: operations["lead_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/bulk-assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gives many leads to one consultant (or to nobody, or to the marketing pool). */
+        post: operations["bulk_assign_leads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A lead with its grade history, follow-ups, visits, test drives and opportunity. */
+        get: operations["get_lead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["update_lead"];
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Logs a follow-up: it regrades the lead, closes the pushed follow-up task and schedules
+         *     the next one.
+         */
+        post: operations["log_follow_up"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["assign_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/lost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks a lead lost (战败) with the reason and the competitor bought; where the dealer asks
+         *     for it, the lead waits for the manager's approval as `lost_pending`.
+         */
+        post: operations["mark_lead_lost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/lost-decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The manager approves or refuses a lead's loss. */
+        post: operations["decide_lead_lost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["reopen_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/opportunity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Opens the lead's opportunity on the pipeline. */
+        post: operations["open_opportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lead-intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Takes in a lead with an API token holding `lead:intake`. Send an `Idempotency-Key` header:
+         *     a retried request answers as the first did (201 for a new lead, 200 when the customer's
+         *     open lead took it). The customer is matched by phone; the dealer's rules assign the lead.
+         */
+        post: operations["intake_lead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_receptions"];
+        put?: never;
+        /**
+         * Registers a visit: finds (by phone) or creates the customer, updates their open lead or
+         *     opens one for the receiving consultant, and records the visit — in one step.
+         */
+        post: operations["register_reception"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receptions/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Types in paper reception forms: each saved on its own; the answer says which failed and why. */
+        post: operations["register_receptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_opportunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kanban: a column per active stage with its open opportunities, counts and amounts. */
+        get: operations["pipeline_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The funnel: how many opportunities of the period reached each stage, the conversion
+         *     between stages and the weighted forecast of the open ones.
+         */
+        get: operations["funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_opportunity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["update_opportunity"];
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a card to another stage (a kanban drag): the change is kept in its history; reaching
+         *     the signing stage orders the lead (grade O), reaching delivery wins it.
+         */
+        post: operations["move_opportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipeline-stages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stages in order, inactive ones included. */
+        get: operations["list_stages"];
+        put?: never;
+        post: operations["create_stage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipeline-stages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["update_stage"];
+        trace?: never;
+    };
+    "/api/v1/test-drive-cars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_cars"];
+        put?: never;
+        post: operations["create_car"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-drive-cars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["update_car"];
+        trace?: never;
+    };
+    "/api/v1/test-drives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The bookings between two times: the test-drive calendar. */
+        get: operations["calendar"];
+        put?: never;
+        /**
+         * Books a car for a customer. A car already booked at an overlapping time is 409
+         *     `schedule_conflict` listing the clashing bookings; the database refuses it too.
+         */
+        post: operations["book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-drives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["reschedule"];
+        trace?: never;
+    };
+    "/api/v1/test-drives/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a booking, or records that the customer did not come. */
+        post: operations["cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/test-drives/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The form after the drive: impressions, the licence if not taken at booking, and the new grade. */
+        post: operations["feedback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cadence per grade, stagnation, lost approval and how new leads are assigned. */
+        get: operations["get_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["update_settings"];
+        trace?: never;
+    };
+    "/api/v1/sales/assignment-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The model-line rules: which team or consultant takes leads for which series. */
+        get: operations["get_assignment_rules"];
+        put: operations["replace_assignment_rules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The manager's morning report for today, this week or this month in the dealer's time zone:
+         *     per consultant and team, the source mix, lost reasons and the conversion at each step.
+         */
+        get: operations["report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customer-imports": {
         parameters: {
             query?: never;
@@ -1023,6 +1537,20 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /**
+         * @description How new leads find an owner.
+         * @enum {string}
+         */
+        AssignmentMode: "Manual" | "RoundRobin" | "Load" | "ModelLine";
+        /** @description A model-line rule: leads for a series go to a team (in turn) or to one consultant. */
+        AssignmentRule: {
+            series_id: components["schemas"]["CatalogSeriesId"];
+            team_id?: null | components["schemas"]["TeamId"];
+            user_id?: null | components["schemas"]["UserId"];
+        };
+        AssignmentRules: {
+            rules: components["schemas"]["AssignmentRule"][];
+        };
         /** Format: uuid */
         AuditEventId: string;
         AuditEventView: {
@@ -1042,8 +1570,63 @@ export interface components {
             changes: Record<string, never>;
             request_id?: string | null;
         };
+        BoardColumn: {
+            stage: components["schemas"]["StageView"];
+            /** Format: int64 */
+            count: number;
+            amount_fen: components["schemas"]["Fen"];
+            weighted_fen: components["schemas"]["Fen"];
+            cards: components["schemas"]["OpportunityView"][];
+        };
         /** @enum {string} */
         BodyType: "sedan" | "suv" | "mpv" | "hatchback" | "wagon" | "coupe" | "convertible" | "pickup" | "van";
+        BookingCancel: {
+            /** Format: int64 */
+            version: number;
+            /** @description The customer did not come (else they called it off). */
+            no_show?: boolean;
+        };
+        BookingCar: {
+            id: components["schemas"]["TestDriveCarId"];
+            name: string;
+            plate?: string | null;
+        };
+        BookingPatch: {
+            /** Format: int64 */
+            version: number;
+            car_id?: null | components["schemas"]["TestDriveCarId"];
+            /** Format: date-time */
+            starts_at?: string | null;
+            /** Format: date-time */
+            ends_at?: string | null;
+            notes?: string | null;
+        };
+        /**
+         * @description A test-drive booking's state. Booked and done bookings hold the car.
+         * @enum {string}
+         */
+        BookingStatus: "Booked" | "Done" | "Cancelled" | "NoShow";
+        /** @description A booking. Bookings outside the caller's scope show only when the car is busy. */
+        BookingView: {
+            id: components["schemas"]["TestDriveBookingId"];
+            car: components["schemas"]["BookingCar"];
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            status: components["schemas"]["BookingStatus"];
+            /** @description Only the car's busy time is shown (someone else's customer). */
+            busy_only: boolean;
+            customer?: null | components["schemas"]["ReceptionCustomer"];
+            lead_id?: null | components["schemas"]["LeadId"];
+            consultant?: null | components["schemas"]["OwnerView"];
+            /** @description The driving licence number, masked (`**************1234`). */
+            licence?: string | null;
+            feedback?: null | components["schemas"]["FeedbackView"];
+            notes?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
         BrandPatch: {
             /** Format: int64 */
             version: number;
@@ -1067,6 +1650,24 @@ export interface components {
                 tag: string;
             };
         };
+        BulkAssign: {
+            /** @description At most 500. */
+            ids: components["schemas"]["LeadId"][];
+            owner_id?: null | components["schemas"]["UserId"];
+            to_marketing?: boolean;
+        };
+        BulkAssignOutcome: {
+            /**
+             * Format: int64
+             * @description Leads that changed hands.
+             */
+            assigned: number;
+            /**
+             * Format: int64
+             * @description Leads left alone: not found, out of reach, or already with that owner.
+             */
+            skipped: number;
+        };
         BulkOutcome: {
             /**
              * Format: int64
@@ -1074,10 +1675,47 @@ export interface components {
              */
             changed: number;
         };
+        BulkReceptionOutcome: {
+            saved: number;
+            failed: number;
+            rows: components["schemas"]["BulkReceptionRow"][];
+        };
+        BulkReceptionRow: {
+            index: number;
+            lead_id?: null | components["schemas"]["LeadId"];
+            customer_created: boolean;
+            lead_created: boolean;
+            /** @description Why the row was not saved. */
+            errors: components["schemas"]["FieldError"][];
+        };
+        BulkReceptions: {
+            /** @description At most 200 forms; each is saved on its own. */
+            rows: components["schemas"]["NewReception"][];
+        };
         BulkRequest: {
             /** @description At most 1,000. */
             ids: components["schemas"]["CustomerId"][];
             action: components["schemas"]["BulkAction"];
+        };
+        /** @description Days between follow-ups, per grade. */
+        CadenceDays: {
+            /** Format: int32 */
+            N: number;
+            /** Format: int32 */
+            H: number;
+            /** Format: int32 */
+            A: number;
+            /** Format: int32 */
+            B: number;
+            /** Format: int32 */
+            C: number;
+        };
+        /** @description A car of the catalog as lists show it. */
+        CarRef: {
+            series_id?: null | components["schemas"]["CatalogSeriesId"];
+            model_id?: null | components["schemas"]["CatalogModelId"];
+            /** @description `比亚迪 汉` or `比亚迪 汉 2026款 EV 610km 旗舰型`, or the free text given. */
+            name: string;
         };
         /** Format: uuid */
         CatalogBrandId: string;
@@ -1155,6 +1793,27 @@ export interface components {
             note?: string | null;
             recorded_by?: string | null;
         };
+        ConsultantRow: {
+            user: components["schemas"]["OwnerView"];
+            team_id?: null | components["schemas"]["TeamId"];
+            figures: components["schemas"]["Figures"];
+            conversion: components["schemas"]["Conversion"];
+        };
+        /** @description The conversion at each step (absent when the step before is zero). */
+        Conversion: {
+            /** Format: double */
+            visit_to_test_drive?: number | null;
+            /** Format: double */
+            test_drive_to_order?: number | null;
+            /** Format: double */
+            lead_to_order?: number | null;
+        };
+        CountBy: {
+            /** @description A `source` or `lost_reason` key (absent: not recorded). */
+            key?: string | null;
+            /** Format: int64 */
+            count: number;
+        };
         /** @description A new token. `token` is shown this once and cannot be retrieved again. */
         CreatedApiToken: {
             token: string;
@@ -1169,6 +1828,14 @@ export interface components {
          * @enum {string}
          */
         CustomerKind: "person" | "company";
+        /**
+         * @description Who a lead is about: `customer_id`, or `customer` (matched to an existing customer by
+         *     phone, else created).
+         */
+        CustomerLink: {
+            customer_id?: null | components["schemas"]["CustomerId"];
+            customer?: null | components["schemas"]["NewCustomer"];
+        };
         CustomerPage: {
             items: components["schemas"]["CustomerRow"][];
             next_cursor?: string | null;
@@ -1305,6 +1972,17 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        DriveFeedback: {
+            /** Format: int64 */
+            version: number;
+            /** Format: int32 */
+            rating: number;
+            liked?: string | null;
+            concerns?: string | null;
+            grade?: null | components["schemas"]["Grade"];
+            /** @description Required when no licence was captured at booking. */
+            licence_number?: string | null;
+        };
         /**
          * @description An existing customer that matches. Customers the caller may not see show only their family
          *     name and owner, so a consultant learns the customer is taken without learning who it is.
@@ -1330,7 +2008,17 @@ export interface components {
          *     English `detail` next to them is for people and may change.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "account_disabled" | "session_expired" | "csrf_token_invalid" | "forbidden" | "not_found" | "version_conflict" | "already_exists" | "in_use" | "possible_duplicate" | "merged" | "rate_limited" | "payload_too_large" | "method_not_allowed" | "route_not_found" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "account_disabled" | "session_expired" | "csrf_token_invalid" | "forbidden" | "not_found" | "version_conflict" | "already_exists" | "in_use" | "possible_duplicate" | "merged" | "schedule_conflict" | "invalid_state" | "rate_limited" | "payload_too_large" | "method_not_allowed" | "route_not_found" | "service_unavailable" | "internal_error";
+        FeedbackView: {
+            /**
+             * Format: int32
+             * @description 1 (poor) to 5 (excellent).
+             */
+            rating: number;
+            liked?: string | null;
+            concerns?: string | null;
+            grade?: null | components["schemas"]["Grade"];
+        };
         /**
          * Format: int64
          * @description An amount of renminbi in fen (1 yuan = 100 fen).
@@ -1349,8 +2037,123 @@ export interface components {
             message: string;
             params?: Record<string, never>;
         };
+        /** @description One row's figures. */
+        Figures: {
+            /** Format: int64 */
+            new_leads: number;
+            /** Format: int64 */
+            visits: number;
+            /** Format: int64 */
+            test_drives: number;
+            /** Format: int64 */
+            grade_upgrades: number;
+            /**
+             * Format: int64
+             * @description Leads that became O (signed).
+             */
+            orders: number;
+            /** Format: int64 */
+            deliveries: number;
+            /** Format: int64 */
+            lost: number;
+            /**
+             * Format: int64
+             * @description Open leads whose follow-up is past due now.
+             */
+            overdue_follow_ups: number;
+        };
+        /**
+         * @description How a follow-up reached the customer.
+         * @enum {string}
+         */
+        FollowUpChannel: "Phone" | "Wechat" | "Sms" | "Visit" | "Email";
+        FollowUpView: {
+            id: components["schemas"]["LeadFollowUpId"];
+            channel: components["schemas"]["FollowUpChannel"];
+            summary: string;
+            grade_before: components["schemas"]["Grade"];
+            grade_after: components["schemas"]["Grade"];
+            next_step?: string | null;
+            /** Format: date-time */
+            next_follow_up_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The pushed task this follow-up closed.
+             */
+            task_id?: string | null;
+            by?: null | components["schemas"]["OwnerView"];
+            /** Format: date-time */
+            at: string;
+        };
+        Funnel: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /**
+             * Format: int64
+             * @description Opportunities opened in the period.
+             */
+            opened: number;
+            stages: components["schemas"]["FunnelStage"][];
+            /** @description Everything still open, at full value. */
+            pipeline_fen: components["schemas"]["Fen"];
+            /** @description Everything still open, weighted by each stage's probability: the forecast. */
+            forecast_fen: components["schemas"]["Fen"];
+            /** Format: int64 */
+            won: number;
+            won_fen: components["schemas"]["Fen"];
+            /** Format: int64 */
+            lost: number;
+        };
+        FunnelStage: {
+            stage: components["schemas"]["StageView"];
+            /**
+             * Format: int64
+             * @description Opportunities of the period that reached this stage (or a later one).
+             */
+            reached: number;
+            /**
+             * Format: double
+             * @description `reached` here over `reached` at the stage before (absent for the first stage).
+             */
+            conversion?: number | null;
+            /**
+             * Format: int64
+             * @description Open opportunities in this stage now, and their amounts.
+             */
+            open_count: number;
+            open_amount_fen: components["schemas"]["Fen"];
+            weighted_fen: components["schemas"]["Fen"];
+        };
         /** @enum {string} */
         Gender: "male" | "female";
+        /**
+         * @description The 4S convention for how close a buyer is to buying.
+         * @enum {string}
+         */
+        Grade: "N" | "H" | "A" | "B" | "C" | "O" | "F";
+        GradeChangeView: {
+            from?: null | components["schemas"]["Grade"];
+            to: components["schemas"]["Grade"];
+            /**
+             * @description `created`, `follow_up`, `reception`, `test_drive`, `opportunity`, `lost`, `reopened`,
+             *     `intake`.
+             */
+            origin: string;
+            /** @description Whether this counts as an upgrade (C → B, A → H, H → O...). */
+            upgrade: boolean;
+            by?: null | components["schemas"]["OwnerView"];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description One column of the board: a grade, how many open leads have it, the first of them. */
+        GradeColumn: {
+            grade: components["schemas"]["Grade"];
+            /** Format: int64 */
+            count: number;
+            leads: components["schemas"]["LeadView"][];
+        };
         /** @description One permission with the scope it is granted at. */
         Grant: {
             permission: components["schemas"]["Permission"];
@@ -1421,6 +2224,143 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        IntakeLead: {
+            name: string;
+            /** @description A mainland mobile or landline number, any spelling. */
+            phone: string;
+            /** @description What they wrote in the form. */
+            message?: string | null;
+            /** @description A key of the dealer's `source` list (default `web`). */
+            source?: string | null;
+            series_id?: null | components["schemas"]["CatalogSeriesId"];
+            model_id?: null | components["schemas"]["CatalogModelId"];
+            /** @description The car in words, when the form does not know the catalog. */
+            model_text?: string | null;
+            city?: string | null;
+        };
+        IntakeOutcome: {
+            lead_id: components["schemas"]["LeadId"];
+            /** @description A new lead was opened (else the customer's open lead was touched). */
+            created: boolean;
+            /** @description The same request was received before; this is its answer again. */
+            replayed: boolean;
+        };
+        LeadAssignment: {
+            /** Format: int64 */
+            version: number;
+            owner_id?: null | components["schemas"]["UserId"];
+            /** @description Hand the lead to the marketing pool (no owner). */
+            to_marketing?: boolean;
+        };
+        LeadBoard: {
+            /** @description N, H, A, B, C: the open leads by grade. */
+            columns: components["schemas"]["GradeColumn"][];
+        };
+        /** @description A lead with its history: grades, follow-ups, visits, test drives and the opportunity. */
+        LeadDetail: {
+            lead: components["schemas"]["LeadView"];
+            grade_history: components["schemas"]["GradeChangeView"][];
+            follow_ups: components["schemas"]["FollowUpView"][];
+            receptions: components["schemas"]["ReceptionView"][];
+            test_drives: components["schemas"]["BookingView"][];
+            opportunity?: null | components["schemas"]["OpportunityView"];
+        };
+        /** @description What a lead records about the purchase. */
+        LeadFields: {
+            /** @description A key of the dealer's `source` list. */
+            source?: string | null;
+            series_id?: null | components["schemas"]["CatalogSeriesId"];
+            model_id?: null | components["schemas"]["CatalogModelId"];
+            /** @description The car in words, when it is not in the catalog. */
+            model_text?: string | null;
+            budget_min_fen?: null | components["schemas"]["Fen"];
+            budget_max_fen?: null | components["schemas"]["Fen"];
+            timeframe?: null | components["schemas"]["Timeframe"];
+            payment?: null | components["schemas"]["PaymentIntent"];
+            trade_in?: boolean;
+            /** @description The car they would trade in. */
+            trade_in_note?: string | null;
+            notes?: string | null;
+        };
+        /** Format: uuid */
+        LeadFollowUpId: string;
+        /** Format: uuid */
+        LeadId: string;
+        LeadPage: {
+            items: components["schemas"]["LeadView"][];
+            next_cursor?: string | null;
+            /** Format: int64 */
+            count?: number | null;
+            count_capped: boolean;
+        };
+        LeadPatch: {
+            /** Format: int64 */
+            version: number;
+            source?: string | null;
+            series_id?: null | components["schemas"]["CatalogSeriesId"];
+            model_id?: null | components["schemas"]["CatalogModelId"];
+            model_text?: string | null;
+            budget_min_fen?: null | components["schemas"]["Fen"];
+            budget_max_fen?: null | components["schemas"]["Fen"];
+            timeframe?: null | components["schemas"]["Timeframe"];
+            payment?: null | components["schemas"]["PaymentIntent"];
+            trade_in?: boolean | null;
+            trade_in_note?: string | null;
+            notes?: string | null;
+        };
+        /**
+         * @description Where a lead stands.
+         * @enum {string}
+         */
+        LeadStatus: "Open" | "LostPending" | "Lost" | "Won";
+        LeadView: {
+            id: components["schemas"]["LeadId"];
+            customer: components["schemas"]["CustomerRow"];
+            /** @description A key of the dealer's `source` list. */
+            source?: string | null;
+            car?: null | components["schemas"]["CarRef"];
+            budget_min_fen?: null | components["schemas"]["Fen"];
+            budget_max_fen?: null | components["schemas"]["Fen"];
+            timeframe?: null | components["schemas"]["Timeframe"];
+            payment?: null | components["schemas"]["PaymentIntent"];
+            trade_in: boolean;
+            trade_in_note?: string | null;
+            grade: components["schemas"]["Grade"];
+            status: components["schemas"]["LeadStatus"];
+            owner?: null | components["schemas"]["OwnerView"];
+            /** @description `marketing` while marketing nurtures it. */
+            pool?: string | null;
+            notes?: string | null;
+            /** Format: date-time */
+            graded_at: string;
+            /** Format: date-time */
+            last_upgrade_at: string;
+            /** Format: date-time */
+            last_contact_at?: string | null;
+            /** Format: date-time */
+            next_follow_up_at?: string | null;
+            /** @description The follow-up is past due. */
+            follow_up_overdue: boolean;
+            /**
+             * Format: uuid
+             * @description The pushed follow-up task waiting to be done.
+             */
+            follow_up_task_id?: string | null;
+            /**
+             * Format: date-time
+             * @description Flagged: no grade upgrade for the dealer's stagnation period.
+             */
+            stagnant_since?: string | null;
+            lost?: null | components["schemas"]["LostView"];
+            /** Format: date-time */
+            won_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
         /**
          * @description A UI and message language. Simplified Chinese is the default.
          * @enum {string}
@@ -1437,6 +2377,12 @@ export interface components {
             /** Format: date-time */
             expires_at: string;
             me: components["schemas"]["MeView"];
+        };
+        /** @description A car they looked at: from the catalog, or in words. */
+        LookedAt: {
+            series_id?: null | components["schemas"]["CatalogSeriesId"];
+            model_id?: null | components["schemas"]["CatalogModelId"];
+            text?: string | null;
         };
         /** Format: uuid */
         LookupId: string;
@@ -1464,6 +2410,35 @@ export interface components {
             sort_order: number;
             /** Format: int64 */
             version: number;
+        };
+        LostDecision: {
+            /** Format: int64 */
+            version: number;
+            /** @description Approve the loss (else the lead is worked again). */
+            approve: boolean;
+        };
+        LostInput: {
+            /** Format: int64 */
+            version: number;
+            /** @description A key of the dealer's `lost_reason` list. */
+            reason: string;
+            /** @description The brand they bought instead (required unless they postponed or the loan was refused). */
+            competitor_brand?: string | null;
+            competitor_model?: string | null;
+            note?: string | null;
+        };
+        /** @description Why and to whom a lead was lost. */
+        LostView: {
+            /** @description A key of the dealer's `lost_reason` list. */
+            reason?: string | null;
+            competitor_brand?: string | null;
+            competitor_model?: string | null;
+            note?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was marked lost (or asked to be, while waiting for approval).
+             */
+            at?: string | null;
         };
         /**
          * @description What a match was found by (shown next to the result).
@@ -1563,6 +2538,22 @@ export interface components {
              */
             expires_at?: string | null;
         };
+        NewBooking: {
+            car_id: components["schemas"]["TestDriveCarId"];
+            customer_id: components["schemas"]["CustomerId"];
+            lead_id?: null | components["schemas"]["LeadId"];
+            consultant_id?: null | components["schemas"]["UserId"];
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at: string;
+            /**
+             * @description The driver's licence number (the ID number on a mainland licence); may also be given
+             *     with the feedback.
+             */
+            licence_number?: string | null;
+            notes?: string | null;
+        };
         NewBrand: {
             name: string;
         };
@@ -1596,6 +2587,31 @@ export interface components {
         NewDepartment: {
             name: string;
         };
+        NewFollowUp: {
+            /** Format: int64 */
+            version: number;
+            channel: components["schemas"]["FollowUpChannel"];
+            /** @description What was said. */
+            summary: string;
+            /** @description The grade after the talk: H, A, B or C. */
+            grade: components["schemas"]["Grade"];
+            /** @description What happens next ("invite to the test-drive day on Saturday"). */
+            next_step?: string | null;
+            /**
+             * Format: date-time
+             * @description When to call next, if the customer named a time (default: the grade's cadence).
+             */
+            next_follow_up_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When it happened (default now; not in the future).
+             */
+            occurred_at?: string | null;
+        };
+        NewLead: components["schemas"]["CustomerLink"] & components["schemas"]["LeadFields"] & {
+            grade?: null | components["schemas"]["Grade"];
+            owner_id?: null | components["schemas"]["UserId"];
+        };
         NewLookup: {
             /** @description 2-32 characters of a-z, 0-9 and _. */
             key: string;
@@ -1613,6 +2629,34 @@ export interface components {
             colours?: components["schemas"]["Colour"][];
             active?: boolean;
         };
+        NewOpportunity: {
+            stage_id?: null | components["schemas"]["PipelineStageId"];
+            amount_fen?: null | components["schemas"]["Fen"];
+            /** Format: date */
+            expected_on?: string | null;
+            competitors?: string[];
+            notes?: string | null;
+        };
+        NewReception: components["schemas"]["CustomerLink"] & {
+            consultant_id?: null | components["schemas"]["UserId"];
+            /**
+             * Format: date-time
+             * @description Default: now.
+             */
+            arrived_at?: string | null;
+            /** Format: date-time */
+            left_at?: string | null;
+            /** Format: int32 */
+            party_size?: number;
+            companions?: components["schemas"]["VisitCompanion"][];
+            models?: components["schemas"]["LookedAt"][];
+            test_drive?: boolean;
+            /** @description The grade after the visit: H, A, B, C, or N when too early to say. */
+            grade: components["schemas"]["Grade"];
+            /** @description The lead's details (the source defaults to walk-in, the car to the first one looked at). */
+            lead?: components["schemas"]["LeadFields"];
+            notes?: string | null;
+        };
         NewRole: {
             /** @description 2-32 characters of a-z, 0-9 and _, not a built-in role's key. */
             key: string;
@@ -1629,10 +2673,32 @@ export interface components {
             brand_id: components["schemas"]["CatalogBrandId"];
             name: string;
         };
+        NewStage: {
+            /** @description 2-32 characters of a-z, 0-9 and _. */
+            key: string;
+            name: string;
+            /** Format: int32 */
+            probability: number;
+            /**
+             * Format: int32
+             * @description Where it goes (default: before the signing stage).
+             */
+            sort_order?: number | null;
+        };
         NewTeam: {
             name: string;
             department_id?: null | components["schemas"]["DepartmentId"];
             leader_id?: null | components["schemas"]["UserId"];
+        };
+        NewTestDriveCar: {
+            /** @description What staff call it: `汉 EV 白色试驾车`. */
+            name: string;
+            series_id?: null | components["schemas"]["CatalogSeriesId"];
+            model_id?: null | components["schemas"]["CatalogModelId"];
+            vin?: string | null;
+            plate?: string | null;
+            colour?: string | null;
+            notes?: string | null;
         };
         NewUser: {
             username: string;
@@ -1653,6 +2719,45 @@ export interface components {
          * @enum {string}
          */
         OnDuplicate: "update" | "skip";
+        /** Format: uuid */
+        OpportunityId: string;
+        OpportunityPatch: {
+            /** Format: int64 */
+            version: number;
+            amount_fen?: null | components["schemas"]["Fen"];
+            /** Format: date */
+            expected_on?: string | null;
+            competitors?: string[] | null;
+            notes?: string | null;
+        };
+        OpportunityView: {
+            id: components["schemas"]["OpportunityId"];
+            lead_id: components["schemas"]["LeadId"];
+            customer: components["schemas"]["ReceptionCustomer"];
+            owner?: null | components["schemas"]["OwnerView"];
+            stage: components["schemas"]["StageView"];
+            /** @description `open`, `won` or `lost`. */
+            status: string;
+            amount_fen?: null | components["schemas"]["Fen"];
+            weighted_fen?: null | components["schemas"]["Fen"];
+            /** Format: date */
+            expected_on?: string | null;
+            car?: null | components["schemas"]["CarRef"];
+            competitors: string[];
+            notes?: string | null;
+            /** Format: date-time */
+            stage_changed_at: string;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /** @description Every stage change, oldest first (on a single opportunity only). */
+            history?: components["schemas"]["StageChangeView"][] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
         OwnerView: {
             id: components["schemas"]["UserId"];
             display_name: string;
@@ -1708,6 +2813,63 @@ export interface components {
                 /** @description `{field: {"before": ..., "after": ...}}`; sensitive values are masked. */
                 changes: Record<string, never>;
                 request_id?: string | null;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_OpportunityView: {
+            items: {
+                id: components["schemas"]["OpportunityId"];
+                lead_id: components["schemas"]["LeadId"];
+                customer: components["schemas"]["ReceptionCustomer"];
+                owner?: null | components["schemas"]["OwnerView"];
+                stage: components["schemas"]["StageView"];
+                /** @description `open`, `won` or `lost`. */
+                status: string;
+                amount_fen?: null | components["schemas"]["Fen"];
+                weighted_fen?: null | components["schemas"]["Fen"];
+                /** Format: date */
+                expected_on?: string | null;
+                car?: null | components["schemas"]["CarRef"];
+                competitors: string[];
+                notes?: string | null;
+                /** Format: date-time */
+                stage_changed_at: string;
+                /** Format: date-time */
+                closed_at?: string | null;
+                /** @description Every stage change, oldest first (on a single opportunity only). */
+                history?: components["schemas"]["StageChangeView"][] | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int64 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_ReceptionView: {
+            items: {
+                id: components["schemas"]["ReceptionId"];
+                lead_id: components["schemas"]["LeadId"];
+                customer: components["schemas"]["ReceptionCustomer"];
+                consultant?: null | components["schemas"]["OwnerView"];
+                /** Format: date-time */
+                arrived_at: string;
+                /** Format: date-time */
+                left_at?: string | null;
+                /** Format: int32 */
+                party_size: number;
+                companions: components["schemas"]["VisitCompanion"][];
+                models: components["schemas"]["CarRef"][];
+                test_drive: boolean;
+                first_visit: boolean;
+                grade: components["schemas"]["Grade"];
+                notes?: string | null;
+                entered_by?: null | components["schemas"]["OwnerView"];
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
@@ -1815,10 +2977,15 @@ export interface components {
             password: string;
         };
         /**
+         * @description How the buyer means to pay.
+         * @enum {string}
+         */
+        PaymentIntent: "Cash" | "Loan" | "Lease";
+        /**
          * @description A permission, `resource:action`.
          * @enum {string}
          */
-        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number";
+        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure";
         /** @description One permission of the catalog, for building the resource × action grid. */
         PermissionInfo: {
             key: components["schemas"]["Permission"];
@@ -1840,6 +3007,15 @@ export interface components {
             label: components["schemas"]["PhoneLabel"];
             is_primary: boolean;
         };
+        /**
+         * @description The kanban: one column per active stage with its open cards (the delivery column shows
+         *     those delivered in the last 30 days).
+         */
+        PipelineBoard: {
+            columns: components["schemas"]["BoardColumn"][];
+        };
+        /** Format: uuid */
+        PipelineStageId: string;
         /** @enum {string} */
         Powertrain: "petrol" | "diesel" | "hybrid" | "phev" | "erev" | "bev";
         /** @description The body of every error response. */
@@ -1872,6 +3048,8 @@ export interface components {
             merged_into?: string | null;
             /** @description For `possible_duplicate`: the existing records that look the same. */
             candidates?: Record<string, never>[] | null;
+            /** @description For `schedule_conflict`: the activities the new time overlaps. */
+            conflicts?: Record<string, never>[] | null;
         };
         PublishReport: {
             /** @description Dealers the catalog was published to. */
@@ -1879,11 +3057,53 @@ export interface components {
             models_created: number;
             models_updated: number;
         };
+        ReceptionCustomer: {
+            id: components["schemas"]["CustomerId"];
+            name: string;
+        };
+        /** Format: uuid */
+        ReceptionId: string;
+        ReceptionOutcome: {
+            reception: components["schemas"]["ReceptionView"];
+            lead: components["schemas"]["LeadView"];
+            /** @description A new customer was made (else the phone matched one). */
+            customer_created: boolean;
+            /** @description A new lead was opened (else the customer's open lead was updated). */
+            lead_created: boolean;
+        };
+        ReceptionView: {
+            id: components["schemas"]["ReceptionId"];
+            lead_id: components["schemas"]["LeadId"];
+            customer: components["schemas"]["ReceptionCustomer"];
+            consultant?: null | components["schemas"]["OwnerView"];
+            /** Format: date-time */
+            arrived_at: string;
+            /** Format: date-time */
+            left_at?: string | null;
+            /** Format: int32 */
+            party_size: number;
+            companions: components["schemas"]["VisitCompanion"][];
+            models: components["schemas"]["CarRef"][];
+            test_drive: boolean;
+            first_visit: boolean;
+            grade: components["schemas"]["Grade"];
+            notes?: string | null;
+            entered_by?: null | components["schemas"]["OwnerView"];
+        };
         /**
          * @description How a companion relates to the customer (陪同人员 who influence the purchase).
          * @enum {string}
          */
         Relation: "spouse" | "parent" | "child" | "sibling" | "relative" | "friend" | "colleague" | "other";
+        ReopenInput: {
+            /** Format: int64 */
+            version: number;
+            /** @description H, A, B or C. */
+            grade: components["schemas"]["Grade"];
+            note?: string | null;
+        };
+        /** @enum {string} */
+        ReportPeriod: "today" | "week" | "month";
         RevealedIdNumber: {
             id_number: string;
         };
@@ -1922,6 +3142,74 @@ export interface components {
             column: string;
             code: string;
             message: string;
+        };
+        SalesReport: {
+            period: components["schemas"]["ReportPeriod"];
+            /**
+             * Format: date
+             * @description The period's first and last day, in the dealer's time zone.
+             */
+            first_day: string;
+            /** Format: date */
+            last_day: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            time_zone: string;
+            totals: components["schemas"]["Figures"];
+            conversion: components["schemas"]["Conversion"];
+            consultants: components["schemas"]["ConsultantRow"][];
+            teams: components["schemas"]["TeamRow"][];
+            /** @description New leads by source. */
+            sources: components["schemas"]["CountBy"][];
+            /** @description Losses by reason. */
+            lost_reasons: components["schemas"]["CountBy"][];
+        };
+        SalesSettingsPatch: {
+            /** Format: int64 */
+            version: number;
+            cadence_days?: null | components["schemas"]["CadenceDays"];
+            /** Format: int32 */
+            follow_up_due_hour?: number | null;
+            /** Format: int32 */
+            c_handover_days?: number | null;
+            /** Format: int32 */
+            stagnation_days?: number | null;
+            stagnation_action?: null | components["schemas"]["StagnationAction"];
+            stagnation_user_id?: null | components["schemas"]["UserId"];
+            lost_needs_approval?: boolean | null;
+            assignment_mode?: null | components["schemas"]["AssignmentMode"];
+            assignment_team_id?: null | components["schemas"]["TeamId"];
+        };
+        SalesSettingsView: {
+            cadence_days: components["schemas"]["CadenceDays"];
+            /**
+             * Format: int32
+             * @description The local hour follow-ups fall due on their day (18: by 6 pm).
+             */
+            follow_up_due_hour: number;
+            /**
+             * Format: int32
+             * @description Days a lead may stay C before it goes to the marketing pool (absent: never).
+             */
+            c_handover_days?: number | null;
+            /**
+             * Format: int32
+             * @description Days without a grade upgrade after which a lead is stagnant.
+             */
+            stagnation_days: number;
+            stagnation_action: components["schemas"]["StagnationAction"];
+            stagnation_user?: null | components["schemas"]["OwnerView"];
+            /** @description Whether marking a lead lost waits for the manager's approval. */
+            lost_needs_approval: boolean;
+            assignment_mode: components["schemas"]["AssignmentMode"];
+            assignment_team_id?: null | components["schemas"]["TeamId"];
+            /**
+             * Format: int64
+             * @description 0 while the dealer uses the defaults.
+             */
+            version: number;
         };
         SavedMapping: {
             id: components["schemas"]["ImportMappingId"];
@@ -1975,6 +3263,56 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        StageChangeView: {
+            from?: null | components["schemas"]["PipelineStageId"];
+            to: components["schemas"]["PipelineStageId"];
+            by?: null | components["schemas"]["OwnerView"];
+            /** Format: date-time */
+            at: string;
+        };
+        /**
+         * @description What reaching a pipeline stage means for the lead.
+         * @enum {string}
+         */
+        StageKind: "Open" | "Order" | "Won";
+        StageMove: {
+            /** Format: int64 */
+            version: number;
+            stage_id: components["schemas"]["PipelineStageId"];
+        };
+        StagePatch: {
+            /** Format: int64 */
+            version: number;
+            name?: string | null;
+            /** Format: int32 */
+            probability?: number | null;
+            /** Format: int32 */
+            sort_order?: number | null;
+            active?: boolean | null;
+        };
+        StageView: {
+            id: components["schemas"]["PipelineStageId"];
+            key: string;
+            /** @description Built-in stages are named in the UI's language by key; the dealer's own by this name. */
+            name: string;
+            /**
+             * Format: int32
+             * @description Percent.
+             */
+            probability: number;
+            kind: components["schemas"]["StageKind"];
+            /** Format: int32 */
+            sort_order: number;
+            builtin: boolean;
+            active: boolean;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description Where a stagnant lead goes.
+         * @enum {string}
+         */
+        StagnationAction: "Flag" | "Senior" | "Manager" | "MarketingPool";
         /** Format: uuid */
         TeamId: string;
         TeamPatch: {
@@ -1983,6 +3321,13 @@ export interface components {
             name?: string | null;
             department_id?: null | components["schemas"]["DepartmentId"];
             leader_id?: null | components["schemas"]["UserId"];
+        };
+        TeamRow: {
+            team_id?: null | components["schemas"]["TeamId"];
+            /** @description Absent for consultants in no team. */
+            name?: string | null;
+            figures: components["schemas"]["Figures"];
+            conversion: components["schemas"]["Conversion"];
         };
         TeamView: {
             id: components["schemas"]["TeamId"];
@@ -1997,6 +3342,36 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** Format: uuid */
+        TestDriveBookingId: string;
+        /** Format: uuid */
+        TestDriveCarId: string;
+        TestDriveCarPatch: {
+            /** Format: int64 */
+            version: number;
+            name?: string | null;
+            plate?: string | null;
+            colour?: string | null;
+            notes?: string | null;
+            active?: boolean | null;
+        };
+        TestDriveCarView: {
+            id: components["schemas"]["TestDriveCarId"];
+            name: string;
+            car?: null | components["schemas"]["CarRef"];
+            vin?: string | null;
+            plate?: string | null;
+            colour?: string | null;
+            active: boolean;
+            notes?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description When the buyer means to buy, as they say it.
+         * @enum {string}
+         */
+        Timeframe: "WithinWeek" | "WithinTwoWeeks" | "WithinMonth" | "WithinThreeMonths" | "Later" | "Undecided";
         TimelineEntry: {
             id: components["schemas"]["CustomerEventId"];
             /** Format: date-time */
@@ -2156,6 +3531,11 @@ export interface components {
             updated_at: string;
             /** Format: int64 */
             version: number;
+        };
+        /** @description Someone who came along (the spouse and the parents often decide). */
+        VisitCompanion: {
+            relation: components["schemas"]["Relation"];
+            name?: string | null;
         };
     };
     responses: never;
@@ -4617,6 +5997,1270 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SavedMapping"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_leads: {
+        parameters: {
+            query?: {
+                owner_id?: components["schemas"]["UserId"];
+                /** @description Only leads nobody owns. */
+                unassigned?: boolean;
+                /** @description `marketing`: the leads marketing nurtures. */
+                pool?: string;
+                team_id?: components["schemas"]["TeamId"];
+                /** @description Grades, comma-separated: `H,A`. */
+                grade?: string;
+                /** @description Statuses, comma-separated: `open,lost_pending` (default: every status). */
+                status?: string;
+                source?: string;
+                series_id?: components["schemas"]["CatalogSeriesId"];
+                customer_id?: components["schemas"]["CustomerId"];
+                /** @description Only stagnant (true) or not stagnant (false) leads. */
+                stagnant?: boolean;
+                /** @description Only open leads whose follow-up is past due. */
+                overdue?: boolean;
+                created_from?: string;
+                created_to?: string;
+                /** @description `-created_at` (default) or `-updated_at`. */
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+                /** @description Count the matches (exactly up to 1,000). */
+                with_count?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadPage"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLead"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lead_board: {
+        parameters: {
+            query: {
+                /** @description Cards per grade (default 20, at most 50). */
+                per_column?: number;
+                filter: {
+                    owner_id?: null | components["schemas"]["UserId"];
+                    /** @description Only leads nobody owns. */
+                    unassigned?: boolean;
+                    /** @description `marketing`: the leads marketing nurtures. */
+                    pool?: string | null;
+                    team_id?: null | components["schemas"]["TeamId"];
+                    /** @description Grades, comma-separated: `H,A`. */
+                    grade?: string | null;
+                    /** @description Statuses, comma-separated: `open,lost_pending` (default: every status). */
+                    status?: string | null;
+                    source?: string | null;
+                    series_id?: null | components["schemas"]["CatalogSeriesId"];
+                    customer_id?: null | components["schemas"]["CustomerId"];
+                    /** @description Only stagnant (true) or not stagnant (false) leads. */
+                    stagnant?: boolean | null;
+                    /** @description Only open leads whose follow-up is past due. */
+                    overdue?: boolean;
+                    /** Format: date-time */
+                    created_from?: string | null;
+                    /** Format: date-time */
+                    created_to?: string | null;
+                    /** @description `-created_at` (default) or `-updated_at`. */
+                    sort?: string | null;
+                    /** Format: int64 */
+                    limit?: number | null;
+                    cursor?: string | null;
+                    /** @description Count the matches (exactly up to 1,000). */
+                    with_count?: boolean;
+                };
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadBoard"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_assign_leads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkAssign"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkAssignOutcome"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["LeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["LeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    log_follow_up: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["LeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewFollowUp"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["LeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LeadAssignment"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_lead_lost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["LeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LostInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decide_lead_lost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["LeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LostDecision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopen_lead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["LeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeadView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_opportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["LeadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOpportunity"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    intake_lead: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 1-128 characters, unique per request */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeLead"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeOutcome"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeOutcome"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_receptions: {
+        parameters: {
+            query?: {
+                consultant_id?: components["schemas"]["UserId"];
+                from?: string;
+                to?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_ReceptionView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register_reception: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReception"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceptionOutcome"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    register_receptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkReceptions"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkReceptionOutcome"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_opportunities: {
+        parameters: {
+            query?: {
+                owner_id?: components["schemas"]["UserId"];
+                team_id?: components["schemas"]["TeamId"];
+                stage_id?: components["schemas"]["PipelineStageId"];
+                /** @description `open` (default), `won`, `lost` or `all`. */
+                status?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_OpportunityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pipeline_board: {
+        parameters: {
+            query?: {
+                owner_id?: components["schemas"]["UserId"];
+                team_id?: components["schemas"]["TeamId"];
+                /** @description Cards per stage (default 30, at most 100). */
+                per_column?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineBoard"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    funnel: {
+        parameters: {
+            query?: {
+                /** @description Opportunities opened from (default: 90 days ago). */
+                from?: string;
+                to?: string;
+                owner_id?: components["schemas"]["UserId"];
+                team_id?: components["schemas"]["TeamId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_opportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OpportunityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_opportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OpportunityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpportunityPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_opportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OpportunityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StageMove"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_stages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_stage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewStage"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_stage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["PipelineStageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StagePatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_cars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestDriveCarView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_car: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTestDriveCar"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestDriveCarView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_car: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["TestDriveCarId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestDriveCarPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestDriveCarView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calendar: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description At most 62 days after `from`. */
+                to: string;
+                car_id?: components["schemas"]["TestDriveCarId"];
+                consultant_id?: components["schemas"]["UserId"];
+                customer_id?: components["schemas"]["CustomerId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    book: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewBooking"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["TestDriveBookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["TestDriveBookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingCancel"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    feedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["TestDriveBookingId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DriveFeedback"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SalesSettingsPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_assignment_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentRule"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replace_assignment_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentRules"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentRule"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    report: {
+        parameters: {
+            query?: {
+                period?: components["schemas"]["ReportPeriod"];
+                /** @description A day in the period (default today, in the dealer's time zone). */
+                date?: string;
+                /** @description Only this team's consultants. */
+                team_id?: components["schemas"]["TeamId"];
+                /** @description Only the caller's own numbers (their home page). */
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesReport"];
                 };
             };
             "4XX": {

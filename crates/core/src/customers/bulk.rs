@@ -3,13 +3,14 @@
 
 use super::access::{owner_teams, reaches};
 use super::create::check_owner;
+use super::owners::change_owner;
 use super::timeline::{self, TimelineEvent};
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
-use forecourt_db::entities::customer_tag;
-use forecourt_db::repo::{batched_insert, customers, users};
+use forecourt_db::entities::{customer, customer_tag};
+use forecourt_db::repo::{batched_insert, customers};
 use forecourt_domain::ids::{CustomerId, UserId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_name;
@@ -102,34 +103,10 @@ impl App {
                     check_owner(&*tx, actor, &mut errors, *owner).await?;
                 }
                 errors.finish()?;
-                let new_owner = owner_id.map(UserId::uuid);
-                let moving: Vec<_> = allowed.iter().filter(|c| c.owner_id != new_owner).collect();
-                let moving_ids: Vec<Uuid> = moving.iter().map(|c| c.id).collect();
-                let changed =
-                    customers::set_owner(&*tx, scope, &moving_ids, new_owner, now).await?;
-                let named: Vec<Uuid> = moving
-                    .iter()
-                    .filter_map(|c| c.owner_id)
-                    .chain(new_owner)
-                    .collect();
-                let people = users::find_many(&*tx, scope, &named).await?;
-                let name_of = |id: Option<Uuid>| {
-                    id.and_then(|id| people.iter().find(|u| u.id == id))
-                        .map(|u| u.display_name.clone())
-                };
-                for c in moving {
-                    let entry = AuditEntry::action("customer", "owner_changed", Some(c.id)).change(
-                        "owner_id",
-                        c.owner_id.map(|o| o.to_string()),
-                        new_owner.map(|o| o.to_string()),
-                    );
-                    audit::record(&*tx, actor, entry, now).await?;
-                    events.push(TimelineEvent::new(
-                        c.id,
-                        "owner.changed",
-                        json!({"from": name_of(c.owner_id), "to": name_of(new_owner)}),
-                    ));
-                }
+                let moving: Vec<&customer::Model> = allowed.iter().collect();
+                let (changed, owner_events) =
+                    change_owner(&*tx, actor, &moving, owner_id.map(UserId::uuid), now).await?;
+                events.extend(owner_events);
                 changed
             }
             BulkAction::AddTag { tag } => {

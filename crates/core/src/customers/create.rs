@@ -161,15 +161,39 @@ pub(crate) fn apply_consent(
     *flag = Some(granted);
 }
 
+/// A validated new customer, ready to be written (in the caller's transaction).
+pub(crate) struct PreparedCustomer {
+    model: customer::Model,
+    phones: Vec<(forecourt_domain::phone::Phone, super::PhoneLabel)>,
+    tags: Vec<String>,
+    companions: Vec<super::input::Companion>,
+    consents: Vec<super::ConsentInput>,
+    vehicles: Vec<(String, crate::vehicles::ParsedVehicle)>,
+    allow_duplicate: bool,
+}
+
+impl PreparedCustomer {
+    /// Gives the customer to this owner (or nobody); the caller has checked it may.
+    pub(crate) fn set_owner(&mut self, owner: Option<Uuid>) {
+        self.model.owner_id = owner;
+    }
+
+    /// The normalised phone numbers, for matching against existing customers.
+    pub(crate) fn numbers(&self) -> Vec<String> {
+        self.phones.iter().map(|(p, _)| p.to_string()).collect()
+    }
+}
+
 impl App {
-    /// Creates a customer. A customer with the same phone, ID number or VIN already existing is
-    /// answered 409 `possible_duplicate` with the candidates, unless `allow_duplicate` is set.
-    pub async fn create_customer(
+    /// Validates a new customer (nothing is written). The owner defaults to the actor. The
+    /// caller checks the permission (creating a customer directly needs `customer:create`; a
+    /// lead arriving through the intake API brings its customer with it).
+    pub(crate) async fn prepare_customer<C: ConnectionTrait>(
         &self,
+        conn: &C,
         actor: &Actor,
         input: NewCustomer,
-    ) -> CoreResult<CustomerView> {
-        actor.require(Permission::CustomerCreate)?;
+    ) -> CoreResult<PreparedCustomer> {
         let today = self.today(actor);
         let mut errors = FieldErrors::new();
         let name = errors.check(parse_name("name", &input.name, 100));
@@ -204,7 +228,6 @@ impl App {
             }
             seen_channels.push(consent.channel);
         }
-        let conn = self.db.conn();
         let owner = match input.owner_id {
             Some(owner) => Some(owner),
             None if actor.kind() != ActorKind::System => Some(actor.user_id()),
@@ -228,30 +251,16 @@ impl App {
             vehicles.push((format!("{prefix}."), parsed));
         }
         errors.finish()?;
-        let name = name.unwrap_or_default();
 
-        let numbers: Vec<String> = phones.iter().map(|(p, _)| p.to_string()).collect();
+        let now = self.now();
         let id_hash = id_number
             .as_ref()
             .map(|id| self.pii.keyed_hash(id.as_str()));
-        let vins: Vec<String> = vehicles.iter().filter_map(|(_, v)| v.vin.clone()).collect();
-        if !input.allow_duplicate {
-            let candidates =
-                duplicates::find(conn, actor, &numbers, id_hash.as_deref(), &vins, None).await?;
-            if !candidates.is_empty() {
-                return Err(CoreError::PossibleDuplicate {
-                    candidates: serde_json::to_value(candidates).unwrap_or_default(),
-                });
-            }
-        }
-
-        let now = self.now();
-        let id = Uuid::now_v7();
         let mut model = customer::Model {
-            id,
+            id: Uuid::now_v7(),
             dealer_id: actor.dealer_id().uuid(),
             kind: input.kind.as_str().to_owned(),
-            name,
+            name: name.unwrap_or_default(),
             gender: gender.map(|g| g.as_str().to_owned()),
             birthday,
             wechat_id,
@@ -281,27 +290,79 @@ impl App {
         for consent in &input.consents {
             apply_consent(&mut model, consent.channel, consent.granted);
         }
+        Ok(PreparedCustomer {
+            model,
+            phones,
+            tags,
+            companions,
+            consents: input.consents,
+            vehicles,
+            allow_duplicate: input.allow_duplicate,
+        })
+    }
 
-        let tx = self.db.begin().await?;
-        let created =
-            tenant::insert::<customer::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
-                .await?;
+    /// The existing customers a prepared one may duplicate (same phone, ID number or VIN).
+    pub(crate) async fn duplicates_of<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        actor: &Actor,
+        prepared: &PreparedCustomer,
+    ) -> CoreResult<Vec<duplicates::DuplicateCandidate>> {
+        let vins: Vec<String> = prepared
+            .vehicles
+            .iter()
+            .filter_map(|(_, v)| v.vin.clone())
+            .collect();
+        duplicates::find(
+            conn,
+            actor,
+            &prepared.numbers(),
+            prepared.model.id_number_hash.as_deref(),
+            &vins,
+            None,
+        )
+        .await
+    }
+
+    /// Writes a prepared customer with their phones, tags, companions, consent and cars, the
+    /// audit event, the timeline entry and the search index, in the caller's transaction.
+    pub(crate) async fn insert_customer<C: ConnectionTrait>(
+        &self,
+        tx: &C,
+        actor: &Actor,
+        prepared: PreparedCustomer,
+    ) -> CoreResult<customer::Model> {
+        let now = prepared.model.created_at;
+        let today = actor.time_zone().local_date(now);
+        let id = prepared.model.id;
+        let numbers = prepared.numbers();
+        let created = tenant::insert::<customer::Entity, _>(
+            tx,
+            actor.scope(),
+            prepared.model.dealer_id,
+            prepared.model,
+        )
+        .await?;
         let scope = actor.scope();
         batched_insert::<customer_phone::Entity, _>(
-            &*tx,
+            tx,
             scope,
-            phone_rows(actor, id, &phones, now),
+            phone_rows(actor, id, &prepared.phones, now),
         )
         .await?;
-        batched_insert::<customer_tag::Entity, _>(&*tx, scope, tag_rows(actor, id, &tags, now))
-            .await?;
+        batched_insert::<customer_tag::Entity, _>(
+            tx,
+            scope,
+            tag_rows(actor, id, &prepared.tags, now),
+        )
+        .await?;
         batched_insert::<customer_companion::Entity, _>(
-            &*tx,
+            tx,
             scope,
-            companion_rows(actor, id, &companions, now),
+            companion_rows(actor, id, &prepared.companions, now),
         )
         .await?;
-        let consent_events: Vec<_> = input
+        let consent_events: Vec<_> = prepared
             .consents
             .iter()
             .map(|c| {
@@ -318,8 +379,8 @@ impl App {
                 )
             })
             .collect();
-        batched_insert::<customer_consent_event::Entity, _>(&*tx, scope, consent_events).await?;
-        insert_vehicles(&*tx, actor, Some(id), vehicles, today, now).await?;
+        batched_insert::<customer_consent_event::Entity, _>(tx, scope, consent_events).await?;
+        insert_vehicles(tx, actor, Some(id), prepared.vehicles, today, now).await?;
 
         let mut entry = AuditEntry::created(&created);
         if !numbers.is_empty() {
@@ -329,15 +390,15 @@ impl App {
                 masked_numbers(numbers.iter().map(String::as_str)),
             );
         }
-        if !tags.is_empty() {
-            entry = entry.change("tags", serde_json::Value::Null, tags.clone());
+        if !prepared.tags.is_empty() {
+            entry = entry.change("tags", serde_json::Value::Null, prepared.tags.clone());
         }
-        if input.allow_duplicate {
+        if prepared.allow_duplicate {
             entry = entry.change("created_despite_duplicates", serde_json::Value::Null, true);
         }
-        audit::record(&*tx, actor, entry, now).await?;
+        audit::record(tx, actor, entry, now).await?;
         timeline::record(
-            &*tx,
+            tx,
             actor,
             vec![TimelineEvent::new(
                 id,
@@ -347,7 +408,29 @@ impl App {
             now,
         )
         .await?;
-        reindex(&*tx, scope, &[id]).await?;
+        reindex(tx, scope, &[id]).await?;
+        Ok(created)
+    }
+
+    /// Creates a customer. A customer with the same phone, ID number or VIN already existing is
+    /// answered 409 `possible_duplicate` with the candidates, unless `allow_duplicate` is set.
+    pub async fn create_customer(
+        &self,
+        actor: &Actor,
+        input: NewCustomer,
+    ) -> CoreResult<CustomerView> {
+        actor.require(Permission::CustomerCreate)?;
+        let prepared = self.prepare_customer(self.db.conn(), actor, input).await?;
+        if !prepared.allow_duplicate {
+            let candidates = self.duplicates_of(self.db.conn(), actor, &prepared).await?;
+            if !candidates.is_empty() {
+                return Err(CoreError::PossibleDuplicate {
+                    candidates: serde_json::to_value(candidates).unwrap_or_default(),
+                });
+            }
+        }
+        let tx = self.db.begin().await?;
+        let created = self.insert_customer(&*tx, actor, prepared).await?;
         let view = self.customer_view(&*tx, actor, created).await?;
         tx.commit().await?;
         Ok(view)

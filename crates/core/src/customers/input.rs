@@ -90,6 +90,49 @@ fn default_kind() -> CustomerKind {
     CustomerKind::Person
 }
 
+impl NewCustomer {
+    /// A person known only by name and phones (a web form, a lead from the OEM).
+    pub fn minimal(
+        name: String,
+        phones: Vec<PhoneInput>,
+        source: Option<String>,
+        city: Option<String>,
+    ) -> Self {
+        Self {
+            kind: CustomerKind::Person,
+            name,
+            gender: None,
+            birthday: None,
+            phones,
+            wechat_id: None,
+            email: None,
+            address: AddressInput {
+                city,
+                ..AddressInput::default()
+            },
+            id_number: None,
+            occupation: None,
+            notes: None,
+            tags: Vec::new(),
+            source,
+            owner_id: None,
+            companions: Vec::new(),
+            consents: Vec::new(),
+            vehicles: Vec::new(),
+            allow_duplicate: false,
+        }
+    }
+}
+
+impl PhoneInput {
+    pub fn mobile(number: String) -> Self {
+        Self {
+            number,
+            label: PhoneLabel::Mobile,
+        }
+    }
+}
+
 /// Changes to a customer. Absent fields stay; `null` clears; lists (phones, tags, companions)
 /// replace the whole list.
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]

@@ -11,8 +11,9 @@ pub mod export;
 pub mod import;
 pub(crate) mod index;
 mod input;
-mod list;
+pub(crate) mod list;
 mod merge;
+pub(crate) mod owners;
 mod pii;
 mod read;
 mod search;
@@ -27,6 +28,7 @@ pub use duplicates::{DuplicateCandidate, DuplicateCheck, DuplicateMatch};
 pub use input::{
     AddressInput, CompanionInput, ConsentInput, CustomerPatch, NewCustomer, PhoneInput,
 };
+pub(crate) use list::rows as customer_rows;
 pub use list::{CustomerPage, CustomerQuery};
 pub use merge::{FieldChoice, MergeRequest};
 pub use pii::{IdNumberReveal, RevealedIdNumber};

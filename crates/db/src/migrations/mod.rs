@@ -12,6 +12,9 @@ mod m0004_catalog;
 mod m0005_customers;
 mod m0006_vehicles;
 mod m0007_views_imports;
+mod m0020_sales;
+mod m0021_pipeline;
+mod m0022_test_drives;
 
 pub struct Migrator;
 
@@ -26,6 +29,9 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_customers::Migration),
             Box::new(m0006_vehicles::Migration),
             Box::new(m0007_views_imports::Migration),
+            Box::new(m0020_sales::Migration),
+            Box::new(m0021_pipeline::Migration),
+            Box::new(m0022_test_drives::Migration),
         ]
     }
 }

@@ -3,8 +3,7 @@
 use super::tenant::TenantEntity;
 use super::{Reach, batched_insert};
 use crate::entities::{
-    customer, customer_companion, customer_consent_event, customer_phone, customer_tag, user,
-    vehicle,
+    customer, customer_companion, customer_consent_event, customer_phone, customer_tag, vehicle,
 };
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::{DbResult, DealerScope};
@@ -25,27 +24,7 @@ pub fn within_reach(
     scope: &DealerScope,
     reach: Reach,
 ) -> Select<customer::Entity> {
-    match reach {
-        Reach::Dealer => select,
-        Reach::Own { user_id }
-        | Reach::Team {
-            team_id: None,
-            user_id,
-        } => select.filter(customer::Column::OwnerId.eq(user_id)),
-        Reach::Team {
-            team_id: Some(team_id),
-            ..
-        } => select.filter(
-            customer::Column::OwnerId.in_subquery(
-                Query::select()
-                    .column(user::Column::Id)
-                    .from(user::Entity)
-                    .and_where(user::Column::DealerId.eq(scope.dealer_id().uuid()))
-                    .and_where(user::Column::TeamId.eq(team_id))
-                    .take(),
-            ),
-        ),
-    }
+    super::owned_within_reach(select, scope, reach, customer::Column::OwnerId)
 }
 
 /// The ids of the customers within reach, as a subquery (`None` at dealer reach: no limit).
@@ -140,16 +119,8 @@ pub fn filtered(
         select = select.filter(customer::Column::OwnerId.is_null());
     }
     if let Some(team) = filter.team_id {
-        select = select.filter(
-            customer::Column::OwnerId.in_subquery(
-                Query::select()
-                    .column(user::Column::Id)
-                    .from(user::Entity)
-                    .and_where(user::Column::DealerId.eq(dealer))
-                    .and_where(user::Column::TeamId.eq(team))
-                    .take(),
-            ),
-        );
+        select =
+            select.filter(customer::Column::OwnerId.in_subquery(super::team_members(scope, team)));
     }
     if let Some(source) = &filter.source_key {
         select = select.filter(customer::Column::SourceKey.eq(source.as_str()));
@@ -532,6 +503,11 @@ pub const CUSTOMER_REFERENCES: &[(&str, &str)] = &[
     ("customer_events", "customer_id"),
     ("vehicles", "owner_customer_id"),
     ("vehicle_ownerships", "customer_id"),
+    ("leads", "customer_id"),
+    ("lead_follow_ups", "customer_id"),
+    ("receptions", "customer_id"),
+    ("opportunities", "customer_id"),
+    ("test_drive_bookings", "customer_id"),
 ];
 
 /// Points every reference to `from` at `to` (within the dealer).

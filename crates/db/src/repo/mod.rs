@@ -6,14 +6,19 @@ pub mod audit;
 pub mod catalog;
 pub mod customers;
 pub mod imports;
+pub mod leads;
 pub mod login_attempts;
 pub mod lookups;
 pub mod org;
+pub mod pipeline;
 pub mod roles;
+pub mod sales;
+pub mod sales_report;
 pub mod saved_views;
 pub mod search_index;
 pub mod sessions;
 pub mod tenant;
+pub mod test_drives;
 pub mod timeline;
 pub mod users;
 pub mod vehicles;
@@ -23,6 +28,11 @@ use crate::entities::{
     customer_companion, customer_consent_event, customer_event, customer_phone, customer_tag,
     department, import, import_mapping, lookup, mileage_reading, role, saved_view, team, user,
     vehicle, vehicle_ownership,
+};
+use crate::entities::{
+    lead, lead_assignment_rule, lead_follow_up, lead_grade_change, lead_intake, opportunity,
+    opportunity_stage_change, pipeline_stage, reception, sales_setting, test_drive_booking,
+    test_drive_car,
 };
 use crate::{DbResult, DealerScope};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel};
@@ -49,6 +59,18 @@ crate::tenant_entity!(mileage_reading);
 crate::tenant_entity!(saved_view, versioned);
 crate::tenant_entity!(import, versioned);
 crate::tenant_entity!(import_mapping, versioned);
+crate::tenant_entity!(sales_setting, versioned);
+crate::tenant_entity!(lead_assignment_rule, versioned);
+crate::tenant_entity!(lead, versioned);
+crate::tenant_entity!(lead_grade_change);
+crate::tenant_entity!(lead_follow_up);
+crate::tenant_entity!(reception);
+crate::tenant_entity!(lead_intake);
+crate::tenant_entity!(pipeline_stage, versioned);
+crate::tenant_entity!(opportunity, versioned);
+crate::tenant_entity!(opportunity_stage_change);
+crate::tenant_entity!(test_drive_car, versioned);
+crate::tenant_entity!(test_drive_booking, versioned);
 
 /// Bound parameters per multi-row INSERT: under SQLite's limit (32,766) and PostgreSQL's
 /// (65,535), so narrow tables go in thousands of rows per statement.
@@ -94,6 +116,43 @@ pub enum Reach {
     },
     /// Rows the user owns.
     Own { user_id: uuid::Uuid },
+}
+
+/// Narrows a select to the rows a reach lets a caller see, by the column naming each row's
+/// owner: all of them, those owned by the caller's team, or the caller's own.
+pub fn owned_within_reach<E: EntityTrait>(
+    select: sea_orm::Select<E>,
+    scope: &DealerScope,
+    reach: Reach,
+    owner: E::Column,
+) -> sea_orm::Select<E> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    match reach {
+        Reach::Dealer => select,
+        Reach::Own { user_id }
+        | Reach::Team {
+            team_id: None,
+            user_id,
+        } => select.filter(owner.eq(user_id)),
+        Reach::Team {
+            team_id: Some(team_id),
+            ..
+        } => select.filter(owner.in_subquery(team_members(scope, team_id))),
+    }
+}
+
+/// The ids of a team's members, as a subquery (for "owned by team X" filters).
+pub fn team_members(
+    scope: &DealerScope,
+    team_id: uuid::Uuid,
+) -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::ColumnTrait;
+    sea_orm::sea_query::Query::select()
+        .column(user::Column::Id)
+        .from(user::Entity)
+        .and_where(user::Column::DealerId.eq(scope.dealer_id().uuid()))
+        .and_where(user::Column::TeamId.eq(team_id))
+        .take()
 }
 
 /// Escapes `%`, `_` and `\` so user input matches literally inside a LIKE pattern

@@ -203,3 +203,29 @@ pub async fn record_successful_login<C: ConnectionTrait>(
         .await?;
     Ok(())
 }
+
+/// The active members of a team, in a stable order (for sharing leads in turn).
+pub async fn active_in_team<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    team_id: Uuid,
+) -> DbResult<Vec<user::Model>> {
+    Ok(user::Entity::scoped(scope)
+        .filter(user::Column::TeamId.eq(team_id))
+        .filter(user::Column::Status.eq("active"))
+        .order_by_asc(user::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// Every active user of the dealer, by display name.
+pub async fn active<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+) -> DbResult<Vec<user::Model>> {
+    Ok(user::Entity::scoped(scope)
+        .filter(user::Column::Status.eq("active"))
+        .order_by_asc(user::Column::DisplayName)
+        .all(conn)
+        .await?)
+}

@@ -9,12 +9,19 @@ mod customers;
 mod dealers;
 mod departments;
 mod imports;
+mod lead_intake;
+mod leads;
 mod lookups;
 mod me;
+mod opportunities;
+mod pipeline;
+mod receptions;
 mod roles;
+mod sales;
 mod saved_views;
 mod system;
 mod teams;
+mod test_drives;
 mod users;
 mod vehicles;
 
@@ -127,6 +134,44 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(imports::dry_run_import))
         .routes(routes!(imports::run_import))
         .routes(routes!(imports::list_mappings))
+        .routes(routes!(leads::list_leads, leads::create_lead))
+        .routes(routes!(leads::lead_board))
+        .routes(routes!(leads::bulk_assign_leads))
+        .routes(routes!(leads::get_lead, leads::update_lead))
+        .routes(routes!(leads::log_follow_up))
+        .routes(routes!(leads::assign_lead))
+        .routes(routes!(leads::mark_lead_lost))
+        .routes(routes!(leads::decide_lead_lost))
+        .routes(routes!(leads::reopen_lead))
+        .routes(routes!(leads::open_opportunity))
+        .routes(routes!(lead_intake::intake_lead))
+        .routes(routes!(
+            receptions::list_receptions,
+            receptions::register_reception
+        ))
+        .routes(routes!(receptions::register_receptions))
+        .routes(routes!(opportunities::list_opportunities))
+        .routes(routes!(opportunities::pipeline_board))
+        .routes(routes!(opportunities::funnel))
+        .routes(routes!(
+            opportunities::get_opportunity,
+            opportunities::update_opportunity
+        ))
+        .routes(routes!(opportunities::move_opportunity))
+        .routes(routes!(pipeline::list_stages, pipeline::create_stage))
+        .routes(routes!(pipeline::update_stage))
+        .routes(routes!(test_drives::list_cars, test_drives::create_car))
+        .routes(routes!(test_drives::update_car))
+        .routes(routes!(test_drives::calendar, test_drives::book))
+        .routes(routes!(test_drives::reschedule))
+        .routes(routes!(test_drives::cancel))
+        .routes(routes!(test_drives::feedback))
+        .routes(routes!(sales::get_settings, sales::update_settings))
+        .routes(routes!(
+            sales::get_assignment_rules,
+            sales::replace_assignment_rules
+        ))
+        .routes(routes!(sales::report))
         .merge(large_uploads())
 }
 

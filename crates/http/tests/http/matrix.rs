@@ -30,6 +30,8 @@ enum VersionFrom {
     AdminGets(&'static [(&'static str, &'static str)]),
     /// Read at this path by the caller, at a JSON pointer.
     OwnGet(&'static str, &'static str),
+    /// Read at this path by the dealer's admin, at a JSON pointer.
+    AdminGetAt(&'static str, &'static str),
 }
 
 struct Case {
@@ -90,6 +92,45 @@ const IMPORTERS: &[BuiltinRole] = &[Admin, SalesManager, SalesAssistant];
 const ID_NUMBER_READERS: &[BuiltinRole] = &[Admin, Finance];
 const MERGERS: &[BuiltinRole] = &[Admin, SalesManager];
 const PUBLISHERS: &[BuiltinRole] = &[GroupAnalyst];
+const LEAD_READERS: &[BuiltinRole] = &[
+    Admin,
+    SalesManager,
+    SalesConsultant,
+    SalesAssistant,
+    Marketing,
+    GroupAnalyst,
+];
+/// Registering a lead or a visit of a new customer also needs `customer:create`.
+const RECEPTIONISTS: &[BuiltinRole] = &[Admin, SalesManager, SalesConsultant, SalesAssistant];
+/// Leads of existing customers.
+const LEAD_CREATORS: &[BuiltinRole] = &[
+    Admin,
+    SalesManager,
+    SalesConsultant,
+    SalesAssistant,
+    Marketing,
+];
+const LEAD_WORKERS: &[BuiltinRole] = &[Admin, SalesManager, SalesConsultant, Marketing];
+const LEAD_ASSIGNERS: &[BuiltinRole] = &[Admin, SalesManager, SalesAssistant, Marketing];
+const OPPORTUNITY_READERS: &[BuiltinRole] = &[Admin, SalesManager, SalesConsultant, GroupAnalyst];
+const OPPORTUNITY_WORKERS: &[BuiltinRole] = &[Admin, SalesManager, SalesConsultant];
+const TEST_DRIVE_READERS: &[BuiltinRole] = &[
+    Admin,
+    SalesManager,
+    SalesConsultant,
+    SalesAssistant,
+    GroupAnalyst,
+];
+const TEST_DRIVE_BOOKERS: &[BuiltinRole] = &[Admin, SalesManager, SalesConsultant, SalesAssistant];
+const FLEET_KEEPERS: &[BuiltinRole] = &[Admin, SalesManager, SalesAssistant];
+const SALES_CONFIGURERS: &[BuiltinRole] = &[Admin, SalesManager];
+const REPORT_READERS: &[BuiltinRole] = &[
+    Admin,
+    SalesManager,
+    SalesConsultant,
+    Marketing,
+    GroupAnalyst,
+];
 
 fn cases() -> Vec<Case> {
     use Allowed::*;
@@ -934,6 +975,449 @@ fn cases() -> Vec<Case> {
             StatusCode::OK,
             false,
         ),
+        // Sales.
+        case(
+            "list leads",
+            Method::GET,
+            "/api/v1/leads",
+            Only(LEAD_READERS),
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(
+                |n| json!({"customer": {"name": "新线索", "phones": [{"number": format!("1378{n:07}")}]}, "source": "phone"}),
+            ),
+            ..case(
+                "create lead",
+                Method::POST,
+                "/api/v1/leads",
+                Only(RECEPTIONISTS),
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        case(
+            "lead board",
+            Method::GET,
+            "/api/v1/leads/board",
+            Only(LEAD_READERS),
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(|_| json!({"ids": ["{lead}"], "owner_id": "{consultant}"})),
+            ..case(
+                "bulk-assign leads",
+                Method::POST,
+                "/api/v1/leads/bulk-assign",
+                Only(LEAD_ASSIGNERS),
+                StatusCode::OK,
+                false,
+            )
+        },
+        case(
+            "get lead",
+            Method::GET,
+            "/api/v1/leads/{lead}",
+            Only(LEAD_READERS),
+            StatusCode::OK,
+            true,
+        ),
+        Case {
+            body: Some(|n| json!({"notes": format!("matrix {n}")})),
+            version: VersionFrom::AdminGetAt("/api/v1/leads/{lead}", "/lead/version"),
+            watch: Some("/api/v1/leads/{lead}"),
+            ..case(
+                "update lead",
+                Method::PATCH,
+                "/api/v1/leads/{lead}",
+                Only(LEAD_WORKERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(
+                |n| json!({"channel": "phone", "summary": format!("第{n}次回访"), "grade": "A"}),
+            ),
+            version: VersionFrom::AdminGetAt("/api/v1/leads/{lead}", "/lead/version"),
+            watch: Some("/api/v1/leads/{lead}"),
+            ..case(
+                "log follow-up",
+                Method::POST,
+                "/api/v1/leads/{lead}/follow-ups",
+                Only(LEAD_WORKERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"owner_id": "{consultant}"})),
+            version: VersionFrom::AdminGetAt("/api/v1/leads/{lead}", "/lead/version"),
+            watch: Some("/api/v1/leads/{lead}"),
+            ..case(
+                "assign lead",
+                Method::POST,
+                "/api/v1/leads/{lead}/assign",
+                Only(LEAD_ASSIGNERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"amount_fen": 15_000_000})),
+            watch: Some("/api/v1/leads/{fresh_lead}"),
+            once: true,
+            ..case(
+                "open opportunity",
+                Method::POST,
+                "/api/v1/leads/{fresh_lead}/opportunity",
+                Only(OPPORTUNITY_WORKERS),
+                StatusCode::CREATED,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"reason": "bought_competitor", "competitor_brand": "丰田"})),
+            version: VersionFrom::AdminGetAt("/api/v1/leads/{fresh_lead}", "/lead/version"),
+            watch: Some("/api/v1/leads/{fresh_lead}"),
+            once: true,
+            ..case(
+                "mark lead lost",
+                Method::POST,
+                "/api/v1/leads/{fresh_lead}/lost",
+                Only(LEAD_WORKERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"approve": false})),
+            version: VersionFrom::AdminGetAt("/api/v1/leads/{pending_lead}", "/lead/version"),
+            watch: Some("/api/v1/leads/{pending_lead}"),
+            once: true,
+            ..case(
+                "decide a loss",
+                Method::POST,
+                "/api/v1/leads/{pending_lead}/lost-decision",
+                Only(LEAD_ASSIGNERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"grade": "B"})),
+            version: VersionFrom::AdminGetAt("/api/v1/leads/{lost_lead}", "/lead/version"),
+            watch: Some("/api/v1/leads/{lost_lead}"),
+            once: true,
+            ..case(
+                "reopen lead",
+                Method::POST,
+                "/api/v1/leads/{lost_lead}/reopen",
+                Only(LEAD_WORKERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"name": "孙悟空", "phone": "13700001234"})),
+            // Without an Idempotency-Key: the admin passes the permission check and is told
+            // the key is missing.
+            ..case(
+                "lead intake",
+                Method::POST,
+                "/api/v1/lead-intake",
+                Only(ADMIN),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                false,
+            )
+        },
+        case(
+            "list receptions",
+            Method::GET,
+            "/api/v1/receptions",
+            Only(LEAD_READERS),
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(
+                |n| json!({"customer": {"name": "到店客户", "phones": [{"number": format!("1377{n:07}")}]}, "consultant_id": "{consultant}", "grade": "B", "models": [{"text": "途观L"}]}),
+            ),
+            ..case(
+                "register reception",
+                Method::POST,
+                "/api/v1/receptions",
+                Only(RECEPTIONISTS),
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        Case {
+            body: Some(
+                |n| json!({"rows": [{"customer_id": "{customer}", "consultant_id": "{consultant}", "grade": "B", "models": [{"text": format!("途观L {n}")}]}]}),
+            ),
+            ..case(
+                "register receptions in bulk",
+                Method::POST,
+                "/api/v1/receptions/bulk",
+                Only(LEAD_CREATORS),
+                StatusCode::OK,
+                false,
+            )
+        },
+        case(
+            "list opportunities",
+            Method::GET,
+            "/api/v1/opportunities",
+            Only(OPPORTUNITY_READERS),
+            StatusCode::OK,
+            false,
+        ),
+        case(
+            "pipeline board",
+            Method::GET,
+            "/api/v1/opportunities/board",
+            Only(OPPORTUNITY_READERS),
+            StatusCode::OK,
+            false,
+        ),
+        case(
+            "funnel",
+            Method::GET,
+            "/api/v1/opportunities/funnel",
+            Only(OPPORTUNITY_READERS),
+            StatusCode::OK,
+            false,
+        ),
+        case(
+            "get opportunity",
+            Method::GET,
+            "/api/v1/opportunities/{opportunity}",
+            Only(OPPORTUNITY_READERS),
+            StatusCode::OK,
+            true,
+        ),
+        Case {
+            body: Some(|n| json!({"notes": format!("matrix {n}")})),
+            version: VersionFrom::AdminGet("/api/v1/opportunities/{opportunity}"),
+            watch: Some("/api/v1/opportunities/{opportunity}"),
+            ..case(
+                "update opportunity",
+                Method::PATCH,
+                "/api/v1/opportunities/{opportunity}",
+                Only(OPPORTUNITY_WORKERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"stage_id": "{stage}"})),
+            version: VersionFrom::AdminGet("/api/v1/opportunities/{opportunity}"),
+            watch: Some("/api/v1/opportunities/{opportunity}"),
+            ..case(
+                "move opportunity",
+                Method::POST,
+                "/api/v1/opportunities/{opportunity}/stage",
+                Only(OPPORTUNITY_WORKERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        case(
+            "list pipeline stages",
+            Method::GET,
+            "/api/v1/pipeline-stages",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(
+                |n| json!({"key": format!("stage_{n}"), "name": format!("阶段{n}"), "probability": 60}),
+            ),
+            watch: Some("/api/v1/pipeline-stages"),
+            ..case(
+                "create pipeline stage",
+                Method::POST,
+                "/api/v1/pipeline-stages",
+                Only(SALES_CONFIGURERS),
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        Case {
+            body: Some(|n| json!({"probability": 40 + (n % 20) as i32})),
+            version: VersionFrom::AdminGetAt("/api/v1/pipeline-stages", "/2/version"),
+            watch: Some("/api/v1/pipeline-stages"),
+            ..case(
+                "update pipeline stage",
+                Method::PATCH,
+                "/api/v1/pipeline-stages/{stage}",
+                Only(SALES_CONFIGURERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        case(
+            "list test-drive cars",
+            Method::GET,
+            "/api/v1/test-drive-cars",
+            Only(TEST_DRIVE_READERS),
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(|n| json!({"colour": format!("白{n}")})),
+            version: VersionFrom::AdminGetAt("/api/v1/test-drive-cars", "/0/version"),
+            watch: Some("/api/v1/test-drive-cars"),
+            ..case(
+                "update test-drive car",
+                Method::PATCH,
+                "/api/v1/test-drive-cars/{car}",
+                Only(FLEET_KEEPERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(|n| json!({"name": format!("试驾车{n}")})),
+            watch: Some("/api/v1/test-drive-cars"),
+            ..case(
+                "create test-drive car",
+                Method::POST,
+                "/api/v1/test-drive-cars",
+                Only(FLEET_KEEPERS),
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        case(
+            "test-drive calendar",
+            Method::GET,
+            "/api/v1/test-drives?from=2026-11-19T00:00:00Z&to=2026-11-23T00:00:00Z",
+            Only(TEST_DRIVE_READERS),
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(|n| {
+                json!({"car_id": "{car}", "customer_id": "{customer}",
+                "starts_at": format!("2026-12-{:02}T{:02}:00:00Z", 1 + n / 20 % 28, n % 20),
+                "ends_at": format!("2026-12-{:02}T{:02}:30:00Z", 1 + n / 20 % 28, n % 20)})
+            }),
+            watch: Some("/api/v1/test-drives?from=2026-12-01T00:00:00Z&to=2026-12-31T00:00:00Z"),
+            ..case(
+                "book test drive",
+                Method::POST,
+                "/api/v1/test-drives",
+                Only(TEST_DRIVE_BOOKERS),
+                StatusCode::CREATED,
+                false,
+            )
+        },
+        Case {
+            body: Some(|n| json!({"notes": format!("matrix {n}")})),
+            version: VersionFrom::AdminGetAt(
+                "/api/v1/test-drives?from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z",
+                "/0/version",
+            ),
+            watch: Some("/api/v1/test-drives?from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z"),
+            ..case(
+                "reschedule test drive",
+                Method::PATCH,
+                "/api/v1/test-drives/{booking}",
+                Only(TEST_DRIVE_BOOKERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        Case {
+            body: Some(
+                |_| json!({"rating": 5, "grade": "H", "licence_number": "11010519491231002X"}),
+            ),
+            version: VersionFrom::AdminGetAt(
+                "/api/v1/test-drives?from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z",
+                "/0/version",
+            ),
+            watch: Some("/api/v1/test-drives?from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z"),
+            // The drive is in the future: an allowed caller is told it has not started.
+            ..case(
+                "test-drive feedback",
+                Method::POST,
+                "/api/v1/test-drives/{booking}/feedback",
+                Only(TEST_DRIVE_BOOKERS),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                true,
+            )
+        },
+        Case {
+            body: Some(|_| json!({"no_show": false})),
+            version: VersionFrom::AdminGetAt(
+                "/api/v1/test-drives?from=2026-11-21T00:00:00Z&to=2026-11-22T00:00:00Z",
+                "/0/version",
+            ),
+            watch: Some("/api/v1/test-drives?from=2026-11-21T00:00:00Z&to=2026-11-22T00:00:00Z"),
+            once: true,
+            ..case(
+                "cancel test drive",
+                Method::POST,
+                "/api/v1/test-drives/{cancel_booking}/cancel",
+                Only(TEST_DRIVE_BOOKERS),
+                StatusCode::OK,
+                true,
+            )
+        },
+        case(
+            "sales settings",
+            Method::GET,
+            "/api/v1/sales/settings",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(|n| json!({"stagnation_days": 60 + (n % 30) as i32})),
+            version: VersionFrom::AdminGet("/api/v1/sales/settings"),
+            watch: Some("/api/v1/sales/settings"),
+            ..case(
+                "update sales settings",
+                Method::PATCH,
+                "/api/v1/sales/settings",
+                Only(SALES_CONFIGURERS),
+                StatusCode::OK,
+                false,
+            )
+        },
+        case(
+            "assignment rules",
+            Method::GET,
+            "/api/v1/sales/assignment-rules",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
+        Case {
+            body: Some(|_| json!({"rules": [{"series_id": "{series}", "team_id": "{team}"}]})),
+            watch: Some("/api/v1/sales/assignment-rules"),
+            ..case(
+                "replace assignment rules",
+                Method::PUT,
+                "/api/v1/sales/assignment-rules",
+                Only(SALES_CONFIGURERS),
+                StatusCode::OK,
+                false,
+            )
+        },
+        case(
+            "sales report",
+            Method::GET,
+            "/api/v1/sales/report",
+            Only(REPORT_READERS),
+            StatusCode::OK,
+            false,
+        ),
         // Last: it ends the caller's session.
         case(
             "log out",
@@ -948,7 +1432,18 @@ fn cases() -> Vec<Case> {
 
 fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
     let (d, r) = w;
+    let s = &r.sales;
     template
+        .replace("{fresh_lead}", &s.fresh_lead_id)
+        .replace("{pending_lead}", &s.pending_lead_id)
+        .replace("{lost_lead}", &s.lost_lead_id)
+        .replace("{lead}", &s.lead_id)
+        .replace("{opportunity}", &s.opportunity_id)
+        .replace("{stage}", &s.stage_id)
+        .replace("{car}", &s.car_id)
+        .replace("{cancel_booking}", &s.cancel_booking_id)
+        .replace("{booking}", &s.booking_id)
+        .replace("{consultant}", &r.consultant_id)
         .replace("{customer}", &r.customer_id)
         .replace("{victim}", &r.victim_id)
         .replace("{vehicle}", &r.vehicle_id)
@@ -1004,6 +1499,16 @@ async fn body_for(
                 ));
             }
             found
+        }
+        VersionFrom::AdminGetAt(path, pointer) => {
+            vec![(
+                "version",
+                t.get(&fill(path, d), Auth::Session(admin))
+                    .await
+                    .body
+                    .pointer(pointer)
+                    .and_then(Value::as_i64),
+            )]
         }
         VersionFrom::OwnGet(path, pointer) => {
             vec![(

@@ -7,6 +7,7 @@ mod lists;
 mod matrix;
 mod openapi;
 mod problems;
+mod sales;
 mod tenancy;
 mod vehicles;
 mod versions;

@@ -485,6 +485,128 @@ pub struct DealerRecords {
     pub import_id: String,
     /// The admin's saved view.
     pub saved_view_id: String,
+    /// The sales consultant's user id.
+    pub consultant_id: String,
+    pub sales: SalesRecords,
+}
+
+/// The consultant's leads in the states the sales endpoints act on.
+#[derive(Clone, Debug)]
+pub struct SalesRecords {
+    /// Open, with an opportunity at the first stage.
+    pub lead_id: String,
+    pub opportunity_id: String,
+    /// Open, without an opportunity (one is opened by the matrix, then it is marked lost).
+    pub fresh_lead_id: String,
+    /// Waiting for the manager to approve its loss.
+    pub pending_lead_id: String,
+    /// Lost.
+    pub lost_lead_id: String,
+    /// The `quote` stage.
+    pub stage_id: String,
+    pub car_id: String,
+    /// Booked on 20 November for the fixture customer; and a second one to cancel.
+    pub booking_id: String,
+    pub cancel_booking_id: String,
+}
+
+/// Creates the sales records of a dealer through the use cases, as the consultant would.
+async fn sales_records(
+    app: &forecourt_core::App,
+    consultant: &forecourt_core::auth::Actor,
+    manager: &forecourt_core::auth::Actor,
+    customer_id: &str,
+    phone_prefix: &str,
+) -> SalesRecords {
+    use serde_json::json;
+    fn input<T: serde::de::DeserializeOwned>(v: Value) -> T {
+        serde_json::from_value(v).unwrap()
+    }
+    let mut leads = Vec::new();
+    for (n, grade) in ["A", "B", "C", "H"].into_iter().enumerate() {
+        let outcome = app
+            .register_reception(
+                consultant,
+                input(json!({
+                    "customer": {"name": format!("线索客户{n}"), "phones": [{"number": format!("{phone_prefix}{n:04}")}]},
+                    "grade": grade,
+                    "models": [{"text": "途观L"}],
+                })),
+            )
+            .await
+            .unwrap();
+        leads.push(outcome.lead);
+    }
+    let opportunity = app
+        .open_opportunity(
+            consultant,
+            leads[0].id,
+            input(json!({"amount_fen": 21_980_000})),
+        )
+        .await
+        .unwrap();
+    let pending = app
+        .mark_lead_lost(
+            consultant,
+            leads[2].id,
+            input(json!({"version": leads[2].version, "reason": "postponed"})),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        pending.status,
+        forecourt_domain::sales::LeadStatus::LostPending
+    );
+    let lost = app
+        .mark_lead_lost(
+            manager,
+            leads[3].id,
+            input(json!({"version": leads[3].version, "reason": "price", "competitor_brand": "比亚迪"})),
+        )
+        .await
+        .unwrap();
+    assert_eq!(lost.status, forecourt_domain::sales::LeadStatus::Lost);
+    let stage = app
+        .pipeline_stages(consultant)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.key == "quote")
+        .unwrap();
+    let car = app
+        .create_test_drive_car(
+            manager,
+            input(json!({"name": "途观L 试驾车", "plate": "浙A0000D"})),
+        )
+        .await
+        .unwrap();
+    let mut bookings = Vec::new();
+    for day in [20, 21] {
+        let booking = app
+            .book_test_drive(
+                consultant,
+                input(json!({
+                    "car_id": car.id,
+                    "customer_id": customer_id,
+                    "starts_at": format!("2026-11-{day}T02:00:00Z"),
+                    "ends_at": format!("2026-11-{day}T03:00:00Z"),
+                })),
+            )
+            .await
+            .unwrap();
+        bookings.push(booking.id.to_string());
+    }
+    SalesRecords {
+        lead_id: leads[0].id.to_string(),
+        opportunity_id: opportunity.id.to_string(),
+        fresh_lead_id: leads[1].id.to_string(),
+        pending_lead_id: leads[2].id.to_string(),
+        lost_lead_id: leads[3].id.to_string(),
+        stage_id: stage.id.to_string(),
+        car_id: car.id.to_string(),
+        booking_id: bookings[0].clone(),
+        cancel_booking_id: bookings[1].clone(),
+    }
 }
 
 pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
@@ -645,7 +767,29 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         )
         .await
         .unwrap();
+    let manager = t
+        .app
+        .login(forecourt_core::auth::LoginInput {
+            username: format!("{prefix}-sales-manager"),
+            password: PASSWORD.into(),
+            ip: format!("fixture-{prefix}"),
+            user_agent: None,
+        })
+        .await
+        .unwrap()
+        .actor;
+    let phone_prefix = if prefix == "da" { "1361111" } else { "1362222" };
+    let sales = sales_records(
+        app,
+        &consultant,
+        &manager,
+        &customer.id.to_string(),
+        phone_prefix,
+    )
+    .await;
     DealerRecords {
+        consultant_id: consultant.user_id().to_string(),
+        sales,
         customer_id: customer.id.to_string(),
         victim_id: victim.id.to_string(),
         vehicle_id: customer.vehicles[0].id.to_string(),

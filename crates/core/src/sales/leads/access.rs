@@ -1,0 +1,46 @@
+//! Who may see and work which lead: another dealer's is 404, then the permission (403), then
+//! the scope by the lead's owner and the owner's team (404).
+
+use crate::auth::Actor;
+use crate::error::{CoreError, CoreResult};
+use forecourt_db::ConnectionTrait;
+use forecourt_db::entities::{lead, user};
+use forecourt_db::repo::tenant;
+use forecourt_domain::ids::{LeadId, TeamId, UserId};
+use forecourt_domain::permission::Permission;
+
+/// Whether a permission's scope reaches a record owned by `owner`.
+pub(crate) async fn reaches_owner<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    permission: Permission,
+    owner: Option<uuid::Uuid>,
+) -> CoreResult<bool> {
+    let team = match owner {
+        Some(owner) => tenant::find::<user::Entity, _>(conn, actor.scope(), owner)
+            .await?
+            .and_then(|u| u.team_id)
+            .map(TeamId::from_uuid),
+        None => None,
+    };
+    Ok(actor.reaches(permission, owner.map(UserId::from_uuid), team))
+}
+
+/// The lead, if the actor may act on it with `permission` (and see it).
+pub(crate) async fn lead_for<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    id: LeadId,
+    permission: Permission,
+) -> CoreResult<lead::Model> {
+    let found = tenant::find::<lead::Entity, _>(conn, actor.scope(), id.uuid())
+        .await?
+        .ok_or(CoreError::not_found("lead"))?;
+    actor.require(permission)?;
+    if !reaches_owner(conn, actor, Permission::LeadRead, found.owner_id).await?
+        || !reaches_owner(conn, actor, permission, found.owner_id).await?
+    {
+        return Err(CoreError::not_found("lead"));
+    }
+    Ok(found)
+}

@@ -1,0 +1,16 @@
+//! Sales: leads and showroom reception, intent grades with their follow-up cadence,
+//! assignment, opportunities on a configurable pipeline with its funnel, test drives, and the
+//! manager's morning report.
+
+pub(crate) mod catalog_names;
+pub mod intake;
+pub mod leads;
+pub mod opportunities;
+pub mod pipeline;
+pub mod receptions;
+pub mod report;
+mod schedule;
+pub mod settings;
+pub mod test_drives;
+
+pub use catalog_names::CarRef;
