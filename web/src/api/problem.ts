@@ -39,6 +39,7 @@ export function toProblem(status: number, body: unknown): Problem {
       permission: partial.permission,
       merged_into: partial.merged_into,
       candidates: partial.candidates,
+      conflicts: partial.conflicts,
     };
   }
   const code: Problem['code'] =
@@ -162,4 +163,23 @@ export function formFieldErrors(
     });
   }
   return { fields, other };
+}
+
+/** The bookings in the way, for a 409 `schedule_conflict`; null for any other error. */
+export function scheduleConflicts(
+  error: unknown,
+): { id: string; starts_at: string; ends_at: string }[] | null {
+  if (!isApiError(error) || error.code !== 'schedule_conflict') return null;
+  const list = (error.problem.conflicts ?? []) as {
+    id?: unknown;
+    starts_at?: unknown;
+    ends_at?: unknown;
+  }[];
+  return list
+    .filter((c) => typeof c.id === 'string')
+    .map((c) => ({
+      id: String(c.id),
+      starts_at: String(c.starts_at ?? ''),
+      ends_at: String(c.ends_at ?? ''),
+    }));
 }

@@ -7,6 +7,10 @@ import {
   CarOutlined,
   ContactsOutlined,
   DatabaseOutlined,
+  FormOutlined,
+  RiseOutlined,
+  SolutionOutlined,
+  TableOutlined,
   HomeOutlined,
   ImportOutlined,
   OrderedListOutlined,
@@ -73,6 +77,10 @@ const VehiclesPage = lazy(() => import('@/pages/vehicles/VehiclesPage'));
 const VehicleDetailPage = lazy(() => import('@/pages/vehicles/VehicleDetailPage'));
 const CatalogPage = lazy(() => import('@/pages/admin/catalog/CatalogPage'));
 const LookupsPage = lazy(() => import('@/pages/admin/lookups/LookupsPage'));
+const ReceptionPage = lazy(() => import('@/pages/reception/ReceptionPage'));
+const ReceptionBulkPage = lazy(() => import('@/pages/reception/ReceptionBulkPage'));
+const LeadsPage = lazy(() => import('@/pages/leads/LeadsPage'));
+const LeadDetailPage = lazy(() => import('@/pages/leads/LeadDetailPage'));
 
 export const MODULES: AppModule[] = [
   {
@@ -131,6 +139,42 @@ export const MODULES: AppModule[] = [
         icon: <ImportOutlined />,
         allowed: (me) => can(me, 'customer:import'),
         component: ImportPage,
+      },
+    ],
+  },
+  {
+    key: 'sales',
+    titleKey: 'nav.salesModule',
+    icon: <RiseOutlined />,
+    pages: [
+      {
+        key: 'sales.reception',
+        path: '/reception/new',
+        titleKey: 'nav.reception',
+        keywordsKey: 'search.keywords.reception',
+        icon: <FormOutlined />,
+        allowed: (me) => can(me, 'lead:create') && can(me, 'customer:create'),
+        component: ReceptionPage,
+      },
+      {
+        key: 'sales.receptionBulk',
+        path: '/reception/bulk',
+        titleKey: 'nav.receptionBulk',
+        keywordsKey: 'search.keywords.receptionBulk',
+        icon: <TableOutlined />,
+        allowed: (me) =>
+          can(me, 'lead:create') && can(me, 'customer:create') && can(me, 'lead:assign'),
+        component: ReceptionBulkPage,
+      },
+      {
+        key: 'sales.leads',
+        path: '/leads',
+        titleKey: 'nav.leads',
+        keywordsKey: 'search.keywords.leads',
+        icon: <SolutionOutlined />,
+        allowed: (me) => can(me, 'lead:read'),
+        component: LeadsPage,
+        routes: [{ path: '/leads/:id', component: LeadDetailPage }],
       },
     ],
   },

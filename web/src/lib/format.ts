@@ -145,3 +145,34 @@ export function formatCount(count: number | null | undefined, capped: boolean): 
   if (count === null || count === undefined) return EMPTY;
   return `${formatNumber(count)}${capped ? '+' : ''}`;
 }
+
+/** The time of day in the dealer's time zone: "14:30". */
+export function formatTime(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return EMPTY;
+  if (!dayjs(iso).isValid()) return EMPTY;
+  return inZone(iso, timeZone).format('HH:mm');
+}
+
+/**
+ * A UTC instant as the dealer's wall clock, in a plain (browser-zone) dayjs: what date and time
+ * pickers show and edit, whatever zone the browser is in.
+ */
+export function wallClock(iso: string, timeZone: string): dayjs.Dayjs {
+  return dayjs(inZone(iso, timeZone).format('YYYY-MM-DDTHH:mm:ss'));
+}
+
+/** The reverse of `wallClock`: a picked date and time, read in the dealer's zone, as UTC. */
+export function fromWallClock(value: dayjs.Dayjs, timeZone: string): string {
+  let moment: dayjs.Dayjs;
+  try {
+    moment = dayjs.tz(value.format('YYYY-MM-DDTHH:mm:ss'), timeZone);
+  } catch {
+    moment = dayjs.tz(value.format('YYYY-MM-DDTHH:mm:ss'), DEFAULT_TIME_ZONE);
+  }
+  return moment.utc().format('YYYY-MM-DDTHH:mm:ss[Z]');
+}
+
+/** Today's date in the dealer's time zone: "2024-05-01". */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return inZone(now.toISOString(), timeZone).format('YYYY-MM-DD');
+}

@@ -1,0 +1,31 @@
+// The showroom reception API: one walk-in from the quick form, or many paper forms at once.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '@/api/client';
+import type { BulkReceptionOutcome, NewReception, ReceptionOutcome, Schemas } from '@/api/types';
+import { invalidateSales } from '../leads/hooks';
+
+export function useCreateReception() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: NewReception) =>
+      (await unwrap(
+        api.POST('/api/v1/receptions', { body: body as unknown as Schemas['NewReception'] }),
+      )) as unknown as ReceptionOutcome,
+    onSuccess: () => invalidateSales(queryClient),
+  });
+}
+
+export function useBulkReceptions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (rows: NewReception[]): Promise<BulkReceptionOutcome> =>
+      unwrap(
+        api.POST('/api/v1/receptions/bulk', {
+          body: { rows: rows as unknown as Schemas['NewReception'][] },
+        }),
+      ),
+    onSuccess: (outcome) => {
+      if (outcome.saved > 0) invalidateSales(queryClient);
+    },
+  });
+}
