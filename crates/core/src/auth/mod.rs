@@ -30,3 +30,15 @@ pub(crate) fn system_actor_for_new_dealer(dealer: &forecourt_db::entities::deale
 fn issue_scope(dealer_id: DealerId) -> DealerScope {
     DealerScope::issued_by_auth(dealer_id)
 }
+
+/// The actor of a user for work done on their behalf outside a request (the demo's history,
+/// background jobs): their own role's grants in their home dealer, with no session.
+pub(crate) async fn acting_as<C: forecourt_db::ConnectionTrait>(
+    conn: &C,
+    username: &str,
+) -> crate::error::CoreResult<Actor> {
+    let user = forecourt_db::repo::users::find_by_username_for_login(conn, username)
+        .await?
+        .ok_or(crate::error::CoreError::not_found("user"))?;
+    sessions::build_actor(conn, &user, user.dealer_id, ActorKind::System, None).await
+}

@@ -4,6 +4,7 @@
 mod customers;
 pub mod fake;
 mod org;
+mod sales;
 
 use crate::app::App;
 use crate::error::CoreResult;
@@ -32,6 +33,11 @@ pub struct DemoSummary {
 impl App {
     /// Loads the demo data, creating only what is missing.
     pub async fn load_demo(&self) -> CoreResult<DemoSummary> {
+        self.load_demo_with(sales::DAYS).await
+    }
+
+    /// The demo with `sales_days` days of sales history (tests use a short one).
+    pub async fn load_demo_with(&self, sales_days: i64) -> CoreResult<DemoSummary> {
         let mut summary = org::load(self).await?;
         // The group's catalog lives at the Hangzhou store and is published to the group.
         let hangzhou = self.dealer_id_by_code(org::DEALERS[0].code).await?;
@@ -50,6 +56,15 @@ impl App {
                 dealer.prefix,
                 dealer.city,
                 2026 + index as u64,
+            )
+            .await?;
+            summary.created |= sales::sales(
+                self,
+                &system,
+                dealer.prefix,
+                index,
+                sales_days,
+                4040 + index as u64,
             )
             .await?;
         }

@@ -2,6 +2,7 @@ mod support;
 
 mod auth;
 mod customers;
+mod demo;
 mod imports;
 mod lists;
 mod matrix;

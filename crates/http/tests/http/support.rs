@@ -229,7 +229,11 @@ impl TestApp {
     }
 
     pub async fn login(&self, username: &str) -> Session {
-        let reply = self.login_reply(username, PASSWORD, &self.fresh_ip()).await;
+        self.login_with(username, PASSWORD).await
+    }
+
+    pub async fn login_with(&self, username: &str, password: &str) -> Session {
+        let reply = self.login_reply(username, password, &self.fresh_ip()).await;
         assert_eq!(
             reply.status,
             StatusCode::OK,
