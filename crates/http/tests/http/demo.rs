@@ -1,7 +1,7 @@
 //! `forecourt demo`: a short sales history played through the use cases; running it again
 //! changes nothing; the morning report and the lead list agree about it.
 
-use super::support::{Auth, TestApp};
+use super::support::Auth;
 use axum::http::StatusCode;
 use forecourt_core::demo::DEMO_PASSWORD;
 
