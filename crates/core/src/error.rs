@@ -36,6 +36,12 @@ pub enum CoreError {
     /// Records that look like the one being created (same phone, ID number or VIN).
     #[error("a customer with the same phone, ID number or VIN already exists")]
     PossibleDuplicate { candidates: serde_json::Value },
+    /// The time overlaps other activities of the same person.
+    #[error("the time overlaps another activity of the same person")]
+    ScheduleConflict { conflicts: serde_json::Value },
+    /// The record's state does not allow the action.
+    #[error("{detail}")]
+    InvalidState { detail: String },
     #[error("the {entity} was merged into another")]
     Merged {
         entity: &'static str,
@@ -65,6 +71,8 @@ impl CoreError {
             CoreError::InUse { .. } => ErrorCode::InUse,
             CoreError::PossibleDuplicate { .. } => ErrorCode::PossibleDuplicate,
             CoreError::Merged { .. } => ErrorCode::Merged,
+            CoreError::ScheduleConflict { .. } => ErrorCode::ScheduleConflict,
+            CoreError::InvalidState { .. } => ErrorCode::InvalidState,
             CoreError::Internal(_) => ErrorCode::InternalError,
         }
     }
@@ -84,6 +92,12 @@ impl CoreError {
 
     pub fn not_found(entity: &'static str) -> Self {
         CoreError::NotFound { entity }
+    }
+
+    pub fn invalid_state(detail: impl Into<String>) -> Self {
+        CoreError::InvalidState {
+            detail: detail.into(),
+        }
     }
 
     /// Converts a database error met while writing `entity`: a stale version becomes a

@@ -40,6 +40,12 @@ pub enum ErrorCode {
     PossibleDuplicate,
     /// The record was merged into another; see `merged_into`.
     Merged,
+    /// The time overlaps another activity of the same person; see `conflicts`, or confirm to
+    /// save it anyway.
+    ScheduleConflict,
+    /// The record is not in a state that allows this (an approval already decided, a job
+    /// already finished).
+    InvalidState,
     /// Too many requests; retry later.
     RateLimited,
     /// The request body is too large.
@@ -72,6 +78,8 @@ impl ErrorCode {
             Self::InUse => "in_use",
             Self::PossibleDuplicate => "possible_duplicate",
             Self::Merged => "merged",
+            Self::ScheduleConflict => "schedule_conflict",
+            Self::InvalidState => "invalid_state",
             Self::RateLimited => "rate_limited",
             Self::PayloadTooLarge => "payload_too_large",
             Self::MethodNotAllowed => "method_not_allowed",
@@ -91,9 +99,12 @@ impl ErrorCode {
             Self::AccountDisabled | Self::CsrfTokenInvalid | Self::Forbidden => 403,
             Self::NotFound | Self::RouteNotFound => 404,
             Self::MethodNotAllowed => 405,
-            Self::VersionConflict | Self::AlreadyExists | Self::InUse | Self::PossibleDuplicate => {
-                409
-            }
+            Self::VersionConflict
+            | Self::AlreadyExists
+            | Self::InUse
+            | Self::PossibleDuplicate
+            | Self::ScheduleConflict
+            | Self::InvalidState => 409,
             Self::Merged => 410,
             Self::PayloadTooLarge => 413,
             Self::RateLimited => 429,

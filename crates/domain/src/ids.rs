@@ -95,6 +95,13 @@ define_id! {
     SavedViewId;
     ImportId;
     ImportMappingId;
+    JobId;
+    JobScheduleId;
+    ActivityId;
+    ApprovalRequestId;
+    NotificationId;
+    OutboundMessageId;
+    MessageTemplateId;
 }
 
 #[cfg(test)]

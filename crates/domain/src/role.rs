@@ -94,6 +94,16 @@ impl BuiltinRole {
                 Grant::new(CatalogRead, Dealer),
             ]
         };
+        // Activities, approvals and notifications within a scope.
+        let work = |read: Scope, write: Scope| {
+            [
+                Grant::new(ActivityRead, read),
+                Grant::new(ActivityWrite, write),
+                Grant::new(ApprovalRead, read),
+                Grant::new(ApprovalCreate, Dealer),
+                Grant::new(NotificationRead, Own),
+            ]
+        };
         let grants: Vec<Grant> = match self {
             BuiltinRole::Admin => Permission::ALL
                 .iter()
@@ -121,6 +131,8 @@ impl BuiltinRole {
                     Grant::new(CustomerImport, Dealer),
                     Grant::new(CustomerExport, Dealer),
                 ])
+                .chain(work(Dealer, Dealer))
+                .chain([Grant::new(ApprovalDecide, Dealer)])
                 .collect(),
             BuiltinRole::ServiceManager => colleague_view
                 .into_iter()
@@ -132,6 +144,8 @@ impl BuiltinRole {
                     Grant::new(ApiTokenRead, Own),
                     Grant::new(CustomerExport, Dealer),
                 ])
+                .chain(work(Dealer, Dealer))
+                .chain([Grant::new(ApprovalDecide, Dealer)])
                 .collect(),
             // A consultant works their own customers.
             BuiltinRole::SalesConsultant => colleague_view
@@ -141,18 +155,21 @@ impl BuiltinRole {
                     Grant::new(PiiUnmaskPhone, Own),
                     Grant::new(CustomerExport, Own),
                 ])
+                .chain(work(Own, Own))
                 .collect(),
             // The service desk must find any customer's car, and calls them when it is ready.
             BuiltinRole::ServiceAdvisor => colleague_view
                 .into_iter()
                 .chain(customers(Dealer, Dealer))
                 .chain([Grant::new(PiiUnmaskPhone, Dealer)])
+                .chain(work(Own, Own))
                 .collect(),
             // The assistant types paper reception forms and old spreadsheets in.
             BuiltinRole::SalesAssistant => colleague_view
                 .into_iter()
                 .chain(customers(Dealer, Dealer))
                 .chain([Grant::new(CustomerImport, Dealer)])
+                .chain(work(Dealer, Dealer))
                 .collect(),
             BuiltinRole::Marketing => colleague_view
                 .into_iter()
@@ -161,6 +178,11 @@ impl BuiltinRole {
                     Grant::new(VehicleRead, Dealer),
                     Grant::new(CatalogRead, Dealer),
                     Grant::new(CustomerExport, Dealer),
+                ])
+                .chain(work(Own, Own))
+                .chain([
+                    Grant::new(MessageRead, Dealer),
+                    Grant::new(MessageTemplateManage, Dealer),
                 ])
                 .collect(),
             BuiltinRole::RenewalAgent => colleague_view
@@ -173,6 +195,7 @@ impl BuiltinRole {
                     Grant::new(CatalogRead, Dealer),
                     Grant::new(PiiUnmaskPhone, Dealer),
                 ])
+                .chain(work(Own, Own))
                 .collect(),
             BuiltinRole::Finance => colleague_view
                 .into_iter()
@@ -184,6 +207,8 @@ impl BuiltinRole {
                     Grant::new(PiiUnmaskIdNumber, Dealer),
                     Grant::new(AuditRead, Dealer),
                 ])
+                .chain(work(Own, Own))
+                .chain([Grant::new(RefundApprove, Dealer)])
                 .collect(),
             BuiltinRole::GroupAnalyst => vec![
                 Grant::new(UserRead, Group),
@@ -196,6 +221,7 @@ impl BuiltinRole {
                 Grant::new(VehicleRead, Group),
                 Grant::new(CatalogRead, Group),
                 Grant::new(CatalogPublish, Group),
+                Grant::new(NotificationRead, Own),
             ],
         };
         GrantSet::new(grants)

@@ -39,6 +39,10 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Vec<Object>>)]
     pub candidates: Option<serde_json::Value>,
+    /// For `schedule_conflict`: the activities the new time overlaps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<Object>>)]
+    pub conflicts: Option<serde_json::Value>,
 }
 
 /// An error on its way to becoming a problem+json response.
@@ -59,6 +63,7 @@ impl ApiError {
             permission: None,
             merged_into: None,
             candidates: None,
+            conflicts: None,
         }))
     }
 
@@ -94,6 +99,8 @@ fn title(code: ErrorCode) -> &'static str {
         ErrorCode::InUse => "Still in use",
         ErrorCode::PossibleDuplicate => "Possible duplicate",
         ErrorCode::Merged => "Merged into another record",
+        ErrorCode::ScheduleConflict => "Overlaps another activity",
+        ErrorCode::InvalidState => "Not possible in the record's state",
         ErrorCode::RateLimited => "Too many requests",
         ErrorCode::PayloadTooLarge => "Request too large",
         ErrorCode::MethodNotAllowed => "Method not allowed",
@@ -127,6 +134,7 @@ impl From<CoreError> for ApiError {
             CoreError::Forbidden { permission } => api.0.permission = Some(permission.to_string()),
             CoreError::Merged { into, .. } => api.0.merged_into = Some(into),
             CoreError::PossibleDuplicate { candidates } => api.0.candidates = Some(candidates),
+            CoreError::ScheduleConflict { conflicts } => api.0.conflicts = Some(conflicts),
             _ => {}
         }
         api

@@ -1,8 +1,13 @@
 //! SeaORM models, one module per table. Ids are the domain's typed ids at the edges; here they
 //! are plain `Uuid`s, converted by the repositories.
 
+pub mod activity;
+pub mod activity_alarm;
+pub mod activity_participant;
 pub mod api_token;
+pub mod approval_request;
 pub mod audit_event;
+pub mod calendar_feed;
 pub mod catalog_brand;
 pub mod catalog_model;
 pub mod catalog_series;
@@ -17,9 +22,15 @@ pub mod department;
 pub mod group;
 pub mod import;
 pub mod import_mapping;
+pub mod job;
+pub mod job_schedule;
 pub mod login_attempt;
 pub mod lookup;
+pub mod message_delivery;
+pub mod message_template;
 pub mod mileage_reading;
+pub mod notification;
+pub mod outbound_message;
 pub mod role;
 pub mod saved_view;
 pub mod search_term;
@@ -28,3 +39,4 @@ pub mod team;
 pub mod user;
 pub mod vehicle;
 pub mod vehicle_ownership;
+pub mod work_setting;

@@ -532,6 +532,8 @@ pub const CUSTOMER_REFERENCES: &[(&str, &str)] = &[
     ("customer_events", "customer_id"),
     ("vehicles", "owner_customer_id"),
     ("vehicle_ownerships", "customer_id"),
+    ("activities", "customer_id"),
+    ("outbound_messages", "customer_id"),
 ];
 
 /// Points every reference to `from` at `to` (within the dealer).

@@ -1,13 +1,18 @@
 //! Tenant-scoped queries, one module per area. Functions take any connection (the pool or a
 //! [`crate::WriteTx`]) and, for tenant-owned rows, a [`crate::DealerScope`].
 
+pub mod activities;
 pub mod api_tokens;
+pub mod approvals;
 pub mod audit;
 pub mod catalog;
 pub mod customers;
 pub mod imports;
+pub mod jobs;
 pub mod login_attempts;
 pub mod lookups;
+pub mod messages;
+pub mod notifications;
 pub mod org;
 pub mod roles;
 pub mod saved_views;
@@ -23,6 +28,10 @@ use crate::entities::{
     customer_companion, customer_consent_event, customer_event, customer_phone, customer_tag,
     department, import, import_mapping, lookup, mileage_reading, role, saved_view, team, user,
     vehicle, vehicle_ownership,
+};
+use crate::entities::{
+    activity, activity_alarm, activity_participant, approval_request, calendar_feed,
+    message_delivery, message_template, notification, outbound_message, work_setting,
 };
 use crate::{DbResult, DealerScope};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel};
@@ -49,6 +58,16 @@ crate::tenant_entity!(mileage_reading);
 crate::tenant_entity!(saved_view, versioned);
 crate::tenant_entity!(import, versioned);
 crate::tenant_entity!(import_mapping, versioned);
+crate::tenant_entity!(activity, versioned);
+crate::tenant_entity!(activity_participant);
+crate::tenant_entity!(activity_alarm);
+crate::tenant_entity!(work_setting, versioned);
+crate::tenant_entity!(calendar_feed);
+crate::tenant_entity!(approval_request, versioned);
+crate::tenant_entity!(notification);
+crate::tenant_entity!(message_template, versioned);
+crate::tenant_entity!(outbound_message, versioned);
+crate::tenant_entity!(message_delivery);
 
 /// Bound parameters per multi-row INSERT: under SQLite's limit (32,766) and PostgreSQL's
 /// (65,535), so narrow tables go in thousands of rows per statement.
