@@ -30,3 +30,12 @@ pub(crate) fn system_actor_for_new_dealer(dealer: &forecourt_db::entities::deale
 fn issue_scope(dealer_id: DealerId) -> DealerScope {
     DealerScope::issued_by_auth(dealer_id)
 }
+
+/// The actor of a user whose private calendar feed token was presented: the user's own
+/// grants in their home dealer (the feed only reads).
+pub(crate) async fn feed_actor<C: forecourt_db::ConnectionTrait>(
+    conn: &C,
+    user: &forecourt_db::entities::user::Model,
+) -> crate::error::CoreResult<Actor> {
+    sessions::build_actor(conn, user, user.dealer_id, ActorKind::System, None).await
+}
