@@ -133,3 +133,10 @@ impl App {
     }
 }
 
+
+impl App {
+    /// Deletes jobs finished (done or cancelled) more than a week ago.
+    pub async fn purge_finished_jobs(&self) -> CoreResult<u64> {
+        Ok(jobs::purge_finished(self.db.conn(), self.now() - chrono::Duration::days(7)).await?)
+    }
+}
