@@ -68,7 +68,8 @@ pub struct TemplateUpdate {
     pub locale: Locale,
     pub subject: Option<String>,
     pub body: String,
-    /// The version read (0 for a built-in text).
+    /// The version read (0, or absent, for a built-in text).
+    #[serde(default)]
     pub version: i64,
 }
 

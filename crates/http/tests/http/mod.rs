@@ -5,6 +5,7 @@ mod customers;
 mod imports;
 mod lists;
 mod matrix;
+mod matrix_work;
 mod openapi;
 mod problems;
 mod tenancy;

@@ -485,6 +485,9 @@ pub struct DealerRecords {
     pub import_id: String,
     /// The admin's saved view.
     pub saved_view_id: String,
+    /// Work engine records: activities of the consultant, approvals the consultant asked
+    /// for, a queued job and an outbound message.
+    pub work: super::matrix_work::WorkRecords,
 }
 
 pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
@@ -645,7 +648,9 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         )
         .await
         .unwrap();
+    let work = super::matrix_work::records(t, &consultant, &system, customer.id).await;
     DealerRecords {
+        work,
         customer_id: customer.id.to_string(),
         victim_id: victim.id.to_string(),
         vehicle_id: customer.vehicles[0].id.to_string(),
