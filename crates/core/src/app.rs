@@ -32,7 +32,9 @@ impl App {
 
     pub fn with_clock(db: Db, settings: CoreSettings, clock: Arc<dyn Clock>) -> Self {
         let pii = Arc::new(PiiCipher::new(&settings.pii_key));
-        let senders = Arc::new(crate::messaging::adapters::Senders::new(&settings.messaging));
+        let senders = Arc::new(crate::messaging::adapters::Senders::new(
+            &settings.messaging,
+        ));
         Self {
             db,
             clock,

@@ -34,36 +34,126 @@ pub struct Notice {
 
 /// The texts of each kind: (kind, [(locale, title, body)]), with `{{param}}` placeholders.
 const TEXTS: &[(&str, [(&str, &str, &str); 3])] = &[
-    ("activity.reminder", [
-        ("zh-CN", "提醒：{{subject}}", "{{subject}} 将于 {{at}} 开始。"),
-        ("zh-TW", "提醒：{{subject}}", "{{subject}} 將於 {{at}} 開始。"),
-        ("en", "Reminder: {{subject}}", "{{subject}} starts at {{at}}."),
-    ]),
-    ("activity.overdue", [
-        ("zh-CN", "已逾期：{{subject}}", "任务「{{subject}}」已于 {{at}} 到期，尚未完成。"),
-        ("zh-TW", "已逾期：{{subject}}", "任務「{{subject}}」已於 {{at}} 到期，尚未完成。"),
-        ("en", "Overdue: {{subject}}", "\"{{subject}}\" was due at {{at}} and is not done."),
-    ]),
-    ("activity.escalated", [
-        ("zh-CN", "逾期升级：{{owner}} 的 {{subject}}", "{{owner}} 的任务「{{subject}}」已于 {{at}} 到期，仍未完成。"),
-        ("zh-TW", "逾期升級：{{owner}} 的 {{subject}}", "{{owner}} 的任務「{{subject}}」已於 {{at}} 到期，仍未完成。"),
-        ("en", "Escalated: {{owner}}'s {{subject}}", "{{owner}}'s \"{{subject}}\" was due at {{at}} and is still not done."),
-    ]),
-    ("approval.requested", [
-        ("zh-CN", "待审批：{{title}}", "{{requester}} 提交了审批申请「{{title}}」。"),
-        ("zh-TW", "待審批：{{title}}", "{{requester}} 提交了審批申請「{{title}}」。"),
-        ("en", "Approval needed: {{title}}", "{{requester}} asks for approval: \"{{title}}\"."),
-    ]),
-    ("approval.approved", [
-        ("zh-CN", "已批准：{{title}}", "{{decider}} 批准了「{{title}}」。{{comment}}"),
-        ("zh-TW", "已批准：{{title}}", "{{decider}} 批准了「{{title}}」。{{comment}}"),
-        ("en", "Approved: {{title}}", "{{decider}} approved \"{{title}}\". {{comment}}"),
-    ]),
-    ("approval.rejected", [
-        ("zh-CN", "已驳回：{{title}}", "{{decider}} 驳回了「{{title}}」：{{comment}}"),
-        ("zh-TW", "已駁回：{{title}}", "{{decider}} 駁回了「{{title}}」：{{comment}}"),
-        ("en", "Rejected: {{title}}", "{{decider}} rejected \"{{title}}\": {{comment}}"),
-    ]),
+    (
+        "activity.reminder",
+        [
+            (
+                "zh-CN",
+                "提醒：{{subject}}",
+                "{{subject}} 将于 {{at}} 开始。",
+            ),
+            (
+                "zh-TW",
+                "提醒：{{subject}}",
+                "{{subject}} 將於 {{at}} 開始。",
+            ),
+            (
+                "en",
+                "Reminder: {{subject}}",
+                "{{subject}} starts at {{at}}.",
+            ),
+        ],
+    ),
+    (
+        "activity.overdue",
+        [
+            (
+                "zh-CN",
+                "已逾期：{{subject}}",
+                "任务「{{subject}}」已于 {{at}} 到期，尚未完成。",
+            ),
+            (
+                "zh-TW",
+                "已逾期：{{subject}}",
+                "任務「{{subject}}」已於 {{at}} 到期，尚未完成。",
+            ),
+            (
+                "en",
+                "Overdue: {{subject}}",
+                "\"{{subject}}\" was due at {{at}} and is not done.",
+            ),
+        ],
+    ),
+    (
+        "activity.escalated",
+        [
+            (
+                "zh-CN",
+                "逾期升级：{{owner}} 的 {{subject}}",
+                "{{owner}} 的任务「{{subject}}」已于 {{at}} 到期，仍未完成。",
+            ),
+            (
+                "zh-TW",
+                "逾期升級：{{owner}} 的 {{subject}}",
+                "{{owner}} 的任務「{{subject}}」已於 {{at}} 到期，仍未完成。",
+            ),
+            (
+                "en",
+                "Escalated: {{owner}}'s {{subject}}",
+                "{{owner}}'s \"{{subject}}\" was due at {{at}} and is still not done.",
+            ),
+        ],
+    ),
+    (
+        "approval.requested",
+        [
+            (
+                "zh-CN",
+                "待审批：{{title}}",
+                "{{requester}} 提交了审批申请「{{title}}」。",
+            ),
+            (
+                "zh-TW",
+                "待審批：{{title}}",
+                "{{requester}} 提交了審批申請「{{title}}」。",
+            ),
+            (
+                "en",
+                "Approval needed: {{title}}",
+                "{{requester}} asks for approval: \"{{title}}\".",
+            ),
+        ],
+    ),
+    (
+        "approval.approved",
+        [
+            (
+                "zh-CN",
+                "已批准：{{title}}",
+                "{{decider}} 批准了「{{title}}」。{{comment}}",
+            ),
+            (
+                "zh-TW",
+                "已批准：{{title}}",
+                "{{decider}} 批准了「{{title}}」。{{comment}}",
+            ),
+            (
+                "en",
+                "Approved: {{title}}",
+                "{{decider}} approved \"{{title}}\". {{comment}}",
+            ),
+        ],
+    ),
+    (
+        "approval.rejected",
+        [
+            (
+                "zh-CN",
+                "已驳回：{{title}}",
+                "{{decider}} 驳回了「{{title}}」：{{comment}}",
+            ),
+            (
+                "zh-TW",
+                "已駁回：{{title}}",
+                "{{decider}} 駁回了「{{title}}」：{{comment}}",
+            ),
+            (
+                "en",
+                "Rejected: {{title}}",
+                "{{decider}} rejected \"{{title}}\": {{comment}}",
+            ),
+        ],
+    ),
 ];
 
 /// The title and body of a kind in a language (the kind itself when it has no texts).
@@ -95,7 +185,9 @@ pub async fn notify<C: ConnectionTrait>(
 ) -> CoreResult<()> {
     let mut rows = Vec::with_capacity(notices.len());
     for notice in notices {
-        let Some(user) = tenant::find::<user::Entity, _>(conn, actor.scope(), notice.user_id).await? else {
+        let Some(user) =
+            tenant::find::<user::Entity, _>(conn, actor.scope(), notice.user_id).await?
+        else {
             continue;
         };
         let (title, body) = render(notice.kind, user_locale(&user), &notice.params);
@@ -173,26 +265,56 @@ pub struct MarkRead {
 }
 
 impl App {
-    pub async fn list_notifications(&self, actor: &Actor, query: NotificationQuery) -> CoreResult<Paged<NotificationView>> {
+    pub async fn list_notifications(
+        &self,
+        actor: &Actor,
+        query: NotificationQuery,
+    ) -> CoreResult<Paged<NotificationView>> {
         actor.require(Permission::NotificationRead)?;
         let page = page_request(query.limit, query.cursor.as_deref())?;
-        let rows = notifications::list(self.db.conn(), actor.scope(), actor.user_id().uuid(), query.unread, &page).await?;
-        Ok(Paged::from_page(page_or_bad_cursor(rows)?, NotificationView::from))
+        let rows = notifications::list(
+            self.db.conn(),
+            actor.scope(),
+            actor.user_id().uuid(),
+            query.unread,
+            &page,
+        )
+        .await?;
+        Ok(Paged::from_page(
+            page_or_bad_cursor(rows)?,
+            NotificationView::from,
+        ))
     }
 
     pub async fn unread_notifications(&self, actor: &Actor) -> CoreResult<UnreadCount> {
         actor.require(Permission::NotificationRead)?;
-        let unread = notifications::unread_count(self.db.conn(), actor.scope(), actor.user_id().uuid()).await?;
+        let unread =
+            notifications::unread_count(self.db.conn(), actor.scope(), actor.user_id().uuid())
+                .await?;
         Ok(UnreadCount { unread })
     }
 
     /// Marks the caller's notifications read; answers the unread count after.
-    pub async fn mark_notifications_read(&self, actor: &Actor, input: MarkRead) -> CoreResult<UnreadCount> {
+    pub async fn mark_notifications_read(
+        &self,
+        actor: &Actor,
+        input: MarkRead,
+    ) -> CoreResult<UnreadCount> {
         actor.require(Permission::NotificationRead)?;
-        let ids: Option<Vec<Uuid>> = input.ids.map(|ids| ids.into_iter().map(NotificationId::uuid).collect());
+        let ids: Option<Vec<Uuid>> = input
+            .ids
+            .map(|ids| ids.into_iter().map(NotificationId::uuid).collect());
         let tx = self.db.begin().await?;
-        notifications::mark_read(&*tx, actor.scope(), actor.user_id().uuid(), ids.as_deref(), self.now()).await?;
-        let unread = notifications::unread_count(&*tx, actor.scope(), actor.user_id().uuid()).await?;
+        notifications::mark_read(
+            &*tx,
+            actor.scope(),
+            actor.user_id().uuid(),
+            ids.as_deref(),
+            self.now(),
+        )
+        .await?;
+        let unread =
+            notifications::unread_count(&*tx, actor.scope(), actor.user_id().uuid()).await?;
         tx.commit().await?;
         Ok(UnreadCount { unread })
     }

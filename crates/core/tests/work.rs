@@ -3,9 +3,13 @@
 
 use super::work_support::{SmtpSink, work};
 use chrono::Duration;
-use forecourt_core::activities::{ActivityDraft, CancelActivity, CompleteActivity, NewActivity, create_activity_in};
+use forecourt_core::activities::{
+    ActivityDraft, CancelActivity, CompleteActivity, NewActivity, create_activity_in,
+};
 use forecourt_core::approvals::{ApprovalBox, ApprovalQuery, Decision, NewApproval};
-use forecourt_core::customers::{ConsentChannel, ConsentInput, CustomerKind, NewCustomer, PhoneInput};
+use forecourt_core::customers::{
+    ConsentChannel, ConsentInput, CustomerKind, NewCustomer, PhoneInput,
+};
 use forecourt_core::jobs::{JobRegistry, JobRunner, RunnerOptions};
 use forecourt_core::notifications::NotificationQuery;
 use forecourt_db::db_test;
@@ -156,7 +160,11 @@ db_test!(async fn overlapping_times_warn_with_the_conflict(test_db) {
     assert!(w.app.calendar_feed_ics(&feed.token).await.is_err());
 });
 
-async fn customer(w: &super::work_support::Work, email_consent: bool, phone: &str) -> forecourt_domain::ids::CustomerId {
+async fn customer(
+    w: &super::work_support::Work,
+    email_consent: bool,
+    phone: &str,
+) -> forecourt_domain::ids::CustomerId {
     w.app
         .create_customer(
             &w.consultant,
@@ -165,7 +173,10 @@ async fn customer(w: &super::work_support::Work, email_consent: bool, phone: &st
                 name: "王芳".into(),
                 gender: None,
                 birthday: None,
-                phones: vec![PhoneInput { number: phone.into(), label: forecourt_core::customers::PhoneLabel::Mobile }],
+                phones: vec![PhoneInput {
+                    number: phone.into(),
+                    label: forecourt_core::customers::PhoneLabel::Mobile,
+                }],
                 wechat_id: None,
                 email: Some("wangfang@example.cn".into()),
                 address: Default::default(),
@@ -191,7 +202,10 @@ async fn customer(w: &super::work_support::Work, email_consent: bool, phone: &st
         .id
 }
 
-fn appointment(customer: forecourt_domain::ids::CustomerId, start: chrono::DateTime<chrono::Utc>) -> NewActivity {
+fn appointment(
+    customer: forecourt_domain::ids::CustomerId,
+    start: chrono::DateTime<chrono::Utc>,
+) -> NewActivity {
     NewActivity {
         kind: ActivityKind::Appointment,
         customer_id: Some(customer),

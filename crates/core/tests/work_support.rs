@@ -22,7 +22,9 @@ pub struct Work {
 }
 
 pub async fn work(db: TestDb, messaging: MessagingSettings) -> Work {
-    let clock = Arc::new(ManualClock::new(Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap()));
+    let clock = Arc::new(ManualClock::new(
+        Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap(),
+    ));
     let settings = CoreSettings {
         messaging,
         ..CoreSettings::default()
@@ -41,7 +43,10 @@ pub async fn work(db: TestDb, messaging: MessagingSettings) -> Work {
         .id;
     let system = app.system_actor(dealer).await.unwrap();
     let mut actors = Vec::new();
-    for (username, role) in [("wk-consultant", "sales_consultant"), ("wk-manager", "sales_manager")] {
+    for (username, role) in [
+        ("wk-consultant", "sales_consultant"),
+        ("wk-manager", "sales_manager"),
+    ] {
         app.create_user(
             &system,
             NewUser {
@@ -115,7 +120,11 @@ impl SmtpSink {
                             }
                             continue;
                         }
-                        let verb = line.split_whitespace().next().unwrap_or("").to_ascii_uppercase();
+                        let verb = line
+                            .split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .to_ascii_uppercase();
                         let reply: &[u8] = match verb.as_str() {
                             "EHLO" => b"250-sink\r\n250 8BITMIME\r\n",
                             "HELO" | "MAIL" | "RCPT" | "RSET" | "NOOP" => b"250 OK\r\n",

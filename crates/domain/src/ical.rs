@@ -75,7 +75,11 @@ pub fn calendar(name: &str, stamp: DateTime<Utc>, events: &[Event]) -> String {
         }
         line(format!(
             "STATUS:{}",
-            if event.cancelled { "CANCELLED" } else { "CONFIRMED" }
+            if event.cancelled {
+                "CANCELLED"
+            } else {
+                "CONFIRMED"
+            }
         ));
         line("END:VEVENT".into());
     }

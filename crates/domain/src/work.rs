@@ -72,7 +72,11 @@ string_enum! {
 }
 
 /// Whether a planned activity due (or ending) at `deadline` is overdue at `now`.
-pub fn is_overdue(status: ActivityStatus, deadline: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+pub fn is_overdue(
+    status: ActivityStatus,
+    deadline: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> bool {
     status == ActivityStatus::Planned && deadline.is_some_and(|d| d < now)
 }
 
@@ -133,7 +137,10 @@ string_enum! {
 
 /// Fills `{{name}}` placeholders from `vars`; unknown names become empty. Whitespace inside the
 /// braces is ignored (`{{ name }}`).
-pub fn render_template(template: &str, vars: &serde_json::Map<String, serde_json::Value>) -> String {
+pub fn render_template(
+    template: &str,
+    vars: &serde_json::Map<String, serde_json::Value>,
+) -> String {
     let mut out = String::with_capacity(template.len());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {

@@ -329,12 +329,12 @@ impl Settings {
 
     /// The channel adapters from `[mail]`, `[sms]` and `[wechat]`.
     pub fn messaging(&self) -> anyhow::Result<forecourt_core::messaging::MessagingSettings> {
-        use forecourt_core::messaging::{HttpProviderSettings, MessagingSettings, SmtpSettings, Transport};
+        use forecourt_core::messaging::{
+            HttpProviderSettings, MessagingSettings, SmtpSettings, Transport,
+        };
         let outbox = |file: &Option<std::path::PathBuf>| {
-            file.clone().unwrap_or_else(|| {
-                self.default_key_file()
-                    .with_file_name("outbox.jsonl")
-            })
+            file.clone()
+                .unwrap_or_else(|| self.default_key_file().with_file_name("outbox.jsonl"))
         };
         let email = match self.mail.transport.as_str() {
             "smtp" => Transport::Smtp(SmtpSettings {
@@ -352,10 +352,9 @@ impl Settings {
         let provider = |name: &str, p: &ProviderSettings| -> anyhow::Result<Transport> {
             Ok(match p.transport.as_str() {
                 "http" => Transport::Http(HttpProviderSettings {
-                    url: p
-                        .url
-                        .clone()
-                        .ok_or_else(|| anyhow::anyhow!("{name}.url is required with transport = \"http\""))?,
+                    url: p.url.clone().ok_or_else(|| {
+                        anyhow::anyhow!("{name}.url is required with transport = \"http\"")
+                    })?,
                     token: p.token.clone(),
                 }),
                 "file" => Transport::File(outbox(&p.file)),

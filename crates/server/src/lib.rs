@@ -120,7 +120,13 @@ pub fn job_runner(settings: &Settings, app: App) -> JobRunner {
 }
 
 fn uuid_suffix() -> String {
-    format!("{:08x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0))
+    format!(
+        "{:08x}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0)
+    )
 }
 
 /// Periodic clean-up: expired sessions and old login attempts.

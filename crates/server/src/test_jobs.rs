@@ -12,7 +12,10 @@ pub fn register(registry: &mut JobRegistry) {
 }
 
 fn append(path: &PathBuf, line: &str) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
     writeln!(file, "{line}")?;
     file.sync_all()
 }

@@ -14,7 +14,11 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 /// Whether the permission reaches activities owned by `owner` (a user of the dealer).
-pub(crate) fn reaches_owner(actor: &Actor, permission: Permission, owner: Option<&user::Model>) -> bool {
+pub(crate) fn reaches_owner(
+    actor: &Actor,
+    permission: Permission,
+    owner: Option<&user::Model>,
+) -> bool {
     actor.reaches(
         permission,
         owner.map(|u| UserId::from_uuid(u.id)),
@@ -38,7 +42,9 @@ pub(crate) async fn activity_for<C: ConnectionTrait>(
     let mut allowed = reaches_owner(actor, permission, owner.as_ref());
     if !allowed && permission == Permission::ActivityRead {
         let participants = activities::participants(conn, actor.scope(), &[found.id]).await?;
-        allowed = participants.iter().any(|p| p.user_id == actor.user_id().uuid());
+        allowed = participants
+            .iter()
+            .any(|p| p.user_id == actor.user_id().uuid());
     }
     if !allowed {
         return Err(CoreError::not_found("activity"));
@@ -104,7 +110,10 @@ pub(crate) async fn views<C: ConnectionTrait>(
                 due_at: a.due_at,
                 status,
                 remind_minutes_before: a.remind_minutes_before,
-                customer_reminder_channel: a.customer_reminder_channel.as_deref().and_then(MessageChannel::parse),
+                customer_reminder_channel: a
+                    .customer_reminder_channel
+                    .as_deref()
+                    .and_then(MessageChannel::parse),
                 cancel_needs_approval: a.cancel_needs_approval,
                 completion_locked: a.completion_locked,
                 pending_approval_id: a.pending_approval_id.map(ApprovalRequestId::from_uuid),
@@ -123,5 +132,8 @@ pub(crate) async fn view<C: ConnectionTrait>(
     row: activity::Model,
     now: DateTime<Utc>,
 ) -> CoreResult<ActivityView> {
-    Ok(views(conn, actor, vec![row], now).await?.pop().expect("one view per row"))
+    Ok(views(conn, actor, vec![row], now)
+        .await?
+        .pop()
+        .expect("one view per row"))
 }

@@ -15,10 +15,10 @@ use crate::notifications::{Notice, notify};
 use chrono::{DateTime, Duration, Utc};
 use forecourt_db::entities::{activity, activity_alarm, team, user, work_setting};
 use forecourt_db::repo::{activities, tenant};
+use forecourt_domain::FieldError;
 use forecourt_domain::ids::{CustomerId, DealerId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::work::{ActivityStatus, MessageChannel};
-use forecourt_domain::FieldError;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 use utoipa::ToSchema;
@@ -36,7 +36,9 @@ pub(crate) fn register(registry: &mut JobRegistry) {
 }
 
 fn local_time(actor: &Actor, at: DateTime<Utc>) -> String {
-    at.with_timezone(&actor.time_zone().tz()).format("%Y-%m-%d %H:%M").to_string()
+    at.with_timezone(&actor.time_zone().tz())
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 fn params(actor: &Actor, a: &activity::Model, at: DateTime<Utc>) -> Map<String, Value> {
@@ -48,15 +50,25 @@ fn params(actor: &Actor, a: &activity::Model, at: DateTime<Utc>) -> Map<String, 
 }
 
 async fn remind(ctx: JobContext) -> anyhow::Result<()> {
-    let Some(dealer) = ctx.job.dealer_id else { return Ok(()) };
+    let Some(dealer) = ctx.job.dealer_id else {
+        return Ok(());
+    };
     let actor = ctx.app.system_actor(DealerId::from_uuid(dealer)).await?;
-    let Some(id) = ctx.job.payload.get("activity_id").and_then(|v| v.as_str()).and_then(|s| s.parse::<Uuid>().ok()) else {
+    let Some(id) = ctx
+        .job
+        .payload
+        .get("activity_id")
+        .and_then(|v| v.as_str())
+        .and_then(|s| s.parse::<Uuid>().ok())
+    else {
         return Ok(());
     };
     let expected = ctx.job.payload.get("start").and_then(Value::as_i64);
     let app = &ctx.app;
     let tx = app.db.begin().await?;
-    let Some(a) = tenant::find::<activity::Entity, _>(&*tx, actor.scope(), id).await? else { return Ok(()) };
+    let Some(a) = tenant::find::<activity::Entity, _>(&*tx, actor.scope(), id).await? else {
+        return Ok(());
+    };
     let start = a.starts_at.or(a.due_at);
     if a.status != ActivityStatus::Planned.as_str() || start.map(|t| t.timestamp()) != expected {
         return Ok(());
@@ -76,7 +88,12 @@ async fn remind(ctx: JobContext) -> anyhow::Result<()> {
         now,
     )
     .await?;
-    if let (Some(customer), Some(channel)) = (a.customer_id, a.customer_reminder_channel.as_deref().and_then(MessageChannel::parse)) {
+    if let (Some(customer), Some(channel)) = (
+        a.customer_id,
+        a.customer_reminder_channel
+            .as_deref()
+            .and_then(MessageChannel::parse),
+    ) {
         let mut vars = params(&actor, &a, at);
         vars.insert("dealer".into(), Value::Null);
         queue_message(
@@ -100,7 +117,10 @@ async fn remind(ctx: JobContext) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn settings_of(conn: &impl forecourt_db::ConnectionTrait, actor: &Actor) -> CoreResult<(i32, bool)> {
+async fn settings_of(
+    conn: &impl forecourt_db::ConnectionTrait,
+    actor: &Actor,
+) -> CoreResult<(i32, bool)> {
     Ok(activities::work_settings(conn, actor.scope())
         .await?
         .map(|s| (s.escalation_minutes, s.overdue_alarms))
@@ -108,7 +128,11 @@ async fn settings_of(conn: &impl forecourt_db::ConnectionTrait, actor: &Actor) -
 }
 
 /// The owner's managers: their team's leader, else those who decide approvals for them.
-async fn managers(conn: &impl forecourt_db::ConnectionTrait, actor: &Actor, owner: &user::Model) -> CoreResult<Vec<Uuid>> {
+async fn managers(
+    conn: &impl forecourt_db::ConnectionTrait,
+    actor: &Actor,
+    owner: &user::Model,
+) -> CoreResult<Vec<Uuid>> {
     if let Some(team_id) = owner.team_id
         && let Some(team) = tenant::find::<team::Entity, _>(conn, actor.scope(), team_id).await?
         && let Some(leader) = team.leader_id.filter(|l| *l != owner.id)
@@ -144,16 +168,22 @@ impl App {
         let ids: Vec<Uuid> = late.iter().map(|a| a.id).collect();
         let alarms = activities::alarms(conn, actor.scope(), &ids).await?;
         let raised_for = |a: &activity::Model, level: &str| {
-            alarms.iter().any(|x| x.activity_id == a.id && x.level == level && Some(x.deadline_at) == a.deadline_at)
+            alarms.iter().any(|x| {
+                x.activity_id == a.id && x.level == level && Some(x.deadline_at) == a.deadline_at
+            })
         };
         let mut raised = 0;
         for a in &late {
-            let Some(deadline) = a.deadline_at else { continue };
+            let Some(deadline) = a.deadline_at else {
+                continue;
+            };
             let mut levels = Vec::new();
             if !raised_for(a, "owner") {
                 levels.push("owner");
             }
-            if deadline + Duration::minutes(i64::from(escalation)) <= now && !raised_for(a, "manager") {
+            if deadline + Duration::minutes(i64::from(escalation)) <= now
+                && !raised_for(a, "manager")
+            {
                 levels.push("manager");
             }
             for level in levels {
@@ -166,7 +196,14 @@ impl App {
     }
 
     /// Records and sends one alarm; false when another node raised it first.
-    async fn raise(&self, actor: &Actor, a: &activity::Model, deadline: DateTime<Utc>, level: &str, now: DateTime<Utc>) -> CoreResult<bool> {
+    async fn raise(
+        &self,
+        actor: &Actor,
+        a: &activity::Model,
+        deadline: DateTime<Utc>,
+        level: &str,
+        now: DateTime<Utc>,
+    ) -> CoreResult<bool> {
         let tx = self.db.begin().await?;
         let row = activity_alarm::Model {
             id: Uuid::now_v7(),
@@ -176,14 +213,23 @@ impl App {
             deadline_at: deadline,
             raised_at: now,
         };
-        match tenant::insert::<activity_alarm::Entity, _>(&*tx, actor.scope(), row.dealer_id, row).await {
+        match tenant::insert::<activity_alarm::Entity, _>(&*tx, actor.scope(), row.dealer_id, row)
+            .await
+        {
             Ok(_) => {}
             Err(forecourt_db::DbError::UniqueViolation(_)) => return Ok(false),
             Err(other) => return Err(other.into()),
         }
         let owner = tenant::find::<user::Entity, _>(&*tx, actor.scope(), a.owner_id).await?;
         let mut p = params(actor, a, deadline);
-        p.insert("owner".into(), owner.as_ref().map(|u| u.display_name.clone()).unwrap_or_default().into());
+        p.insert(
+            "owner".into(),
+            owner
+                .as_ref()
+                .map(|u| u.display_name.clone())
+                .unwrap_or_default()
+                .into(),
+        );
         let (recipients, kind) = if level == "owner" {
             (vec![a.owner_id], "activity.overdue")
         } else {
@@ -254,20 +300,36 @@ fn settings_view(s: Option<&work_setting::Model>) -> WorkSettingsView {
 impl App {
     pub async fn work_settings(&self, actor: &Actor) -> CoreResult<WorkSettingsView> {
         actor.require(Permission::DealerRead)?;
-        Ok(settings_view(activities::work_settings(self.db.conn(), actor.scope()).await?.as_ref()))
+        Ok(settings_view(
+            activities::work_settings(self.db.conn(), actor.scope())
+                .await?
+                .as_ref(),
+        ))
     }
 
     /// Changes the escalation delay and whether alarms are raised (version 0: never saved).
-    pub async fn update_work_settings(&self, actor: &Actor, patch: WorkSettingsPatch) -> CoreResult<WorkSettingsView> {
+    pub async fn update_work_settings(
+        &self,
+        actor: &Actor,
+        patch: WorkSettingsPatch,
+    ) -> CoreResult<WorkSettingsView> {
         actor.require(Permission::DealerUpdate)?;
-        if patch.escalation_minutes.is_some_and(|m| !(0..=10_080).contains(&m)) {
-            return Err(CoreError::invalid(FieldError::new("escalation_minutes", "out_of_range", "must be 0 to 10080").with_param("max", 10_080)));
+        if patch
+            .escalation_minutes
+            .is_some_and(|m| !(0..=10_080).contains(&m))
+        {
+            return Err(CoreError::invalid(
+                FieldError::new("escalation_minutes", "out_of_range", "must be 0 to 10080")
+                    .with_param("max", 10_080),
+            ));
         }
         let tx = self.db.begin().await?;
         let now = self.now();
         let before = activities::work_settings(&*tx, actor.scope()).await?;
         if before.as_ref().map_or(0, |s| s.version) != patch.version {
-            return Err(CoreError::VersionConflict { entity: "work settings" });
+            return Err(CoreError::VersionConflict {
+                entity: "work settings",
+            });
         }
         let old = settings_view(before.as_ref());
         let saved = match before {
@@ -275,21 +337,33 @@ impl App {
                 let row = work_setting::Model {
                     id: Uuid::now_v7(),
                     dealer_id: actor.dealer_id().uuid(),
-                    escalation_minutes: patch.escalation_minutes.unwrap_or(DEFAULT_ESCALATION_MINUTES),
+                    escalation_minutes: patch
+                        .escalation_minutes
+                        .unwrap_or(DEFAULT_ESCALATION_MINUTES),
                     overdue_alarms: patch.overdue_alarms.unwrap_or(true),
                     created_at: now,
                     updated_at: now,
                     version: 1,
                 };
-                tenant::insert::<work_setting::Entity, _>(&*tx, actor.scope(), row.dealer_id, row).await?
+                tenant::insert::<work_setting::Entity, _>(&*tx, actor.scope(), row.dealer_id, row)
+                    .await?
             }
             Some(before) => {
                 let mut after = before.clone();
-                after.escalation_minutes = patch.escalation_minutes.unwrap_or(before.escalation_minutes);
+                after.escalation_minutes = patch
+                    .escalation_minutes
+                    .unwrap_or(before.escalation_minutes);
                 after.overdue_alarms = patch.overdue_alarms.unwrap_or(before.overdue_alarms);
-                tenant::update::<work_setting::Entity, _>(&*tx, actor.scope(), before.id, after, before.version, now)
-                    .await
-                    .map_err(|e| CoreError::from_db("work settings", e))?
+                tenant::update::<work_setting::Entity, _>(
+                    &*tx,
+                    actor.scope(),
+                    before.id,
+                    after,
+                    before.version,
+                    now,
+                )
+                .await
+                .map_err(|e| CoreError::from_db("work settings", e))?
             }
         };
         let new = settings_view(Some(&saved));
@@ -297,7 +371,11 @@ impl App {
             &*tx,
             actor,
             AuditEntry::action("work_settings", "updated", Some(saved.id))
-                .change("escalation_minutes", old.escalation_minutes, new.escalation_minutes)
+                .change(
+                    "escalation_minutes",
+                    old.escalation_minutes,
+                    new.escalation_minutes,
+                )
                 .change("overdue_alarms", old.overdue_alarms, new.overdue_alarms),
             now,
         )
@@ -306,4 +384,3 @@ impl App {
         Ok(new)
     }
 }
-

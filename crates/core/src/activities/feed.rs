@@ -34,7 +34,13 @@ impl App {
             last_used_at: None,
         };
         tenant::insert::<calendar_feed::Entity, _>(&*tx, home.scope(), row.dealer_id, row).await?;
-        audit::record(&*tx, &home, AuditEntry::action("calendar_feed", "created", Some(actor.user_id().uuid())), now).await?;
+        audit::record(
+            &*tx,
+            &home,
+            AuditEntry::action("calendar_feed", "created", Some(actor.user_id().uuid())),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(CalendarFeed {
             path: format!("/ical/{token}.ics"),
@@ -50,7 +56,13 @@ impl App {
         if !activities::delete_feeds_of_user(&*tx, home.scope(), actor.user_id().uuid()).await? {
             return Err(CoreError::not_found("calendar feed"));
         }
-        audit::record(&*tx, &home, AuditEntry::action("calendar_feed", "revoked", Some(actor.user_id().uuid())), self.now()).await?;
+        audit::record(
+            &*tx,
+            &home,
+            AuditEntry::action("calendar_feed", "revoked", Some(actor.user_id().uuid())),
+            self.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -76,7 +88,14 @@ impl App {
             to: Some(now + Duration::days(180)),
             ..ActivityFilter::default()
         };
-        let rows = activities::all_matching(conn, actor.scope(), Reach::Own { user_id: user.id }, &filter, 5000).await?;
+        let rows = activities::all_matching(
+            conn,
+            actor.scope(),
+            Reach::Own { user_id: user.id },
+            &filter,
+            5000,
+        )
+        .await?;
         let events: Vec<Event> = rows
             .into_iter()
             .filter_map(|a| {
@@ -95,6 +114,10 @@ impl App {
         if (now - feed.last_used_at.unwrap_or(feed.created_at)).num_minutes() >= 5 {
             activities::touch_feed(conn, feed.id, now).await?;
         }
-        Ok(calendar(&format!("Forecourt · {}", user.display_name), now, &events))
+        Ok(calendar(
+            &format!("Forecourt · {}", user.display_name),
+            now,
+            &events,
+        ))
     }
 }

@@ -14,10 +14,14 @@ mod read;
 pub mod types;
 mod write;
 
-pub use alarms::{DEFAULT_ESCALATION_MINUTES, OVERDUE_SCAN_JOB, WorkSettingsPatch, WorkSettingsView};
+pub use alarms::{
+    DEFAULT_ESCALATION_MINUTES, OVERDUE_SCAN_JOB, WorkSettingsPatch, WorkSettingsView,
+};
 pub use read::MyWork;
 pub use types::*;
-pub use write::{ActivityDraft, CANCEL_APPROVAL, REMINDER_JOB, close_activity_in, create_activity_in};
+pub use write::{
+    ActivityDraft, CANCEL_APPROVAL, REMINDER_JOB, close_activity_in, create_activity_in,
+};
 
 pub(crate) fn register_jobs(registry: &mut crate::jobs::JobRegistry) {
     alarms::register(registry);

@@ -1,7 +1,9 @@
 //! Lists, one activity, calendars (with overlap conflicts) and the "my work" page.
 
 use super::access::{activity_for, reaches_owner, view, views};
-use super::types::{ActivityQuery, ActivitySortKey, ActivityView, CalendarQuery, CalendarView, Conflict};
+use super::types::{
+    ActivityQuery, ActivitySortKey, ActivityView, CalendarQuery, CalendarView, Conflict,
+};
 use crate::app::App;
 use crate::approvals::ApprovalView;
 use crate::auth::Actor;
@@ -35,7 +37,11 @@ pub struct MyWork {
 }
 
 impl App {
-    pub async fn list_activities(&self, actor: &Actor, query: ActivityQuery) -> CoreResult<Paged<ActivityView>> {
+    pub async fn list_activities(
+        &self,
+        actor: &Actor,
+        query: ActivityQuery,
+    ) -> CoreResult<Paged<ActivityView>> {
         let reach = actor.reach(Permission::ActivityRead)?;
         let now = self.now();
         let filter = ActivityFilter {
@@ -57,7 +63,9 @@ impl App {
         };
         let page = page_request(query.limit, query.cursor.as_deref())?;
         let conn = self.db.conn();
-        let rows = page_or_bad_cursor(activities::list(conn, actor.scope(), reach, &filter, sort, &page).await?)?;
+        let rows = page_or_bad_cursor(
+            activities::list(conn, actor.scope(), reach, &filter, sort, &page).await?,
+        )?;
         Ok(Paged {
             next_cursor: rows.next_cursor.as_ref().map(forecourt_db::Cursor::encode),
             items: views(conn, actor, rows.items, now).await?,
@@ -75,7 +83,11 @@ impl App {
     pub async fn calendar(&self, actor: &Actor, query: CalendarQuery) -> CoreResult<CalendarView> {
         let reach = actor.reach(Permission::ActivityRead)?;
         if query.to <= query.from || query.to - query.from > Duration::days(62) {
-            return Err(CoreError::invalid(FieldError::new("to", "invalid_range", "must be after from, at most 62 days later")));
+            return Err(CoreError::invalid(FieldError::new(
+                "to",
+                "invalid_range",
+                "must be after from, at most 62 days later",
+            )));
         }
         let conn = self.db.conn();
         let mut filter = ActivityFilter {
@@ -121,7 +133,9 @@ impl App {
     pub async fn my_work(&self, actor: &Actor) -> CoreResult<MyWork> {
         let conn = self.db.conn();
         let now = self.now();
-        let me = Reach::Own { user_id: actor.user_id().uuid() };
+        let me = Reach::Own {
+            user_id: actor.user_id().uuid(),
+        };
         let (today, overdue, upcoming) = if actor.can(Permission::ActivityRead) {
             let tz = actor.time_zone();
             let start = tz.start_of_day(tz.local_date(now));
@@ -132,7 +146,9 @@ impl App {
                 to: Some(to),
                 ..ActivityFilter::default()
             };
-            let today = activities::all_matching(conn, actor.scope(), me, &planned(start, end), 200).await?;
+            let today =
+                activities::all_matching(conn, actor.scope(), me, &planned(start, end), 200)
+                    .await?;
             let overdue = activities::all_matching(
                 conn,
                 actor.scope(),
@@ -145,11 +161,17 @@ impl App {
                 200,
             )
             .await?;
-            let upcoming: Vec<_> = activities::all_matching(conn, actor.scope(), me, &planned(now, now + Duration::days(7)), 200)
-                .await?
-                .into_iter()
-                .filter(|a| ActivityKind::parse(&a.kind).is_some_and(ActivityKind::is_timed))
-                .collect();
+            let upcoming: Vec<_> = activities::all_matching(
+                conn,
+                actor.scope(),
+                me,
+                &planned(now, now + Duration::days(7)),
+                200,
+            )
+            .await?
+            .into_iter()
+            .filter(|a| ActivityKind::parse(&a.kind).is_some_and(ActivityKind::is_timed))
+            .collect();
             (
                 views(conn, actor, today, now).await?,
                 views(conn, actor, overdue, now).await?,
@@ -160,11 +182,21 @@ impl App {
         };
         let (approvals_waiting, approvals) = self.approvals_waiting(actor, 5).await?;
         let (unread, latest) = if actor.can(Permission::NotificationRead) {
-            let unread = notifications::unread_count(conn, actor.scope(), actor.user_id().uuid()).await?;
-            let page = notifications::list(conn, actor.scope(), actor.user_id().uuid(), false, &forecourt_db::PageRequest::first(5))
-                .await?
-                .map_err(|_| CoreError::Internal(anyhow::anyhow!("first page has no cursor")))?;
-            (unread, page.items.into_iter().map(NotificationView::from).collect())
+            let unread =
+                notifications::unread_count(conn, actor.scope(), actor.user_id().uuid()).await?;
+            let page = notifications::list(
+                conn,
+                actor.scope(),
+                actor.user_id().uuid(),
+                false,
+                &forecourt_db::PageRequest::first(5),
+            )
+            .await?
+            .map_err(|_| CoreError::Internal(anyhow::anyhow!("first page has no cursor")))?;
+            (
+                unread,
+                page.items.into_iter().map(NotificationView::from).collect(),
+            )
         } else {
             (0, Vec::new())
         };

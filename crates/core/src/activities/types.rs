@@ -132,6 +132,7 @@ pub struct ActivityQuery {
     pub overdue: Option<bool>,
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
+    #[param(inline)]
     pub sort: Option<ActivitySortKey>,
     pub limit: Option<u64>,
     pub cursor: Option<String>,

@@ -67,7 +67,11 @@ impl ActivityDraft {
     }
 }
 
-fn deadline(starts: Option<DateTime<Utc>>, ends: Option<DateTime<Utc>>, due: Option<DateTime<Utc>>) -> Option<DateTime<Utc>> {
+fn deadline(
+    starts: Option<DateTime<Utc>>,
+    ends: Option<DateTime<Utc>>,
+    due: Option<DateTime<Utc>>,
+) -> Option<DateTime<Utc>> {
     due.or(ends).or(starts)
 }
 
@@ -75,10 +79,17 @@ fn deadline(starts: Option<DateTime<Utc>>, ends: Option<DateTime<Utc>>, due: Opt
 fn reminder_key(a: &activity::Model) -> Option<(String, DateTime<Utc>)> {
     let minutes = a.remind_minutes_before?;
     let at = a.starts_at.or(a.due_at)?;
-    Some((format!("{}:{}", a.id, at.timestamp()), at - Duration::minutes(i64::from(minutes))))
+    Some((
+        format!("{}:{}", a.id, at.timestamp()),
+        at - Duration::minutes(i64::from(minutes)),
+    ))
 }
 
-async fn schedule_reminder<C: ConnectionTrait>(conn: &C, a: &activity::Model, now: DateTime<Utc>) -> CoreResult<()> {
+async fn schedule_reminder<C: ConnectionTrait>(
+    conn: &C,
+    a: &activity::Model,
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
     if a.status != ActivityStatus::Planned.as_str() {
         return Ok(());
     }
@@ -86,9 +97,13 @@ async fn schedule_reminder<C: ConnectionTrait>(conn: &C, a: &activity::Model, no
         let start = a.starts_at.or(a.due_at).map(|t| t.timestamp());
         jobs::enqueue(
             conn,
-            NewJob::new(Some(DealerId::from_uuid(a.dealer_id)), REMINDER_JOB, json!({"activity_id": a.id, "start": start}))
-                .at(at.max(now))
-                .key(key),
+            NewJob::new(
+                Some(DealerId::from_uuid(a.dealer_id)),
+                REMINDER_JOB,
+                json!({"activity_id": a.id, "start": start}),
+            )
+            .at(at.max(now))
+            .key(key),
             now,
         )
         .await?;
@@ -96,9 +111,20 @@ async fn schedule_reminder<C: ConnectionTrait>(conn: &C, a: &activity::Model, no
     Ok(())
 }
 
-async fn unschedule_reminder<C: ConnectionTrait>(conn: &C, a: &activity::Model, now: DateTime<Utc>) -> CoreResult<()> {
+async fn unschedule_reminder<C: ConnectionTrait>(
+    conn: &C,
+    a: &activity::Model,
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
     if let Some((key, _)) = reminder_key(a) {
-        jobs::cancel_keyed(conn, Some(DealerId::from_uuid(a.dealer_id)), REMINDER_JOB, &key, now).await?;
+        jobs::cancel_keyed(
+            conn,
+            Some(DealerId::from_uuid(a.dealer_id)),
+            REMINDER_JOB,
+            &key,
+            now,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -110,9 +136,21 @@ fn timeline_data(a: &activity::Model) -> Value {
     })
 }
 
-async fn on_timeline<C: ConnectionTrait>(conn: &C, actor: &Actor, a: &activity::Model, event: &'static str, now: DateTime<Utc>) -> CoreResult<()> {
+async fn on_timeline<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    a: &activity::Model,
+    event: &'static str,
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
     if let Some(customer) = a.customer_id {
-        timeline::record(conn, actor, vec![TimelineEvent::new(customer, event, timeline_data(a)).about("activity", a.id)], now).await?;
+        timeline::record(
+            conn,
+            actor,
+            vec![TimelineEvent::new(customer, event, timeline_data(a)).about("activity", a.id)],
+            now,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -163,7 +201,9 @@ pub async fn create_activity_in<C: ConnectionTrait>(
         completed_at: None,
         cancelled_at: None,
         remind_minutes_before: draft.remind_minutes_before,
-        customer_reminder_channel: draft.customer_reminder_channel.map(|c| c.as_str().to_owned()),
+        customer_reminder_channel: draft
+            .customer_reminder_channel
+            .map(|c| c.as_str().to_owned()),
         cancel_needs_approval: draft.cancel_needs_approval,
         completion_locked: draft.completion_locked,
         pending_approval_id: None,
@@ -171,8 +211,14 @@ pub async fn create_activity_in<C: ConnectionTrait>(
         updated_at: now,
         version: 1,
     };
-    let saved = tenant::insert::<activity::Entity, _>(conn, actor.scope(), model.dealer_id, model).await?;
-    let mut participants: Vec<Uuid> = draft.participant_ids.iter().map(|u| u.uuid()).filter(|u| *u != saved.owner_id).collect();
+    let saved =
+        tenant::insert::<activity::Entity, _>(conn, actor.scope(), model.dealer_id, model).await?;
+    let mut participants: Vec<Uuid> = draft
+        .participant_ids
+        .iter()
+        .map(|u| u.uuid())
+        .filter(|u| *u != saved.owner_id)
+        .collect();
     participants.sort_unstable();
     participants.dedup();
     activities::set_participants(conn, actor.scope(), saved.id, &participants).await?;
@@ -191,13 +237,16 @@ pub async fn close_activity_in<C: ConnectionTrait>(
     outcome: Option<String>,
     now: DateTime<Utc>,
 ) -> CoreResult<Option<activity::Model>> {
-    let Some(before) = tenant::find::<activity::Entity, _>(conn, actor.scope(), id.uuid()).await? else {
+    let Some(before) = tenant::find::<activity::Entity, _>(conn, actor.scope(), id.uuid()).await?
+    else {
         return Ok(None);
     };
     if before.status != ActivityStatus::Planned.as_str() {
         return Ok(Some(before));
     }
-    finish(conn, actor, before, ActivityStatus::Done, outcome, now).await.map(Some)
+    finish(conn, actor, before, ActivityStatus::Done, outcome, now)
+        .await
+        .map(Some)
 }
 
 async fn finish<C: ConnectionTrait>(
@@ -218,11 +267,22 @@ async fn finish<C: ConnectionTrait>(
         }
         _ => after.cancelled_at = Some(now),
     }
-    let saved = tenant::update::<activity::Entity, _>(conn, actor.scope(), before.id, after, before.version, now)
-        .await
-        .map_err(|e| CoreError::from_db("activity", e))?;
+    let saved = tenant::update::<activity::Entity, _>(
+        conn,
+        actor.scope(),
+        before.id,
+        after,
+        before.version,
+        now,
+    )
+    .await
+    .map_err(|e| CoreError::from_db("activity", e))?;
     unschedule_reminder(conn, &saved, now).await?;
-    let verb = if status == ActivityStatus::Done { "completed" } else { "cancelled" };
+    let verb = if status == ActivityStatus::Done {
+        "completed"
+    } else {
+        "cancelled"
+    };
     audit::record(
         conn,
         actor,
@@ -232,7 +292,11 @@ async fn finish<C: ConnectionTrait>(
         now,
     )
     .await?;
-    let event = if status == ActivityStatus::Done { "activity.done" } else { "activity.cancelled" };
+    let event = if status == ActivityStatus::Done {
+        "activity.done"
+    } else {
+        "activity.cancelled"
+    };
     on_timeline(conn, actor, &saved, event, now).await?;
     Ok(saved)
 }
@@ -248,11 +312,22 @@ pub static CANCEL_APPROVAL: ApprovalType = ApprovalType {
 
 fn approve_cancel(ctx: EffectCtx<'_>) -> EffectFuture<'_> {
     Box::pin(async move {
-        let Some(id) = ctx.request.ref_id else { return Ok(()) };
-        if let Some(before) = tenant::find::<activity::Entity, _>(ctx.conn, ctx.decider.scope(), id).await?
+        let Some(id) = ctx.request.ref_id else {
+            return Ok(());
+        };
+        if let Some(before) =
+            tenant::find::<activity::Entity, _>(ctx.conn, ctx.decider.scope(), id).await?
             && before.status == ActivityStatus::Planned.as_str()
         {
-            finish(ctx.conn, ctx.decider, before, ActivityStatus::Cancelled, None, ctx.now).await?;
+            finish(
+                ctx.conn,
+                ctx.decider,
+                before,
+                ActivityStatus::Cancelled,
+                None,
+                ctx.now,
+            )
+            .await?;
         }
         Ok(())
     })
@@ -260,15 +335,25 @@ fn approve_cancel(ctx: EffectCtx<'_>) -> EffectFuture<'_> {
 
 fn reject_cancel(ctx: EffectCtx<'_>) -> EffectFuture<'_> {
     Box::pin(async move {
-        let Some(id) = ctx.request.ref_id else { return Ok(()) };
-        if let Some(before) = tenant::find::<activity::Entity, _>(ctx.conn, ctx.decider.scope(), id).await?
+        let Some(id) = ctx.request.ref_id else {
+            return Ok(());
+        };
+        if let Some(before) =
+            tenant::find::<activity::Entity, _>(ctx.conn, ctx.decider.scope(), id).await?
             && before.pending_approval_id == Some(ctx.request.id)
         {
             let mut after = before.clone();
             after.pending_approval_id = None;
-            tenant::update::<activity::Entity, _>(ctx.conn, ctx.decider.scope(), before.id, after, before.version, ctx.now)
-                .await
-                .map_err(|e| CoreError::from_db("activity", e))?;
+            tenant::update::<activity::Entity, _>(
+                ctx.conn,
+                ctx.decider.scope(),
+                before.id,
+                after,
+                before.version,
+                ctx.now,
+            )
+            .await
+            .map_err(|e| CoreError::from_db("activity", e))?;
         }
         Ok(())
     })
@@ -282,10 +367,18 @@ struct Times {
 
 fn check_times(errors: &mut FieldErrors, kind: ActivityKind, t: &Times) {
     match (t.starts_at, t.ends_at) {
-        (Some(s), Some(e)) if e <= s => errors.push(FieldError::new("ends_at", "before_start", "must be after starts_at")),
+        (Some(s), Some(e)) if e <= s => errors.push(FieldError::new(
+            "ends_at",
+            "before_start",
+            "must be after starts_at",
+        )),
         (Some(_), None) => errors.push(FieldError::required("ends_at")),
         (None, Some(_)) => errors.push(FieldError::required("starts_at")),
-        (Some(s), Some(e)) if e - s > Duration::days(7) => errors.push(FieldError::new("ends_at", "too_long", "must be within 7 days of starts_at")),
+        (Some(s), Some(e)) if e - s > Duration::days(7) => errors.push(FieldError::new(
+            "ends_at",
+            "too_long",
+            "must be within 7 days of starts_at",
+        )),
         _ => {}
     }
     if kind.is_timed() && t.starts_at.is_none() && t.due_at.is_none() {
@@ -295,7 +388,14 @@ fn check_times(errors: &mut FieldErrors, kind: ActivityKind, t: &Times) {
 
 fn check_remind(errors: &mut FieldErrors, minutes: Option<i32>) {
     if minutes.is_some_and(|m| !(0..=10_080).contains(&m)) {
-        errors.push(FieldError::new("remind_minutes_before", "out_of_range", "must be 0 to 10080").with_param("max", 10_080));
+        errors.push(
+            FieldError::new(
+                "remind_minutes_before",
+                "out_of_range",
+                "must be 0 to 10080",
+            )
+            .with_param("max", 10_080),
+        );
     }
 }
 
@@ -309,7 +409,9 @@ async fn check_overlap<C: ConnectionTrait>(
     allow: bool,
     now: DateTime<Utc>,
 ) -> CoreResult<()> {
-    let (Some(start), Some(end)) = (t.starts_at, t.ends_at) else { return Ok(()) };
+    let (Some(start), Some(end)) = (t.starts_at, t.ends_at) else {
+        return Ok(());
+    };
     if allow {
         return Ok(());
     }
@@ -323,51 +425,104 @@ async fn check_overlap<C: ConnectionTrait>(
     })
 }
 
-async fn owner_in_reach<C: ConnectionTrait>(conn: &C, actor: &Actor, owner: UserId, field: &str) -> CoreResult<user::Model> {
+async fn owner_in_reach<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    owner: UserId,
+    field: &str,
+) -> CoreResult<user::Model> {
     let found = tenant::find::<user::Entity, _>(conn, actor.scope(), owner.uuid()).await?;
     match found {
         Some(user) if user.status == "active" => {
             if reaches_owner(actor, Permission::ActivityWrite, Some(&user)) {
                 Ok(user)
             } else {
-                Err(CoreError::invalid(FieldError::new(field, "out_of_scope", "is not someone whose activities you plan")))
+                Err(CoreError::invalid(FieldError::new(
+                    field,
+                    "out_of_scope",
+                    "is not someone whose activities you plan",
+                )))
             }
         }
-        _ => Err(CoreError::invalid(FieldError::new(field, "not_found", "is not an active user of the dealer"))),
+        _ => Err(CoreError::invalid(FieldError::new(
+            field,
+            "not_found",
+            "is not an active user of the dealer",
+        ))),
     }
 }
 
 impl App {
-    pub async fn create_activity(&self, actor: &Actor, input: NewActivity) -> CoreResult<ActivityView> {
+    pub async fn create_activity(
+        &self,
+        actor: &Actor,
+        input: NewActivity,
+    ) -> CoreResult<ActivityView> {
         actor.require(Permission::ActivityWrite)?;
         let mut errors = FieldErrors::new();
         let subject = errors.check(parse_name("subject", &input.subject, 200));
-        let notes = errors.check(parse_optional_text("notes", input.notes.as_deref(), 4000)).flatten();
-        let ref_type = errors.check(parse_optional_text("ref_type", input.ref_type.as_deref(), 32)).flatten();
+        let notes = errors
+            .check(parse_optional_text("notes", input.notes.as_deref(), 4000))
+            .flatten();
+        let ref_type = errors
+            .check(parse_optional_text(
+                "ref_type",
+                input.ref_type.as_deref(),
+                32,
+            ))
+            .flatten();
         if ref_type.is_some() != input.ref_id.is_some() {
-            errors.push(FieldError::new("ref_id", "required", "ref_type and ref_id go together"));
+            errors.push(FieldError::new(
+                "ref_id",
+                "required",
+                "ref_type and ref_id go together",
+            ));
         }
-        let times = Times { starts_at: input.starts_at, ends_at: input.ends_at, due_at: input.due_at };
+        let times = Times {
+            starts_at: input.starts_at,
+            ends_at: input.ends_at,
+            due_at: input.due_at,
+        };
         check_times(&mut errors, input.kind, &times);
         check_remind(&mut errors, input.remind_minutes_before);
         if input.customer_reminder_channel.is_some() && input.customer_id.is_none() {
-            errors.push(FieldError::new("customer_reminder_channel", "customer_required", "needs a customer"));
+            errors.push(FieldError::new(
+                "customer_reminder_channel",
+                "customer_required",
+                "needs a customer",
+            ));
         }
         errors.finish()?;
         let tx = self.db.begin().await?;
-        let owner = owner_in_reach(&*tx, actor, input.owner_id.unwrap_or(actor.user_id()), "owner_id").await?;
+        let owner = owner_in_reach(
+            &*tx,
+            actor,
+            input.owner_id.unwrap_or(actor.user_id()),
+            "owner_id",
+        )
+        .await?;
         if let Some(customer) = input.customer_id {
-            customer_for(&*tx, actor, customer, Permission::CustomerRead).await.map_err(|e| match e {
-                CoreError::NotFound { .. } | CoreError::Merged { .. } | CoreError::Forbidden { .. } => {
-                    CoreError::invalid(FieldError::new("customer_id", "not_found", "no such customer"))
-                }
-                other => other,
-            })?;
+            customer_for(&*tx, actor, customer, Permission::CustomerRead)
+                .await
+                .map_err(|e| match e {
+                    CoreError::NotFound { .. }
+                    | CoreError::Merged { .. }
+                    | CoreError::Forbidden { .. } => CoreError::invalid(FieldError::new(
+                        "customer_id",
+                        "not_found",
+                        "no such customer",
+                    )),
+                    other => other,
+                })?;
         }
         for (i, p) in input.participant_ids.iter().enumerate() {
             let found = tenant::find::<user::Entity, _>(&*tx, actor.scope(), p.uuid()).await?;
             if found.is_none() {
-                return Err(CoreError::invalid(FieldError::new(format!("participant_ids.{i}"), "not_found", "no such user")));
+                return Err(CoreError::invalid(FieldError::new(
+                    format!("participant_ids.{i}"),
+                    "not_found",
+                    "no such user",
+                )));
             }
         }
         let now = self.now();
@@ -403,23 +558,35 @@ impl App {
 
     /// Edits and reschedules (moving its reminder); an overlap is 409 `schedule_conflict`
     /// unless `allow_overlap`.
-    pub async fn update_activity(&self, actor: &Actor, id: ActivityId, patch: ActivityPatch) -> CoreResult<ActivityView> {
+    pub async fn update_activity(
+        &self,
+        actor: &Actor,
+        id: ActivityId,
+        patch: ActivityPatch,
+    ) -> CoreResult<ActivityView> {
         let tx = self.db.begin().await?;
         let before = activity_for(&*tx, actor, id, Permission::ActivityWrite).await?;
         if before.version != patch.version {
             return Err(CoreError::VersionConflict { entity: "activity" });
         }
         if before.status != ActivityStatus::Planned.as_str() {
-            return Err(CoreError::invalid_state(format!("a {} activity cannot be changed", before.status)));
+            return Err(CoreError::invalid_state(format!(
+                "a {} activity cannot be changed",
+                before.status
+            )));
         }
         let kind = ActivityKind::parse(&before.kind).unwrap_or(ActivityKind::Task);
         let mut errors = FieldErrors::new();
         let mut after = before.clone();
         if let Some(subject) = &patch.subject {
-            after.subject = errors.check(parse_name("subject", subject, 200)).unwrap_or_default();
+            after.subject = errors
+                .check(parse_name("subject", subject, 200))
+                .unwrap_or_default();
         }
         if let Some(notes) = &patch.notes {
-            after.notes = errors.check(parse_optional_text("notes", notes.as_deref(), 4000)).flatten();
+            after.notes = errors
+                .check(parse_optional_text("notes", notes.as_deref(), 4000))
+                .flatten();
         }
         if let Some(minutes) = patch.remind_minutes_before {
             check_remind(&mut errors, minutes);
@@ -428,7 +595,11 @@ impl App {
         after.starts_at = patch.starts_at.or(before.starts_at);
         after.ends_at = patch.ends_at.or(before.ends_at);
         after.due_at = patch.due_at.or(before.due_at);
-        let times = Times { starts_at: after.starts_at, ends_at: after.ends_at, due_at: after.due_at };
+        let times = Times {
+            starts_at: after.starts_at,
+            ends_at: after.ends_at,
+            due_at: after.due_at,
+        };
         check_times(&mut errors, kind, &times);
         errors.finish()?;
         if let Some(owner) = patch.owner_id {
@@ -436,17 +607,39 @@ impl App {
         }
         after.deadline_at = deadline(after.starts_at, after.ends_at, after.due_at);
         let now = self.now();
-        let moved = after.starts_at != before.starts_at || after.ends_at != before.ends_at || after.owner_id != before.owner_id;
+        let moved = after.starts_at != before.starts_at
+            || after.ends_at != before.ends_at
+            || after.owner_id != before.owner_id;
         if moved {
             let mut people = vec![after.owner_id];
             people.extend(patch.participant_ids.iter().flatten().map(|u| u.uuid()));
-            check_overlap(&*tx, actor, &people, &times, Some(before.id), patch.allow_overlap, now).await?;
+            check_overlap(
+                &*tx,
+                actor,
+                &people,
+                &times,
+                Some(before.id),
+                patch.allow_overlap,
+                now,
+            )
+            .await?;
         }
-        let saved = tenant::update::<activity::Entity, _>(&*tx, actor.scope(), before.id, after, before.version, now)
-            .await
-            .map_err(|e| CoreError::from_db("activity", e))?;
+        let saved = tenant::update::<activity::Entity, _>(
+            &*tx,
+            actor.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(|e| CoreError::from_db("activity", e))?;
         if let Some(participants) = &patch.participant_ids {
-            let ids: Vec<Uuid> = participants.iter().map(|u| u.uuid()).filter(|u| *u != saved.owner_id).collect();
+            let ids: Vec<Uuid> = participants
+                .iter()
+                .map(|u| u.uuid())
+                .filter(|u| *u != saved.owner_id)
+                .collect();
             activities::set_participants(&*tx, actor.scope(), saved.id, &ids).await?;
         }
         if reminder_key(&before) != reminder_key(&saved) {
@@ -476,14 +669,22 @@ impl App {
 
     /// Marks an activity done. A completion-locked one (a pushed follow-up) is 409
     /// `invalid_state`: its module's own action closes it.
-    pub async fn complete_activity(&self, actor: &Actor, id: ActivityId, input: CompleteActivity) -> CoreResult<ActivityView> {
+    pub async fn complete_activity(
+        &self,
+        actor: &Actor,
+        id: ActivityId,
+        input: CompleteActivity,
+    ) -> CoreResult<ActivityView> {
         let tx = self.db.begin().await?;
         let before = activity_for(&*tx, actor, id, Permission::ActivityWrite).await?;
         if before.version != input.version {
             return Err(CoreError::VersionConflict { entity: "activity" });
         }
         if before.status != ActivityStatus::Planned.as_str() {
-            return Err(CoreError::invalid_state(format!("the activity is already {}", before.status)));
+            return Err(CoreError::invalid_state(format!(
+                "the activity is already {}",
+                before.status
+            )));
         }
         if before.completion_locked {
             return Err(CoreError::invalid_state(format!(
@@ -501,20 +702,30 @@ impl App {
 
     /// Cancels an activity; a pushed task (`cancel_needs_approval`) asks for the manager's
     /// approval instead and stays due until it is approved.
-    pub async fn cancel_activity(&self, actor: &Actor, id: ActivityId, input: CancelActivity) -> CoreResult<ActivityView> {
+    pub async fn cancel_activity(
+        &self,
+        actor: &Actor,
+        id: ActivityId,
+        input: CancelActivity,
+    ) -> CoreResult<ActivityView> {
         let tx = self.db.begin().await?;
         let before = activity_for(&*tx, actor, id, Permission::ActivityWrite).await?;
         if before.version != input.version {
             return Err(CoreError::VersionConflict { entity: "activity" });
         }
         if before.status != ActivityStatus::Planned.as_str() {
-            return Err(CoreError::invalid_state(format!("the activity is already {}", before.status)));
+            return Err(CoreError::invalid_state(format!(
+                "the activity is already {}",
+                before.status
+            )));
         }
         let reason = parse_optional_text("reason", input.reason.as_deref(), 1000)?;
         let now = self.now();
         let saved = if before.cancel_needs_approval {
             if before.pending_approval_id.is_some() {
-                return Err(CoreError::invalid_state("a cancellation is already waiting for approval"));
+                return Err(CoreError::invalid_state(
+                    "a cancellation is already waiting for approval",
+                ));
             }
             let request = create_request(
                 &*tx,
@@ -530,11 +741,19 @@ impl App {
             .await?;
             let mut after = before.clone();
             after.pending_approval_id = Some(request.id);
-            tenant::update::<activity::Entity, _>(&*tx, actor.scope(), before.id, after, before.version, now)
-                .await
-                .map_err(|e| CoreError::from_db("activity", e))?
+            tenant::update::<activity::Entity, _>(
+                &*tx,
+                actor.scope(),
+                before.id,
+                after,
+                before.version,
+                now,
+            )
+            .await
+            .map_err(|e| CoreError::from_db("activity", e))?
         } else {
-            let mut cancelled = finish(&*tx, actor, before, ActivityStatus::Cancelled, None, now).await?;
+            let mut cancelled =
+                finish(&*tx, actor, before, ActivityStatus::Cancelled, None, now).await?;
             if let Some(reason) = reason {
                 cancelled.outcome = Some(reason);
             }

@@ -2,8 +2,8 @@
 
 use super::registry::{APPROVAL_TYPES, ApprovalType, approval_type};
 use super::views::{ApprovalBox, ApprovalQuery};
-use crate::auth::grants::role_grants;
 use crate::auth::Actor;
+use crate::auth::grants::role_grants;
 use crate::error::{CoreError, CoreResult};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{approval_request, user};
@@ -22,13 +22,18 @@ pub async fn approvers<C: ConnectionTrait>(
     requester: Uuid,
 ) -> CoreResult<Vec<user::Model>> {
     let users = approvals::active_users(conn, actor.scope()).await?;
-    let requester_team = users.iter().find(|u| u.id == requester).and_then(|u| u.team_id);
+    let requester_team = users
+        .iter()
+        .find(|u| u.id == requester)
+        .and_then(|u| u.team_id);
     let mut found = Vec::new();
     for candidate in users {
         if candidate.id == requester {
             continue;
         }
-        let grants = role_grants(conn, actor.scope(), &candidate.role_key).await?.unwrap_or_default();
+        let grants = role_grants(conn, actor.scope(), &candidate.role_key)
+            .await?
+            .unwrap_or_default();
         let reaches = match grants.scope(permission) {
             Some(Scope::Dealer | Scope::Group) => true,
             Some(Scope::Team) => requester_team.is_some() && candidate.team_id == requester_team,
@@ -41,10 +46,16 @@ pub async fn approvers<C: ConnectionTrait>(
     Ok(found)
 }
 
-async fn requester_team<C: ConnectionTrait>(conn: &C, actor: &Actor, requester: Uuid) -> CoreResult<Option<Uuid>> {
-    Ok(tenant::find::<user::Entity, _>(conn, actor.scope(), requester)
-        .await?
-        .and_then(|u| u.team_id))
+async fn requester_team<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    requester: Uuid,
+) -> CoreResult<Option<Uuid>> {
+    Ok(
+        tenant::find::<user::Entity, _>(conn, actor.scope(), requester)
+            .await?
+            .and_then(|u| u.team_id),
+    )
 }
 
 /// Whether the actor may decide this request (its permission, reaching the requester, not
@@ -96,7 +107,11 @@ pub(crate) async fn request_for<C: ConnectionTrait>(
         }
         Scope::Own => false,
     };
-    if visible { Ok(found) } else { Err(CoreError::not_found("approval")) }
+    if visible {
+        Ok(found)
+    } else {
+        Err(CoreError::not_found("approval"))
+    }
 }
 
 /// The kinds the actor may decide.
@@ -120,7 +135,10 @@ pub(crate) fn waiting_filter(actor: &Actor) -> ApprovalFilter {
         kinds_in: Some(kinds),
         not_requested_by: Some(actor.user_id().uuid()),
         requester_in: (team_only && !decidable_kinds(actor).is_empty()).then(|| {
-            forecourt_db::repo::activities::team_members_query(actor.scope(), actor.team_id().map(|t| t.uuid()))
+            forecourt_db::repo::activities::team_members_query(
+                actor.scope(),
+                actor.team_id().map(|t| t.uuid()),
+            )
         }),
         ..ApprovalFilter::default()
     }

@@ -49,7 +49,13 @@ pub async fn create_request<C: ConnectionTrait>(
     input: ApprovalInput,
     now: DateTime<Utc>,
 ) -> CoreResult<approval_request::Model> {
-    let kind = approval_type(input.kind).ok_or_else(|| CoreError::invalid(FieldError::new("kind", "invalid_value", "is not an approval type")))?;
+    let kind = approval_type(input.kind).ok_or_else(|| {
+        CoreError::invalid(FieldError::new(
+            "kind",
+            "invalid_value",
+            "is not an approval type",
+        ))
+    })?;
     let model = approval_request::Model {
         id: Uuid::now_v7(),
         dealer_id: actor.dealer_id().uuid(),
@@ -67,7 +73,9 @@ pub async fn create_request<C: ConnectionTrait>(
         updated_at: now,
         version: 1,
     };
-    let saved = tenant::insert::<approval_request::Entity, _>(conn, actor.scope(), model.dealer_id, model).await?;
+    let saved =
+        tenant::insert::<approval_request::Entity, _>(conn, actor.scope(), model.dealer_id, model)
+            .await?;
     audit::record(
         conn,
         actor,
@@ -78,7 +86,10 @@ pub async fn create_request<C: ConnectionTrait>(
     )
     .await?;
     let approvers = approvers(conn, actor, kind.permission, saved.requester_id).await?;
-    let params = params(&[("title", saved.title.clone()), ("requester", actor.name().to_owned())]);
+    let params = params(&[
+        ("title", saved.title.clone()),
+        ("requester", actor.name().to_owned()),
+    ]);
     notify(
         conn,
         actor,
@@ -99,27 +110,52 @@ pub async fn create_request<C: ConnectionTrait>(
 }
 
 pub(crate) fn params(pairs: &[(&str, String)]) -> Map<String, Value> {
-    pairs.iter().map(|(k, v)| ((*k).to_owned(), Value::String(v.clone()))).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), Value::String(v.clone())))
+        .collect()
 }
 
 impl App {
     /// Asks for an approval of a generic type (discount, refund, customer reassignment).
-    pub async fn create_approval(&self, actor: &Actor, input: NewApproval) -> CoreResult<ApprovalView> {
+    pub async fn create_approval(
+        &self,
+        actor: &Actor,
+        input: NewApproval,
+    ) -> CoreResult<ApprovalView> {
         actor.require(Permission::ApprovalCreate)?;
         let kind = approval_type(&input.kind).filter(|t| t.generic);
         let mut errors = FieldErrors::new();
         if kind.is_none() {
-            errors.push(FieldError::new("kind", "invalid_value", "is not an approval type that can be requested here"));
+            errors.push(FieldError::new(
+                "kind",
+                "invalid_value",
+                "is not an approval type that can be requested here",
+            ));
         }
         let title = errors.check(parse_name("title", &input.title, 200));
-        let ref_type = errors.check(parse_optional_text("ref_type", input.ref_type.as_deref(), 32)).flatten();
+        let ref_type = errors
+            .check(parse_optional_text(
+                "ref_type",
+                input.ref_type.as_deref(),
+                32,
+            ))
+            .flatten();
         errors.finish()?;
         let (Some(kind), Some(title)) = (kind, title) else {
             return Err(CoreError::invalid(FieldError::required("kind")));
         };
         let payload = input.payload.unwrap_or_else(|| json!({}));
         let tx = self.db.begin().await?;
-        types::validate(&*tx, actor, kind.kind, ref_type.as_deref(), input.ref_id, &payload).await?;
+        types::validate(
+            &*tx,
+            actor,
+            kind.kind,
+            ref_type.as_deref(),
+            input.ref_id,
+            &payload,
+        )
+        .await?;
         let now = self.now();
         let saved = create_request(
             &*tx,
@@ -138,7 +174,11 @@ impl App {
         Ok(view)
     }
 
-    pub async fn list_approvals(&self, actor: &Actor, query: ApprovalQuery) -> CoreResult<Paged<ApprovalView>> {
+    pub async fn list_approvals(
+        &self,
+        actor: &Actor,
+        query: ApprovalQuery,
+    ) -> CoreResult<Paged<ApprovalView>> {
         let read = actor.require(Permission::ApprovalRead)?;
         let filter = access::filter_for(actor, read, &query);
         let page = page_request(query.limit, query.cursor.as_deref())?;
@@ -151,37 +191,71 @@ impl App {
         })
     }
 
-    pub async fn get_approval(&self, actor: &Actor, id: ApprovalRequestId) -> CoreResult<ApprovalView> {
+    pub async fn get_approval(
+        &self,
+        actor: &Actor,
+        id: ApprovalRequestId,
+    ) -> CoreResult<ApprovalView> {
         let conn = self.db.conn();
         let request = request_for(conn, actor, id).await?;
         views::view(conn, actor, request).await
     }
 
-    pub async fn approve_approval(&self, actor: &Actor, id: ApprovalRequestId, decision: Decision) -> CoreResult<ApprovalView> {
-        self.decide(actor, id, decision, ApprovalStatus::Approved).await
+    pub async fn approve_approval(
+        &self,
+        actor: &Actor,
+        id: ApprovalRequestId,
+        decision: Decision,
+    ) -> CoreResult<ApprovalView> {
+        self.decide(actor, id, decision, ApprovalStatus::Approved)
+            .await
     }
 
     /// Rejects a request; the comment (why) is required.
-    pub async fn reject_approval(&self, actor: &Actor, id: ApprovalRequestId, decision: Decision) -> CoreResult<ApprovalView> {
-        self.decide(actor, id, decision, ApprovalStatus::Rejected).await
+    pub async fn reject_approval(
+        &self,
+        actor: &Actor,
+        id: ApprovalRequestId,
+        decision: Decision,
+    ) -> CoreResult<ApprovalView> {
+        self.decide(actor, id, decision, ApprovalStatus::Rejected)
+            .await
     }
 
-    async fn decide(&self, actor: &Actor, id: ApprovalRequestId, decision: Decision, outcome: ApprovalStatus) -> CoreResult<ApprovalView> {
+    async fn decide(
+        &self,
+        actor: &Actor,
+        id: ApprovalRequestId,
+        decision: Decision,
+        outcome: ApprovalStatus,
+    ) -> CoreResult<ApprovalView> {
         let tx = self.db.begin().await?;
         let before = request_for(&*tx, actor, id).await?;
-        let kind = approval_type(&before.kind).ok_or_else(|| CoreError::invalid_state("this approval type is no longer known"))?;
+        let kind = approval_type(&before.kind)
+            .ok_or_else(|| CoreError::invalid_state("this approval type is no longer known"))?;
         actor.require(kind.permission)?;
         if !can_decide(&*tx, actor, kind, &before).await? {
-            return Err(CoreError::Forbidden { permission: kind.permission });
+            return Err(CoreError::Forbidden {
+                permission: kind.permission,
+            });
         }
         if before.version != decision.version {
             return Err(CoreError::VersionConflict { entity: "approval" });
         }
         if before.status != ApprovalStatus::Pending.as_str() {
-            return Err(CoreError::invalid_state(format!("the request is already {}", before.status)));
+            return Err(CoreError::invalid_state(format!(
+                "the request is already {}",
+                before.status
+            )));
         }
         let mut errors = FieldErrors::new();
-        let comment = errors.check(parse_optional_text("comment", decision.comment.as_deref(), 1000)).flatten();
+        let comment = errors
+            .check(parse_optional_text(
+                "comment",
+                decision.comment.as_deref(),
+                1000,
+            ))
+            .flatten();
         if outcome == ApprovalStatus::Rejected && comment.is_none() {
             errors.push(FieldError::required("comment"));
         }
@@ -192,15 +266,28 @@ impl App {
         after.decided_by = (actor.kind() != ActorKind::System).then(|| actor.user_id().uuid());
         after.decided_at = Some(now);
         after.comment = comment.clone();
-        let saved = tenant::update::<approval_request::Entity, _>(&*tx, actor.scope(), before.id, after, before.version, now)
-            .await
-            .map_err(|e| CoreError::from_db("approval", e))?;
+        let saved = tenant::update::<approval_request::Entity, _>(
+            &*tx,
+            actor.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(|e| CoreError::from_db("approval", e))?;
         let effect = match outcome {
             ApprovalStatus::Approved => kind.on_approve,
             _ => kind.on_reject,
         };
         if let Some(effect) = effect {
-            effect(EffectCtx { conn: &tx, decider: actor, request: &saved, now }).await?;
+            effect(EffectCtx {
+                conn: &tx,
+                decider: actor,
+                request: &saved,
+                now,
+            })
+            .await?;
         }
         audit::record(
             &*tx,
@@ -211,7 +298,11 @@ impl App {
             now,
         )
         .await?;
-        let notice_kind = if outcome == ApprovalStatus::Approved { "approval.approved" } else { "approval.rejected" };
+        let notice_kind = if outcome == ApprovalStatus::Approved {
+            "approval.approved"
+        } else {
+            "approval.rejected"
+        };
         notify(
             &*tx,
             actor,
@@ -235,7 +326,12 @@ impl App {
     }
 
     /// The requester takes a pending request back.
-    pub async fn withdraw_approval(&self, actor: &Actor, id: ApprovalRequestId, decision: Decision) -> CoreResult<ApprovalView> {
+    pub async fn withdraw_approval(
+        &self,
+        actor: &Actor,
+        id: ApprovalRequestId,
+        decision: Decision,
+    ) -> CoreResult<ApprovalView> {
         let tx = self.db.begin().await?;
         let before = request_for(&*tx, actor, id).await?;
         if before.requester_id != actor.user_id().uuid() {
@@ -245,22 +341,42 @@ impl App {
             return Err(CoreError::VersionConflict { entity: "approval" });
         }
         if before.status != ApprovalStatus::Pending.as_str() {
-            return Err(CoreError::invalid_state(format!("the request is already {}", before.status)));
+            return Err(CoreError::invalid_state(format!(
+                "the request is already {}",
+                before.status
+            )));
         }
         let now = self.now();
         let mut after = before.clone();
         after.status = ApprovalStatus::Withdrawn.as_str().to_owned();
         after.decided_at = Some(now);
-        let saved = tenant::update::<approval_request::Entity, _>(&*tx, actor.scope(), before.id, after, before.version, now)
-            .await
-            .map_err(|e| CoreError::from_db("approval", e))?;
+        let saved = tenant::update::<approval_request::Entity, _>(
+            &*tx,
+            actor.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(|e| CoreError::from_db("approval", e))?;
         if let Some(effect) = approval_type(&saved.kind).and_then(|k| k.on_reject) {
-            effect(EffectCtx { conn: &tx, decider: actor, request: &saved, now }).await?;
+            effect(EffectCtx {
+                conn: &tx,
+                decider: actor,
+                request: &saved,
+                now,
+            })
+            .await?;
         }
         audit::record(
             &*tx,
             actor,
-            AuditEntry::action("approval", "withdrawn", Some(saved.id)).change("status", before.status.clone(), saved.status.clone()),
+            AuditEntry::action("approval", "withdrawn", Some(saved.id)).change(
+                "status",
+                before.status.clone(),
+                saved.status.clone(),
+            ),
             now,
         )
         .await?;
@@ -270,7 +386,11 @@ impl App {
     }
 
     /// How many requests wait for the actor's decision.
-    pub(crate) async fn approvals_waiting(&self, actor: &Actor, limit: u64) -> CoreResult<(u64, Vec<ApprovalView>)> {
+    pub(crate) async fn approvals_waiting(
+        &self,
+        actor: &Actor,
+        limit: u64,
+    ) -> CoreResult<(u64, Vec<ApprovalView>)> {
         if !actor.can(Permission::ApprovalRead) {
             return Ok((0, Vec::new()));
         }
@@ -281,4 +401,3 @@ impl App {
         Ok((count, views::views(conn, actor, rows).await?))
     }
 }
-

@@ -52,13 +52,26 @@ pub(crate) async fn validate<C: forecourt_db::ConnectionTrait>(
         return Ok(());
     }
     if ref_type != Some("customer") || ref_id.is_none() {
-        return Err(CoreError::invalid(FieldError::new("ref_id", "required", "names the customer to reassign")));
+        return Err(CoreError::invalid(FieldError::new(
+            "ref_id",
+            "required",
+            "names the customer to reassign",
+        )));
     }
-    let customer = tenant::find::<customer::Entity, _>(conn, actor.scope(), ref_id.unwrap_or_default()).await?;
+    let customer =
+        tenant::find::<customer::Entity, _>(conn, actor.scope(), ref_id.unwrap_or_default())
+            .await?;
     if customer.is_none() {
-        return Err(CoreError::invalid(FieldError::new("ref_id", "not_found", "no such customer")));
+        return Err(CoreError::invalid(FieldError::new(
+            "ref_id",
+            "not_found",
+            "no such customer",
+        )));
     }
-    let owner = payload.get("owner_id").and_then(|v| v.as_str()).and_then(|s| s.parse::<Uuid>().ok());
+    let owner = payload
+        .get("owner_id")
+        .and_then(|v| v.as_str())
+        .and_then(|s| s.parse::<Uuid>().ok());
     let found = match owner {
         Some(owner) => tenant::find::<user::Entity, _>(conn, actor.scope(), owner).await?,
         None => None,
@@ -78,20 +91,37 @@ fn reassign(ctx: EffectCtx<'_>) -> EffectFuture<'_> {
         let Some(customer_id) = ctx.request.ref_id else {
             return Ok(());
         };
-        let owner = ctx.request.payload.get("owner_id").and_then(|v| v.as_str()).and_then(|s| s.parse::<Uuid>().ok());
-        let Some(before) = tenant::find::<customer::Entity, _>(ctx.conn, ctx.decider.scope(), customer_id).await? else {
+        let owner = ctx
+            .request
+            .payload
+            .get("owner_id")
+            .and_then(|v| v.as_str())
+            .and_then(|s| s.parse::<Uuid>().ok());
+        let Some(before) =
+            tenant::find::<customer::Entity, _>(ctx.conn, ctx.decider.scope(), customer_id).await?
+        else {
             return Err(CoreError::invalid_state("the customer no longer exists"));
         };
         let mut after = before.clone();
         after.owner_id = owner;
-        let saved = tenant::update::<customer::Entity, _>(ctx.conn, ctx.decider.scope(), before.id, after, before.version, ctx.now)
-            .await
-            .map_err(|e| CoreError::from_db("customer", e))?;
+        let saved = tenant::update::<customer::Entity, _>(
+            ctx.conn,
+            ctx.decider.scope(),
+            before.id,
+            after,
+            before.version,
+            ctx.now,
+        )
+        .await
+        .map_err(|e| CoreError::from_db("customer", e))?;
         audit::record(
             ctx.conn,
             ctx.decider,
-            AuditEntry::action("customer", "reassigned", Some(saved.id))
-                .change("owner_id", before.owner_id.map(|u| u.to_string()), saved.owner_id.map(|u| u.to_string())),
+            AuditEntry::action("customer", "reassigned", Some(saved.id)).change(
+                "owner_id",
+                before.owner_id.map(|u| u.to_string()),
+                saved.owner_id.map(|u| u.to_string()),
+            ),
             ctx.now,
         )
         .await?;

@@ -52,7 +52,7 @@ pub enum ApprovalBox {
 pub struct ApprovalQuery {
     /// `mine`, `waiting` or `all`.
     #[serde(rename = "box")]
-    #[param(rename = "box", value_type = Option<ApprovalBox>)]
+    #[param(inline)]
     pub r#box: Option<ApprovalBox>,
     pub status: Option<ApprovalStatus>,
     pub kind: Option<String>,
@@ -89,7 +89,10 @@ pub struct ApprovalView {
 fn person(users: &HashMap<Uuid, user::Model>, id: Uuid) -> PersonRef {
     PersonRef {
         id: UserId::from_uuid(id),
-        display_name: users.get(&id).map(|u| u.display_name.clone()).unwrap_or_default(),
+        display_name: users
+            .get(&id)
+            .map(|u| u.display_name.clone())
+            .unwrap_or_default(),
     }
 }
 
@@ -98,7 +101,11 @@ pub(crate) async fn views<C: ConnectionTrait>(
     actor: &Actor,
     rows: Vec<approval_request::Model>,
 ) -> CoreResult<Vec<ApprovalView>> {
-    let mut ids: Vec<Uuid> = rows.iter().flat_map(|r| [Some(r.requester_id), r.decided_by]).flatten().collect();
+    let mut ids: Vec<Uuid> = rows
+        .iter()
+        .flat_map(|r| [Some(r.requester_id), r.decided_by])
+        .flatten()
+        .collect();
     ids.sort_unstable();
     ids.dedup();
     let people: HashMap<Uuid, user::Model> = users::find_many(conn, actor.scope(), &ids)
@@ -111,7 +118,9 @@ pub(crate) async fn views<C: ConnectionTrait>(
         let status = ApprovalStatus::parse(&r.status).unwrap_or(ApprovalStatus::Pending);
         let decidable = status == ApprovalStatus::Pending
             && match approval_type(&r.kind) {
-                Some(kind) => actor.can(kind.permission) && can_decide(conn, actor, kind, &r).await?,
+                Some(kind) => {
+                    actor.can(kind.permission) && can_decide(conn, actor, kind, &r).await?
+                }
                 None => false,
             };
         out.push(ApprovalView {
@@ -134,6 +143,13 @@ pub(crate) async fn views<C: ConnectionTrait>(
     Ok(out)
 }
 
-pub(crate) async fn view<C: ConnectionTrait>(conn: &C, actor: &Actor, row: approval_request::Model) -> CoreResult<ApprovalView> {
-    Ok(views(conn, actor, vec![row]).await?.pop().expect("one view per row"))
+pub(crate) async fn view<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    row: approval_request::Model,
+) -> CoreResult<ApprovalView> {
+    Ok(views(conn, actor, vec![row])
+        .await?
+        .pop()
+        .expect("one view per row"))
 }

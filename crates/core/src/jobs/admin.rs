@@ -87,17 +87,27 @@ impl App {
 
     /// Queues a failed or dead job again, with fresh attempts.
     pub async fn retry_job(&self, actor: &Actor, id: JobId) -> CoreResult<JobView> {
-        self.change_job(actor, id, "retried", |conn, now| Box::pin(jobs::retry(conn, id.uuid(), now)))
-            .await
+        self.change_job(actor, id, "retried", |conn, now| {
+            Box::pin(jobs::retry(conn, id.uuid(), now))
+        })
+        .await
     }
 
     /// Cancels a job that has not started.
     pub async fn cancel_job(&self, actor: &Actor, id: JobId) -> CoreResult<JobView> {
-        self.change_job(actor, id, "cancelled", |conn, now| Box::pin(jobs::cancel(conn, id.uuid(), now)))
-            .await
+        self.change_job(actor, id, "cancelled", |conn, now| {
+            Box::pin(jobs::cancel(conn, id.uuid(), now))
+        })
+        .await
     }
 
-    async fn change_job<F>(&self, actor: &Actor, id: JobId, verb: &str, change: F) -> CoreResult<JobView>
+    async fn change_job<F>(
+        &self,
+        actor: &Actor,
+        id: JobId,
+        verb: &str,
+        change: F,
+    ) -> CoreResult<JobView>
     where
         F: for<'a> FnOnce(
             &'a forecourt_db::DatabaseTransaction,
@@ -118,7 +128,9 @@ impl App {
                 before.status
             )));
         }
-        let after = jobs::find(&*tx, id.uuid()).await?.ok_or(CoreError::not_found("job"))?;
+        let after = jobs::find(&*tx, id.uuid())
+            .await?
+            .ok_or(CoreError::not_found("job"))?;
         audit::record(
             &*tx,
             actor,
@@ -132,7 +144,6 @@ impl App {
         Ok(after.into())
     }
 }
-
 
 impl App {
     /// Deletes jobs finished (done or cancelled) more than a week ago.

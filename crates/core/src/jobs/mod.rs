@@ -72,13 +72,19 @@ impl NewJob {
 
 /// The stored dedupe key of an idempotency key.
 pub fn dedupe_key(dealer_id: Option<DealerId>, kind: &str, key: &str) -> String {
-    let dealer = dealer_id.map(|d| d.to_string()).unwrap_or_else(|| "-".to_owned());
+    let dealer = dealer_id
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "-".to_owned());
     format!("{dealer}|{kind}|{key}")
 }
 
 /// Queues a job in the caller's transaction (so it exists exactly when the change that causes
 /// it commits). Returns the job id (the existing job's, for a repeated idempotency key).
-pub async fn enqueue<C: ConnectionTrait>(conn: &C, new: NewJob, now: DateTime<Utc>) -> CoreResult<JobId> {
+pub async fn enqueue<C: ConnectionTrait>(
+    conn: &C,
+    new: NewJob,
+    now: DateTime<Utc>,
+) -> CoreResult<JobId> {
     let dedupe = new
         .idempotency_key
         .as_deref()

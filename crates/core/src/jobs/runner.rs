@@ -170,7 +170,10 @@ impl JobRunner {
                 }
             }
             Ok(Err(error)) => self.record_failure(&job, &format!("{error:#}")).await,
-            Err(join) => self.record_failure(&job, &format!("the job panicked: {join}")).await,
+            Err(join) => {
+                self.record_failure(&job, &format!("the job panicked: {join}"))
+                    .await
+            }
         }
     }
 
@@ -179,7 +182,15 @@ impl JobRunner {
         let error: String = error.chars().take(2000).collect();
         let retry_at = (job.attempts < job.max_attempts).then(|| now + retry_backoff(job.attempts));
         tracing::warn!(job = %job.id, kind = %job.kind, attempt = job.attempts, %error, "job failed");
-        let recorded = jobs::fail(self.app.db.conn(), job.id, &self.options.owner, &error, retry_at, now).await?;
+        let recorded = jobs::fail(
+            self.app.db.conn(),
+            job.id,
+            &self.options.owner,
+            &error,
+            retry_at,
+            now,
+        )
+        .await?;
         Ok(match (recorded, retry_at) {
             (false, _) => Outcome::LeaseLost,
             (true, Some(_)) => Outcome::Failed,
@@ -200,7 +211,11 @@ impl JobRunner {
             let next = schedule::following(&schedule, now).unwrap_or(now + Duration::days(365));
             if jobs::advance_schedule(&*tx, &schedule, next, now).await? {
                 let dealer = schedule.dealer_id.map(DealerId::from_uuid);
-                let key = format!("schedule:{}:{}", schedule.id, schedule.next_run_at.timestamp());
+                let key = format!(
+                    "schedule:{}:{}",
+                    schedule.id,
+                    schedule.next_run_at.timestamp()
+                );
                 enqueue(
                     &*tx,
                     NewJob::new(dealer, &schedule.kind, schedule.payload.clone())

@@ -30,13 +30,26 @@ pub struct NewSchedule {
 
 fn parse(cron: &str) -> Result<cron::Schedule, FieldError> {
     let fields = cron.split_whitespace().count();
-    let full = if fields == 5 { format!("0 {cron}") } else { cron.to_owned() };
-    cron::Schedule::from_str(&full)
-        .map_err(|e| FieldError::new("cron", "invalid_cron", format!("is not a cron expression: {e}")))
+    let full = if fields == 5 {
+        format!("0 {cron}")
+    } else {
+        cron.to_owned()
+    };
+    cron::Schedule::from_str(&full).map_err(|e| {
+        FieldError::new(
+            "cron",
+            "invalid_cron",
+            format!("is not a cron expression: {e}"),
+        )
+    })
 }
 
 /// The first run of `cron` in `tz` strictly after `after`.
-pub fn next_run(cron: &str, tz: Tz, after: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, FieldError> {
+pub fn next_run(
+    cron: &str,
+    tz: Tz,
+    after: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, FieldError> {
     let schedule = parse(cron)?;
     Ok(schedule
         .after(&after.with_timezone(&tz))
@@ -45,7 +58,9 @@ pub fn next_run(cron: &str, tz: Tz, after: DateTime<Utc>) -> Result<Option<DateT
 }
 
 pub(crate) fn schedule_key(dealer_id: Option<DealerId>, name: &str) -> String {
-    let dealer = dealer_id.map(|d| d.to_string()).unwrap_or_else(|| "-".to_owned());
+    let dealer = dealer_id
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "-".to_owned());
     format!("{dealer}|{name}")
 }
 
@@ -58,13 +73,17 @@ impl App {
                 let dealer = org::find_dealer(conn, dealer.uuid())
                     .await?
                     .ok_or(CoreError::not_found("dealer"))?;
-                dealer.time_zone.parse().unwrap_or(chrono_tz::Asia::Shanghai)
+                dealer
+                    .time_zone
+                    .parse()
+                    .unwrap_or(chrono_tz::Asia::Shanghai)
             }
             None => chrono_tz::UTC,
         };
         let now = self.now();
-        let next = next_run(&new.cron, tz, now)?
-            .ok_or_else(|| CoreError::invalid(FieldError::new("cron", "never_runs", "never runs")))?;
+        let next = next_run(&new.cron, tz, now)?.ok_or_else(|| {
+            CoreError::invalid(FieldError::new("cron", "never_runs", "never runs"))
+        })?;
         let tx = self.db.begin().await?;
         jobs::upsert_schedule(
             &*tx,
@@ -90,17 +109,28 @@ impl App {
     }
 
     /// The next run of a schedule (for tests and the admin page).
-    pub async fn schedule_next_run(&self, dealer_id: Option<DealerId>, name: &str) -> CoreResult<Option<DateTime<Utc>>> {
-        Ok(jobs::find_schedule(self.db.conn(), &schedule_key(dealer_id, name))
-            .await?
-            .map(|s| s.next_run_at))
+    pub async fn schedule_next_run(
+        &self,
+        dealer_id: Option<DealerId>,
+        name: &str,
+    ) -> CoreResult<Option<DateTime<Utc>>> {
+        Ok(
+            jobs::find_schedule(self.db.conn(), &schedule_key(dealer_id, name))
+                .await?
+                .map(|s| s.next_run_at),
+        )
     }
 }
 
 /// The run after `schedule`'s current one (skipping runs missed while nothing ran).
-pub(crate) fn following(schedule: &job_schedule::Model, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+pub(crate) fn following(
+    schedule: &job_schedule::Model,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
     let tz: Tz = schedule.time_zone.parse().unwrap_or(chrono_tz::UTC);
-    next_run(&schedule.cron, tz, now.max(schedule.next_run_at)).ok().flatten()
+    next_run(&schedule.cron, tz, now.max(schedule.next_run_at))
+        .ok()
+        .flatten()
 }
 
 #[cfg(test)]
@@ -111,7 +141,9 @@ mod tests {
     #[test]
     fn nine_in_shanghai_is_one_utc() {
         let after = Utc.with_ymd_and_hms(2026, 3, 1, 2, 0, 0).unwrap();
-        let next = next_run("0 9 * * *", chrono_tz::Asia::Shanghai, after).unwrap().unwrap();
+        let next = next_run("0 9 * * *", chrono_tz::Asia::Shanghai, after)
+            .unwrap()
+            .unwrap();
         assert_eq!(next, Utc.with_ymd_and_hms(2026, 3, 2, 1, 0, 0).unwrap());
         assert!(next_run("not cron", chrono_tz::UTC, after).is_err());
     }

@@ -138,7 +138,10 @@ impl Sender for SmtpSender {
         .port(s.port)
         .timeout(Some(std::time::Duration::from_secs(30)));
         if let (Some(user), Some(password)) = (&s.username, &s.password) {
-            builder = builder.credentials(Credentials::new(user.clone(), password.expose_secret().to_owned()));
+            builder = builder.credentials(Credentials::new(
+                user.clone(),
+                password.expose_secret().to_owned(),
+            ));
         }
         let transport = builder.build();
         let email = Message::builder()
@@ -214,7 +217,11 @@ impl Sender for FileSender {
             "subject": message.subject,
             "body": message.body,
         });
-        let mut file = tokio::fs::OpenOptions::new().create(true).append(true).open(&self.0).await?;
+        let mut file = tokio::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&self.0)
+            .await?;
         file.write_all(format!("{line}\n").as_bytes()).await?;
         file.sync_data().await?;
         Ok(Accepted {
@@ -233,7 +240,9 @@ struct LogSender;
 impl Sender for LogSender {
     async fn send(&self, message: &Outgoing) -> anyhow::Result<Accepted> {
         tracing::info!(id = %message.message_id, channel = message.channel, "message not sent: the channel is set to log only");
-        Ok(Accepted { provider_message_id: None })
+        Ok(Accepted {
+            provider_message_id: None,
+        })
     }
 
     fn idempotent(&self) -> bool {

@@ -29,12 +29,23 @@ const MAX_ATTEMPTS: i32 = 5;
 
 enum Step {
     Nothing,
-    Send { message: outbound_message::Model, attempt: Uuid },
+    Send {
+        message: outbound_message::Model,
+        attempt: Uuid,
+    },
 }
 
 pub(crate) async fn deliver(ctx: JobContext) -> anyhow::Result<()> {
-    let Some(dealer) = ctx.job.dealer_id else { return Ok(()) };
-    let Some(id) = ctx.job.payload.get("message_id").and_then(|v| v.as_str()).and_then(|s| s.parse::<Uuid>().ok()) else {
+    let Some(dealer) = ctx.job.dealer_id else {
+        return Ok(());
+    };
+    let Some(id) = ctx
+        .job
+        .payload
+        .get("message_id")
+        .and_then(|v| v.as_str())
+        .and_then(|s| s.parse::<Uuid>().ok())
+    else {
         return Ok(());
     };
     let app = &ctx.app;
@@ -68,14 +79,28 @@ pub(crate) async fn deliver(ctx: JobContext) -> anyhow::Result<()> {
         }
         Err(error) => {
             let dead = current.attempts >= MAX_ATTEMPTS;
-            after.status = if dead { MessageStatus::Dead } else { MessageStatus::Failed }.as_str().to_owned();
+            after.status = if dead {
+                MessageStatus::Dead
+            } else {
+                MessageStatus::Failed
+            }
+            .as_str()
+            .to_owned();
             after.last_error = Some(format!("{error:#}").chars().take(2000).collect());
             ("failed", None, after.last_error.clone())
         }
     };
     after.attempt_id = None;
     after.sending_since = None;
-    tenant::update::<outbound_message::Entity, _>(&*tx, actor.scope(), current.id, after.clone(), current.version, now).await?;
+    tenant::update::<outbound_message::Entity, _>(
+        &*tx,
+        actor.scope(),
+        current.id,
+        after.clone(),
+        current.version,
+        now,
+    )
+    .await?;
     if let Some(row) = log.into_iter().find(|d| d.attempt_id == attempt) {
         let mut done = row.clone();
         done.finished_at = Some(now);
@@ -107,11 +132,16 @@ async fn messages_update_delivery<C: forecourt_db::ConnectionTrait>(
 async fn claim(app: &App, actor: &crate::Actor, id: Uuid) -> anyhow::Result<Step> {
     let now = app.now();
     let tx = app.db.begin().await?;
-    let Some(message) = tenant::find::<outbound_message::Entity, _>(&*tx, actor.scope(), id).await? else {
+    let Some(message) =
+        tenant::find::<outbound_message::Entity, _>(&*tx, actor.scope(), id).await?
+    else {
         return Ok(Step::Nothing);
     };
     let status = MessageStatus::parse(&message.status).unwrap_or(MessageStatus::Queued);
-    if matches!(status, MessageStatus::Sent | MessageStatus::Suppressed | MessageStatus::Dead) {
+    if matches!(
+        status,
+        MessageStatus::Sent | MessageStatus::Suppressed | MessageStatus::Dead
+    ) {
         return Ok(Step::Nothing);
     }
     let channel = MessageChannel::parse(&message.channel).unwrap_or(MessageChannel::Email);
@@ -130,13 +160,23 @@ async fn claim(app: &App, actor: &crate::Actor, id: Uuid) -> anyhow::Result<Step
     };
     // Consent is checked again at the last moment: it may have been withdrawn since queuing.
     if let Some(customer_id) = message.customer_id {
-        let customer = tenant::find::<customer::Entity, _>(&*tx, actor.scope(), customer_id).await?;
+        let customer =
+            tenant::find::<customer::Entity, _>(&*tx, actor.scope(), customer_id).await?;
         if !customer.as_ref().is_some_and(|c| consents(c, channel)) {
             after.status = MessageStatus::Suppressed.as_str().to_owned();
             after.last_error = Some(format!("no consent to {channel}"));
             let row = log_row("suppressed", after.last_error.clone(), Uuid::now_v7());
-            tenant::update::<outbound_message::Entity, _>(&*tx, actor.scope(), message.id, after, message.version, now).await?;
-            tenant::insert::<message_delivery::Entity, _>(&*tx, actor.scope(), row.dealer_id, row).await?;
+            tenant::update::<outbound_message::Entity, _>(
+                &*tx,
+                actor.scope(),
+                message.id,
+                after,
+                message.version,
+                now,
+            )
+            .await?;
+            tenant::insert::<message_delivery::Entity, _>(&*tx, actor.scope(), row.dealer_id, row)
+                .await?;
             tx.commit().await?;
             return Ok(Step::Nothing);
         }
@@ -144,9 +184,22 @@ async fn claim(app: &App, actor: &crate::Actor, id: Uuid) -> anyhow::Result<Step
     if status == MessageStatus::Sending && !app.senders.of(&message.channel).idempotent() {
         after.status = MessageStatus::Dead.as_str().to_owned();
         after.last_error = Some("uncertain: the worker stopped while handing the message over; not resent to avoid a duplicate".to_owned());
-        let row = log_row("uncertain", after.last_error.clone(), message.attempt_id.unwrap_or_else(Uuid::now_v7));
-        tenant::update::<outbound_message::Entity, _>(&*tx, actor.scope(), message.id, after, message.version, now).await?;
-        tenant::insert::<message_delivery::Entity, _>(&*tx, actor.scope(), row.dealer_id, row).await?;
+        let row = log_row(
+            "uncertain",
+            after.last_error.clone(),
+            message.attempt_id.unwrap_or_else(Uuid::now_v7),
+        );
+        tenant::update::<outbound_message::Entity, _>(
+            &*tx,
+            actor.scope(),
+            message.id,
+            after,
+            message.version,
+            now,
+        )
+        .await?;
+        tenant::insert::<message_delivery::Entity, _>(&*tx, actor.scope(), row.dealer_id, row)
+            .await?;
         tx.commit().await?;
         return Ok(Step::Nothing);
     }
@@ -156,8 +209,19 @@ async fn claim(app: &App, actor: &crate::Actor, id: Uuid) -> anyhow::Result<Step
     after.attempt_id = Some(attempt);
     after.sending_since = Some(now);
     after.attempts = message.attempts + 1;
-    let saved = tenant::update::<outbound_message::Entity, _>(&*tx, actor.scope(), message.id, after, message.version, now).await?;
+    let saved = tenant::update::<outbound_message::Entity, _>(
+        &*tx,
+        actor.scope(),
+        message.id,
+        after,
+        message.version,
+        now,
+    )
+    .await?;
     tenant::insert::<message_delivery::Entity, _>(&*tx, actor.scope(), row.dealer_id, row).await?;
     tx.commit().await?;
-    Ok(Step::Send { message: saved, attempt })
+    Ok(Step::Send {
+        message: saved,
+        attempt,
+    })
 }

@@ -48,7 +48,11 @@ pub(crate) fn consents(customer: &customer::Model, channel: MessageChannel) -> b
     flag == Some(true) && customer.status == "active"
 }
 
-fn address(customer: &customer::Model, phone: Option<String>, channel: MessageChannel) -> Option<String> {
+fn address(
+    customer: &customer::Model,
+    phone: Option<String>,
+    channel: MessageChannel,
+) -> Option<String> {
     match channel {
         MessageChannel::Email => customer.email.clone(),
         MessageChannel::Sms => phone,
@@ -65,7 +69,9 @@ pub async fn queue_message<C: ConnectionTrait>(
     request: OutboundRequest,
     now: DateTime<Utc>,
 ) -> CoreResult<outbound_message::Model> {
-    if let Some(existing) = messages::find_by_key(conn, actor.scope(), &request.idempotency_key).await? {
+    if let Some(existing) =
+        messages::find_by_key(conn, actor.scope(), &request.idempotency_key).await?
+    {
         return Ok(existing);
     }
     let mut vars = request.vars;
@@ -93,9 +99,15 @@ pub async fn queue_message<C: ConnectionTrait>(
         error = Some(format!("no {} address", request.channel));
     }
     let locale = request.locale.unwrap_or_default();
-    let (subject, body) = resolve(conn, actor, &request.template_key, request.channel.as_str(), locale)
-        .await?
-        .ok_or_else(|| CoreError::Internal(anyhow::anyhow!("no template {}", request.template_key)))?;
+    let (subject, body) = resolve(
+        conn,
+        actor,
+        &request.template_key,
+        request.channel.as_str(),
+        locale,
+    )
+    .await?
+    .ok_or_else(|| CoreError::Internal(anyhow::anyhow!("no template {}", request.template_key)))?;
     let model = outbound_message::Model {
         id: Uuid::now_v7(),
         dealer_id: actor.dealer_id().uuid(),
@@ -121,11 +133,18 @@ pub async fn queue_message<C: ConnectionTrait>(
         updated_at: now,
         version: 1,
     };
-    let saved = tenant::insert::<outbound_message::Entity, _>(conn, actor.scope(), model.dealer_id, model).await?;
+    let saved =
+        tenant::insert::<outbound_message::Entity, _>(conn, actor.scope(), model.dealer_id, model)
+            .await?;
     if status == MessageStatus::Queued {
         jobs::enqueue(
             conn,
-            NewJob::new(Some(actor.dealer_id()), DELIVER_JOB, json!({"message_id": saved.id})).key(saved.id.to_string()),
+            NewJob::new(
+                Some(actor.dealer_id()),
+                DELIVER_JOB,
+                json!({"message_id": saved.id}),
+            )
+            .key(saved.id.to_string()),
             now,
         )
         .await?;
@@ -216,7 +235,11 @@ pub struct MessageQuery {
 }
 
 impl App {
-    pub async fn list_messages(&self, actor: &Actor, query: MessageQuery) -> CoreResult<Paged<MessageView>> {
+    pub async fn list_messages(
+        &self,
+        actor: &Actor,
+        query: MessageQuery,
+    ) -> CoreResult<Paged<MessageView>> {
         actor.require(Permission::MessageRead)?;
         let page = page_request(query.limit, query.cursor.as_deref())?;
         let filter = MessageFilter {
@@ -225,17 +248,26 @@ impl App {
             customer_id: query.customer_id.map(CustomerId::uuid),
         };
         let rows = messages::list(self.db.conn(), actor.scope(), &filter, &page).await?;
-        Ok(Paged::from_page(page_or_bad_cursor(rows)?, |m| message_view(m, Vec::new())))
+        Ok(Paged::from_page(page_or_bad_cursor(rows)?, |m| {
+            message_view(m, Vec::new())
+        }))
     }
 
     /// One message with its delivery log.
-    pub async fn get_message(&self, actor: &Actor, id: OutboundMessageId) -> CoreResult<MessageView> {
+    pub async fn get_message(
+        &self,
+        actor: &Actor,
+        id: OutboundMessageId,
+    ) -> CoreResult<MessageView> {
         let conn = self.db.conn();
         let found = tenant::find::<outbound_message::Entity, _>(conn, actor.scope(), id.uuid())
             .await?
             .ok_or(CoreError::not_found("message"))?;
         actor.require(Permission::MessageRead)?;
         let deliveries = messages::deliveries(conn, actor.scope(), found.id).await?;
-        Ok(message_view(found, deliveries.into_iter().map(DeliveryView::from).collect()))
+        Ok(message_view(
+            found,
+            deliveries.into_iter().map(DeliveryView::from).collect(),
+        ))
     }
 }

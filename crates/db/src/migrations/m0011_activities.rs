@@ -91,7 +91,11 @@ impl MigrationTrait for Migration {
                     .col(text(Activities::Status, 16))
                     .col(timestamp_null(Activities::CompletedAt))
                     .col(timestamp_null(Activities::CancelledAt))
-                    .col(ColumnDef::new(Activities::RemindMinutesBefore).integer().null())
+                    .col(
+                        ColumnDef::new(Activities::RemindMinutesBefore)
+                            .integer()
+                            .null(),
+                    )
                     .col(text_null(Activities::CustomerReminderChannel, 16))
                     .col(boolean(Activities::CancelNeedsApproval, false))
                     // Closed only by its module's own action (a pushed follow-up by logging it).
@@ -115,7 +119,10 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .create_index(unique_dealer_id(Activities::Table, "ux_activities_dealer_id"))
+            .create_index(unique_dealer_id(
+                Activities::Table,
+                "ux_activities_dealer_id",
+            ))
             .await?;
         for (name, cols) in [
             (

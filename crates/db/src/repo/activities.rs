@@ -2,7 +2,9 @@
 
 use super::tenant::TenantEntity;
 use super::{Reach, batched_insert};
-use crate::entities::{activity, activity_alarm, activity_participant, calendar_feed, user, work_setting};
+use crate::entities::{
+    activity, activity_alarm, activity_participant, calendar_feed, user, work_setting,
+};
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::{DbResult, DealerScope};
 use chrono::{DateTime, Utc};
@@ -28,7 +30,11 @@ fn members(scope: &DealerScope, team_id: Uuid) -> SelectStatement {
 }
 
 /// The activities a reach lets a caller see: owned within it, or taking part in it.
-pub fn within_reach(select: Select<activity::Entity>, scope: &DealerScope, reach: Reach) -> Select<activity::Entity> {
+pub fn within_reach(
+    select: Select<activity::Entity>,
+    scope: &DealerScope,
+    reach: Reach,
+) -> Select<activity::Entity> {
     let taking_part = |user_id: Uuid| {
         activity::Column::Id.in_subquery(
             Query::select()
@@ -41,7 +47,11 @@ pub fn within_reach(select: Select<activity::Entity>, scope: &DealerScope, reach
     };
     match reach {
         Reach::Dealer => select,
-        Reach::Own { user_id } | Reach::Team { team_id: None, user_id } => select.filter(
+        Reach::Own { user_id }
+        | Reach::Team {
+            team_id: None,
+            user_id,
+        } => select.filter(
             Condition::any()
                 .add(activity::Column::OwnerId.eq(user_id))
                 .add(taking_part(user_id)),
@@ -92,7 +102,11 @@ fn in_window(from: DateTime<Utc>, to: DateTime<Utc>) -> Condition {
         )
 }
 
-pub fn filtered(scope: &DealerScope, reach: Reach, filter: &ActivityFilter) -> Select<activity::Entity> {
+pub fn filtered(
+    scope: &DealerScope,
+    reach: Reach,
+    filter: &ActivityFilter,
+) -> Select<activity::Entity> {
     let mut select = within_reach(activity::Entity::scoped(scope), scope, reach);
     if let Some(owner) = filter.owner_id {
         select = select.filter(activity::Column::OwnerId.eq(owner));

@@ -5,7 +5,9 @@ use crate::entities::approval_request;
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::{DbResult, DealerScope};
 use sea_orm::sea_query::SelectStatement;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, PaginatorTrait, QueryFilter, QueryOrder, Select};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, PaginatorTrait, QueryFilter, QueryOrder, Select,
+};
 use uuid::Uuid;
 
 pub const PENDING: &str = "pending";
@@ -83,10 +85,16 @@ pub async fn list<C: ConnectionTrait>(
         Err(bad) => return Ok(Err(bad)),
     };
     let rows = select.all(conn).await?;
-    Ok(Ok(keyset.finish(rows, page, |r| (CursorKey::Time(r.created_at), r.id))))
+    Ok(Ok(keyset.finish(rows, page, |r| {
+        (CursorKey::Time(r.created_at), r.id)
+    })))
 }
 
-pub async fn count<C: ConnectionTrait>(conn: &C, scope: &DealerScope, filter: &ApprovalFilter) -> DbResult<u64> {
+pub async fn count<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    filter: &ApprovalFilter,
+) -> DbResult<u64> {
     Ok(filtered(scope, filter).count(conn).await?)
 }
 

@@ -24,7 +24,10 @@ pub const CANCELLED: &str = "cancelled";
 
 /// Inserts a job. With a dedupe key already used, nothing is inserted and the existing job is
 /// returned (`false`): enqueueing is idempotent.
-pub async fn enqueue<C: ConnectionTrait>(conn: &C, model: job::Model) -> DbResult<(job::Model, bool)> {
+pub async fn enqueue<C: ConnectionTrait>(
+    conn: &C,
+    model: job::Model,
+) -> DbResult<(job::Model, bool)> {
     if let Some(key) = &model.dedupe_key
         && let Some(existing) = find_by_dedupe_key(conn, key).await?
     {
@@ -36,7 +39,10 @@ pub async fn enqueue<C: ConnectionTrait>(conn: &C, model: job::Model) -> DbResul
     Ok((model, true))
 }
 
-pub async fn find_by_dedupe_key<C: ConnectionTrait>(conn: &C, key: &str) -> DbResult<Option<job::Model>> {
+pub async fn find_by_dedupe_key<C: ConnectionTrait>(
+    conn: &C,
+    key: &str,
+) -> DbResult<Option<job::Model>> {
     Ok(job::Entity::find()
         .filter(job::Column::DedupeKey.eq(key))
         .one(conn)
@@ -108,7 +114,10 @@ pub async fn lease<C: ConnectionTrait>(
             .col_expr(job::Column::Status, Expr::value(RUNNING))
             .col_expr(job::Column::LeaseOwner, Expr::value(owner))
             .col_expr(job::Column::LeaseUntil, Expr::value(until))
-            .col_expr(job::Column::Attempts, Expr::col(job::Column::Attempts).add(1))
+            .col_expr(
+                job::Column::Attempts,
+                Expr::col(job::Column::Attempts).add(1),
+            )
             .col_expr(job::Column::UpdatedAt, Expr::value(now))
             .filter(job::Column::Id.eq(candidate.id))
             .filter(takeable(now))
@@ -155,7 +164,10 @@ pub async fn complete<C: ConnectionTrait>(
         .col_expr(job::Column::Status, Expr::value(DONE))
         .col_expr(job::Column::FinishedAt, Expr::value(now))
         .col_expr(job::Column::LeaseOwner, Expr::value(Option::<String>::None))
-        .col_expr(job::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            job::Column::LeaseUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(job::Column::LastError, Expr::value(Option::<String>::None))
         .col_expr(job::Column::UpdatedAt, Expr::value(now))
         .filter(job::Column::Id.eq(id))
@@ -178,7 +190,10 @@ pub async fn fail<C: ConnectionTrait>(
     let mut update = job::Entity::update_many()
         .col_expr(job::Column::LastError, Expr::value(error))
         .col_expr(job::Column::LeaseOwner, Expr::value(Option::<String>::None))
-        .col_expr(job::Column::LeaseUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            job::Column::LeaseUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(job::Column::UpdatedAt, Expr::value(now));
     update = match retry_at {
         Some(at) => update
@@ -203,7 +218,10 @@ pub async fn retry<C: ConnectionTrait>(conn: &C, id: Uuid, now: DateTime<Utc>) -
         .col_expr(job::Column::Status, Expr::value(QUEUED))
         .col_expr(job::Column::RunAt, Expr::value(now))
         .col_expr(job::Column::Attempts, Expr::value(0))
-        .col_expr(job::Column::FinishedAt, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            job::Column::FinishedAt,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(job::Column::UpdatedAt, Expr::value(now))
         .col_expr(job::Column::Version, Expr::col(job::Column::Version).add(1))
         .filter(job::Column::Id.eq(id))
@@ -275,7 +293,9 @@ pub async fn list<C: ConnectionTrait>(
         Err(bad) => return Ok(Err(bad)),
     };
     let rows = select.all(conn).await?;
-    Ok(Ok(keyset.finish(rows, page, |j| (CursorKey::Time(j.created_at), j.id))))
+    Ok(Ok(keyset.finish(rows, page, |j| {
+        (CursorKey::Time(j.created_at), j.id)
+    })))
 }
 
 /// Deletes finished jobs (done or cancelled) that finished before `before`.
@@ -314,13 +334,20 @@ pub async fn upsert_schedule<C: ConnectionTrait>(
                 new.next_run_at = old.next_run_at;
             }
             new.version = old.version + 1;
-            new.clone().into_active_model().reset_all().update(conn).await?;
+            new.clone()
+                .into_active_model()
+                .reset_all()
+                .update(conn)
+                .await?;
             Ok(new)
         }
     }
 }
 
-pub async fn find_schedule<C: ConnectionTrait>(conn: &C, key: &str) -> DbResult<Option<job_schedule::Model>> {
+pub async fn find_schedule<C: ConnectionTrait>(
+    conn: &C,
+    key: &str,
+) -> DbResult<Option<job_schedule::Model>> {
     Ok(job_schedule::Entity::find()
         .filter(job_schedule::Column::Key.eq(key))
         .one(conn)
@@ -352,7 +379,10 @@ pub async fn advance_schedule<C: ConnectionTrait>(
         .col_expr(job_schedule::Column::NextRunAt, Expr::value(next_run_at))
         .col_expr(job_schedule::Column::LastRunAt, Expr::value(now))
         .col_expr(job_schedule::Column::UpdatedAt, Expr::value(now))
-        .col_expr(job_schedule::Column::Version, Expr::value(schedule.version + 1))
+        .col_expr(
+            job_schedule::Column::Version,
+            Expr::value(schedule.version + 1),
+        )
         .filter(job_schedule::Column::Id.eq(schedule.id))
         .filter(job_schedule::Column::Version.eq(schedule.version))
         .exec(conn)

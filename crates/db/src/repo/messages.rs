@@ -52,7 +52,9 @@ pub async fn list<C: ConnectionTrait>(
         Err(bad) => return Ok(Err(bad)),
     };
     let rows = select.all(conn).await?;
-    Ok(Ok(keyset.finish(rows, page, |m| (CursorKey::Time(m.created_at), m.id))))
+    Ok(Ok(keyset.finish(rows, page, |m| {
+        (CursorKey::Time(m.created_at), m.id)
+    })))
 }
 
 /// A message's delivery attempts, oldest first.

@@ -24,14 +24,14 @@ pub mod users;
 pub mod vehicles;
 
 use crate::entities::{
+    activity, activity_alarm, activity_participant, approval_request, calendar_feed,
+    message_delivery, message_template, notification, outbound_message, work_setting,
+};
+use crate::entities::{
     api_token, audit_event, catalog_brand, catalog_model, catalog_series, customer,
     customer_companion, customer_consent_event, customer_event, customer_phone, customer_tag,
     department, import, import_mapping, lookup, mileage_reading, role, saved_view, team, user,
     vehicle, vehicle_ownership,
-};
-use crate::entities::{
-    activity, activity_alarm, activity_participant, approval_request, calendar_feed,
-    message_delivery, message_template, notification, outbound_message, work_setting,
 };
 use crate::{DbResult, DealerScope};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel};

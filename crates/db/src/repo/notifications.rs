@@ -16,7 +16,8 @@ pub async fn list<C: ConnectionTrait>(
     unread_only: bool,
     page: &PageRequest,
 ) -> DbResult<Result<Page<notification::Model>, BadCursor>> {
-    let mut select = notification::Entity::scoped(scope).filter(notification::Column::UserId.eq(user_id));
+    let mut select =
+        notification::Entity::scoped(scope).filter(notification::Column::UserId.eq(user_id));
     if unread_only {
         select = select.filter(notification::Column::ReadAt.is_null());
     }
@@ -31,10 +32,16 @@ pub async fn list<C: ConnectionTrait>(
         Err(bad) => return Ok(Err(bad)),
     };
     let rows = select.all(conn).await?;
-    Ok(Ok(keyset.finish(rows, page, |n| (CursorKey::Time(n.created_at), n.id))))
+    Ok(Ok(keyset.finish(rows, page, |n| {
+        (CursorKey::Time(n.created_at), n.id)
+    })))
 }
 
-pub async fn unread_count<C: ConnectionTrait>(conn: &C, scope: &DealerScope, user_id: Uuid) -> DbResult<u64> {
+pub async fn unread_count<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    user_id: Uuid,
+) -> DbResult<u64> {
     Ok(notification::Entity::scoped(scope)
         .filter(notification::Column::UserId.eq(user_id))
         .filter(notification::Column::ReadAt.is_null())

@@ -36,7 +36,10 @@ pub async fn create_activity(
     auth: Authed,
     ApiJson(input): ApiJson<NewActivity>,
 ) -> ApiResult<(StatusCode, Json<ActivityView>)> {
-    Ok((StatusCode::CREATED, Json(state.app.create_activity(&auth.actor, input).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(state.app.create_activity(&auth.actor, input).await?),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/activities/{id}", tag = "activities", params(("id" = ActivityId, Path)),
@@ -58,7 +61,9 @@ pub async fn update_activity(
     PathId(id): PathId<ActivityId>,
     ApiJson(patch): ApiJson<ActivityPatch>,
 ) -> ApiResult<Json<ActivityView>> {
-    Ok(Json(state.app.update_activity(&auth.actor, id, patch).await?))
+    Ok(Json(
+        state.app.update_activity(&auth.actor, id, patch).await?,
+    ))
 }
 
 /// Marks it done. A pushed follow-up task is 409 `invalid_state`: log the follow-up instead.
@@ -70,7 +75,9 @@ pub async fn complete_activity(
     PathId(id): PathId<ActivityId>,
     ApiJson(input): ApiJson<CompleteActivity>,
 ) -> ApiResult<Json<ActivityView>> {
-    Ok(Json(state.app.complete_activity(&auth.actor, id, input).await?))
+    Ok(Json(
+        state.app.complete_activity(&auth.actor, id, input).await?,
+    ))
 }
 
 /// Cancels it; a pushed task asks the manager (`pending_approval_id`) and stays due meanwhile.
@@ -82,7 +89,9 @@ pub async fn cancel_activity(
     PathId(id): PathId<ActivityId>,
     ApiJson(input): ApiJson<CancelActivity>,
 ) -> ApiResult<Json<ActivityView>> {
-    Ok(Json(state.app.cancel_activity(&auth.actor, id, input).await?))
+    Ok(Json(
+        state.app.cancel_activity(&auth.actor, id, input).await?,
+    ))
 }
 
 /// A person's (default: one's own) or a team's activities between two instants, with the
@@ -112,13 +121,19 @@ pub async fn create_calendar_feed(
     State(state): State<AppState>,
     auth: Authed,
 ) -> ApiResult<(StatusCode, Json<CalendarFeed>)> {
-    Ok((StatusCode::CREATED, Json(state.app.create_calendar_feed(&auth.actor).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(state.app.create_calendar_feed(&auth.actor).await?),
+    ))
 }
 
 /// Revokes one's feed: its URL stops working.
 #[utoipa::path(delete, path = "/api/v1/me/calendar-feed", tag = "activities",
     responses((status = 204, description = "Revoked"), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
-pub async fn revoke_calendar_feed(State(state): State<AppState>, auth: Authed) -> ApiResult<StatusCode> {
+pub async fn revoke_calendar_feed(
+    State(state): State<AppState>,
+    auth: Authed,
+) -> ApiResult<StatusCode> {
     state.app.revoke_calendar_feed(&auth.actor).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -128,7 +143,10 @@ pub async fn revoke_calendar_feed(State(state): State<AppState>, auth: Authed) -
 #[utoipa::path(get, path = "/ical/{file}", tag = "activities", security(()),
     params(("file" = String, Path, description = "`<token>.ics`")),
     responses((status = 200, content_type = "text/calendar", body = String), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
-pub async fn calendar_feed(State(state): State<AppState>, Path(file): Path<String>) -> Result<Response, ApiError> {
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+) -> Result<Response, ApiError> {
     let token = file.strip_suffix(".ics").unwrap_or(&file);
     if token.is_empty() || token.len() > 100 {
         return Err(ApiError::new(ErrorCode::NotFound, "no such calendar feed"));
@@ -139,15 +157,19 @@ pub async fn calendar_feed(State(state): State<AppState>, Path(file): Path<Strin
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/calendar; charset=utf-8"),
     );
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=300"));
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=300"),
+    );
     Ok(response)
 }
 
 #[utoipa::path(get, path = "/api/v1/work-settings", tag = "activities",
     responses((status = 200, body = WorkSettingsView), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
-pub async fn get_work_settings(State(state): State<AppState>, auth: Authed) -> ApiResult<Json<WorkSettingsView>> {
+pub async fn get_work_settings(
+    State(state): State<AppState>,
+    auth: Authed,
+) -> ApiResult<Json<WorkSettingsView>> {
     Ok(Json(state.app.work_settings(&auth.actor).await?))
 }
 
@@ -159,5 +181,7 @@ pub async fn update_work_settings(
     auth: Authed,
     ApiJson(patch): ApiJson<WorkSettingsPatch>,
 ) -> ApiResult<Json<WorkSettingsView>> {
-    Ok(Json(state.app.update_work_settings(&auth.actor, patch).await?))
+    Ok(Json(
+        state.app.update_work_settings(&auth.actor, patch).await?,
+    ))
 }

@@ -30,7 +30,10 @@ pub async fn create_approval(
     auth: Authed,
     ApiJson(input): ApiJson<NewApproval>,
 ) -> ApiResult<(StatusCode, Json<ApprovalView>)> {
-    Ok((StatusCode::CREATED, Json(state.app.create_approval(&auth.actor, input).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(state.app.create_approval(&auth.actor, input).await?),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/approvals/{id}", tag = "approvals", params(("id" = ApprovalRequestId, Path)),
@@ -53,7 +56,12 @@ pub async fn approve_approval(
     PathId(id): PathId<ApprovalRequestId>,
     ApiJson(decision): ApiJson<Decision>,
 ) -> ApiResult<Json<ApprovalView>> {
-    Ok(Json(state.app.approve_approval(&auth.actor, id, decision).await?))
+    Ok(Json(
+        state
+            .app
+            .approve_approval(&auth.actor, id, decision)
+            .await?,
+    ))
 }
 
 /// Rejects, with a comment (required); the requester is notified.
@@ -65,7 +73,9 @@ pub async fn reject_approval(
     PathId(id): PathId<ApprovalRequestId>,
     ApiJson(decision): ApiJson<Decision>,
 ) -> ApiResult<Json<ApprovalView>> {
-    Ok(Json(state.app.reject_approval(&auth.actor, id, decision).await?))
+    Ok(Json(
+        state.app.reject_approval(&auth.actor, id, decision).await?,
+    ))
 }
 
 /// The requester takes a pending request back.
@@ -77,5 +87,10 @@ pub async fn withdraw_approval(
     PathId(id): PathId<ApprovalRequestId>,
     ApiJson(decision): ApiJson<Decision>,
 ) -> ApiResult<Json<ApprovalView>> {
-    Ok(Json(state.app.withdraw_approval(&auth.actor, id, decision).await?))
+    Ok(Json(
+        state
+            .app
+            .withdraw_approval(&auth.actor, id, decision)
+            .await?,
+    ))
 }

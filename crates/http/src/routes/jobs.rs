@@ -22,20 +22,32 @@ pub async fn list_jobs(
 
 #[utoipa::path(get, path = "/api/v1/jobs/{id}", tag = "jobs", params(("id" = JobId, Path)),
     responses((status = 200, body = JobView), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
-pub async fn get_job(State(state): State<AppState>, auth: Authed, PathId(id): PathId<JobId>) -> ApiResult<Json<JobView>> {
+pub async fn get_job(
+    State(state): State<AppState>,
+    auth: Authed,
+    PathId(id): PathId<JobId>,
+) -> ApiResult<Json<JobView>> {
     Ok(Json(state.app.get_job(&auth.actor, id).await?))
 }
 
 /// Queues a failed or dead job again (409 `invalid_state` for any other).
 #[utoipa::path(post, path = "/api/v1/jobs/{id}/retry", tag = "jobs", params(("id" = JobId, Path)),
     responses((status = 200, body = JobView), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
-pub async fn retry_job(State(state): State<AppState>, auth: Authed, PathId(id): PathId<JobId>) -> ApiResult<Json<JobView>> {
+pub async fn retry_job(
+    State(state): State<AppState>,
+    auth: Authed,
+    PathId(id): PathId<JobId>,
+) -> ApiResult<Json<JobView>> {
     Ok(Json(state.app.retry_job(&auth.actor, id).await?))
 }
 
 /// Cancels a job that has not started (409 `invalid_state` for any other).
 #[utoipa::path(post, path = "/api/v1/jobs/{id}/cancel", tag = "jobs", params(("id" = JobId, Path)),
     responses((status = 200, body = JobView), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
-pub async fn cancel_job(State(state): State<AppState>, auth: Authed, PathId(id): PathId<JobId>) -> ApiResult<Json<JobView>> {
+pub async fn cancel_job(
+    State(state): State<AppState>,
+    auth: Authed,
+    PathId(id): PathId<JobId>,
+) -> ApiResult<Json<JobView>> {
     Ok(Json(state.app.cancel_job(&auth.actor, id).await?))
 }

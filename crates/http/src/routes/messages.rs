@@ -35,7 +35,10 @@ pub async fn get_message(
 /// Every template (built-in texts, or the dealer's own versions of them).
 #[utoipa::path(get, path = "/api/v1/message-templates", tag = "messages",
     responses((status = 200, body = Vec<TemplateView>), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
-pub async fn list_message_templates(State(state): State<AppState>, auth: Authed) -> ApiResult<Json<Vec<TemplateView>>> {
+pub async fn list_message_templates(
+    State(state): State<AppState>,
+    auth: Authed,
+) -> ApiResult<Json<Vec<TemplateView>>> {
     Ok(Json(state.app.list_message_templates(&auth.actor).await?))
 }
 
@@ -47,5 +50,10 @@ pub async fn update_message_template(
     auth: Authed,
     ApiJson(input): ApiJson<TemplateUpdate>,
 ) -> ApiResult<Json<TemplateView>> {
-    Ok(Json(state.app.update_message_template(&auth.actor, input).await?))
+    Ok(Json(
+        state
+            .app
+            .update_message_template(&auth.actor, input)
+            .await?,
+    ))
 }

@@ -16,12 +16,17 @@ pub async fn list_notifications(
     auth: Authed,
     ApiQuery(query): ApiQuery<NotificationQuery>,
 ) -> ApiResult<Json<Paged<NotificationView>>> {
-    Ok(Json(state.app.list_notifications(&auth.actor, query).await?))
+    Ok(Json(
+        state.app.list_notifications(&auth.actor, query).await?,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/notifications/unread-count", tag = "notifications",
     responses((status = 200, body = UnreadCount), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
-pub async fn unread_count(State(state): State<AppState>, auth: Authed) -> ApiResult<Json<UnreadCount>> {
+pub async fn unread_count(
+    State(state): State<AppState>,
+    auth: Authed,
+) -> ApiResult<Json<UnreadCount>> {
     Ok(Json(state.app.unread_notifications(&auth.actor).await?))
 }
 
@@ -33,5 +38,10 @@ pub async fn mark_read(
     auth: Authed,
     ApiJson(input): ApiJson<MarkRead>,
 ) -> ApiResult<Json<UnreadCount>> {
-    Ok(Json(state.app.mark_notifications_read(&auth.actor, input).await?))
+    Ok(Json(
+        state
+            .app
+            .mark_notifications_read(&auth.actor, input)
+            .await?,
+    ))
 }

@@ -46,8 +46,14 @@ pub async fn records(
         cancel_needs_approval: false,
         allow_overlap: false,
     };
-    let activity = app.create_activity(consultant, task("回访张伟")).await.unwrap();
-    let activity2 = app.create_activity(consultant, task("邀约试驾")).await.unwrap();
+    let activity = app
+        .create_activity(consultant, task("回访张伟"))
+        .await
+        .unwrap();
+    let activity2 = app
+        .create_activity(consultant, task("邀约试驾"))
+        .await
+        .unwrap();
     let mut approvals = Vec::new();
     for n in 0..3 {
         approvals.push(
@@ -119,7 +125,13 @@ const WORKERS: &[BuiltinRole] = &[
     Finance,
 ];
 /// Who reaches the consultant's activities and requests: dealer-wide roles and the consultant.
-const CONSULTANT_REACH: &[BuiltinRole] = &[Admin, SalesManager, SalesConsultant, SalesAssistant, ServiceManager];
+const CONSULTANT_REACH: &[BuiltinRole] = &[
+    Admin,
+    SalesManager,
+    SalesConsultant,
+    SalesAssistant,
+    ServiceManager,
+];
 /// Roles limited to their own activities (not the consultant's): 404.
 const OWN_ONLY: &[BuiltinRole] = &[ServiceAdvisor, RenewalAgent, Marketing, Finance];
 const DECIDERS: &[BuiltinRole] = &[Admin, SalesManager, ServiceManager];
@@ -145,22 +157,52 @@ pub fn cases() -> Vec<Case> {
     };
     let body = |f: fn(u32) -> Value| Some(f);
     vec![
-        case("list activities", Method::GET, "/api/v1/activities", Only(WORKERS), StatusCode::OK, false),
+        case(
+            "list activities",
+            Method::GET,
+            "/api/v1/activities",
+            Only(WORKERS),
+            StatusCode::OK,
+            false,
+        ),
         Case {
-            body: body(|n| json!({"kind": "task", "subject": format!("矩阵任务{n}"), "due_at": "2026-12-01T02:00:00Z"})),
+            body: body(
+                |n| json!({"kind": "task", "subject": format!("矩阵任务{n}"), "due_at": "2026-12-01T02:00:00Z"}),
+            ),
             watch: Some("/api/v1/activities?limit=200"),
-            ..case("create activity", Method::POST, "/api/v1/activities", Only(WORKERS), StatusCode::CREATED, false)
+            ..case(
+                "create activity",
+                Method::POST,
+                "/api/v1/activities",
+                Only(WORKERS),
+                StatusCode::CREATED,
+                false,
+            )
         },
         Case {
             out_of_scope: OWN_ONLY,
-            ..case("get activity", Method::GET, "/api/v1/activities/{activity}", Only(CONSULTANT_REACH), StatusCode::OK, true)
+            ..case(
+                "get activity",
+                Method::GET,
+                "/api/v1/activities/{activity}",
+                Only(CONSULTANT_REACH),
+                StatusCode::OK,
+                true,
+            )
         },
         Case {
             body: body(|n| json!({"subject": format!("改{n}")})),
             version: VersionFrom::AdminGet("/api/v1/activities/{activity}"),
             watch: Some("/api/v1/activities/{activity}"),
             out_of_scope: OWN_ONLY,
-            ..case("update activity", Method::PATCH, "/api/v1/activities/{activity}", Only(CONSULTANT_REACH), StatusCode::OK, true)
+            ..case(
+                "update activity",
+                Method::PATCH,
+                "/api/v1/activities/{activity}",
+                Only(CONSULTANT_REACH),
+                StatusCode::OK,
+                true,
+            )
         },
         Case {
             body: body(|_| json!({"outcome": "已联系"})),
@@ -168,7 +210,14 @@ pub fn cases() -> Vec<Case> {
             watch: Some("/api/v1/activities/{activity}"),
             out_of_scope: OWN_ONLY,
             once: true,
-            ..case("complete activity", Method::POST, "/api/v1/activities/{activity}/complete", Only(CONSULTANT_REACH), StatusCode::OK, true)
+            ..case(
+                "complete activity",
+                Method::POST,
+                "/api/v1/activities/{activity}/complete",
+                Only(CONSULTANT_REACH),
+                StatusCode::OK,
+                true,
+            )
         },
         Case {
             body: body(|_| json!({"reason": "客户改期"})),
@@ -176,7 +225,14 @@ pub fn cases() -> Vec<Case> {
             watch: Some("/api/v1/activities/{activity2}"),
             out_of_scope: OWN_ONLY,
             once: true,
-            ..case("cancel activity", Method::POST, "/api/v1/activities/{activity2}/cancel", Only(CONSULTANT_REACH), StatusCode::OK, true)
+            ..case(
+                "cancel activity",
+                Method::POST,
+                "/api/v1/activities/{activity2}/cancel",
+                Only(CONSULTANT_REACH),
+                StatusCode::OK,
+                true,
+            )
         },
         case(
             "calendar",
@@ -186,25 +242,83 @@ pub fn cases() -> Vec<Case> {
             StatusCode::OK,
             false,
         ),
-        case("my work", Method::GET, "/api/v1/my-work", Everyone, StatusCode::OK, false),
-        case("create calendar feed", Method::POST, "/api/v1/me/calendar-feed", Only(WORKERS), StatusCode::CREATED, false),
-        case("revoke calendar feed", Method::DELETE, "/api/v1/me/calendar-feed", Only(WORKERS), StatusCode::NO_CONTENT, false),
-        case("work settings", Method::GET, "/api/v1/work-settings", Everyone, StatusCode::OK, false),
+        case(
+            "my work",
+            Method::GET,
+            "/api/v1/my-work",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
+        case(
+            "create calendar feed",
+            Method::POST,
+            "/api/v1/me/calendar-feed",
+            Only(WORKERS),
+            StatusCode::CREATED,
+            false,
+        ),
+        case(
+            "revoke calendar feed",
+            Method::DELETE,
+            "/api/v1/me/calendar-feed",
+            Only(WORKERS),
+            StatusCode::NO_CONTENT,
+            false,
+        ),
+        case(
+            "work settings",
+            Method::GET,
+            "/api/v1/work-settings",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
         Case {
             body: body(|n| json!({"escalation_minutes": 30 + n % 7})),
             version: VersionFrom::AdminGet("/api/v1/work-settings"),
             watch: Some("/api/v1/work-settings"),
-            ..case("update work settings", Method::PATCH, "/api/v1/work-settings", Only(ADMIN), StatusCode::OK, false)
+            ..case(
+                "update work settings",
+                Method::PATCH,
+                "/api/v1/work-settings",
+                Only(ADMIN),
+                StatusCode::OK,
+                false,
+            )
         },
-        case("list approvals", Method::GET, "/api/v1/approvals", Only(WORKERS), StatusCode::OK, false),
+        case(
+            "list approvals",
+            Method::GET,
+            "/api/v1/approvals",
+            Only(WORKERS),
+            StatusCode::OK,
+            false,
+        ),
         Case {
-            body: body(|n| json!({"kind": "discount", "title": format!("优惠{n}"), "payload": {"amount_fen": 100_000}})),
+            body: body(
+                |n| json!({"kind": "discount", "title": format!("优惠{n}"), "payload": {"amount_fen": 100_000}}),
+            ),
             watch: Some("/api/v1/approvals?limit=200"),
-            ..case("create approval", Method::POST, "/api/v1/approvals", Only(WORKERS), StatusCode::CREATED, false)
+            ..case(
+                "create approval",
+                Method::POST,
+                "/api/v1/approvals",
+                Only(WORKERS),
+                StatusCode::CREATED,
+                false,
+            )
         },
         Case {
             out_of_scope: OWN_ONLY,
-            ..case("get approval", Method::GET, "/api/v1/approvals/{approval}", Only(CONSULTANT_REACH), StatusCode::OK, true)
+            ..case(
+                "get approval",
+                Method::GET,
+                "/api/v1/approvals/{approval}",
+                Only(CONSULTANT_REACH),
+                StatusCode::OK,
+                true,
+            )
         },
         Case {
             body: body(|_| json!({"comment": "同意"})),
@@ -212,7 +326,14 @@ pub fn cases() -> Vec<Case> {
             watch: Some("/api/v1/approvals/{approval}"),
             out_of_scope: OWN_ONLY,
             once: true,
-            ..case("approve approval", Method::POST, "/api/v1/approvals/{approval}/approve", Only(DECIDERS), StatusCode::OK, true)
+            ..case(
+                "approve approval",
+                Method::POST,
+                "/api/v1/approvals/{approval}/approve",
+                Only(DECIDERS),
+                StatusCode::OK,
+                true,
+            )
         },
         Case {
             body: body(|_| json!({"comment": "折扣过大"})),
@@ -220,42 +341,144 @@ pub fn cases() -> Vec<Case> {
             watch: Some("/api/v1/approvals/{approval2}"),
             out_of_scope: OWN_ONLY,
             once: true,
-            ..case("reject approval", Method::POST, "/api/v1/approvals/{approval2}/reject", Only(DECIDERS), StatusCode::OK, true)
+            ..case(
+                "reject approval",
+                Method::POST,
+                "/api/v1/approvals/{approval2}/reject",
+                Only(DECIDERS),
+                StatusCode::OK,
+                true,
+            )
         },
         Case {
             body: body(|_| json!({})),
             version: VersionFrom::AdminGet("/api/v1/approvals/{approval3}"),
             watch: Some("/api/v1/approvals/{approval3}"),
-            out_of_scope: &[Admin, SalesManager, SalesAssistant, ServiceManager, ServiceAdvisor, RenewalAgent, Marketing, Finance],
+            out_of_scope: &[
+                Admin,
+                SalesManager,
+                SalesAssistant,
+                ServiceManager,
+                ServiceAdvisor,
+                RenewalAgent,
+                Marketing,
+                Finance,
+            ],
             once: true,
-            ..case("withdraw approval", Method::POST, "/api/v1/approvals/{approval3}/withdraw", Only(&[SalesConsultant]), StatusCode::OK, true)
+            ..case(
+                "withdraw approval",
+                Method::POST,
+                "/api/v1/approvals/{approval3}/withdraw",
+                Only(&[SalesConsultant]),
+                StatusCode::OK,
+                true,
+            )
         },
-        case("list notifications", Method::GET, "/api/v1/notifications", Everyone, StatusCode::OK, false),
-        case("unread notifications", Method::GET, "/api/v1/notifications/unread-count", Everyone, StatusCode::OK, false),
+        case(
+            "list notifications",
+            Method::GET,
+            "/api/v1/notifications",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
+        case(
+            "unread notifications",
+            Method::GET,
+            "/api/v1/notifications/unread-count",
+            Everyone,
+            StatusCode::OK,
+            false,
+        ),
         Case {
             body: body(|_| json!({})),
-            ..case("mark notifications read", Method::POST, "/api/v1/notifications/read", Everyone, StatusCode::OK, false)
+            ..case(
+                "mark notifications read",
+                Method::POST,
+                "/api/v1/notifications/read",
+                Everyone,
+                StatusCode::OK,
+                false,
+            )
         },
-        case("list jobs", Method::GET, "/api/v1/jobs?status=queued", Only(ADMIN), StatusCode::OK, false),
-        case("get job", Method::GET, "/api/v1/jobs/{job}", Only(ADMIN), StatusCode::OK, true),
+        case(
+            "list jobs",
+            Method::GET,
+            "/api/v1/jobs?status=queued",
+            Only(ADMIN),
+            StatusCode::OK,
+            false,
+        ),
+        case(
+            "get job",
+            Method::GET,
+            "/api/v1/jobs/{job}",
+            Only(ADMIN),
+            StatusCode::OK,
+            true,
+        ),
         Case {
             watch: Some("/api/v1/jobs/{job}"),
             once: true,
-            ..case("cancel job", Method::POST, "/api/v1/jobs/{job}/cancel", Only(ADMIN), StatusCode::OK, true)
+            ..case(
+                "cancel job",
+                Method::POST,
+                "/api/v1/jobs/{job}/cancel",
+                Only(ADMIN),
+                StatusCode::OK,
+                true,
+            )
         },
         Case {
             // The job was cancelled above: the admin passes the check and meets the rule.
             watch: Some("/api/v1/jobs/{job}"),
-            ..case("retry job", Method::POST, "/api/v1/jobs/{job}/retry", Only(ADMIN), StatusCode::CONFLICT, true)
+            ..case(
+                "retry job",
+                Method::POST,
+                "/api/v1/jobs/{job}/retry",
+                Only(ADMIN),
+                StatusCode::CONFLICT,
+                true,
+            )
         },
-        case("list messages", Method::GET, "/api/v1/messages", Only(MESSAGE_READERS), StatusCode::OK, false),
-        case("get message", Method::GET, "/api/v1/messages/{message}", Only(MESSAGE_READERS), StatusCode::OK, true),
-        case("list message templates", Method::GET, "/api/v1/message-templates", Only(MESSAGE_READERS), StatusCode::OK, false),
+        case(
+            "list messages",
+            Method::GET,
+            "/api/v1/messages",
+            Only(MESSAGE_READERS),
+            StatusCode::OK,
+            false,
+        ),
+        case(
+            "get message",
+            Method::GET,
+            "/api/v1/messages/{message}",
+            Only(MESSAGE_READERS),
+            StatusCode::OK,
+            true,
+        ),
+        case(
+            "list message templates",
+            Method::GET,
+            "/api/v1/message-templates",
+            Only(MESSAGE_READERS),
+            StatusCode::OK,
+            false,
+        ),
         Case {
-            body: body(|n| json!({"key": "activity.reminder", "channel": "sms", "locale": "zh-CN", "body": format!("{{{{customer_name}}}}您好，提醒{n}")})),
+            body: body(
+                |n| json!({"key": "activity.reminder", "channel": "sms", "locale": "zh-CN", "body": format!("{{{{customer_name}}}}您好，提醒{n}")}),
+            ),
             version: VersionFrom::OwnGet("/api/v1/message-templates", "/3/version"),
             watch: Some("/api/v1/message-templates"),
-            ..case("update message template", Method::PUT, "/api/v1/message-templates", Only(MESSAGE_READERS), StatusCode::OK, false)
+            ..case(
+                "update message template",
+                Method::PUT,
+                "/api/v1/message-templates",
+                Only(MESSAGE_READERS),
+                StatusCode::OK,
+                false,
+            )
         },
     ]
 }

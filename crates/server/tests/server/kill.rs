@@ -37,7 +37,11 @@ fn lines(log: &Path) -> Vec<String> {
 async fn wait_for(log: &Path, line: &str, within: Duration) {
     let start = Instant::now();
     while !lines(log).iter().any(|l| l == line) {
-        assert!(start.elapsed() < within, "no {line:?} within {within:?}: {:?}", lines(log));
+        assert!(
+            start.elapsed() < within,
+            "no {line:?} within {within:?}: {:?}",
+            lines(log)
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
