@@ -32,8 +32,11 @@ pub struct Notice {
     pub reference: Option<(&'static str, Uuid)>,
 }
 
-/// The texts of each kind: (kind, [(locale, title, body)]), with `{{param}}` placeholders.
-const TEXTS: &[(&str, [(&str, &str, &str); 3])] = &[
+/// A kind's (locale, title, body) in each language, with `{{param}}` placeholders.
+type Texts = [(&'static str, &'static str, &'static str); 3];
+
+/// The texts of each kind.
+const TEXTS: &[(&str, Texts)] = &[
     (
         "activity.reminder",
         [
