@@ -4,6 +4,7 @@
 mod customers;
 pub mod fake;
 mod org;
+mod work;
 
 use crate::app::App;
 use crate::error::CoreResult;
@@ -52,6 +53,7 @@ impl App {
                 2026 + index as u64,
             )
             .await?;
+            summary.created |= work::load(self, &system, dealer.prefix).await?;
         }
         Ok(summary)
     }
