@@ -36,7 +36,9 @@ fn activity(kind: ActivityKind, subject: &str, customer: Option<CustomerId>) -> 
 
 /// Whether anything was created.
 pub(super) async fn load(app: &App, system: &Actor, prefix: &str) -> CoreResult<bool> {
-    let Some(user) = users::find_by_username_for_login(app.db.conn(), &format!("{prefix}-consultant")).await? else {
+    let Some(user) =
+        users::find_by_username_for_login(app.db.conn(), &format!("{prefix}-consultant")).await?
+    else {
         return Ok(false);
     };
     let consultant = feed_actor(app.db.conn(), &user).await?;

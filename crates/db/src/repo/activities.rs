@@ -130,10 +130,16 @@ pub fn filtered(
         select = select.filter(activity::Column::Status.eq(status.as_str()));
     }
     if let (Some(overdue), Some(now)) = (filter.overdue, filter.now) {
-        let condition = Condition::all()
-            .add(activity::Column::Status.eq(PLANNED))
-            .add(activity::Column::DeadlineAt.lt(now));
-        select = select.filter(if overdue { condition } else { condition.not() });
+        select = select.filter(if overdue {
+            Condition::all()
+                .add(activity::Column::Status.eq(PLANNED))
+                .add(activity::Column::DeadlineAt.lt(now))
+        } else {
+            Condition::any()
+                .add(activity::Column::Status.ne(PLANNED))
+                .add(activity::Column::DeadlineAt.is_null())
+                .add(activity::Column::DeadlineAt.gte(now))
+        });
     }
     match (filter.from, filter.to) {
         (Some(from), Some(to)) => select = select.filter(in_window(from, to)),

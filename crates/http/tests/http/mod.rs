@@ -11,3 +11,4 @@ mod problems;
 mod tenancy;
 mod vehicles;
 mod versions;
+mod work;
