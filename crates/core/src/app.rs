@@ -14,6 +14,7 @@ pub struct App {
     pub(crate) clock: Arc<dyn Clock>,
     pub(crate) settings: Arc<CoreSettings>,
     pub(crate) pii: Arc<PiiCipher>,
+    pub(crate) senders: Arc<crate::messaging::adapters::Senders>,
 }
 
 impl std::fmt::Debug for App {
@@ -31,11 +32,15 @@ impl App {
 
     pub fn with_clock(db: Db, settings: CoreSettings, clock: Arc<dyn Clock>) -> Self {
         let pii = Arc::new(PiiCipher::new(&settings.pii_key));
+        let senders = Arc::new(crate::messaging::adapters::Senders::new(
+            &settings.messaging,
+        ));
         Self {
             db,
             clock,
             settings: Arc::new(settings),
             pii,
+            senders,
         }
     }
 

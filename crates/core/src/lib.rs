@@ -3,8 +3,10 @@
 //! result. HTTP handlers, the command line and background jobs all call these; none of them
 //! enforces permissions itself.
 
+pub mod activities;
 pub mod admin;
 pub mod app;
+pub mod approvals;
 pub mod audit;
 pub mod auth;
 pub mod catalog;
@@ -13,7 +15,10 @@ pub mod crypto;
 pub mod customers;
 pub mod demo;
 pub mod error;
+pub mod jobs;
 pub mod lookups;
+pub mod messaging;
+pub mod notifications;
 pub mod org;
 pub mod paging;
 pub mod sales;

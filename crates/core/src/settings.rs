@@ -19,6 +19,8 @@ pub struct CoreSettings {
     /// Login attempts allowed from one client address per `login_rate_window`.
     pub login_rate_limit: u64,
     pub login_rate_window: Duration,
+    /// How e-mail, SMS and WeChat messages leave (default: logged only).
+    pub messaging: crate::messaging::MessagingSettings,
 }
 
 impl Default for CoreSettings {
@@ -31,6 +33,7 @@ impl Default for CoreSettings {
             lockout_duration: Duration::from_secs(15 * 60),
             login_rate_limit: 30,
             login_rate_window: Duration::from_secs(10 * 60),
+            messaging: Default::default(),
         }
     }
 }

@@ -102,6 +102,13 @@ define_id! {
     OpportunityId;
     TestDriveCarId;
     TestDriveBookingId;
+    JobId;
+    JobScheduleId;
+    ActivityId;
+    ApprovalRequestId;
+    NotificationId;
+    OutboundMessageId;
+    MessageTemplateId;
 }
 
 #[cfg(test)]

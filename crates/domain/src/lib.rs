@@ -7,6 +7,7 @@
 pub mod code;
 pub mod email;
 pub mod error;
+pub mod ical;
 pub mod id_number;
 pub mod ids;
 pub mod locale;
@@ -24,5 +25,6 @@ pub mod search;
 pub mod time_zone;
 pub mod username;
 pub mod vin;
+pub mod work;
 
 pub use error::{ErrorCode, FieldError, FieldErrors};

@@ -46,6 +46,7 @@ const OWN_OR_DEALER: &[Scope] = &[Scope::Own, Scope::Dealer];
 const OWN_TO_DEALER: &[Scope] = &[Scope::Own, Scope::Team, Scope::Dealer];
 const GROUP_ONLY: &[Scope] = &[Scope::Group];
 const TEAM_OR_DEALER: &[Scope] = &[Scope::Team, Scope::Dealer];
+const OWN_ONLY: &[Scope] = &[Scope::Own];
 
 macro_rules! permissions {
     ($($(#[$meta:meta])* $variant:ident => ($resource:literal, $action:literal, $scopes:expr);)*) => {
@@ -155,6 +156,27 @@ permissions! {
     /// Configure sales: follow-up cadence, stagnation, lost approval, assignment rules and
     /// pipeline stages.
     SalesConfigure => ("sales", "configure", DEALER_ONLY);
+    /// See activities (calls, visits, appointments, tasks) and calendars. Own: one's own
+    /// activities; team: those of one's team.
+    ActivityRead => ("activity", "read", OWN_UP);
+    /// Plan, edit, complete, cancel and reschedule activities owned within the scope.
+    ActivityWrite => ("activity", "write", OWN_TO_DEALER);
+    /// See approval requests. Own: one's own requests and those waiting for one's decision.
+    ApprovalRead => ("approval", "read", OWN_UP);
+    /// Ask for an approval (a discount, a refund, a reassignment).
+    ApprovalCreate => ("approval", "create", DEALER_ONLY);
+    /// Approve or reject requests (of one's team's members, or anyone's).
+    ApprovalDecide => ("approval", "decide", TEAM_OR_DEALER);
+    /// Approve or reject refunds.
+    RefundApprove => ("refund", "approve", DEALER_ONLY);
+    /// Read one's own in-app notifications.
+    NotificationRead => ("notification", "read", OWN_ONLY);
+    /// See and manage background jobs: retry failed ones, cancel queued ones.
+    JobManage => ("job", "manage", DEALER_ONLY);
+    /// See outbound messages (e-mail, SMS, WeChat) and their delivery log.
+    MessageRead => ("message", "read", DEALER_ONLY);
+    /// Edit the message templates.
+    MessageTemplateManage => ("message_template", "manage", DEALER_ONLY);
 }
 
 impl fmt::Display for Permission {

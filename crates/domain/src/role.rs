@@ -107,6 +107,16 @@ impl BuiltinRole {
                 Grant::new(SalesReportRead, read),
             ]
         };
+        // Activities, approvals and notifications within a scope.
+        let work = |read: Scope, write: Scope| {
+            [
+                Grant::new(ActivityRead, read),
+                Grant::new(ActivityWrite, write),
+                Grant::new(ApprovalRead, read),
+                Grant::new(ApprovalCreate, Dealer),
+                Grant::new(NotificationRead, Own),
+            ]
+        };
         let grants: Vec<Grant> = match self {
             BuiltinRole::Admin => Permission::ALL
                 .iter()
@@ -138,6 +148,8 @@ impl BuiltinRole {
                     Grant::new(SalesConfigure, Dealer),
                 ])
                 .chain(sales(Dealer, Dealer))
+                .chain(work(Dealer, Dealer))
+                .chain([Grant::new(ApprovalDecide, Dealer)])
                 .collect(),
             BuiltinRole::ServiceManager => colleague_view
                 .into_iter()
@@ -149,6 +161,8 @@ impl BuiltinRole {
                     Grant::new(ApiTokenRead, Own),
                     Grant::new(CustomerExport, Dealer),
                 ])
+                .chain(work(Dealer, Dealer))
+                .chain([Grant::new(ApprovalDecide, Dealer)])
                 .collect(),
             // A consultant works their own customers.
             BuiltinRole::SalesConsultant => colleague_view
@@ -159,12 +173,14 @@ impl BuiltinRole {
                     Grant::new(CustomerExport, Own),
                 ])
                 .chain(sales(Own, Own))
+                .chain(work(Own, Own))
                 .collect(),
             // The service desk must find any customer's car, and calls them when it is ready.
             BuiltinRole::ServiceAdvisor => colleague_view
                 .into_iter()
                 .chain(customers(Dealer, Dealer))
                 .chain([Grant::new(PiiUnmaskPhone, Dealer)])
+                .chain(work(Own, Own))
                 .collect(),
             // The assistant types paper reception forms and old spreadsheets in.
             BuiltinRole::SalesAssistant => colleague_view
@@ -179,6 +195,7 @@ impl BuiltinRole {
                     Grant::new(TestDriveBook, Dealer),
                     Grant::new(TestDriveFleet, Dealer),
                 ])
+                .chain(work(Dealer, Dealer))
                 .collect(),
             BuiltinRole::Marketing => colleague_view
                 .into_iter()
@@ -194,6 +211,11 @@ impl BuiltinRole {
                     Grant::new(LeadAssign, Dealer),
                     Grant::new(SalesReportRead, Dealer),
                 ])
+                .chain(work(Own, Own))
+                .chain([
+                    Grant::new(MessageRead, Dealer),
+                    Grant::new(MessageTemplateManage, Dealer),
+                ])
                 .collect(),
             BuiltinRole::RenewalAgent => colleague_view
                 .into_iter()
@@ -205,6 +227,7 @@ impl BuiltinRole {
                     Grant::new(CatalogRead, Dealer),
                     Grant::new(PiiUnmaskPhone, Dealer),
                 ])
+                .chain(work(Own, Own))
                 .collect(),
             BuiltinRole::Finance => colleague_view
                 .into_iter()
@@ -216,6 +239,8 @@ impl BuiltinRole {
                     Grant::new(PiiUnmaskIdNumber, Dealer),
                     Grant::new(AuditRead, Dealer),
                 ])
+                .chain(work(Own, Own))
+                .chain([Grant::new(RefundApprove, Dealer)])
                 .collect(),
             BuiltinRole::GroupAnalyst => vec![
                 Grant::new(UserRead, Group),
@@ -232,6 +257,7 @@ impl BuiltinRole {
                 Grant::new(OpportunityRead, Group),
                 Grant::new(TestDriveRead, Group),
                 Grant::new(SalesReportRead, Group),
+                Grant::new(NotificationRead, Own),
             ],
         };
         GrantSet::new(grants)

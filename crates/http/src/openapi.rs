@@ -42,6 +42,11 @@ use utoipa::{Modify, OpenApi};
         (name = "sales", description = "Sales settings, assignment rules and the morning report"),
         (name = "saved-views", description = "Saved list filters"),
         (name = "system", description = "Health, readiness, metrics and this document"),
+        (name = "activities", description = "Activities, calendars, feeds, my work and work settings"),
+        (name = "approvals", description = "Approval requests and decisions"),
+        (name = "notifications", description = "In-app notifications"),
+        (name = "jobs", description = "Background jobs (admin)"),
+        (name = "messages", description = "The outbox, delivery logs and message templates"),
     )
 )]
 pub struct ApiDoc;

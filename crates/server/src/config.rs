@@ -23,6 +23,94 @@ pub struct Settings {
     pub log: LogSettings,
     #[serde(default)]
     pub security: SecuritySettings,
+    #[serde(default)]
+    pub jobs: JobsSettings,
+    #[serde(default)]
+    pub mail: MailSettings,
+    #[serde(default)]
+    pub sms: ProviderSettings,
+    #[serde(default)]
+    pub wechat: ProviderSettings,
+}
+
+/// The background workers of this node.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default)]
+pub struct JobsSettings {
+    /// Run workers in this process (turn off on nodes that should only serve HTTP).
+    pub workers: bool,
+    /// How often an idle worker looks for due jobs.
+    pub poll_interval_ms: u64,
+    /// How long a worker's lease on a job lasts; a worker that dies mid-job loses the job to
+    /// another after this long.
+    pub lease_seconds: u64,
+    /// Jobs leased per pass.
+    pub batch: u64,
+}
+
+impl Default for JobsSettings {
+    fn default() -> Self {
+        Self {
+            workers: true,
+            poll_interval_ms: 1000,
+            lease_seconds: 60,
+            batch: 10,
+        }
+    }
+}
+
+/// E-mail: `transport = "smtp"`, `"file"` (the default: JSON lines in `file`) or `"log"`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default)]
+pub struct MailSettings {
+    pub transport: String,
+    pub file: Option<std::path::PathBuf>,
+    pub host: String,
+    pub port: u16,
+    pub username: Option<String>,
+    /// Never printed or logged.
+    pub password: Option<SecretString>,
+    pub from: String,
+    /// `starttls` (default), `tls` or `none`.
+    pub tls: forecourt_core::messaging::TlsMode,
+}
+
+impl Default for MailSettings {
+    fn default() -> Self {
+        Self {
+            transport: "file".into(),
+            file: None,
+            host: "localhost".into(),
+            port: 587,
+            username: None,
+            password: None,
+            from: "Forecourt <noreply@localhost>".into(),
+            tls: Default::default(),
+        }
+    }
+}
+
+/// An SMS or WeChat provider: `transport = "http"` (POST JSON to `url` with `token`),
+/// `"file"` (the default) or `"log"`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default)]
+pub struct ProviderSettings {
+    pub transport: String,
+    pub file: Option<std::path::PathBuf>,
+    pub url: Option<String>,
+    /// Never printed or logged.
+    pub token: Option<SecretString>,
+}
+
+impl Default for ProviderSettings {
+    fn default() -> Self {
+        Self {
+            transport: "file".into(),
+            file: None,
+            url: None,
+            token: None,
+        }
+    }
 }
 
 /// The master key that encrypts personal data (ID numbers) at rest.
@@ -235,6 +323,49 @@ impl Settings {
             lockout_duration: Duration::from_secs(self.auth.lockout_minutes * 60),
             login_rate_limit: self.auth.login_rate_limit,
             login_rate_window: Duration::from_secs(self.auth.login_rate_window_minutes * 60),
+            messaging: self.messaging()?,
+        })
+    }
+
+    /// The channel adapters from `[mail]`, `[sms]` and `[wechat]`.
+    pub fn messaging(&self) -> anyhow::Result<forecourt_core::messaging::MessagingSettings> {
+        use forecourt_core::messaging::{
+            HttpProviderSettings, MessagingSettings, SmtpSettings, Transport,
+        };
+        let outbox = |file: &Option<std::path::PathBuf>| {
+            file.clone()
+                .unwrap_or_else(|| self.default_key_file().with_file_name("outbox.jsonl"))
+        };
+        let email = match self.mail.transport.as_str() {
+            "smtp" => Transport::Smtp(SmtpSettings {
+                host: self.mail.host.clone(),
+                port: self.mail.port,
+                username: self.mail.username.clone(),
+                password: self.mail.password.clone(),
+                from: self.mail.from.clone(),
+                tls: self.mail.tls,
+            }),
+            "file" => Transport::File(outbox(&self.mail.file)),
+            "log" => Transport::Log,
+            other => anyhow::bail!("mail.transport: {other:?} is not smtp, file or log"),
+        };
+        let provider = |name: &str, p: &ProviderSettings| -> anyhow::Result<Transport> {
+            Ok(match p.transport.as_str() {
+                "http" => Transport::Http(HttpProviderSettings {
+                    url: p.url.clone().ok_or_else(|| {
+                        anyhow::anyhow!("{name}.url is required with transport = \"http\"")
+                    })?,
+                    token: p.token.clone(),
+                }),
+                "file" => Transport::File(outbox(&p.file)),
+                "log" => Transport::Log,
+                other => anyhow::bail!("{name}.transport: {other:?} is not http, file or log"),
+            })
+        };
+        Ok(MessagingSettings {
+            email,
+            sms: provider("sms", &self.sms)?,
+            wechat: provider("wechat", &self.wechat)?,
         })
     }
 

@@ -4,10 +4,12 @@
 pub mod cli;
 pub mod config;
 pub mod telemetry;
+mod test_jobs;
 
 use anyhow::Context;
 use config::Settings;
 use forecourt_core::App;
+use forecourt_core::jobs::{JobRegistry, JobRunner, RunnerOptions};
 use forecourt_db::Db;
 use forecourt_http::{AppState, HttpSettings};
 use std::future::Future;
@@ -51,9 +53,16 @@ pub async fn launch(
         secure_cookies: settings.server.secure_cookies(),
         trust_forwarded_headers: settings.server.trust_forwarded_headers,
     };
+    app.ensure_work_schedules()
+        .await
+        .context("adding the work engine's schedules")?;
     let router = forecourt_http::app(AppState::new(app.clone(), http));
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let workers = settings
+        .jobs
+        .workers
+        .then(|| tokio::spawn(job_runner(&settings, app.clone()).run(stop_rx.clone())));
     let housekeeping = tokio::spawn(housekeeping(app, stop_rx.clone()));
 
     let server = axum::serve(
@@ -77,8 +86,47 @@ pub async fn launch(
         }
     };
     housekeeping.abort();
+    if let Some(workers) = workers {
+        // The job in hand finishes (up to the grace period); its lease covers a cut-off one.
+        if tokio::time::timeout(forecourt_http::routes::SHUTDOWN_GRACE, workers)
+            .await
+            .is_err()
+        {
+            tracing::warn!("a job was still running at shutdown; another worker retakes it");
+        }
+    }
     db.close().await.context("closing the database")?;
     served
+}
+
+/// The job runner of this node: the core's job kinds, and the test kinds when
+/// `FORECOURT_TEST_JOB_KINDS=1`.
+pub fn job_runner(settings: &Settings, app: App) -> JobRunner {
+    let mut registry = JobRegistry::builtin();
+    if std::env::var("FORECOURT_TEST_JOB_KINDS").is_ok_and(|v| v == "1") {
+        test_jobs::register(&mut registry);
+    }
+    let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "node".to_owned());
+    JobRunner::new(
+        app,
+        registry,
+        RunnerOptions {
+            owner: format!("{host}:{}:{}", std::process::id(), uuid_suffix()),
+            lease: chrono::Duration::seconds(settings.jobs.lease_seconds.max(1) as i64),
+            batch: settings.jobs.batch.max(1),
+            poll: Duration::from_millis(settings.jobs.poll_interval_ms.max(10)),
+        },
+    )
+}
+
+fn uuid_suffix() -> String {
+    format!(
+        "{:08x}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0)
+    )
 }
 
 /// Periodic clean-up: expired sessions and old login attempts.
@@ -89,6 +137,9 @@ async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
             _ = tick.tick() => {
                 if let Err(error) = app.purge_expired_auth_records().await {
                     tracing::warn!(%error, "purging expired sessions failed");
+                }
+                if let Err(error) = app.purge_finished_jobs().await {
+                    tracing::warn!(%error, "purging finished jobs failed");
                 }
             }
             _ = stop.changed() => return,

@@ -32,7 +32,16 @@ fn issue_scope(dealer_id: DealerId) -> DealerScope {
 }
 
 /// The actor of a user for work done on their behalf outside a request (the demo's history,
-/// background jobs): their own role's grants in their home dealer, with no session.
+/// the private calendar feed, which only reads): their own role's grants in their home
+/// dealer, with no session.
+pub(crate) async fn user_actor<C: forecourt_db::ConnectionTrait>(
+    conn: &C,
+    user: &forecourt_db::entities::user::Model,
+) -> crate::error::CoreResult<Actor> {
+    sessions::build_actor(conn, user, user.dealer_id, ActorKind::System, None).await
+}
+
+/// [`user_actor`] of the user with this username.
 pub(crate) async fn acting_as<C: forecourt_db::ConnectionTrait>(
     conn: &C,
     username: &str,
@@ -40,5 +49,5 @@ pub(crate) async fn acting_as<C: forecourt_db::ConnectionTrait>(
     let user = forecourt_db::repo::users::find_by_username_for_login(conn, username)
         .await?
         .ok_or(crate::error::CoreError::not_found("user"))?;
-    sessions::build_actor(conn, &user, user.dealer_id, ActorKind::System, None).await
+    user_actor(conn, &user).await
 }

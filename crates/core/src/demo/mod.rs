@@ -5,6 +5,7 @@ mod customers;
 pub mod fake;
 mod org;
 mod sales;
+mod work;
 
 use crate::app::App;
 use crate::error::CoreResult;
@@ -67,6 +68,7 @@ impl App {
                 4040 + index as u64,
             )
             .await?;
+            summary.created |= work::load(self, &system, dealer.prefix).await?;
         }
         Ok(summary)
     }

@@ -1,8 +1,13 @@
 //! SeaORM models, one module per table. Ids are the domain's typed ids at the edges; here they
 //! are plain `Uuid`s, converted by the repositories.
 
+pub mod activity;
+pub mod activity_alarm;
+pub mod activity_participant;
 pub mod api_token;
+pub mod approval_request;
 pub mod audit_event;
+pub mod calendar_feed;
 pub mod catalog_brand;
 pub mod catalog_model;
 pub mod catalog_series;
@@ -17,6 +22,8 @@ pub mod department;
 pub mod group;
 pub mod import;
 pub mod import_mapping;
+pub mod job;
+pub mod job_schedule;
 pub mod lead;
 pub mod lead_assignment_rule;
 pub mod lead_follow_up;
@@ -24,9 +31,13 @@ pub mod lead_grade_change;
 pub mod lead_intake;
 pub mod login_attempt;
 pub mod lookup;
+pub mod message_delivery;
+pub mod message_template;
 pub mod mileage_reading;
+pub mod notification;
 pub mod opportunity;
 pub mod opportunity_stage_change;
+pub mod outbound_message;
 pub mod pipeline_stage;
 pub mod reception;
 pub mod role;
@@ -40,3 +51,4 @@ pub mod test_drive_car;
 pub mod user;
 pub mod vehicle;
 pub mod vehicle_ownership;
+pub mod work_setting;

@@ -12,6 +12,10 @@ mod m0004_catalog;
 mod m0005_customers;
 mod m0006_vehicles;
 mod m0007_views_imports;
+mod m0010_jobs;
+mod m0011_activities;
+mod m0012_approvals;
+mod m0013_notifications_outbox;
 mod m0020_sales;
 mod m0021_pipeline;
 mod m0022_test_drives;
@@ -29,6 +33,10 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_customers::Migration),
             Box::new(m0006_vehicles::Migration),
             Box::new(m0007_views_imports::Migration),
+            Box::new(m0010_jobs::Migration),
+            Box::new(m0011_activities::Migration),
+            Box::new(m0012_approvals::Migration),
+            Box::new(m0013_notifications_outbox::Migration),
             Box::new(m0020_sales::Migration),
             Box::new(m0021_pipeline::Migration),
             Box::new(m0022_test_drives::Migration),

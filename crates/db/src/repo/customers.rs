@@ -508,6 +508,8 @@ pub const CUSTOMER_REFERENCES: &[(&str, &str)] = &[
     ("receptions", "customer_id"),
     ("opportunities", "customer_id"),
     ("test_drive_bookings", "customer_id"),
+    ("activities", "customer_id"),
+    ("outbound_messages", "customer_id"),
 ];
 
 /// Points every reference to `from` at `to` (within the dealer).

@@ -1,14 +1,19 @@
 //! Tenant-scoped queries, one module per area. Functions take any connection (the pool or a
 //! [`crate::WriteTx`]) and, for tenant-owned rows, a [`crate::DealerScope`].
 
+pub mod activities;
 pub mod api_tokens;
+pub mod approvals;
 pub mod audit;
 pub mod catalog;
 pub mod customers;
 pub mod imports;
+pub mod jobs;
 pub mod leads;
 pub mod login_attempts;
 pub mod lookups;
+pub mod messages;
+pub mod notifications;
 pub mod org;
 pub mod pipeline;
 pub mod roles;
@@ -23,6 +28,10 @@ pub mod timeline;
 pub mod users;
 pub mod vehicles;
 
+use crate::entities::{
+    activity, activity_alarm, activity_participant, approval_request, calendar_feed,
+    message_delivery, message_template, notification, outbound_message, work_setting,
+};
 use crate::entities::{
     api_token, audit_event, catalog_brand, catalog_model, catalog_series, customer,
     customer_companion, customer_consent_event, customer_event, customer_phone, customer_tag,
@@ -71,6 +80,16 @@ crate::tenant_entity!(opportunity, versioned);
 crate::tenant_entity!(opportunity_stage_change);
 crate::tenant_entity!(test_drive_car, versioned);
 crate::tenant_entity!(test_drive_booking, versioned);
+crate::tenant_entity!(activity, versioned);
+crate::tenant_entity!(activity_participant);
+crate::tenant_entity!(activity_alarm);
+crate::tenant_entity!(work_setting, versioned);
+crate::tenant_entity!(calendar_feed);
+crate::tenant_entity!(approval_request, versioned);
+crate::tenant_entity!(notification);
+crate::tenant_entity!(message_template, versioned);
+crate::tenant_entity!(outbound_message, versioned);
+crate::tenant_entity!(message_delivery);
 
 /// Bound parameters per multi-row INSERT: under SQLite's limit (32,766) and PostgreSQL's
 /// (65,535), so narrow tables go in thousands of rows per statement.

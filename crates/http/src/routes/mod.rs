@@ -1,7 +1,9 @@
 //! The router: every API route (registered with `routes!`, which also documents it), the
 //! middleware stack, and the fallbacks.
 
+mod activities;
 mod api_tokens;
+mod approvals;
 mod audit;
 mod auth;
 mod catalog;
@@ -9,10 +11,13 @@ mod customers;
 mod dealers;
 mod departments;
 mod imports;
+mod jobs;
 mod lead_intake;
 mod leads;
 mod lookups;
 mod me;
+mod messages;
+mod notifications;
 mod opportunities;
 mod pipeline;
 mod receptions;
@@ -172,6 +177,48 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
             sales::replace_assignment_rules
         ))
         .routes(routes!(sales::report))
+        .routes(routes!(
+            activities::list_activities,
+            activities::create_activity
+        ))
+        .routes(routes!(
+            activities::get_activity,
+            activities::update_activity
+        ))
+        .routes(routes!(activities::complete_activity))
+        .routes(routes!(activities::cancel_activity))
+        .routes(routes!(activities::calendar))
+        .routes(routes!(activities::my_work))
+        .routes(routes!(
+            activities::create_calendar_feed,
+            activities::revoke_calendar_feed
+        ))
+        .routes(routes!(activities::calendar_feed))
+        .routes(routes!(
+            activities::get_work_settings,
+            activities::update_work_settings
+        ))
+        .routes(routes!(
+            approvals::list_approvals,
+            approvals::create_approval
+        ))
+        .routes(routes!(approvals::get_approval))
+        .routes(routes!(approvals::approve_approval))
+        .routes(routes!(approvals::reject_approval))
+        .routes(routes!(approvals::withdraw_approval))
+        .routes(routes!(notifications::list_notifications))
+        .routes(routes!(notifications::unread_count))
+        .routes(routes!(notifications::mark_read))
+        .routes(routes!(jobs::list_jobs))
+        .routes(routes!(jobs::get_job))
+        .routes(routes!(jobs::retry_job))
+        .routes(routes!(jobs::cancel_job))
+        .routes(routes!(messages::list_messages))
+        .routes(routes!(messages::get_message))
+        .routes(routes!(
+            messages::list_message_templates,
+            messages::update_message_template
+        ))
         .merge(large_uploads())
 }
 

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 /// Who may call an endpoint.
 #[derive(Clone, Copy, Debug)]
-enum Allowed {
+pub(super) enum Allowed {
     /// Every signed-in user.
     Everyone,
     Only(&'static [BuiltinRole]),
@@ -22,7 +22,7 @@ enum Allowed {
 
 /// Where the versions a body carries come from.
 #[derive(Clone, Copy, Debug)]
-enum VersionFrom {
+pub(super) enum VersionFrom {
     None,
     /// `version`, read at this path by the dealer's admin.
     AdminGet(&'static str),
@@ -34,30 +34,32 @@ enum VersionFrom {
     AdminGetAt(&'static str, &'static str),
 }
 
-struct Case {
-    name: &'static str,
-    method: Method,
+pub(super) struct Case {
+    pub(super) name: &'static str,
+    pub(super) method: Method,
     /// With placeholders filled from a dealer fixture: {user} {team} {empty_team}
     /// {department} {role} {token} {dealer}.
-    path: &'static str,
-    body: Option<fn(u32) -> Value>,
-    version: VersionFrom,
-    allowed: Allowed,
+    pub(super) path: &'static str,
+    pub(super) body: Option<fn(u32) -> Value>,
+    pub(super) version: VersionFrom,
+    pub(super) allowed: Allowed,
     /// The status an allowed caller gets (2xx, or a business-rule answer that proves the
     /// permission check was passed).
-    ok: StatusCode,
+    pub(super) ok: StatusCode,
     /// Whether the path names a record, so the other dealer's record must be 404 for everyone.
-    foreign: bool,
+    pub(super) foreign: bool,
     /// What to compare before and after a denied call (read by the admin).
-    watch: Option<&'static str>,
+    pub(super) watch: Option<&'static str>,
     /// What a caller without the permission gets (403; 404 for records that are someone
     /// else's own, like saved views).
-    denied: StatusCode,
+    pub(super) denied: StatusCode,
     /// The call consumes its record (delete, revoke, merge, transfer): only the first allowed
     /// caller can succeed.
-    once: bool,
+    pub(super) once: bool,
     /// A raw (non-JSON) body.
-    raw: Option<&'static str>,
+    pub(super) raw: Option<&'static str>,
+    /// Roles that hold the permission but whose scope does not reach the record: 404.
+    pub(super) out_of_scope: &'static [BuiltinRole],
 }
 
 const MANAGERS_AND_ANALYST: &[BuiltinRole] = &[Admin, SalesManager, ServiceManager, GroupAnalyst];
@@ -147,6 +149,7 @@ fn cases() -> Vec<Case> {
         denied: StatusCode::FORBIDDEN,
         once: false,
         raw: None,
+        out_of_scope: &[],
     };
     vec![
         case(
@@ -1453,6 +1456,13 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{source}", &r.source_id)
         .replace("{import}", &r.import_id)
         .replace("{saved_view}", &r.saved_view_id)
+        .replace("{activity}", &r.work.activity_id)
+        .replace("{activity2}", &r.work.activity2_id)
+        .replace("{approval}", &r.work.approval_id)
+        .replace("{approval2}", &r.work.approval2_id)
+        .replace("{approval3}", &r.work.approval3_id)
+        .replace("{job}", &r.work.job_id)
+        .replace("{message}", &r.work.message_id)
         .replace("{user}", &d.target_user_id)
         .replace("{team}", &d.team_id)
         .replace("{empty_team}", &d.empty_team_id)
@@ -1570,7 +1580,11 @@ async fn check_world(t: &TestApp, w: &World) {
     }
     let mut n = 0;
     let mut failures = Vec::new();
-    for case in cases() {
+    let mut all = cases();
+    let log_out = all.pop();
+    all.extend(super::matrix_work::cases());
+    all.extend(log_out);
+    for case in all {
         // Unauthenticated: 401, nothing changes.
         let before = snapshot(t, &case, a, &admin_a).await;
         n += 1;
@@ -1637,10 +1651,15 @@ async fn check_world(t: &TestApp, w: &World) {
                     break;
                 }
             } else {
-                if reply.status != case.denied {
+                let denied = if case.out_of_scope.contains(&role) {
+                    StatusCode::NOT_FOUND
+                } else {
+                    case.denied
+                };
+                if reply.status != denied {
                     failures.push(format!(
                         "{} as {role:?}: expected {}, got {} {:?}",
-                        case.name, case.denied, reply.status, reply.body
+                        case.name, denied, reply.status, reply.body
                     ));
                 }
                 if snapshot(t, &case, a, &admin_a).await != before {

@@ -489,6 +489,9 @@ pub struct DealerRecords {
     pub import_id: String,
     /// The admin's saved view.
     pub saved_view_id: String,
+    /// Work engine records: activities of the consultant, approvals the consultant asked
+    /// for, a queued job and an outbound message.
+    pub work: super::matrix_work::WorkRecords,
     /// The sales consultant's user id.
     pub consultant_id: String,
     pub sales: SalesRecords,
@@ -791,7 +794,9 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         phone_prefix,
     )
     .await;
+    let work = super::matrix_work::records(t, &consultant, &system, customer.id).await;
     DealerRecords {
+        work,
         consultant_id: consultant.user_id().to_string(),
         sales,
         customer_id: customer.id.to_string(),

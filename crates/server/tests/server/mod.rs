@@ -1,4 +1,5 @@
 mod cli;
+mod kill;
 mod launch;
 
 use std::time::Duration;

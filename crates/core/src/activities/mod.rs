@@ -1,0 +1,28 @@
+//! Activities (活动 / 日程): calls, visits, meetings, test drives, appointments, tasks and notes,
+//! linked to a customer and optionally to any other record; calendars with overlap warnings,
+//! private iCalendar feeds, reminders and overdue alarms with escalation, and "my work".
+//!
+//! Other modules plan activities inside their own transactions with [`create_activity_in`]
+//! (a pushed follow-up task sets `completion_locked`, so only the module closes it, with
+//! [`close_activity_in`]); cancelling one with `cancel_needs_approval` asks for the
+//! [`CANCEL_APPROVAL`] instead.
+
+pub(crate) mod access;
+mod alarms;
+mod feed;
+mod read;
+pub mod types;
+mod write;
+
+pub use alarms::{
+    DEFAULT_ESCALATION_MINUTES, OVERDUE_SCAN_JOB, WorkSettingsPatch, WorkSettingsView,
+};
+pub use read::MyWork;
+pub use types::*;
+pub use write::{
+    ActivityDraft, CANCEL_APPROVAL, REMINDER_JOB, close_activity_in, create_activity_in,
+};
+
+pub(crate) fn register_jobs(registry: &mut crate::jobs::JobRegistry) {
+    alarms::register(registry);
+}
