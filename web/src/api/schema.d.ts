@@ -1483,6 +1483,433 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities within the caller's scope (owned, or taken part in), filtered. */
+        get: operations["list_activities"];
+        put?: never;
+        /**
+         * Plans an activity. A time overlapping another activity of the same person is 409
+         *     `schedule_conflict` with `conflicts`; send `allow_overlap: true` to save it anyway.
+         */
+        post: operations["create_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edits or reschedules (drag in the calendar); overlaps as on creation. */
+        patch: operations["update_activity"];
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks it done. A pushed follow-up task is 409 `invalid_state`: log the follow-up instead. */
+        post: operations["complete_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels it; a pushed task asks the manager (`pending_approval_id`) and stays due meanwhile. */
+        post: operations["cancel_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's (default: one's own) or a team's activities between two instants, with the
+         *     pairs that overlap.
+         */
+        get: operations["calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/my-work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The home page: today's and overdue tasks, upcoming appointments, approvals waiting,
+         *     notifications.
+         */
+        get: operations["my_work"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Creates (or rotates) one's private iCalendar feed; the URL's token is shown only now. */
+        post: operations["create_calendar_feed"];
+        /** Revokes one's feed: its URL stops working. */
+        delete: operations["revoke_calendar_feed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ical/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A private calendar feed (RFC 5545), for phone calendars. The token in the path is the only
+         *     credential.
+         */
+        get: operations["calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_work_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** The overdue escalation delay and whether alarms are raised. */
+        patch: operations["update_work_settings"];
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests: `box=mine` (one's own), `waiting` (for one's decision) or `all` within scope. */
+        get: operations["list_approvals"];
+        put?: never;
+        /**
+         * Asks for an approval (a discount, a refund, a customer's reassignment); approvers are
+         *     notified.
+         */
+        post: operations["create_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_approval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves (its effect runs in the same transaction); the requester is notified. A decided
+         *     request is 409 `invalid_state`.
+         */
+        post: operations["approve_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rejects, with a comment (required); the requester is notified. */
+        post: operations["reject_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requester takes a pending request back. */
+        post: operations["withdraw_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One's notifications, newest first. */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["unread_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks these notifications (or, without `ids`, all) read. */
+        post: operations["mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs by status (`queued`, `running`, `failed`, `dead`, ...), newest first. */
+        get: operations["list_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queues a failed or dead job again (409 `invalid_state` for any other). */
+        post: operations["retry_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a job that has not started (409 `invalid_state` for any other). */
+        post: operations["cancel_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outbound e-mail, SMS and WeChat messages, newest first. */
+        get: operations["list_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message with its delivery log. */
+        get: operations["get_message"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/message-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every template (built-in texts, or the dealer's own versions of them). */
+        get: operations["list_message_templates"];
+        /** Saves the dealer's version of a template (key, channel, locale). */
+        put: operations["update_message_template"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customer-imports": {
         parameters: {
             query?: never;
@@ -1504,6 +1931,75 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Format: uuid */
+        ActivityId: string;
+        /**
+         * @description What an activity is.
+         * @enum {string}
+         */
+        ActivityKind: "call" | "visit" | "meeting" | "test_drive" | "appointment" | "task" | "note";
+        /** @description A change. Absent fields stay; times given reschedule. */
+        ActivityPatch: {
+            /** Format: int64 */
+            version: number;
+            subject?: string | null;
+            notes?: string | null;
+            owner_id?: null | components["schemas"]["UserId"];
+            participant_ids?: components["schemas"]["UserId"][] | null;
+            /** Format: date-time */
+            starts_at?: string | null;
+            /** Format: date-time */
+            ends_at?: string | null;
+            /** Format: date-time */
+            due_at?: string | null;
+            /** Format: int32 */
+            remind_minutes_before?: number | null;
+            allow_overlap?: boolean;
+        };
+        /**
+         * @description The stored state of an activity. "Overdue" is derived: planned, and its due time (or
+         *     end) has passed.
+         * @enum {string}
+         */
+        ActivityStatus: "planned" | "done" | "cancelled";
+        ActivityView: {
+            id: components["schemas"]["ActivityId"];
+            kind: components["schemas"]["ActivityKind"];
+            subject: string;
+            notes?: string | null;
+            outcome?: string | null;
+            customer_id?: null | components["schemas"]["CustomerId"];
+            customer_name?: string | null;
+            ref_type?: string | null;
+            /** Format: uuid */
+            ref_id?: string | null;
+            owner: components["schemas"]["PersonRef"];
+            participants: components["schemas"]["PersonRef"][];
+            /** Format: date-time */
+            starts_at?: string | null;
+            /** Format: date-time */
+            ends_at?: string | null;
+            /** Format: date-time */
+            due_at?: string | null;
+            status: components["schemas"]["ActivityStatus"];
+            /** @description Planned and past its due time (or end). */
+            overdue: boolean;
+            /** Format: int32 */
+            remind_minutes_before?: number | null;
+            customer_reminder_channel?: null | components["schemas"]["MessageChannel"];
+            cancel_needs_approval: boolean;
+            /** @description Closed only by its module's own action (a pushed follow-up: by logging it). */
+            completion_locked: boolean;
+            pending_approval_id?: null | components["schemas"]["ApprovalRequestId"];
+            /** Format: date-time */
+            completed_at?: string | null;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            version: number;
+        };
         AddressInput: {
             province?: string | null;
             city?: string | null;
@@ -1534,6 +2030,31 @@ export interface components {
             expires_at?: string | null;
             /** Format: date-time */
             revoked_at?: string | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /** Format: uuid */
+        ApprovalRequestId: string;
+        /** @enum {string} */
+        ApprovalStatus: "pending" | "approved" | "rejected" | "withdrawn";
+        ApprovalView: {
+            id: components["schemas"]["ApprovalRequestId"];
+            kind: string;
+            title: string;
+            ref_type?: string | null;
+            /** Format: uuid */
+            ref_id?: string | null;
+            payload: Record<string, never>;
+            status: components["schemas"]["ApprovalStatus"];
+            requester: components["schemas"]["PersonRef"];
+            decided_by?: null | components["schemas"]["PersonRef"];
+            /** Format: date-time */
+            decided_at?: string | null;
+            comment?: string | null;
+            /** @description Whether the caller may approve or reject it now. */
+            can_decide: boolean;
+            /** Format: date-time */
+            created_at: string;
             /** Format: int64 */
             version: number;
         };
@@ -1710,6 +2231,27 @@ export interface components {
             /** Format: int32 */
             C: number;
         };
+        /** @description A created or rotated feed: the token is shown this once. */
+        CalendarFeed: {
+            /** @description The feed's path, e.g. `/ical/<token>.ics`; prefix the server's address. */
+            path: string;
+            token: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CalendarView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            items: components["schemas"]["ActivityView"][];
+            conflicts: components["schemas"]["Conflict"][];
+        };
+        CancelActivity: {
+            /** Format: int64 */
+            version: number;
+            reason?: string | null;
+        };
         /** @description A car of the catalog as lists show it. */
         CarRef: {
             series_id?: null | components["schemas"]["CatalogSeriesId"];
@@ -1750,6 +2292,17 @@ export interface components {
             name: string;
             phone?: string | null;
             notes?: string | null;
+        };
+        CompleteActivity: {
+            /** Format: int64 */
+            version: number;
+            /** @description What came of it ("customer will come on Saturday"). */
+            outcome?: string | null;
+        };
+        /** @description Two activities of one person at overlapping times. */
+        Conflict: {
+            user_id: components["schemas"]["UserId"];
+            activity_ids: components["schemas"]["ActivityId"][];
         };
         /** @description A customer gave or withdrew consent for a channel. */
         ConsentChange: components["schemas"]["ConsentInput"] & {
@@ -1953,6 +2506,24 @@ export interface components {
             updated_at: string;
             /** Format: int64 */
             version: number;
+        };
+        Decision: {
+            /** Format: int64 */
+            version: number;
+            /** @description Required when rejecting. */
+            comment?: string | null;
+        };
+        DeliveryView: {
+            /** Format: int32 */
+            attempt: number;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** @description `started`, `accepted`, `failed`, `suppressed`, `uncertain`. */
+            result: string;
+            provider_message_id?: string | null;
+            error?: string | null;
         };
         /** Format: uuid */
         DepartmentId: string;
@@ -2245,6 +2816,36 @@ export interface components {
             /** @description The same request was received before; this is its answer again. */
             replayed: boolean;
         };
+        /** Format: uuid */
+        JobId: string;
+        /**
+         * @description Where a background job is in its life.
+         * @enum {string}
+         */
+        JobStatus: "queued" | "running" | "done" | "failed" | "dead" | "cancelled";
+        JobView: {
+            id: components["schemas"]["JobId"];
+            kind: string;
+            status: components["schemas"]["JobStatus"];
+            payload: Record<string, never>;
+            /** Format: date-time */
+            run_at: string;
+            /** Format: int32 */
+            priority: number;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: int32 */
+            max_attempts: number;
+            last_error?: string | null;
+            /** Format: date-time */
+            lease_until?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         LeadAssignment: {
             /** Format: int64 */
             version: number;
@@ -2440,6 +3041,10 @@ export interface components {
              */
             at?: string | null;
         };
+        /** @description Which notifications to mark read: these, or (no ids) all. */
+        MarkRead: {
+            ids?: components["schemas"]["NotificationId"][] | null;
+        };
         /**
          * @description What a match was found by (shown next to the result).
          * @enum {string}
@@ -2478,6 +3083,35 @@ export interface components {
             choices?: {
                 [key: string]: components["schemas"]["FieldChoice"];
             };
+        };
+        /**
+         * @description The channels outbound messages leave by.
+         * @enum {string}
+         */
+        MessageChannel: "email" | "sms" | "wechat";
+        /** @enum {string} */
+        MessageStatus: "queued" | "sending" | "sent" | "failed" | "dead" | "suppressed";
+        MessageView: {
+            id: components["schemas"]["OutboundMessageId"];
+            channel: components["schemas"]["MessageChannel"];
+            /** @description Masked for phones. */
+            recipient: string;
+            customer_id?: null | components["schemas"]["CustomerId"];
+            template_key: string;
+            locale: string;
+            subject?: string | null;
+            body: string;
+            status: components["schemas"]["MessageStatus"];
+            /** Format: int32 */
+            attempts: number;
+            provider_message_id?: string | null;
+            last_error?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The attempts, oldest first (only on a single message). */
+            deliveries?: components["schemas"]["DeliveryView"][];
         };
         MileageInput: {
             /** Format: int32 */
@@ -2528,6 +3162,55 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description The consultant's home: what to do today, what is late, what is coming, what waits for them. */
+        MyWork: {
+            /** @description Planned activities due or taking place today (the dealer's calendar day). */
+            today: components["schemas"]["ActivityView"][];
+            /** @description Planned activities past their due time, oldest first. */
+            overdue: components["schemas"]["ActivityView"][];
+            /** @description Appointments, visits, meetings and test drives of the next seven days. */
+            upcoming: components["schemas"]["ActivityView"][];
+            /** Format: int64 */
+            approvals_waiting: number;
+            approvals: components["schemas"]["ApprovalView"][];
+            /** Format: int64 */
+            unread_notifications: number;
+            notifications: components["schemas"]["NotificationView"][];
+        };
+        NewActivity: {
+            kind: components["schemas"]["ActivityKind"];
+            subject: string;
+            notes?: string | null;
+            customer_id?: null | components["schemas"]["CustomerId"];
+            /** @description A link to another record (`lead`, `opportunity`, `vehicle`, ...). */
+            ref_type?: string | null;
+            /** Format: uuid */
+            ref_id?: string | null;
+            owner_id?: null | components["schemas"]["UserId"];
+            participant_ids?: components["schemas"]["UserId"][];
+            /**
+             * Format: date-time
+             * @description Visits, meetings, test drives and appointments take a start and an end...
+             */
+            starts_at?: string | null;
+            /** Format: date-time */
+            ends_at?: string | null;
+            /**
+             * Format: date-time
+             * @description ...calls and tasks a due time.
+             */
+            due_at?: string | null;
+            /**
+             * Format: int32
+             * @description Remind the owner this many minutes before the start (or due time).
+             */
+            remind_minutes_before?: number | null;
+            customer_reminder_channel?: null | components["schemas"]["MessageChannel"];
+            /** @description A pushed task: cancelling it needs a manager's approval. */
+            cancel_needs_approval?: boolean;
+            /** @description Save even though the time overlaps another activity of the same person. */
+            allow_overlap?: boolean;
+        };
         NewApiToken: {
             name: string;
             /** @description What the token may do: at most what its creator may do. */
@@ -2537,6 +3220,20 @@ export interface components {
              * @description When the token stops working; absent means it works until revoked.
              */
             expires_at?: string | null;
+        };
+        NewApproval: {
+            /** @description `discount`, `refund` or `customer.reassign` (other types are requested by their module). */
+            kind: string;
+            title: string;
+            /** @description What the request is about (`customer` for a reassignment). */
+            ref_type?: string | null;
+            /** Format: uuid */
+            ref_id?: string | null;
+            /**
+             * @description The details (`{"owner_id": ...}` for a reassignment, `{"amount_fen": ...}` for a
+             *     discount).
+             */
+            payload?: Record<string, never> | null;
         };
         NewBooking: {
             car_id: components["schemas"]["TestDriveCarId"];
@@ -2714,6 +3411,23 @@ export interface components {
         NewVehicle: components["schemas"]["VehicleInput"] & {
             customer_id?: null | components["schemas"]["CustomerId"];
         };
+        /** Format: uuid */
+        NotificationId: string;
+        NotificationView: {
+            id: components["schemas"]["NotificationId"];
+            kind: string;
+            title: string;
+            body: string;
+            params: Record<string, never>;
+            link?: string | null;
+            ref_type?: string | null;
+            /** Format: uuid */
+            ref_id?: string | null;
+            /** Format: date-time */
+            read_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
         /**
          * @description What happens to an existing customer a row matches.
          * @enum {string}
@@ -2758,6 +3472,8 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** Format: uuid */
+        OutboundMessageId: string;
         OwnerView: {
             id: components["schemas"]["UserId"];
             display_name: string;
@@ -2770,6 +3486,49 @@ export interface components {
             started_on?: string | null;
             /** Format: date */
             ended_on?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_ActivityView: {
+            items: {
+                id: components["schemas"]["ActivityId"];
+                kind: components["schemas"]["ActivityKind"];
+                subject: string;
+                notes?: string | null;
+                outcome?: string | null;
+                customer_id?: null | components["schemas"]["CustomerId"];
+                customer_name?: string | null;
+                ref_type?: string | null;
+                /** Format: uuid */
+                ref_id?: string | null;
+                owner: components["schemas"]["PersonRef"];
+                participants: components["schemas"]["PersonRef"][];
+                /** Format: date-time */
+                starts_at?: string | null;
+                /** Format: date-time */
+                ends_at?: string | null;
+                /** Format: date-time */
+                due_at?: string | null;
+                status: components["schemas"]["ActivityStatus"];
+                /** @description Planned and past its due time (or end). */
+                overdue: boolean;
+                /** Format: int32 */
+                remind_minutes_before?: number | null;
+                customer_reminder_channel?: null | components["schemas"]["MessageChannel"];
+                cancel_needs_approval: boolean;
+                /** @description Closed only by its module's own action (a pushed follow-up: by logging it). */
+                completion_locked: boolean;
+                pending_approval_id?: null | components["schemas"]["ApprovalRequestId"];
+                /** Format: date-time */
+                completed_at?: string | null;
+                /** Format: date-time */
+                cancelled_at?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int64 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_ApiTokenView: {
@@ -2796,6 +3555,32 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_ApprovalView: {
+            items: {
+                id: components["schemas"]["ApprovalRequestId"];
+                kind: string;
+                title: string;
+                ref_type?: string | null;
+                /** Format: uuid */
+                ref_id?: string | null;
+                payload: Record<string, never>;
+                status: components["schemas"]["ApprovalStatus"];
+                requester: components["schemas"]["PersonRef"];
+                decided_by?: null | components["schemas"]["PersonRef"];
+                /** Format: date-time */
+                decided_at?: string | null;
+                comment?: string | null;
+                /** @description Whether the caller may approve or reject it now. */
+                can_decide: boolean;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int64 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_AuditEventView: {
             items: {
                 id: components["schemas"]["AuditEventId"];
@@ -2813,6 +3598,81 @@ export interface components {
                 /** @description `{field: {"before": ..., "after": ...}}`; sensitive values are masked. */
                 changes: Record<string, never>;
                 request_id?: string | null;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_JobView: {
+            items: {
+                id: components["schemas"]["JobId"];
+                kind: string;
+                status: components["schemas"]["JobStatus"];
+                payload: Record<string, never>;
+                /** Format: date-time */
+                run_at: string;
+                /** Format: int32 */
+                priority: number;
+                /** Format: int32 */
+                attempts: number;
+                /** Format: int32 */
+                max_attempts: number;
+                last_error?: string | null;
+                /** Format: date-time */
+                lease_until?: string | null;
+                /** Format: date-time */
+                finished_at?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_MessageView: {
+            items: {
+                id: components["schemas"]["OutboundMessageId"];
+                channel: components["schemas"]["MessageChannel"];
+                /** @description Masked for phones. */
+                recipient: string;
+                customer_id?: null | components["schemas"]["CustomerId"];
+                template_key: string;
+                locale: string;
+                subject?: string | null;
+                body: string;
+                status: components["schemas"]["MessageStatus"];
+                /** Format: int32 */
+                attempts: number;
+                provider_message_id?: string | null;
+                last_error?: string | null;
+                /** Format: date-time */
+                sent_at?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** @description The attempts, oldest first (only on a single message). */
+                deliveries?: components["schemas"]["DeliveryView"][];
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_NotificationView: {
+            items: {
+                id: components["schemas"]["NotificationId"];
+                kind: string;
+                title: string;
+                body: string;
+                params: Record<string, never>;
+                link?: string | null;
+                ref_type?: string | null;
+                /** Format: uuid */
+                ref_id?: string | null;
+                /** Format: date-time */
+                read_at?: string | null;
+                /** Format: date-time */
+                created_at: string;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
@@ -2985,7 +3845,7 @@ export interface components {
          * @description A permission, `resource:action`.
          * @enum {string}
          */
-        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure";
+        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure" | "activity:read" | "activity:write" | "approval:read" | "approval:create" | "approval:decide" | "refund:approve" | "notification:read" | "job:manage" | "message:read" | "message_template:manage";
         /** @description One permission of the catalog, for building the resource × action grid. */
         PermissionInfo: {
             key: components["schemas"]["Permission"];
@@ -2993,6 +3853,10 @@ export interface components {
             action: string;
             /** @description The scopes it can be granted at, narrowest first. */
             scopes: components["schemas"]["Scope"][];
+        };
+        PersonRef: {
+            id: components["schemas"]["UserId"];
+            display_name: string;
         };
         PhoneInput: {
             /** @description Any spelling: `138 1234 5678`, `+86 13812345678`, `(0571)8765 4321`. */
@@ -3342,6 +4206,32 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        TemplateUpdate: {
+            key: string;
+            channel: components["schemas"]["MessageChannel"];
+            locale: components["schemas"]["Locale"];
+            subject?: string | null;
+            body: string;
+            /**
+             * Format: int64
+             * @description The version read (0, or absent, for a built-in text).
+             */
+            version?: number;
+        };
+        TemplateView: {
+            key: string;
+            channel: components["schemas"]["MessageChannel"];
+            locale: components["schemas"]["Locale"];
+            subject?: string | null;
+            body: string;
+            /** @description Whether the dealer changed the built-in text. */
+            customised: boolean;
+            /**
+             * Format: int64
+             * @description 0 for a built-in text never changed.
+             */
+            version: number;
+        };
         /** Format: uuid */
         TestDriveBookingId: string;
         /** Format: uuid */
@@ -3398,6 +4288,10 @@ export interface components {
              * @description When the new owner took it (default today).
              */
             on?: string | null;
+        };
+        UnreadCount: {
+            /** Format: int64 */
+            unread: number;
         };
         /** Format: uuid */
         UserId: string;
@@ -3536,6 +4430,25 @@ export interface components {
         VisitCompanion: {
             relation: components["schemas"]["Relation"];
             name?: string | null;
+        };
+        WorkSettingsPatch: {
+            /** Format: int64 */
+            version: number;
+            /** Format: int32 */
+            escalation_minutes?: number | null;
+            overdue_alarms?: boolean | null;
+        };
+        /** @description The dealer's work settings. */
+        WorkSettingsView: {
+            /**
+             * Format: int32
+             * @description Minutes after a task's due time before its owner's manager is alarmed too.
+             */
+            escalation_minutes: number;
+            /** @description Whether overdue tasks raise alarms at all. */
+            overdue_alarms: boolean;
+            /** Format: int64 */
+            version: number;
         };
     };
     responses: never;
@@ -7261,6 +8174,931 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SalesReport"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_activities: {
+        parameters: {
+            query?: {
+                owner_id?: components["schemas"]["UserId"];
+                team_id?: components["schemas"]["TeamId"];
+                customer_id?: components["schemas"]["CustomerId"];
+                ref_type?: string;
+                ref_id?: string;
+                kind?: components["schemas"]["ActivityKind"];
+                status?: components["schemas"]["ActivityStatus"];
+                /** @description Only overdue (true) or only not overdue (false). */
+                overdue?: boolean;
+                from?: string;
+                to?: string;
+                sort?: "created" | "due";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_ActivityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewActivity"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complete_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteActivity"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelActivity"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calendar: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                /** @description One person's calendar (default: the caller's). */
+                user_id?: components["schemas"]["UserId"];
+                /** @description A team's calendar. */
+                team_id?: components["schemas"]["TeamId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_work: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyWork"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `<token>.ics` */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_work_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_work_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkSettingsPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_approvals: {
+        parameters: {
+            query?: {
+                /** @description `mine`, `waiting` or `all`. */
+                box?: "mine" | "waiting" | "all";
+                status?: components["schemas"]["ApprovalStatus"];
+                kind?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_ApprovalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApproval"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ApprovalRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ApprovalRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Decision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ApprovalRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Decision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ApprovalRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Decision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Only unread ones. */
+                unread?: boolean;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_NotificationView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unread_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkRead"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_jobs: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["JobStatus"];
+                kind?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_JobView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_messages: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["MessageStatus"];
+                channel?: components["schemas"]["MessageChannel"];
+                customer_id?: components["schemas"]["CustomerId"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_MessageView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OutboundMessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_message_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_message_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
             "4XX": {
