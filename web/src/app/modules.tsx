@@ -7,7 +7,10 @@ import {
   CarOutlined,
   ContactsOutlined,
   DatabaseOutlined,
+  BarChartOutlined,
   FormOutlined,
+  FundProjectionScreenOutlined,
+  ScheduleOutlined,
   RiseOutlined,
   SolutionOutlined,
   TableOutlined,
@@ -17,6 +20,7 @@ import {
   KeyOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SlidersOutlined,
   ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -81,6 +85,11 @@ const ReceptionPage = lazy(() => import('@/pages/reception/ReceptionPage'));
 const ReceptionBulkPage = lazy(() => import('@/pages/reception/ReceptionBulkPage'));
 const LeadsPage = lazy(() => import('@/pages/leads/LeadsPage'));
 const LeadDetailPage = lazy(() => import('@/pages/leads/LeadDetailPage'));
+const PipelinePage = lazy(() => import('@/pages/opportunities/PipelinePage'));
+const TestDrivesPage = lazy(() => import('@/pages/test-drives/TestDrivesPage'));
+const TestDriveCarsPage = lazy(() => import('@/pages/test-drives/TestDriveCarsPage'));
+const SalesReportPage = lazy(() => import('@/pages/sales-report/SalesReportPage'));
+const SalesSettingsPage = lazy(() => import('@/pages/admin/sales/SalesSettingsPage'));
 
 export const MODULES: AppModule[] = [
   {
@@ -176,6 +185,33 @@ export const MODULES: AppModule[] = [
         component: LeadsPage,
         routes: [{ path: '/leads/:id', component: LeadDetailPage }],
       },
+      {
+        key: 'sales.pipeline',
+        path: '/opportunities',
+        titleKey: 'nav.pipeline',
+        keywordsKey: 'search.keywords.pipeline',
+        icon: <FundProjectionScreenOutlined />,
+        allowed: (me) => can(me, 'opportunity:read'),
+        component: PipelinePage,
+      },
+      {
+        key: 'sales.testDrives',
+        path: '/test-drives',
+        titleKey: 'nav.testDrives',
+        keywordsKey: 'search.keywords.testDrives',
+        icon: <CarOutlined />,
+        allowed: (me) => can(me, 'test_drive:read'),
+        component: TestDrivesPage,
+      },
+      {
+        key: 'sales.report',
+        path: '/sales/report',
+        titleKey: 'nav.salesReport',
+        keywordsKey: 'search.keywords.salesReport',
+        icon: <BarChartOutlined />,
+        allowed: (me) => can(me, 'sales_report:read'),
+        component: SalesReportPage,
+      },
     ],
   },
   {
@@ -260,6 +296,24 @@ export const MODULES: AppModule[] = [
         icon: <DatabaseOutlined />,
         allowed: (me) => can(me, 'catalog:read'),
         component: CatalogPage,
+      },
+      {
+        key: 'admin.sales',
+        path: '/admin/sales',
+        titleKey: 'nav.salesSettings',
+        keywordsKey: 'search.keywords.salesSettings',
+        icon: <SlidersOutlined />,
+        allowed: (me) => can(me, 'sales:configure'),
+        component: SalesSettingsPage,
+      },
+      {
+        key: 'admin.testDriveCars',
+        path: '/admin/test-drive-cars',
+        titleKey: 'nav.testDriveCars',
+        keywordsKey: 'search.keywords.testDriveCars',
+        icon: <ScheduleOutlined />,
+        allowed: (me) => can(me, 'test_drive:fleet'),
+        component: TestDriveCarsPage,
       },
       {
         key: 'admin.lookups',

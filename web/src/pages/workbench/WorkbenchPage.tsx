@@ -2,6 +2,10 @@
 // and what they did lately.
 import {
   ApartmentOutlined,
+  BarChartOutlined,
+  FormOutlined,
+  FundProjectionScreenOutlined,
+  SolutionOutlined,
   AuditOutlined,
   CarOutlined,
   ContactsOutlined,
@@ -27,6 +31,7 @@ import { can } from '@/lib/permissions';
 import { RoleName } from '@/lib/roles';
 import { useAuditList } from '../admin/audit/hooks';
 import { actionLabel } from '../admin/audit/labels';
+import { MySalesCard } from './MySalesCard';
 
 // ECharts is big: the chart loads after the rest of the page.
 const TeamChart = lazy(() => import('./TeamChart'));
@@ -60,6 +65,16 @@ function shortcutsFor(me: Me, t: (key: string) => string): Shortcut[] {
       });
     }
   };
+  add(
+    can(me, 'lead:create') && can(me, 'customer:create'),
+    'reception',
+    '/reception/new',
+    <FormOutlined />,
+  );
+  add(can(me, 'lead:read'), 'leads', '/leads', <SolutionOutlined />);
+  add(can(me, 'test_drive:read'), 'testDrives', '/test-drives', <CarOutlined />);
+  add(can(me, 'opportunity:read'), 'pipeline', '/opportunities', <FundProjectionScreenOutlined />);
+  add(can(me, 'sales_report:read', 'team'), 'salesReport', '/sales/report', <BarChartOutlined />);
   add(can(me, 'customer:create'), 'newCustomer', '/customers/new', <UserAddOutlined />);
   add(can(me, 'customer:read'), 'customers', '/customers', <ContactsOutlined />);
   add(can(me, 'vehicle:read'), 'vehicles', '/vehicles', <CarOutlined />);
@@ -136,6 +151,7 @@ export default function WorkbenchPage() {
       </section>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
+          {can(me, 'sales_report:read') && <MySalesCard />}
           <Card
             title={t('workbench.shortcutsCard')}
             variant="borderless"

@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { Department, Role, Team, User } from '@/api/types';
 import { isLocale, LOCALE_NAMES } from '@/i18n';
-import { EMPTY, formatDateTime } from '@/lib/format';
+import { EMPTY, formatDateTime, formatMoney } from '@/lib/format';
 import { roleName } from '@/lib/roles';
 
 export function entityLabel(t: TFunction, entityType: string): string {
@@ -30,6 +30,8 @@ export interface Lookups {
 }
 
 const shortId = (id: string) => `#${id.slice(-6)}`;
+
+const MONEY_FIELDS = new Set(['amount_fen', 'budget_min_fen', 'budget_max_fen', 'guide_price_fen']);
 
 /** "user:read@dealer" → "用户 · 查看（本店）" */
 export function grantLabel(t: TFunction, grant: string): string {
@@ -59,22 +61,55 @@ export function formatAuditValue(
       .join('、');
   }
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  if (typeof value === 'number' && MONEY_FIELDS.has(field)) return formatMoney(value);
   if (typeof value !== 'string') return JSON.stringify(value);
   switch (field) {
     case 'role':
       return roleName(t, value, lookups.roles);
     case 'team_id':
+    case 'assignment_team_id':
       return lookups.teams?.find((team) => team.id === value)?.name ?? shortId(value);
     case 'department_id':
       return lookups.departments?.find((d) => d.id === value)?.name ?? shortId(value);
     case 'leader_id':
     case 'user_id':
     case 'actor_id':
+    case 'owner_id':
+    case 'stagnation_user_id':
       return lookups.users?.find((user) => user.id === value)?.display_name ?? shortId(value);
     case 'locale':
       return isLocale(value) ? LOCALE_NAMES[value] : value;
     case 'status':
-      return t(`users.status.${value}`, { defaultValue: value });
+      return t(`users.status.${value}`, {
+        defaultValue: t(`sales.status.${value}`, {
+          defaultValue: t(`testDrives.status.${value}`, { defaultValue: value }),
+        }),
+      });
+    case 'channel':
+      return t(`sales.channel.${value}`, { defaultValue: value });
+    case 'timeframe':
+      return t(`sales.timeframe.${value}`, { defaultValue: value });
+    case 'payment':
+      return t(`sales.payment.${value}`, { defaultValue: value });
+    case 'pool':
+      return t(`sales.pool.${value}`, { defaultValue: value });
+    case 'stagnation_action':
+      return t(`salesSettings.stagnationAction.${value}`, { defaultValue: value });
+    case 'assignment_mode':
+      return t(`salesSettings.assignmentMode.${value}`, { defaultValue: value });
+    case 'lost_reason':
+      return t(`lookups.lost_reason.${value}`, { defaultValue: value });
+    case 'customer_id':
+    case 'lead_id':
+    case 'stage_id':
+    case 'car_id':
+    case 'series_id':
+    case 'model_id':
+      return shortId(value);
+    case 'starts_at':
+    case 'ends_at':
+    case 'next_follow_up_at':
+    case 'stagnant_since':
     case 'expires_at':
     case 'revoked_at':
     case 'locked_until':
