@@ -1,0 +1,101 @@
+// The work engine's pages for the module registry (`@/app/modules`): my work, the calendar and
+// approvals as a module of their own, and the administrator's pages for jobs, messages,
+// templates and work settings, appended to the admin module.
+import {
+  AlertOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
+  FileTextOutlined,
+  MailOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
+import { lazy } from 'react';
+import type { AppModule, AppPage } from '@/app/modules';
+import { can } from '@/lib/permissions';
+
+const MyWorkPage = lazy(() => import('./MyWorkPage'));
+const CalendarPage = lazy(() => import('./CalendarPage'));
+const ActivityPage = lazy(() => import('./ActivityPage'));
+const ApprovalsPage = lazy(() => import('./ApprovalsPage'));
+const ApprovalDetailPage = lazy(() => import('./ApprovalDetailPage'));
+const WorkSettingsPage = lazy(() => import('./WorkSettingsPage'));
+const JobsPage = lazy(() => import('../admin/jobs/JobsPage'));
+const MessagesPage = lazy(() => import('../admin/messages/MessagesPage'));
+const MessageTemplatesPage = lazy(() => import('../admin/messages/MessageTemplatesPage'));
+
+export const workModule: AppModule = {
+  key: 'work',
+  titleKey: 'work.nav.module',
+  icon: <ScheduleOutlined />,
+  pages: [
+    {
+      key: 'work.myWork',
+      path: '/my-work',
+      titleKey: 'work.nav.myWork',
+      keywordsKey: 'work.nav.keywords.myWork',
+      icon: <CheckSquareOutlined />,
+      allowed: (me) => can(me, 'activity:read') || can(me, 'approval:read'),
+      component: MyWorkPage,
+      routes: [{ path: '/activities/:id', component: ActivityPage }],
+    },
+    {
+      key: 'work.calendar',
+      path: '/calendar',
+      titleKey: 'work.nav.calendar',
+      keywordsKey: 'work.nav.keywords.calendar',
+      icon: <CalendarOutlined />,
+      allowed: (me) => can(me, 'activity:read'),
+      component: CalendarPage,
+    },
+    {
+      key: 'work.approvals',
+      path: '/approvals',
+      titleKey: 'work.nav.approvals',
+      keywordsKey: 'work.nav.keywords.approvals',
+      icon: <AlertOutlined />,
+      allowed: (me) => can(me, 'approval:read'),
+      component: ApprovalsPage,
+      routes: [{ path: '/approvals/:id', component: ApprovalDetailPage }],
+    },
+  ],
+};
+
+export const workAdminPages: AppPage[] = [
+  {
+    key: 'admin.jobs',
+    path: '/admin/jobs',
+    titleKey: 'work.nav.jobs',
+    keywordsKey: 'work.nav.keywords.jobs',
+    icon: <ClusterOutlined />,
+    allowed: (me) => can(me, 'job:manage'),
+    component: JobsPage,
+  },
+  {
+    key: 'admin.messages',
+    path: '/admin/messages',
+    titleKey: 'work.nav.messages',
+    keywordsKey: 'work.nav.keywords.messages',
+    icon: <MailOutlined />,
+    allowed: (me) => can(me, 'message:read'),
+    component: MessagesPage,
+  },
+  {
+    key: 'admin.messageTemplates',
+    path: '/admin/message-templates',
+    titleKey: 'work.nav.templates',
+    keywordsKey: 'work.nav.keywords.templates',
+    icon: <FileTextOutlined />,
+    allowed: (me) => can(me, 'message_template:manage'),
+    component: MessageTemplatesPage,
+  },
+  {
+    key: 'admin.workSettings',
+    path: '/admin/work-settings',
+    titleKey: 'work.nav.settings',
+    keywordsKey: 'work.nav.keywords.settings',
+    icon: <AlertOutlined />,
+    allowed: (me) => can(me, 'dealer:read'),
+    component: WorkSettingsPage,
+  },
+];
