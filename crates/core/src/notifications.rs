@@ -159,9 +159,57 @@ const TEXTS: &[(&str, Texts)] = &[
     ),
 ];
 
+/// The texts of the sales module's kinds.
+const SALES_TEXTS: &[(&str, Texts)] = &[
+    (
+        "lead.assigned",
+        [
+            (
+                "zh-CN",
+                "新线索：{{customer}}",
+                "线索「{{customer}}」（{{grade}}级）已分配给你。",
+            ),
+            (
+                "zh-TW",
+                "新線索：{{customer}}",
+                "線索「{{customer}}」（{{grade}}級）已分配給你。",
+            ),
+            (
+                "en",
+                "New lead: {{customer}}",
+                "The lead {{customer}} (grade {{grade}}) is now yours.",
+            ),
+        ],
+    ),
+    (
+        "lead.stagnant",
+        [
+            (
+                "zh-CN",
+                "线索停滞：{{customer}}",
+                "线索「{{customer}}」已 {{days}} 天没有升级，已按店内规则处理。",
+            ),
+            (
+                "zh-TW",
+                "線索停滯：{{customer}}",
+                "線索「{{customer}}」已 {{days}} 天沒有升級，已按店內規則處理。",
+            ),
+            (
+                "en",
+                "Stagnant lead: {{customer}}",
+                "{{customer}} has had no grade upgrade for {{days}} days and was handled by the store's rule.",
+            ),
+        ],
+    ),
+];
+
 /// The title and body of a kind in a language (the kind itself when it has no texts).
 pub fn render(kind: &str, locale: Locale, params: &Map<String, Value>) -> (String, String) {
-    let texts = TEXTS.iter().find(|(k, _)| *k == kind).map(|(_, t)| t);
+    let texts = TEXTS
+        .iter()
+        .chain(SALES_TEXTS)
+        .find(|(k, _)| *k == kind)
+        .map(|(_, t)| t);
     match texts.and_then(|t| t.iter().find(|(l, _, _)| *l == locale.as_str())) {
         Some((_, title, body)) => (
             render_template(title, params).chars().take(200).collect(),

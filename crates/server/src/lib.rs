@@ -56,6 +56,9 @@ pub async fn launch(
     app.ensure_work_schedules()
         .await
         .context("adding the work engine's schedules")?;
+    app.ensure_sales_schedules()
+        .await
+        .context("adding the sales schedules")?;
     let router = forecourt_http::app(AppState::new(app.clone(), http));
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);

@@ -21,6 +21,7 @@ pub use read::MyWork;
 pub use types::*;
 pub use write::{
     ActivityDraft, CANCEL_APPROVAL, REMINDER_JOB, close_activity_in, create_activity_in,
+    reassign_activity_in, withdraw_activity_in,
 };
 
 pub(crate) fn register_jobs(registry: &mut crate::jobs::JobRegistry) {

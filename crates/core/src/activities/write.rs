@@ -249,6 +249,64 @@ pub async fn close_activity_in<C: ConnectionTrait>(
         .map(Some)
 }
 
+/// Cancels an activity in the caller's transaction without asking anyone: the module's own
+/// action when the task has no reason to exist any more (a lead lost, won or handed over).
+pub async fn withdraw_activity_in<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    id: ActivityId,
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
+    if let Some(before) =
+        tenant::find::<activity::Entity, _>(conn, actor.scope(), id.uuid()).await?
+        && before.status == ActivityStatus::Planned.as_str()
+    {
+        finish(conn, actor, before, ActivityStatus::Cancelled, None, now).await?;
+    }
+    Ok(())
+}
+
+/// Gives a planned activity to another owner in the caller's transaction (its record changed
+/// hands); audited.
+pub async fn reassign_activity_in<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    id: ActivityId,
+    owner: UserId,
+    now: DateTime<Utc>,
+) -> CoreResult<()> {
+    let Some(before) = tenant::find::<activity::Entity, _>(conn, actor.scope(), id.uuid()).await?
+    else {
+        return Ok(());
+    };
+    if before.status != ActivityStatus::Planned.as_str() || before.owner_id == owner.uuid() {
+        return Ok(());
+    }
+    let mut after = before.clone();
+    after.owner_id = owner.uuid();
+    tenant::update::<activity::Entity, _>(
+        conn,
+        actor.scope(),
+        before.id,
+        after,
+        before.version,
+        now,
+    )
+    .await
+    .map_err(|e| CoreError::from_db("activity", e))?;
+    audit::record(
+        conn,
+        actor,
+        AuditEntry::action("activity", "reassigned", Some(before.id)).change(
+            "owner_id",
+            before.owner_id.to_string(),
+            owner.to_string(),
+        ),
+        now,
+    )
+    .await
+}
+
 async fn finish<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,

@@ -70,6 +70,8 @@ impl App {
             .await?;
             summary.created |= work::load(self, &system, dealer.prefix).await?;
         }
+        // Today's follow-ups reach the consultants at once, before the first cadence run.
+        self.push_follow_up_tasks().await?;
         Ok(summary)
     }
 }

@@ -44,6 +44,7 @@ impl JobRegistry {
         let mut registry = Self::new();
         crate::messaging::register_jobs(&mut registry);
         crate::activities::register_jobs(&mut registry);
+        crate::sales::follow_up_tasks::register_jobs(&mut registry);
         registry
     }
 

@@ -3,6 +3,7 @@
 //! manager's morning report.
 
 pub(crate) mod catalog_names;
+pub mod follow_up_tasks;
 pub mod intake;
 pub mod leads;
 pub mod opportunities;

@@ -3,6 +3,7 @@
 //! history kept), and a funnel with the conversion between stages and a weighted forecast.
 
 use super::catalog_names::{CarRef, CatalogNames};
+use super::follow_up_tasks;
 use super::leads::access::{lead_for, reaches_owner};
 use super::leads::views::{people, person};
 use super::leads::write::{Origin, record_grade, regrade, reschedule};
@@ -389,6 +390,8 @@ async fn follow_stage<C: ConnectionTrait>(
             after.status = LeadStatus::Won.as_str().to_owned();
             after.won_at = Some(now);
             after.next_follow_up_at = None;
+            follow_up_tasks::drop_task(conn, actor, after.follow_up_activity_id.take(), now)
+                .await?;
             change
         }
         StageKind::Open if before.status == LeadStatus::Won.as_str() => {

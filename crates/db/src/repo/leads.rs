@@ -3,7 +3,7 @@
 
 use super::tenant::TenantEntity;
 use super::{Reach, owned_within_reach, team_members};
-use crate::entities::{lead, lead_follow_up, lead_grade_change, lead_intake};
+use crate::entities::{activity, lead, lead_follow_up, lead_grade_change, lead_intake};
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::{DbResult, DealerScope};
 use chrono::{DateTime, Utc};
@@ -232,17 +232,23 @@ pub async fn due_without_task<C: ConnectionTrait>(
         .await?)
 }
 
-/// Leads with a pushed follow-up task (the cadence job checks whether it was cancelled).
-pub async fn with_task<C: ConnectionTrait>(
+/// Open leads whose pushed follow-up task was cancelled (its cancellation approved): the
+/// cadence job schedules them afresh.
+pub async fn task_cancelled<C: ConnectionTrait>(
     conn: &C,
     scope: &DealerScope,
-    activity_ids: &[Uuid],
+    limit: u64,
 ) -> DbResult<Vec<lead::Model>> {
-    if activity_ids.is_empty() {
-        return Ok(Vec::new());
-    }
+    let cancelled = sea_orm::sea_query::Query::select()
+        .column(activity::Column::Id)
+        .from(activity::Entity)
+        .and_where(activity::Column::DealerId.eq(scope.dealer_id().uuid()))
+        .and_where(activity::Column::Status.eq("cancelled"))
+        .to_owned();
     Ok(lead::Entity::scoped(scope)
-        .filter(lead::Column::FollowUpActivityId.is_in(activity_ids.iter().copied()))
+        .filter(lead::Column::Status.eq("open"))
+        .filter(lead::Column::FollowUpActivityId.in_subquery(cancelled))
+        .limit(limit)
         .all(conn)
         .await?)
 }

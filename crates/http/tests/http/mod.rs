@@ -1,6 +1,7 @@
 mod support;
 
 mod auth;
+mod cadence;
 mod customers;
 mod demo;
 mod imports;

@@ -10,6 +10,7 @@ use crate::auth::Actor;
 use crate::auth::grants::role_grants;
 use crate::customers::timeline::{self, TimelineEvent};
 use crate::error::{CoreError, CoreResult};
+use crate::sales::follow_up_tasks;
 use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{lead, sales_setting, user};
@@ -217,6 +218,10 @@ pub(crate) async fn move_lead<C: ConnectionTrait>(
     let mut after = before.clone();
     after.owner_id = owner;
     after.pool = pool.map(str::to_owned);
+    if owner.is_none() {
+        after.follow_up_activity_id = None;
+    }
+    follow_up_tasks::follow_owner(conn, actor, before.follow_up_activity_id, owner, now).await?;
     let saved = tenant::update::<lead::Entity, _>(
         conn,
         actor.scope(),
@@ -265,6 +270,10 @@ pub(crate) async fn move_lead<C: ConnectionTrait>(
     )
     .await?;
     follow_lead_owner(conn, actor, before.customer_id, before.owner_id, owner, now).await?;
+    if owner.is_some() && owner != before.owner_id {
+        let customer = follow_up_tasks::customer_name(conn, actor, before.customer_id).await?;
+        follow_up_tasks::notify_new_owner(conn, actor, &saved, &customer, now).await?;
+    }
     Ok(saved)
 }
 

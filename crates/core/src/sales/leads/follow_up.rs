@@ -131,6 +131,7 @@ impl App {
         let row =
             tenant::insert::<lead_follow_up::Entity, _>(&*tx, actor.scope(), row.dealer_id, row)
                 .await?;
+        crate::sales::follow_up_tasks::close_task(&*tx, actor, task, &summary, now).await?;
         audit::record(
             &*tx,
             actor,

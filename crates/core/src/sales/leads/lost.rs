@@ -66,6 +66,8 @@ pub(crate) async fn confirm_lost<C: ConnectionTrait>(
     after.status = LeadStatus::Lost.as_str().to_owned();
     after.next_follow_up_at = None;
     after.lost_at = Some(now);
+    crate::sales::follow_up_tasks::drop_task(conn, actor, after.follow_up_activity_id.take(), now)
+        .await?;
     let saved = tenant::update::<lead::Entity, _>(
         conn,
         actor.scope(),

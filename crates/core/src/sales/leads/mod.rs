@@ -15,7 +15,7 @@ pub(crate) mod views;
 pub(crate) mod write;
 
 pub use assign::{BulkAssign, BulkAssignOutcome, LeadAssignment};
-pub(crate) use assign::{check_new_owner, choose_owner};
+pub(crate) use assign::{check_new_owner, choose_owner, move_lead};
 pub use create::{CustomerLink, LeadFields, LeadPatch, NewLead};
 pub(crate) use create::{parse_fields, starting_grade};
 pub use follow_up::NewFollowUp;
