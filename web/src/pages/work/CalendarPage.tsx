@@ -7,6 +7,7 @@ import { App, Button, Modal, Segmented, Select, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api, unwrap } from '@/api/client';
 import { useMe } from '@/app/session';
 import { PageHeader } from '@/components/PageHeader';
@@ -111,14 +112,29 @@ export default function CalendarPage() {
   const tz = me.dealer.time_zone;
   const mobile = useIsMobile();
   const today = dayjs().tz(tz).format('YYYY-MM-DD');
-  const [mode, setMode] = useState<CalendarMode>(mobile ? 'day' : 'week');
-  const [anchor, setAnchor] = useState(today);
+  // The view and date live in the address, so a link (or the back button) finds them again.
+  const [params, setParams] = useSearchParams();
+  const modeParam = params.get('mode');
+  const mode: CalendarMode =
+    modeParam === 'day' || modeParam === 'week' || modeParam === 'month'
+      ? modeParam
+      : mobile
+        ? 'day'
+        : 'week';
+  const dateParam = params.get('date');
+  const anchor = dateParam && dayjs(dateParam).isValid() ? dateParam : today;
+  const setView = (nextMode: CalendarMode, nextAnchor: string) =>
+    setParams({ mode: nextMode, date: nextAnchor }, { replace: true });
+  const setMode = (nextMode: CalendarMode) => setView(nextMode, anchor);
+  const setAnchor = (nextAnchor: string) => setView(mode, nextAnchor);
   const [who, setWho] = useState('me');
   const [openId, setOpenId] = useState<string | null>(null);
   const [createAt, setCreateAt] = useState<dayjs.Dayjs | null | undefined>(undefined);
   const [move, setMove] = useState<Move | null>(null);
   const [saving, setSaving] = useState(false);
   const [over, setOver] = useState<string | null>(null);
+  // While dragging, blocks let the pointer through so any slot (even a taken one) takes a drop.
+  const [dragging, setDragging] = useState(false);
   const dragged = useRef<Activity | null>(null);
   const onError = useApiErrorHandler();
   const refresh = useRefreshWork();
@@ -167,6 +183,7 @@ export default function CalendarPage() {
 
   const drop = (start: string, id: string) => {
     setOver(null);
+    setDragging(false);
     const activity = items.find((a) => a.id === id) ?? dragged.current;
     dragged.current = null;
     if (!activity || activity.status !== 'planned') return;
@@ -182,8 +199,13 @@ export default function CalendarPage() {
         dragged.current = activity;
         e.dataTransfer.setData('text/plain', activity.id);
         e.dataTransfer.effectAllowed = 'move';
+        // Changing the dragged element in dragstart itself can abort the drag.
+        window.setTimeout(() => setDragging(true), 0);
       },
-      onDragEnd: () => setOver(null),
+      onDragEnd: () => {
+        setOver(null);
+        setDragging(false);
+      },
     };
   };
 
@@ -201,6 +223,31 @@ export default function CalendarPage() {
       drop(start(items.find((a) => a.id === id) ?? moving), id);
     },
   });
+
+  /** A day column takes drops anywhere (over other blocks too): the time is where the pointer is. */
+  const columnDropProps = (date: string, firstHour: number) => {
+    const slotAt = (e: React.DragEvent) => {
+      const rect = e.currentTarget.getBoundingClientRect();
+      const index = Math.max(0, Math.floor((e.clientY - rect.top) / SLOT_PX));
+      return firstHour * 60 + index * SLOT_MINUTES;
+    };
+    return {
+      onDragOver: (e: React.DragEvent) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'move';
+        const key = `${date}T${hhmm(slotAt(e))}`;
+        if (over !== key) setOver(key);
+      },
+      onDragLeave: (e: React.DragEvent) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(null);
+      },
+      onDrop: (e: React.DragEvent) => {
+        e.preventDefault();
+        const id = e.dataTransfer.getData('text/plain') || dragged.current?.id || '';
+        drop(instantOf(date, slotAt(e), tz), id);
+      },
+    };
+  };
 
   const blockClass = (activity: Activity, base: string) =>
     [
@@ -259,7 +306,7 @@ export default function CalendarPage() {
     };
     return (
       <div
-        className="cal-grid"
+        className={dragging ? 'cal-grid dragging' : 'cal-grid'}
         style={{ gridTemplateColumns: `44px repeat(${dates.length}, minmax(0, 1fr))` }}
         data-testid="cal-grid"
       >
@@ -281,7 +328,14 @@ export default function CalendarPage() {
             ))}
         </div>
         {dates.map((date, i) => (
-          <div key={date} className="cal-day" style={{ height }}>
+          <div
+            key={date}
+            className="cal-day"
+            style={{ height }}
+            data-testid="cal-day-column"
+            data-date={date}
+            {...columnDropProps(date, h0)}
+          >
             {slots.map((m) => {
               const key = `${date}T${hhmm(m)}`;
               return (
@@ -296,7 +350,6 @@ export default function CalendarPage() {
                   data-testid="cal-slot"
                   data-time={key}
                   onClick={() => mayWrite && setCreateAt(dayjs(key))}
-                  {...dropProps(key, () => instantOf(date, m, tz))}
                 />
               );
             })}
@@ -318,7 +371,7 @@ export default function CalendarPage() {
     }
     const weekdays = dates.slice(0, 7);
     return (
-      <div className="cal-month" data-testid="cal-month">
+      <div className={dragging ? 'cal-month dragging' : 'cal-month'} data-testid="cal-month">
         {weekdays.map((date) => (
           <div key={`h${date}`} className="cal-head" style={{ borderLeft: 'none' }}>
             {dayjs(date).format('dd')}
@@ -346,13 +399,7 @@ export default function CalendarPage() {
                 return instantOf(date, minutes, tz);
               })}
             >
-              <div
-                className="cal-month-date"
-                onClick={() => {
-                  setAnchor(date);
-                  setMode('day');
-                }}
-              >
+              <div className="cal-month-date" onClick={() => setView('day', date)}>
                 {dayjs(date).date()}
               </div>
               {list.slice(0, mobile ? 3 : 4).map((a) => (
