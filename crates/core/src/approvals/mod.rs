@@ -109,6 +109,80 @@ pub async fn create_request<C: ConnectionTrait>(
     Ok(saved)
 }
 
+/// Records a decision on a pending request in the caller's transaction and runs its effect:
+/// the status, the decider, the effect, the audit row, the requester's notification. The
+/// caller has checked who may decide.
+pub async fn settle(
+    conn: &forecourt_db::DatabaseTransaction,
+    actor: &Actor,
+    kind: &ApprovalType,
+    before: approval_request::Model,
+    outcome: ApprovalStatus,
+    comment: Option<String>,
+    now: DateTime<Utc>,
+) -> CoreResult<approval_request::Model> {
+    let mut after = before.clone();
+    after.status = outcome.as_str().to_owned();
+    after.decided_by = (actor.kind() != ActorKind::System).then(|| actor.user_id().uuid());
+    after.decided_at = Some(now);
+    after.comment = comment.clone();
+    let saved = tenant::update::<approval_request::Entity, _>(
+        conn,
+        actor.scope(),
+        before.id,
+        after,
+        before.version,
+        now,
+    )
+    .await
+    .map_err(|e| CoreError::from_db("approval", e))?;
+    let effect = match outcome {
+        ApprovalStatus::Approved => kind.on_approve,
+        _ => kind.on_reject,
+    };
+    if let Some(effect) = effect {
+        effect(EffectCtx {
+            conn,
+            decider: actor,
+            request: &saved,
+            now,
+        })
+        .await?;
+    }
+    audit::record(
+        conn,
+        actor,
+        AuditEntry::action("approval", outcome.as_str(), Some(saved.id))
+            .change("status", before.status.clone(), saved.status.clone())
+            .change("comment", Value::Null, comment.clone()),
+        now,
+    )
+    .await?;
+    let notice_kind = if outcome == ApprovalStatus::Approved {
+        "approval.approved"
+    } else {
+        "approval.rejected"
+    };
+    notify(
+        conn,
+        actor,
+        vec![Notice {
+            user_id: saved.requester_id,
+            kind: notice_kind,
+            params: params(&[
+                ("title", saved.title.clone()),
+                ("decider", actor.name().to_owned()),
+                ("comment", comment.unwrap_or_default()),
+            ]),
+            link: Some(format!("/approvals/{}", saved.id)),
+            reference: Some(("approval", saved.id)),
+        }],
+        now,
+    )
+    .await?;
+    Ok(saved)
+}
+
 pub(crate) fn params(pairs: &[(&str, String)]) -> Map<String, Value> {
     pairs
         .iter()
@@ -261,65 +335,7 @@ impl App {
         }
         errors.finish()?;
         let now = self.now();
-        let mut after = before.clone();
-        after.status = outcome.as_str().to_owned();
-        after.decided_by = (actor.kind() != ActorKind::System).then(|| actor.user_id().uuid());
-        after.decided_at = Some(now);
-        after.comment = comment.clone();
-        let saved = tenant::update::<approval_request::Entity, _>(
-            &*tx,
-            actor.scope(),
-            before.id,
-            after,
-            before.version,
-            now,
-        )
-        .await
-        .map_err(|e| CoreError::from_db("approval", e))?;
-        let effect = match outcome {
-            ApprovalStatus::Approved => kind.on_approve,
-            _ => kind.on_reject,
-        };
-        if let Some(effect) = effect {
-            effect(EffectCtx {
-                conn: &tx,
-                decider: actor,
-                request: &saved,
-                now,
-            })
-            .await?;
-        }
-        audit::record(
-            &*tx,
-            actor,
-            AuditEntry::action("approval", outcome.as_str(), Some(saved.id))
-                .change("status", before.status.clone(), saved.status.clone())
-                .change("comment", Value::Null, comment.clone()),
-            now,
-        )
-        .await?;
-        let notice_kind = if outcome == ApprovalStatus::Approved {
-            "approval.approved"
-        } else {
-            "approval.rejected"
-        };
-        notify(
-            &*tx,
-            actor,
-            vec![Notice {
-                user_id: saved.requester_id,
-                kind: notice_kind,
-                params: params(&[
-                    ("title", saved.title.clone()),
-                    ("decider", actor.name().to_owned()),
-                    ("comment", comment.unwrap_or_default()),
-                ]),
-                link: Some(format!("/approvals/{}", saved.id)),
-                reference: Some(("approval", saved.id)),
-            }],
-            now,
-        )
-        .await?;
+        let saved = settle(&*tx, actor, kind, before, outcome, comment, now).await?;
         let view = views::view(&*tx, actor, saved).await?;
         tx.commit().await?;
         Ok(view)

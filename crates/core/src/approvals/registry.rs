@@ -44,6 +44,7 @@ pub static APPROVAL_TYPES: &[&ApprovalType] = &[
     &super::types::CUSTOMER_REASSIGN,
     &super::types::DISCOUNT,
     &super::types::REFUND,
+    &crate::sales::leads::LOST_APPROVAL,
 ];
 
 pub fn approval_type(kind: &str) -> Option<&'static ApprovalType> {

@@ -125,3 +125,20 @@ pub async fn active_users<C: ConnectionTrait>(
         .all(conn)
         .await?)
 }
+
+/// The pending request of a kind about a record, if any.
+pub async fn pending_about<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    kind: &str,
+    ref_type: &str,
+    ref_id: Uuid,
+) -> DbResult<Option<approval_request::Model>> {
+    Ok(approval_request::Entity::scoped(scope)
+        .filter(approval_request::Column::Kind.eq(kind))
+        .filter(approval_request::Column::RefType.eq(ref_type))
+        .filter(approval_request::Column::RefId.eq(ref_id))
+        .filter(approval_request::Column::Status.eq("pending"))
+        .one(conn)
+        .await?)
+}

@@ -840,3 +840,72 @@ crate::http_test!(async fn the_morning_report_counts_what_happened_in_the_dealer
     assert_eq!(own.body["consultants"].as_array().unwrap().len(), 1);
     assert_eq!(own.body["totals"]["new_leads"], 2);
 });
+
+crate::http_test!(async fn a_loss_waits_in_the_managers_approvals_and_is_decided_there(t) {
+    let w = world(&t).await;
+    let consultant = session(&t, &w, SalesConsultant).await;
+    let manager = session(&t, &w, SalesManager).await;
+    let outcome = receive(&t, &consultant, walk_in("许晴", "13600008888", "B")).await;
+    let id = outcome["lead"]["id"].as_str().unwrap().to_owned();
+    let pending = t
+        .send(
+            Method::POST,
+            &format!("/api/v1/leads/{id}/lost"),
+            Auth::Session(&consultant),
+            Some(json!({"version": outcome["lead"]["version"], "reason": "bought_competitor",
+                "competitor_brand": "本田", "competitor_model": "CR-V"})),
+        )
+        .await;
+    assert_eq!(pending.body["status"], "lost_pending", "{:?}", pending.body);
+    let waiting = t
+        .get("/api/v1/approvals?box=waiting", Auth::Session(&manager))
+        .await;
+    let request = waiting.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "lead.lost")
+        .cloned()
+        .unwrap_or_else(|| panic!("{:?}", waiting.body));
+    assert_eq!(request["title"], "许晴");
+    let approved = t
+        .send(
+            Method::POST,
+            &format!("/api/v1/approvals/{}/approve", request["id"].as_str().unwrap()),
+            Auth::Session(&manager),
+            Some(json!({"version": request["version"]})),
+        )
+        .await;
+    assert_eq!(approved.status, StatusCode::OK, "{:?}", approved.body);
+    let lead = lead(&t, &consultant, &id).await;
+    assert_eq!(lead["lead"]["status"], "lost");
+    assert_eq!(lead["lead"]["grade"], "F");
+    assert_eq!(
+        t.count_where("notifications", "kind = 'approval.approved'").await,
+        1
+    );
+    // Deciding on the lead page closes the request too.
+    let again = receive(&t, &consultant, walk_in("许晴二", "13600009999", "C")).await;
+    let again_id = again["lead"]["id"].as_str().unwrap().to_owned();
+    let pending = t
+        .send(
+            Method::POST,
+            &format!("/api/v1/leads/{again_id}/lost"),
+            Auth::Session(&consultant),
+            Some(json!({"version": again["lead"]["version"], "reason": "postponed"})),
+        )
+        .await;
+    let refused = t
+        .send(
+            Method::POST,
+            &format!("/api/v1/leads/{again_id}/lost-decision"),
+            Auth::Session(&manager),
+            Some(json!({"version": pending.body["version"], "approve": false})),
+        )
+        .await;
+    assert_eq!(refused.body["status"], "open", "{:?}", refused.body);
+    assert_eq!(
+        t.count_where("approval_requests", "kind = 'lead.lost' AND status = 'pending'").await,
+        0
+    );
+});

@@ -5,6 +5,7 @@ use super::access::lead_for;
 use super::views::{LeadView, lead_views};
 use super::write::{Origin, record_grade, regrade, reschedule};
 use crate::app::App;
+use crate::approvals::{self, ApprovalInput, ApprovalType, EffectCtx, EffectFuture};
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::customers::timeline::{self, TimelineEvent};
@@ -20,6 +21,7 @@ use forecourt_domain::ids::LeadId;
 use forecourt_domain::permission::{Permission, Scope};
 use forecourt_domain::sales::{Grade, LeadStatus};
 use forecourt_domain::username::parse_optional_text;
+use forecourt_domain::work::ApprovalStatus;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::Deserialize;
 use serde_json::json;
@@ -45,6 +47,46 @@ pub struct ReopenInput {
     /// H, A, B or C.
     pub grade: Grade,
     pub note: Option<String>,
+}
+
+/// A consultant's loss waiting for the manager (when the dealer asks for approval). Deciding
+/// it — here or on the lead — confirms or refuses the loss in the same transaction.
+pub static LOST_APPROVAL: ApprovalType = ApprovalType {
+    kind: "lead.lost",
+    permission: Permission::LeadAssign,
+    generic: false,
+    on_approve: Some(approve_loss),
+    on_reject: Some(refuse_loss),
+};
+
+fn approve_loss(ctx: EffectCtx<'_>) -> EffectFuture<'_> {
+    Box::pin(async move {
+        if let Some(before) = pending_lead(&ctx).await? {
+            confirm_lost(ctx.conn, ctx.decider, &before, ctx.now).await?;
+        }
+        Ok(())
+    })
+}
+
+fn refuse_loss(ctx: EffectCtx<'_>) -> EffectFuture<'_> {
+    Box::pin(async move {
+        if let Some(before) = pending_lead(&ctx).await? {
+            refuse_lost(ctx.conn, ctx.decider, &before, ctx.now).await?;
+        }
+        Ok(())
+    })
+}
+
+/// The request's lead, while it still waits for the decision.
+async fn pending_lead(ctx: &EffectCtx<'_>) -> CoreResult<Option<lead::Model>> {
+    let Some(id) = ctx.request.ref_id else {
+        return Ok(None);
+    };
+    Ok(
+        tenant::find::<lead::Entity, _>(ctx.conn, ctx.decider.scope(), id)
+            .await?
+            .filter(|l| l.status == LeadStatus::LostPending.as_str()),
+    )
 }
 
 /// Whether the actor decides losses themselves (a manager of the whole dealer).
@@ -254,6 +296,26 @@ impl App {
                 now,
             )
             .await?;
+            let customer =
+                crate::sales::follow_up_tasks::customer_name(&*tx, actor, saved.customer_id)
+                    .await?;
+            approvals::create_request(
+                &*tx,
+                actor,
+                ApprovalInput {
+                    kind: LOST_APPROVAL.kind,
+                    title: customer,
+                    reference: Some(("lead".to_owned(), saved.id)),
+                    payload: json!({
+                        "reason": saved.lost_reason_key,
+                        "competitor_brand": saved.lost_competitor_brand,
+                        "competitor_model": saved.lost_competitor_model,
+                        "note": saved.lost_note,
+                    }),
+                },
+                now,
+            )
+            .await?;
             saved
         } else {
             // The lost details first (one update), then the loss itself.
@@ -301,10 +363,29 @@ impl App {
             ));
         }
         let now = self.now();
-        let saved = if approve {
-            confirm_lost(&*tx, actor, &before, now).await?
-        } else {
-            refuse_lost(&*tx, actor, &before, now).await?
+        // The request in the approvals list is decided with it (its effect does the work).
+        let request = forecourt_db::repo::approvals::pending_about(
+            &*tx,
+            actor.scope(),
+            LOST_APPROVAL.kind,
+            "lead",
+            before.id,
+        )
+        .await?;
+        let saved = match request {
+            Some(request) => {
+                let outcome = if approve {
+                    ApprovalStatus::Approved
+                } else {
+                    ApprovalStatus::Rejected
+                };
+                approvals::settle(&tx, actor, &LOST_APPROVAL, request, outcome, None, now).await?;
+                tenant::find::<lead::Entity, _>(&*tx, actor.scope(), before.id)
+                    .await?
+                    .ok_or(CoreError::not_found("lead"))?
+            }
+            None if approve => confirm_lost(&*tx, actor, &before, now).await?,
+            None => refuse_lost(&*tx, actor, &before, now).await?,
         };
         let view = lead_views(&*tx, actor, now, std::slice::from_ref(&saved))
             .await?
