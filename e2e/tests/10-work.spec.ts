@@ -80,7 +80,10 @@ async function chooseKind(page: Page, label: string) {
     .first();
   await expect(async () => {
     if (!(await option.isVisible())) {
-      await page.locator('.ant-select').filter({ has: page.locator('#kind') }).click();
+      await page
+        .locator('.ant-select')
+        .filter({ has: page.locator('#kind') })
+        .click();
     }
     await option.click({ timeout: 2_000 });
     await expect(page.locator('.ant-select').filter({ has: page.locator('#kind') })).toContainText(
@@ -138,7 +141,9 @@ test('a consultant plans work: an overdue task, a conflict, a drag in the calend
   await page.getByTestId('activity-save').click();
   const warning = page.getByTestId('schedule-conflict');
   await expect(warning).toBeVisible();
-  await expect(warning.getByTestId('conflict-item').filter({ hasText: `E2E 晨会 ${stamp}` })).toBeVisible();
+  await expect(
+    warning.getByTestId('conflict-item').filter({ hasText: `E2E 晨会 ${stamp}` }),
+  ).toBeVisible();
   await shot(page, 'zh-CN-desktop-calendar-conflict', { fullPage: false });
   await warning.getByTestId('save-anyway').click();
   await expect(warning).toBeHidden();
@@ -178,7 +183,9 @@ test('a pushed task needs approval to cancel; a discount is approved and the req
   browser,
 }) => {
   test.setTimeout(180_000);
-  const consultant = await (await browser.newContext({ baseURL: process.env.FORECOURT_URL })).newPage();
+  const consultant = await (
+    await browser.newContext({ baseURL: process.env.FORECOURT_URL })
+  ).newPage();
   await login(consultant, 'hz-consultant');
   await useLanguage(consultant, 'zh-CN');
 
@@ -208,9 +215,11 @@ test('a pushed task needs approval to cancel; a discount is approved and the req
   await consultant.getByTestId('approval-submit').click();
   await expect(consultant.getByTestId('approval-row').filter({ hasText: title })).toBeVisible();
   const unreadBefore = Number(
-    ((await (await consultant.request.get('/api/v1/notifications/unread-count')).json()) as {
-      unread: number;
-    }).unread,
+    (
+      (await (await consultant.request.get('/api/v1/notifications/unread-count')).json()) as {
+        unread: number;
+      }
+    ).unread,
   );
 
   // The manager, at phone width, finds both on my work and approves the discount there.
@@ -221,7 +230,9 @@ test('a pushed task needs approval to cancel; a discount is approved and the req
   await manager.goto('/my-work');
   const card = manager.getByTestId('waiting-approval').filter({ hasText: title });
   await expect(card).toBeVisible();
-  await expect(manager.getByTestId('waiting-approval').filter({ hasText: pushedSubject })).toBeVisible();
+  await expect(
+    manager.getByTestId('waiting-approval').filter({ hasText: pushedSubject }),
+  ).toBeVisible();
   await shot(manager, 'zh-CN-phone-my-work-manager');
   // Rejecting needs a comment.
   await card.getByTestId('approval-reject').click();
@@ -230,7 +241,9 @@ test('a pushed task needs approval to cancel; a discount is approved and the req
   await card.getByTestId('approval-approve').click();
   await expect(manager.getByTestId('waiting-approval').filter({ hasText: title })).toHaveCount(0);
   await manager.goto('/approvals?box=all');
-  await expect(manager.getByTestId('approval-row').filter({ hasText: title })).toContainText('已批准');
+  await expect(manager.getByTestId('approval-row').filter({ hasText: title })).toContainText(
+    '已批准',
+  );
   await shot(manager, 'zh-CN-phone-approvals');
 
   // The consultant's bell shows the news; opening it leads to the request.
@@ -238,9 +251,11 @@ test('a pushed task needs approval to cancel; a discount is approved and the req
   await expect
     .poll(async () =>
       Number(
-        ((await (await consultant.request.get('/api/v1/notifications/unread-count')).json()) as {
-          unread: number;
-        }).unread,
+        (
+          (await (await consultant.request.get('/api/v1/notifications/unread-count')).json()) as {
+            unread: number;
+          }
+        ).unread,
       ),
     )
     .toBeGreaterThan(unreadBefore);
@@ -275,4 +290,48 @@ test('my work and the calendar at 390 px, in English', async ({ browser }) => {
   // Back to Chinese for the next tests.
   await useLanguage(page, 'zh-CN');
   await context.close();
+});
+
+test('the administrator sees jobs, messages, templates and work settings', async ({ page }) => {
+  test.setTimeout(120_000);
+  await login(page, 'hz-admin');
+  await useLanguage(page, 'zh-CN');
+
+  await page.goto('/admin/jobs');
+  await expect(page.getByRole('tab', { name: '排队中' })).toBeVisible();
+  await page.getByRole('tab', { name: '已完成' }).click();
+  await expect(page.getByTestId('job-row').first()).toBeVisible();
+  await shot(page, 'zh-CN-desktop-jobs');
+
+  await page.goto('/admin/messages');
+  await expect(page.getByRole('heading', { name: '消息发送记录' })).toBeVisible();
+  await shot(page, 'zh-CN-desktop-messages');
+
+  await page.goto('/admin/message-templates');
+  const row = page
+    .getByTestId('template-row')
+    .filter({ hasText: '短信' })
+    .filter({ hasText: '简体中文' });
+  await row.getByTestId('template-edit').click();
+  const body = page.getByTestId('template-body');
+  await body.fill('【杭州西湖】{{customer_name}}您好，您的预约「{{subject}}」将于 {{at}} 开始。');
+  await page.getByTestId('template-save').click();
+  await expect(row).toContainText('本店自定义');
+  await shot(page, 'zh-CN-desktop-templates');
+
+  await page.goto('/admin/work-settings');
+  await page.locator('input#escalation_minutes').fill('90');
+  await page.getByTestId('settings-save').click();
+  await expect(page.locator('.ant-message')).toContainText('已保存');
+  const settings = await (await page.request.get('/api/v1/work-settings')).json();
+  expect(settings.escalation_minutes).toBe(90);
+  await shot(page, 'zh-CN-desktop-work-settings');
+
+  await useLanguage(page, 'en');
+  await page.goto('/approvals?box=all');
+  await expect(page.getByRole('tab', { name: 'All' })).toBeVisible();
+  await shot(page, 'en-desktop-approvals');
+  await page.goto('/admin/jobs');
+  await shot(page, 'en-desktop-jobs');
+  await useLanguage(page, 'zh-CN');
 });

@@ -29,7 +29,11 @@ function ActivityList({
   testId: string;
 }) {
   if (items.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
+    return (
+      <div className="muted my-work-empty" data-testid={`${testId}-empty`}>
+        {empty}
+      </div>
+    );
   }
   return (
     <List
@@ -55,7 +59,7 @@ export default function MyWorkPage() {
   const [creating, setCreating] = useState(false);
   const data = work.data;
   const mayWrite = can(me, 'activity:write');
-  const mayDecide = can(me, 'approval:read');
+  const mayDecide = can(me, 'approval:decide');
 
   return (
     <>
@@ -155,7 +159,7 @@ export default function MyWorkPage() {
             </Col>
             <Col xs={24} xl={10}>
               <Space direction="vertical" size={16} style={{ width: '100%' }}>
-                {mayDecide && (
+                {(mayDecide || data.approvals.length > 0) && (
                   <Card
                     title={t('work.myWork.approvals')}
                     variant="borderless"
