@@ -335,7 +335,7 @@ impl App {
         }
         errors.finish()?;
         let now = self.now();
-        let saved = settle(&*tx, actor, kind, before, outcome, comment, now).await?;
+        let saved = settle(&tx, actor, kind, before, outcome, comment, now).await?;
         let view = views::view(&*tx, actor, saved).await?;
         tx.commit().await?;
         Ok(view)
