@@ -90,3 +90,61 @@ export async function csrfOf(page: Page): Promise<string> {
   expect(me.ok()).toBeTruthy();
   return (await me.json()).csrf_token as string;
 }
+
+/** At 390 px, the width of a common phone held in one hand. */
+export const PHONE_390 = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+} as const;
+
+export interface ApiSession {
+  request: import('@playwright/test').APIRequestContext;
+  csrf: string;
+  userId: string;
+  get: (path: string) => Promise<any>;
+  send: (method: 'POST' | 'PATCH' | 'PUT', path: string, data: unknown) => Promise<any>;
+}
+
+/**
+ * Signs a user in through the API, for preparing records behind the UI's back (a lead to work,
+ * a car to book). Each call makes its own session.
+ */
+export async function apiAs(
+  playwright: { request: import('@playwright/test').APIRequest },
+  username: string,
+): Promise<ApiSession> {
+  const request = await playwright.request.newContext({ baseURL: process.env.FORECOURT_URL });
+  const login = await request.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
+  expect(login.ok(), `login ${username}`).toBeTruthy();
+  const body = await login.json();
+  const csrf = body.csrf_token as string;
+  const check = async (response: import('@playwright/test').APIResponse, what: string) => {
+    if (!response.ok()) throw new Error(`${what}: ${response.status()} ${await response.text()}`);
+    return response.status() === 204 ? null : response.json();
+  };
+  return {
+    request,
+    csrf,
+    userId: body.me.user.id as string,
+    get: async (path) => check(await request.get(path), `GET ${path}`),
+    send: async (method, path, data) =>
+      check(
+        await request.fetch(path, { method, data, headers: { 'x-csrf-token': csrf } }),
+        `${method} ${path}`,
+      ),
+  };
+}
+
+/** A mobile number no demo customer has: 139 and eight digits from the clock and chance. */
+export function freshMobile(): string {
+  const digits = `${Date.now() % 1e7}`.padStart(7, '0') + Math.floor(Math.random() * 10);
+  return `139${digits}`;
+}
+
+/** A Chinese name that is new in every run (the family name and two given characters). */
+export function freshName(family = '欧阳'): string {
+  const chars = '安宁思远嘉怡子涵浩然雨桐梓萱俊杰欣妍明轩诗琪';
+  const pick = () => chars[Math.floor(Math.random() * chars.length)];
+  return `${family}${pick()}${pick()}${pick()}`;
+}

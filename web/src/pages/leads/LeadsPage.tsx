@@ -98,7 +98,7 @@ export default function LeadsPage() {
     {
       title: t('leads.field.grade'),
       dataIndex: 'grade',
-      width: 70,
+      width: 80,
       render: (_, lead) => <GradeTag grade={lead.grade} />,
     },
     {
@@ -116,7 +116,7 @@ export default function LeadsPage() {
     {
       title: t('leads.field.source'),
       dataIndex: 'source',
-      width: 100,
+      width: 120,
       render: (source: string | null) => lookupName(t, 'source', source, sources.data) || '—',
     },
     {
@@ -141,7 +141,7 @@ export default function LeadsPage() {
     {
       title: t('leads.field.createdAt'),
       dataIndex: 'created_at',
-      width: 140,
+      width: 150,
       render: (at: string) => <span className="tabular">{formatDateTime(at, tz)}</span>,
     },
   ];
@@ -313,7 +313,7 @@ export default function LeadsPage() {
                   dataSource={list.items}
                   loading={list.isLoading}
                   pagination={false}
-                  scroll={{ x: 1020 }}
+                  scroll={{ x: 1110 }}
                   rowSelection={
                     selectable
                       ? {

@@ -7,6 +7,7 @@ import { useMe } from '@/app/session';
 import { PageHeader } from '@/components/PageHeader';
 import { can } from '@/lib/permissions';
 import { useConsultants } from '@/lib/sales';
+import { useIsMobile } from '@/lib/useIsMobile';
 import { useUrlFilters } from '@/lib/useUrlFilters';
 import { useTeams } from '../admin/org/hooks';
 import { FUNNEL_PERIODS, FunnelPanel, type FunnelPeriod } from './FunnelPanel';
@@ -18,6 +19,7 @@ const KEYS = ['tab', 'owner', 'team_id', 'period'] as const;
 export default function PipelinePage() {
   const me = useMe();
   const { t } = useTranslation();
+  const mobile = useIsMobile();
   const [filters, setFilters] = useUrlFilters(KEYS);
   const wide = can(me, 'opportunity:read', 'team');
   const people = useConsultants(wide && can(me, 'user:read'));
@@ -67,7 +69,11 @@ export default function PipelinePage() {
 
   return (
     <>
-      <PageHeader title={t('nav.pipeline')} subtitle={t('pipeline.subtitle')} extra={who} />
+      <PageHeader
+        title={t('nav.pipeline')}
+        subtitle={mobile ? t('pipeline.subtitlePhone') : t('pipeline.subtitle')}
+        extra={who}
+      />
       <Card variant="borderless" className="pipeline-card">
         <Tabs
           activeKey={tab}

@@ -149,7 +149,7 @@ export default function ReceptionBulkPage() {
             <CheckCircleFilled style={{ color: '#389e0d' }} data-testid="row-saved" />
           </Tooltip>
         ) : (
-          <span className="muted tabular">{index + 1}</span>
+          <span className="muted tabular bulk-index">{index + 1}</span>
         ),
     },
     {

@@ -52,6 +52,28 @@ const FIELDS = [
   'assignment_team_id',
 ];
 
+/** A switch with its words beside it, as a form control (checked / onChange). */
+function SwitchRow({
+  checked,
+  onChange,
+  disabled,
+  label,
+  testId,
+}: {
+  checked?: boolean;
+  onChange?: (on: boolean) => void;
+  disabled?: boolean;
+  label: string;
+  testId?: string;
+}) {
+  return (
+    <label className="switch-row">
+      <Switch checked={checked} onChange={onChange} disabled={disabled} data-testid={testId} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
 function toValues(settings: SalesSettings): Values {
   return {
     cadence_days: settings.cadence_days,
@@ -175,16 +197,14 @@ export function SettingsForm({
                 }))}
               />
             </Form.Item>
-            <Form.Item name="c_handover" valuePropName="checked" className="inline-switch">
-              <Switch />
+            <Form.Item name="c_handover" valuePropName="checked">
+              <SwitchRow label={t('salesSettings.cHandover')} />
             </Form.Item>
-            <span className="inline-switch-label">{t('salesSettings.cHandover')}</span>
             {handover && (
               <Form.Item
                 name="c_handover_days"
                 label={t('salesSettings.cHandoverDays')}
                 rules={[{ required: true, message: t('errors.field.required') }]}
-                style={{ marginTop: 12 }}
               >
                 {days}
               </Form.Item>
