@@ -280,27 +280,37 @@ export default function CalendarPage() {
       const top = ((Math.max(p.startMin, h0 * 60) - h0 * 60) / SLOT_MINUTES) * SLOT_PX;
       const bottom = ((Math.min(p.endMin, h1 * 60) - h0 * 60) / SLOT_MINUTES) * SLOT_PX;
       const width = 100 / p.lanes;
+      const blockHeight = Math.max(bottom - top - 1, SLOT_PX - 2);
       return (
         <div
           key={a.id}
           className={blockClass(a, 'cal-block')}
           style={{
             top,
-            height: Math.max(bottom - top - 1, SLOT_PX - 2),
+            height: blockHeight,
             left: `calc(${p.lane * width}% + 2px)`,
             width: `calc(${width}% - 4px)`,
           }}
-          title={`${hhmm(p.startMin)} ${a.subject}`}
+          title={`${hhmm(p.startMin)} ${a.subject}${showOwner ? ` · ${a.owner.display_name}` : ''}`}
           onClick={() => setOpenId(a.id)}
           data-testid="cal-block"
           data-activity-id={a.id}
           {...dragProps(a)}
         >
-          <div className="cal-block-subject">{a.subject}</div>
-          <div className="cal-block-time">
-            {hhmm(p.startMin)}
-            {showOwner ? ` · ${a.owner.display_name}` : ''}
-          </div>
+          {blockHeight >= 40 ? (
+            <>
+              <div className="cal-block-subject">{a.subject}</div>
+              <div className="cal-block-time">
+                {hhmm(p.startMin)}
+                {showOwner ? ` · ${a.owner.display_name}` : ''}
+              </div>
+            </>
+          ) : (
+            <div className="cal-block-subject">
+              {showOwner ? `${a.owner.display_name} · ` : ''}
+              {a.subject}
+            </div>
+          )}
         </div>
       );
     };
@@ -314,7 +324,11 @@ export default function CalendarPage() {
         {dates.map((date) => (
           <div key={date} className={date === today ? 'cal-head today' : 'cal-head'}>
             {dayjs(date).format(
-              mode === 'day' ? t('work.calendar.dayFormat') : t('work.calendar.weekdayFormat'),
+              mode === 'day'
+                ? t('work.calendar.dayFormat')
+                : mobile
+                  ? t('work.calendar.weekdayShortFormat')
+                  : t('work.calendar.weekdayFormat'),
             )}
           </div>
         ))}
