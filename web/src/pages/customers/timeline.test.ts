@@ -88,4 +88,52 @@ describe('timeline entries', () => {
     expect(timelineLink({ ref_type: 'order', ref_id: 'o1' })).toBeNull();
     expect(timelineLink({ ref_type: null, ref_id: null })).toBeNull();
   });
+
+  it('tell the story of a sale: visits, follow-ups, drives, stages and losses', () => {
+    const visit = describeTimelineEntry(
+      t,
+      entry(
+        'reception.visited',
+        { grade: 'A', party_size: 2, models: ['大众 途观L'], test_drive: true },
+        ['lead', 'l1'],
+      ),
+    );
+    expect(visit.title).toBe('Showroom visit');
+    expect(visit.detail).toBe('A · 2 people · 大众 途观L · Test-drove');
+    expect(visit.link).toBe('/leads/l1');
+
+    const call = describeTimelineEntry(
+      t,
+      entry('lead.followed_up', {
+        channel: 'wechat',
+        grade_before: 'A',
+        grade_after: 'H',
+        summary: '周六来签约',
+      }),
+    );
+    expect(call.detail).toBe('WeChat · A → H · 周六来签约');
+
+    const moved = describeTimelineEntry(
+      t,
+      entry('opportunity.stage_changed', {
+        from: 'needs',
+        from_name: '需求确认',
+        to: 'quote',
+        to_name: '报价',
+      }),
+    );
+    expect(moved.detail).toBe('Needs confirmed → Quote');
+
+    const lost = describeTimelineEntry(
+      t,
+      entry('lead.lost', {
+        reason: 'bought_competitor',
+        competitor_brand: '丰田',
+        competitor_model: '凯美瑞',
+      }),
+    );
+    expect(lost.title).toBe('Lead lost');
+    expect(lost.detail).toBe("Bought a competitor's car · 丰田 凯美瑞");
+    expect(lost.tone).toBe('red');
+  });
 });

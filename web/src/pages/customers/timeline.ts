@@ -33,6 +33,12 @@ export function timelineLink(entry: Pick<TimelineEntry, 'ref_type' | 'ref_id'>):
       return `/vehicles/${entry.ref_id}`;
     case 'customer':
       return `/customers/${entry.ref_id}`;
+    case 'lead':
+      return `/leads/${entry.ref_id}`;
+    case 'opportunity':
+      return '/opportunities';
+    case 'test_drive':
+      return '/test-drives';
     default:
       return null;
   }
@@ -169,7 +175,126 @@ export function describeTimelineEntry(
         tone: 'blue',
       };
     }
-    default:
+    default: {
+      const sales = describeSalesEntry(t, entry.kind, data, sourceName);
+      if (sales) return { title, link, ...sales };
       return { title, detail: fallbackDetail(t, data), link, tone: 'gray' };
+    }
+  }
+}
+
+const grade = (value: unknown): string | null => {
+  const g = str(value);
+  return g && /^[NHABCOF]$/.test(g) ? g : null;
+};
+
+/** "A → H" when the grade changed, "H" when it did not. */
+function gradeChange(before: unknown, after: unknown): string | null {
+  const from = grade(before);
+  const to = grade(after);
+  if (from && to && from !== to) return `${from} → ${to}`;
+  return to ?? from;
+}
+
+/** A stage by its key (built-in stages in the user's language), else the name recorded. */
+function stageLabel(t: TFunction, key: unknown, name: unknown): string | null {
+  const k = str(key);
+  const n = str(name);
+  if (k) return t(`sales.stage.${k}`, { defaultValue: n ?? k });
+  return n;
+}
+
+/** Words for what the sales module writes on a customer's timeline, or null for other kinds. */
+function describeSalesEntry(
+  t: TFunction,
+  kind: string,
+  data: Data,
+  sourceName: (key: string) => string,
+): Pick<TimelineText, 'detail' | 'tone'> | null {
+  const join = (parts: (string | null | undefined)[]) =>
+    parts.filter((p): p is string => !!p).join(' · ') || null;
+  const lostReason = () => {
+    const reason = str(data.reason);
+    return join([
+      reason ? t(`lookups.lost_reason.${reason}`, { defaultValue: reason }) : null,
+      [str(data.competitor_brand), str(data.competitor_model)].filter(Boolean).join(' ') || null,
+    ]);
+  };
+  switch (kind) {
+    case 'lead.created':
+    case 'lead.enquired_again': {
+      const source = str(data.source);
+      return {
+        detail: join([grade(data.grade), source ? sourceName(source) : null]),
+        tone: 'green',
+      };
+    }
+    case 'lead.followed_up': {
+      const channel = str(data.channel);
+      return {
+        detail: join([
+          channel ? t(`sales.channel.${channel}`, { defaultValue: channel }) : null,
+          gradeChange(data.grade_before, data.grade_after),
+          str(data.summary),
+        ]),
+        tone: 'blue',
+      };
+    }
+    case 'lead.assigned':
+      return {
+        detail: t('timeline.detail.owner', {
+          from: str(data.from) ?? t('sales.unassigned'),
+          to: str(data.to) ?? (str(data.pool) ? t('sales.pool.marketing') : t('sales.unassigned')),
+        }),
+        tone: 'blue',
+      };
+    case 'lead.lost_requested':
+      return { detail: lostReason(), tone: 'gray' };
+    case 'lead.lost':
+      return { detail: lostReason(), tone: 'red' };
+    case 'lead.lost_refused':
+      return { detail: null, tone: 'blue' };
+    case 'lead.reopened':
+      return { detail: join([grade(data.grade), str(data.note)]), tone: 'green' };
+    case 'lead.stagnant':
+      return { detail: null, tone: 'gray' };
+    case 'reception.visited': {
+      const models = Array.isArray(data.models)
+        ? data.models.filter((m): m is string => typeof m === 'string').join('、')
+        : null;
+      const party = typeof data.party_size === 'number' ? data.party_size : null;
+      return {
+        detail: join([
+          grade(data.grade),
+          party !== null ? t('leads.visits.party', { count: party }) : null,
+          models,
+          data.test_drive ? t('leads.visits.testDrive') : null,
+        ]),
+        tone: 'green',
+      };
+    }
+    case 'opportunity.opened':
+      return { detail: stageLabel(t, data.stage, data.stage_name), tone: 'green' };
+    case 'opportunity.stage_changed': {
+      const from = stageLabel(t, data.from, data.from_name);
+      const to = stageLabel(t, data.to, data.to_name);
+      return { detail: from && to ? `${from} → ${to}` : (to ?? from), tone: 'blue' };
+    }
+    case 'test_drive.booked':
+      return { detail: str(data.car), tone: 'blue' };
+    case 'test_drive.cancelled':
+      return {
+        detail: data.no_show ? t('testDrives.status.no_show') : t('testDrives.status.cancelled'),
+        tone: 'gray',
+      };
+    case 'test_drive.done': {
+      const rating = typeof data.rating === 'number' ? '★'.repeat(data.rating) : null;
+      return {
+        detail: join([str(data.car), rating, grade(data.grade), str(data.concerns)]),
+        tone: 'green',
+      };
+    }
+    default:
+      return null;
   }
 }

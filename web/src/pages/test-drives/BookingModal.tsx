@@ -144,7 +144,13 @@ export function BookingModal({
       for (const fieldError of error.fieldErrors) {
         const field = formField(fieldError.field);
         if (!field) continue;
-        grouped.set(field, [...(grouped.get(field) ?? []), fieldErrorMessage(t, fieldError)]);
+        const text =
+          fieldError.code === 'too_long' && fieldError.field === 'ends_at'
+            ? t('testDrives.tooLong', {
+                hours: (fieldError.params as { max_hours?: number } | undefined)?.max_hours ?? 4,
+              })
+            : fieldErrorMessage(t, fieldError);
+        grouped.set(field, [...(grouped.get(field) ?? []), text]);
       }
       if (grouped.size === error.fieldErrors.length) {
         form.setFields([...grouped].map(([name, errors]) => ({ name, errors })));
