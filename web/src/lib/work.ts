@@ -175,11 +175,12 @@ export function useApproval(id: string | null | undefined) {
 }
 
 /** The bell's number, polled every 45 seconds. */
-export function useUnreadCount() {
+export function useUnreadCount(enabled = true) {
   return useQuery({
     queryKey: UNREAD_KEY,
     queryFn: () => unwrap(api.GET('/api/v1/notifications/unread-count')),
     refetchInterval: 45_000,
+    enabled,
   });
 }
 

@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { api, unwrap } from '@/api/client';
 import { useMe } from '@/app/session';
 import { formatDateTime } from '@/lib/format';
+import { can } from '@/lib/permissions';
 import { useIsMobile } from '@/lib/useIsMobile';
 import {
   noticeText,
@@ -27,10 +28,12 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const unread = useUnreadCount();
-  const list = useNotifications(open);
+  const allowed = can(me, 'notification:read');
+  const unread = useUnreadCount(allowed);
+  const list = useNotifications(open && allowed);
   const refresh = useRefreshWork();
   const count = unread.data?.unread ?? 0;
+  if (!allowed) return null;
 
   const markRead = async (ids?: string[]) => {
     const result = await unwrap(
