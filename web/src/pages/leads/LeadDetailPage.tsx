@@ -5,6 +5,7 @@ import {
   CarOutlined,
   CheckOutlined,
   CloseOutlined,
+  EditOutlined,
   FundProjectionScreenOutlined,
   MessageOutlined,
   RedoOutlined,
@@ -34,7 +35,7 @@ import { AssignModal } from './AssignModal';
 import { FollowUpDrawer } from './FollowUpDrawer';
 import { useAssignLead, useDecideLoss, useLead } from './hooks';
 import { FollowUps, GradeHistory, OpportunitySummary, TestDrives, Visits } from './LeadHistory';
-import { LostModal, OpportunityModal, ReopenModal } from './LeadModals';
+import { LeadEditModal, LostModal, OpportunityModal, ReopenModal } from './LeadModals';
 
 export default function LeadDetailPage() {
   const { id = '' } = useParams();
@@ -49,7 +50,7 @@ export default function LeadDetailPage() {
   return <LeadView detail={query.data} reload={() => void query.refetch()} />;
 }
 
-type Dialog = 'followUp' | 'assign' | 'lost' | 'reopen' | 'opportunity' | null;
+type Dialog = 'followUp' | 'assign' | 'lost' | 'reopen' | 'opportunity' | 'edit' | null;
 
 function budget(lead: Lead): string {
   const { budget_min_fen: min, budget_max_fen: max } = lead;
@@ -236,7 +237,24 @@ function LeadView({ detail, reload }: { detail: LeadDetail; reload: () => void }
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
-          <Card title={t('leads.card.summary')} variant="borderless" style={{ marginBottom: 16 }}>
+          <Card
+            title={t('leads.card.summary')}
+            variant="borderless"
+            style={{ marginBottom: 16 }}
+            extra={
+              canUpdate &&
+              lead.status !== 'won' && (
+                <Button
+                  type="link"
+                  icon={<EditOutlined />}
+                  onClick={() => setDialog('edit')}
+                  data-testid="edit-lead"
+                >
+                  {t('common.edit')}
+                </Button>
+              )
+            }
+          >
             <Descriptions
               column={1}
               size="small"
@@ -357,6 +375,7 @@ function LeadView({ detail, reload }: { detail: LeadDetail; reload: () => void }
         onConflict={onConflict}
       />
       <LostModal lead={lead} open={dialog === 'lost'} onClose={close} onConflict={onConflict} />
+      <LeadEditModal lead={lead} open={dialog === 'edit'} onClose={close} onConflict={onConflict} />
       <ReopenModal lead={lead} open={dialog === 'reopen'} onClose={close} onConflict={onConflict} />
       <OpportunityModal
         lead={lead}

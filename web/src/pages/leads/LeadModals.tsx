@@ -1,15 +1,23 @@
 // The lead's one-step actions that ask something first: mark lost (reason and the competitor
 // bought instead), reopen a lost lead (with a new grade), open an opportunity.
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Grade, Lead } from '@/api/types';
+import type { Grade, Lead, PaymentIntent, Timeframe } from '@/api/types';
 import { GradePicker } from '@/components/GradePicker';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { parseMoney } from '@/lib/format';
 import { lookupOptions, useLookups } from '@/lib/lookups';
-import { JUDGED_GRADES, NO_COMPETITOR_REASONS, stageName, useStages } from '@/lib/sales';
-import { useMarkLost, useOpenOpportunity, useReopenLead } from './hooks';
+import {
+  JUDGED_GRADES,
+  NO_COMPETITOR_REASONS,
+  PAYMENT_INTENTS,
+  stageName,
+  TIMEFRAMES,
+  useStages,
+} from '@/lib/sales';
+import { SeriesPicker } from '../reception/SeriesPicker';
+import { useMarkLost, useOpenOpportunity, useReopenLead, useUpdateLead } from './hooks';
 
 interface ModalProps {
   lead: Lead;
@@ -284,6 +292,165 @@ export function OpportunityModal({
         </Form.Item>
         <Form.Item name="notes" label={t('leads.opportunity.notes')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+interface EditValues {
+  series_id?: string | null;
+  model_text?: string;
+  /** As typed; named as the API's fields so their errors land here. */
+  budget_min_fen?: string;
+  budget_max_fen?: string;
+  timeframe?: Timeframe | null;
+  payment?: PaymentIntent | null;
+  trade_in: boolean;
+  trade_in_note?: string;
+  source?: string | null;
+  notes?: string;
+}
+
+const yuan = (fen: number | null | undefined) =>
+  fen == null ? undefined : (fen / 100).toFixed(2).replace(/\.00$/, '');
+
+const moneyRule = (t: (key: string) => string) => ({
+  validator: async (_: unknown, value?: string) => {
+    if (value && parseMoney(value) === null) throw new Error(t('errors.field.invalid_amount'));
+  },
+});
+
+/** What the buyer wants: the car, budget, when and how they pay, a trade-in, the source. */
+export function LeadEditModal({ lead, open, onClose, onConflict }: ModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EditValues>();
+  const update = useUpdateLead(lead.id);
+  const sources = useLookups('source', open);
+  const handleError = useApiErrorHandler();
+  const tradeIn = Form.useWatch('trade_in', form);
+  const text = (value?: string) => value?.trim() || null;
+
+  return (
+    <Modal
+      open={open}
+      title={t('leads.edit.title', { name: lead.customer.name })}
+      okText={t('common.save')}
+      okButtonProps={{ 'data-testid': 'lead-edit-save' }}
+      cancelText={t('common.cancel')}
+      confirmLoading={update.isPending}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form<EditValues>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{
+          series_id: lead.car?.series_id ?? null,
+          model_text: lead.car && !lead.car.series_id ? lead.car.name : undefined,
+          budget_min_fen: yuan(lead.budget_min_fen),
+          budget_max_fen: yuan(lead.budget_max_fen),
+          timeframe: lead.timeframe ?? null,
+          payment: lead.payment ?? null,
+          trade_in: lead.trade_in,
+          trade_in_note: lead.trade_in_note ?? undefined,
+          source: lead.source ?? null,
+          notes: lead.notes ?? undefined,
+        }}
+        onFinish={(values) =>
+          update.mutate(
+            {
+              version: lead.version,
+              series_id: values.series_id ?? null,
+              model_text: values.series_id ? null : text(values.model_text),
+              budget_min_fen: values.budget_min_fen ? parseMoney(values.budget_min_fen) : null,
+              budget_max_fen: values.budget_max_fen ? parseMoney(values.budget_max_fen) : null,
+              timeframe: values.timeframe ?? null,
+              payment: values.payment ?? null,
+              trade_in: values.trade_in,
+              trade_in_note: values.trade_in ? text(values.trade_in_note) : null,
+              source: values.source ?? null,
+              notes: text(values.notes),
+            },
+            {
+              onSuccess: () => {
+                void message.success(t('leads.edit.saved'));
+                onClose();
+              },
+              onError: (error) =>
+                handleError(error, {
+                  form,
+                  fields: [
+                    'series_id',
+                    'model_text',
+                    'budget_min_fen',
+                    'budget_max_fen',
+                    'timeframe',
+                    'payment',
+                    'trade_in',
+                    'trade_in_note',
+                    'source',
+                    'notes',
+                  ],
+                  onConflict: () => {
+                    onClose();
+                    onConflict();
+                  },
+                }),
+            },
+          )
+        }
+      >
+        <Form.Item name="series_id" label={t('leads.field.car')}>
+          <SeriesPicker multiple={false} />
+        </Form.Item>
+        <Form.Item name="model_text" extra={t('leads.edit.modelTextHint')}>
+          <Input maxLength={100} placeholder={t('reception.modelTextPlaceholder')} />
+        </Form.Item>
+        <div className="form-row-2">
+          <Form.Item name="budget_min_fen" label={t('leads.edit.budgetMin')} rules={[moneyRule(t)]}>
+            <Input prefix="¥" inputMode="decimal" className="tabular" />
+          </Form.Item>
+          <Form.Item name="budget_max_fen" label={t('leads.edit.budgetMax')} rules={[moneyRule(t)]}>
+            <Input prefix="¥" inputMode="decimal" className="tabular" />
+          </Form.Item>
+        </div>
+        <div className="form-row-2">
+          <Form.Item name="timeframe" label={t('leads.field.timeframe')}>
+            <Select
+              allowClear
+              options={TIMEFRAMES.map((value) => ({
+                value,
+                label: t(`sales.timeframe.${value}`),
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="payment" label={t('leads.field.payment')}>
+            <Select
+              allowClear
+              options={PAYMENT_INTENTS.map((value) => ({
+                value,
+                label: t(`sales.payment.${value}`),
+              }))}
+            />
+          </Form.Item>
+        </div>
+        <Form.Item name="trade_in" label={t('leads.field.tradeIn')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+        {tradeIn && (
+          <Form.Item name="trade_in_note" label={t('leads.edit.tradeInNote')}>
+            <Input maxLength={200} placeholder={t('leads.edit.tradeInPlaceholder')} />
+          </Form.Item>
+        )}
+        <Form.Item name="source" label={t('leads.field.source')}>
+          <Select allowClear options={lookupOptions(t, 'source', sources.data, lead.source)} />
+        </Form.Item>
+        <Form.Item name="notes" label={t('leads.field.notes')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} />
         </Form.Item>
       </Form>
     </Modal>

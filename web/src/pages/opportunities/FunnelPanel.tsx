@@ -160,7 +160,8 @@ export function FunnelPanel({
               <Card size="small" variant="borderless" className="stat-card">
                 <Statistic
                   title={t('pipeline.funnel.won')}
-                  value={data ? `${formatNumber(data.won)} · ${formatMoney(data.won_fen)}` : '—'}
+                  value={data ? formatNumber(data.won) : '—'}
+                  suffix={data && <span className="stat-suffix">{formatMoney(data.won_fen)}</span>}
                   loading={funnel.isLoading}
                 />
               </Card>
