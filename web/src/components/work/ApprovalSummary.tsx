@@ -3,6 +3,7 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EMPTY, formatMoney } from '@/lib/format';
+import { lookupName, useLookups } from '@/lib/lookups';
 import { APPROVAL_STATUS_COLORS, vocab, type Approval } from '@/lib/work';
 
 export function ApprovalKindTag({ kind }: { kind: string }) {
@@ -40,9 +41,22 @@ export function payloadEntries(
     }));
 }
 
-export function PayloadSummary({ payload }: { payload: Record<string, unknown> }) {
+export function PayloadSummary({
+  payload,
+  kind,
+}: {
+  payload: Record<string, unknown>;
+  kind?: string;
+}) {
   const { t } = useTranslation();
-  const entries = payloadEntries(t, payload);
+  // A lead's loss names its reason by the key of the dealer's list of loss reasons.
+  const lost = kind === 'lead.lost';
+  const reasons = useLookups('lost_reason', lost);
+  const entries = payloadEntries(t, payload).map((entry) =>
+    lost && entry.key === 'reason'
+      ? { ...entry, value: lookupName(t, 'lost_reason', entry.value, reasons.data) }
+      : entry,
+  );
   if (entries.length === 0) return <span className="muted">{EMPTY}</span>;
   return (
     <Space size={[12, 4]} wrap>

@@ -72,7 +72,10 @@ export default function ApprovalDetailPage() {
                 )}
               </Descriptions.Item>
               <Descriptions.Item label={t('work.approvals.details')}>
-                <PayloadSummary payload={approval.payload as Record<string, unknown>} />
+                <PayloadSummary
+                  payload={approval.payload as Record<string, unknown>}
+                  kind={approval.kind}
+                />
               </Descriptions.Item>
               {approval.decided_by && (
                 <Descriptions.Item label={t('work.approvals.decidedBy')}>

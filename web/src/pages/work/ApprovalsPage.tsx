@@ -118,7 +118,10 @@ export default function ApprovalsPage() {
                     <span>{approval.requester.display_name}</span>
                     <span className="tabular">{formatDateTime(approval.created_at, tz)}</span>
                   </div>
-                  <PayloadSummary payload={approval.payload as Record<string, unknown>} />
+                  <PayloadSummary
+                    payload={approval.payload as Record<string, unknown>}
+                    kind={approval.kind}
+                  />
                   <div style={{ marginTop: 6 }}>
                     <ApprovalDecision approval={approval} compact />
                   </div>
@@ -149,7 +152,10 @@ export default function ApprovalsPage() {
                   <>
                     <Link to={`/approvals/${approval.id}`}>{title}</Link>
                     <div>
-                      <PayloadSummary payload={approval.payload as Record<string, unknown>} />
+                      <PayloadSummary
+                        payload={approval.payload as Record<string, unknown>}
+                        kind={approval.kind}
+                      />
                     </div>
                   </>
                 ),

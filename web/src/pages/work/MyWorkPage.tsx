@@ -190,7 +190,10 @@ export default function MyWorkPage() {
                               {formatDateTime(approval.created_at, tz)}
                             </span>
                           </div>
-                          <PayloadSummary payload={approval.payload as Record<string, unknown>} />
+                          <PayloadSummary
+                            payload={approval.payload as Record<string, unknown>}
+                            kind={approval.kind}
+                          />
                           <div style={{ marginTop: 8 }}>
                             <ApprovalDecision approval={approval} compact />
                           </div>
