@@ -1366,7 +1366,7 @@ export interface paths {
             cookie?: never;
         };
         /** The bookings between two times: the test-drive calendar. */
-        get: operations["calendar"];
+        get: operations["test_drive_calendar"];
         put?: never;
         /**
          * Books a car for a customer. A car already booked at an overlapping time is 409
@@ -7871,7 +7871,7 @@ export interface operations {
             };
         };
     };
-    calendar: {
+    test_drive_calendar: {
         parameters: {
             query: {
                 from: string;

@@ -27,6 +27,7 @@ import {
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Me } from '@/api/types';
 import { can } from '@/lib/permissions';
+import { workAdminPages, workModule } from '@/pages/work/modules';
 
 type Page = LazyExoticComponent<ComponentType>;
 
@@ -108,6 +109,7 @@ export const MODULES: AppModule[] = [
       },
     ],
   },
+  workModule,
   {
     key: 'customers',
     titleKey: 'nav.customersModule',
@@ -342,6 +344,7 @@ export const MODULES: AppModule[] = [
         allowed: (me) => can(me, 'audit:read'),
         component: AuditLogPage,
       },
+      ...workAdminPages,
     ],
   },
 ];

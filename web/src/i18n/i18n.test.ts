@@ -8,6 +8,9 @@ import { BUILTIN_ROLE_KEYS } from '@/lib/roles';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 import zhTW from './zh-TW.json';
+import workEn from './work.en.json';
+import workZhCN from './work.zh-CN.json';
+import workZhTW from './work.zh-TW.json';
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -28,9 +31,9 @@ function baseKeys(strings: Map<string, string>): Set<string> {
 }
 
 const languages = {
-  'zh-CN': flatten(zhCN as Tree),
-  'zh-TW': flatten(zhTW as Tree),
-  en: flatten(en as Tree),
+  'zh-CN': flatten({ ...zhCN, ...workZhCN } as Tree),
+  'zh-TW': flatten({ ...zhTW, ...workZhTW } as Tree),
+  en: flatten({ ...en, ...workEn } as Tree),
 };
 
 function has(lang: keyof typeof languages, key: string): boolean {

@@ -8,6 +8,9 @@ import 'dayjs/locale/en';
 import en from './en.json';
 import zhCN from './zh-CN.json';
 import zhTW from './zh-TW.json';
+import workEn from './work.en.json';
+import workZhCN from './work.zh-CN.json';
+import workZhTW from './work.zh-TW.json';
 import type { Locale } from '@/api/types';
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'zh-TW', 'en'];
@@ -21,9 +24,9 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 };
 
 export const resources = {
-  'zh-CN': { translation: zhCN },
-  'zh-TW': { translation: zhTW },
-  en: { translation: en },
+  'zh-CN': { translation: { ...zhCN, ...workZhCN } },
+  'zh-TW': { translation: { ...zhTW, ...workZhTW } },
+  en: { translation: { ...en, ...workEn } },
 } as const;
 
 const STORAGE_KEY = 'forecourt.locale';

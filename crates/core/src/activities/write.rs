@@ -93,6 +93,10 @@ async fn schedule_reminder<C: ConnectionTrait>(
     if a.status != ActivityStatus::Planned.as_str() {
         return Ok(());
     }
+    // Nothing to remind of once the time has come (the overdue alarm takes over).
+    if a.starts_at.or(a.due_at).is_none_or(|start| start <= now) {
+        return Ok(());
+    }
     if let Some((key, at)) = reminder_key(a) {
         let start = a.starts_at.or(a.due_at).map(|t| t.timestamp());
         jobs::enqueue(

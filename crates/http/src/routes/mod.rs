@@ -167,7 +167,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(pipeline::update_stage))
         .routes(routes!(test_drives::list_cars, test_drives::create_car))
         .routes(routes!(test_drives::update_car))
-        .routes(routes!(test_drives::calendar, test_drives::book))
+        .routes(routes!(test_drives::test_drive_calendar, test_drives::book))
         .routes(routes!(test_drives::reschedule))
         .routes(routes!(test_drives::cancel))
         .routes(routes!(test_drives::feedback))

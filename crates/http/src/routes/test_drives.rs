@@ -53,7 +53,7 @@ pub async fn update_car(
 /// The bookings between two times: the test-drive calendar.
 #[utoipa::path(get, path = "/api/v1/test-drives", tag = "test-drives", params(BookingQuery),
     responses((status = 200, body = Vec<BookingView>), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
-pub async fn calendar(
+pub async fn test_drive_calendar(
     State(state): State<AppState>,
     auth: Authed,
     ApiQuery(query): ApiQuery<BookingQuery>,

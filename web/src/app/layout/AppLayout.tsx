@@ -12,6 +12,7 @@ import { GlobalSearch } from './GlobalSearch';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
+import { NotificationBell } from '@/components/work/NotificationBell';
 
 const COLLAPSED_KEY = 'forecourt.siderCollapsed';
 
@@ -97,6 +98,7 @@ export default function AppLayout() {
           <div className="header-spacer" />
           <div className="header-actions">
             {mobile ? <GlobalSearch compact /> : <DealerSwitcher />}
+            <NotificationBell />
             <LanguageSwitcher compact={mobile} />
             <UserMenu compact={mobile} />
           </div>

@@ -32,6 +32,7 @@ import { RoleName } from '@/lib/roles';
 import { useAuditList } from '../admin/audit/hooks';
 import { actionLabel } from '../admin/audit/labels';
 import { MySalesCard } from './MySalesCard';
+import { MyWorkCard } from '@/components/work/MyWorkCard';
 
 // ECharts is big: the chart loads after the rest of the page.
 const TeamChart = lazy(() => import('./TeamChart'));
@@ -151,6 +152,7 @@ export default function WorkbenchPage() {
       </section>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
+          <MyWorkCard />
           {can(me, 'sales_report:read') && <MySalesCard />}
           <Card
             title={t('workbench.shortcutsCard')}
