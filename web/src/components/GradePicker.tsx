@@ -8,11 +8,14 @@ export function GradePicker({
   value,
   onChange,
   grades,
+  clearable = false,
   testId = 'grade-picker',
 }: {
   value?: Grade | null;
-  onChange?: (grade: Grade) => void;
+  onChange?: (grade: Grade | null) => void;
   grades: readonly Grade[];
+  /** Tapping the chosen grade again clears it (for "only if it changed"). */
+  clearable?: boolean;
   testId?: string;
 }) {
   const { t } = useTranslation();
@@ -37,7 +40,7 @@ export function GradePicker({
                 ? { background: gradeColor(grade), borderColor: gradeColor(grade), color: '#fff' }
                 : { color: gradeColor(grade) }
             }
-            onClick={() => onChange?.(grade)}
+            onClick={() => onChange?.(clearable && on ? null : grade)}
             data-testid={`${testId}-${grade}`}
           >
             <span className="grade-option-letter">{grade}</span>

@@ -33,7 +33,7 @@ interface FeedbackValues {
   rating: number;
   liked?: string;
   concerns?: string;
-  grade?: Grade;
+  grade?: Grade | null;
   licence_number?: string;
 }
 
@@ -111,7 +111,7 @@ function FeedbackModal({
           label={t('testDrives.feedback.grade')}
           extra={t('testDrives.feedback.gradeHint')}
         >
-          <GradePicker grades={JUDGED_GRADES} testId="feedback-grade" />
+          <GradePicker grades={JUDGED_GRADES} clearable testId="feedback-grade" />
         </Form.Item>
         {needsLicence && (
           <Form.Item
