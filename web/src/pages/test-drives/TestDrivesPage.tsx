@@ -163,12 +163,12 @@ export default function TestDrivesPage() {
           setMoving(booking);
         }}
       />
-      {(bookingDefaults || moving) && (
+      {(bookingDefaults || moving) && cars.data && (
         <BookingModal
           open
           booking={moving}
           defaults={bookingDefaults ?? undefined}
-          cars={cars.data ?? []}
+          cars={cars.data}
           bookings={bookings.data ?? []}
           onClose={(saved) => {
             setMoving(null);
