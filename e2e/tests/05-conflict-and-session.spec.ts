@@ -49,9 +49,17 @@ test('an expired session goes to login and comes back to the same page', async (
 test('a group analyst switches dealer and sees the other dealer read-only', async ({ page }) => {
   await login(page, 'hz-analyst');
   await expect(page.getByTestId('dealer-switcher')).toContainText('杭州西湖汽车4S店');
-  await page.getByTestId('dealer-switcher').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '宁波海曙汽车4S店' }).click();
-  await expect(page.getByTestId('dealer-switcher')).toContainText('宁波海曙汽车4S店');
+  // The header re-renders while the workbench loads; pick the store again until it sticks.
+  await expect(async () => {
+    if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) {
+      await page.getByTestId('dealer-switcher').click();
+    }
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: '宁波海曙汽车4S店' })
+      .click({ timeout: 3_000 });
+    await expect(page.getByTestId('dealer-switcher')).toContainText('宁波海曙汽车4S店', { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId('workbench-hero')).toContainText('宁波海曙汽车4S店');
   await page.goto('/admin/users');
   await expect(page.getByText('nb-consultant', { exact: true })).toBeVisible();

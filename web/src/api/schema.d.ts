@@ -2062,7 +2062,7 @@ export interface components {
          * @description How new leads find an owner.
          * @enum {string}
          */
-        AssignmentMode: "Manual" | "RoundRobin" | "Load" | "ModelLine";
+        AssignmentMode: "manual" | "round_robin" | "load" | "model_line";
         /** @description A model-line rule: leads for a series go to a team (in turn) or to one consultant. */
         AssignmentRule: {
             series_id: components["schemas"]["CatalogSeriesId"];
@@ -2126,7 +2126,7 @@ export interface components {
          * @description A test-drive booking's state. Booked and done bookings hold the car.
          * @enum {string}
          */
-        BookingStatus: "Booked" | "Done" | "Cancelled" | "NoShow";
+        BookingStatus: "booked" | "done" | "cancelled" | "no_show";
         /** @description A booking. Bookings outside the caller's scope show only when the car is busy. */
         BookingView: {
             id: components["schemas"]["TestDriveBookingId"];
@@ -2637,7 +2637,7 @@ export interface components {
          * @description How a follow-up reached the customer.
          * @enum {string}
          */
-        FollowUpChannel: "Phone" | "Wechat" | "Sms" | "Visit" | "Email";
+        FollowUpChannel: "phone" | "wechat" | "sms" | "visit" | "email";
         FollowUpView: {
             id: components["schemas"]["LeadFollowUpId"];
             channel: components["schemas"]["FollowUpChannel"];
@@ -2913,7 +2913,7 @@ export interface components {
          * @description Where a lead stands.
          * @enum {string}
          */
-        LeadStatus: "Open" | "LostPending" | "Lost" | "Won";
+        LeadStatus: "open" | "lost_pending" | "lost" | "won";
         LeadView: {
             id: components["schemas"]["LeadId"];
             customer: components["schemas"]["CustomerRow"];
@@ -3840,7 +3840,7 @@ export interface components {
          * @description How the buyer means to pay.
          * @enum {string}
          */
-        PaymentIntent: "Cash" | "Loan" | "Lease";
+        PaymentIntent: "cash" | "loan" | "lease";
         /**
          * @description A permission, `resource:action`.
          * @enum {string}
@@ -4138,7 +4138,7 @@ export interface components {
          * @description What reaching a pipeline stage means for the lead.
          * @enum {string}
          */
-        StageKind: "Open" | "Order" | "Won";
+        StageKind: "open" | "order" | "won";
         StageMove: {
             /** Format: int64 */
             version: number;
@@ -4176,7 +4176,7 @@ export interface components {
          * @description Where a stagnant lead goes.
          * @enum {string}
          */
-        StagnationAction: "Flag" | "Senior" | "Manager" | "MarketingPool";
+        StagnationAction: "flag" | "senior" | "manager" | "marketing_pool";
         /** Format: uuid */
         TeamId: string;
         TeamPatch: {
@@ -4261,7 +4261,7 @@ export interface components {
          * @description When the buyer means to buy, as they say it.
          * @enum {string}
          */
-        Timeframe: "WithinWeek" | "WithinTwoWeeks" | "WithinMonth" | "WithinThreeMonths" | "Later" | "Undecided";
+        Timeframe: "within_week" | "within_two_weeks" | "within_month" | "within_three_months" | "later" | "undecided";
         TimelineEntry: {
             id: components["schemas"]["CustomerEventId"];
             /** Format: date-time */
