@@ -32,6 +32,24 @@ where
         .await?)
 }
 
+/// Leads counted per owner and a key of theirs (source, loss reason).
+async fn count_per_owner_and<C: ConnectionTrait>(
+    conn: &C,
+    select: Select<lead::Entity>,
+    key: lead::Column,
+) -> DbResult<Vec<(Option<Uuid>, Option<String>, i64)>> {
+    Ok(select
+        .select_only()
+        .column(lead::Column::OwnerId)
+        .column(key)
+        .column_as(Expr::expr(Func::count(Expr::col(lead::Column::Id))), "n")
+        .group_by(lead::Column::OwnerId)
+        .group_by(key)
+        .into_tuple()
+        .all(conn)
+        .await?)
+}
+
 /// Leads created in `[from, to)`, per owner and source.
 pub async fn new_leads<C: ConnectionTrait>(
     conn: &C,
@@ -39,18 +57,14 @@ pub async fn new_leads<C: ConnectionTrait>(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> DbResult<Vec<(Option<Uuid>, Option<String>, i64)>> {
-    Ok(lead::Entity::scoped(scope)
-        .filter(lead::Column::CreatedAt.gte(from))
-        .filter(lead::Column::CreatedAt.lt(to))
-        .select_only()
-        .column(lead::Column::OwnerId)
-        .column(lead::Column::SourceKey)
-        .column_as(Expr::expr(Func::count(Expr::col(lead::Column::Id))), "n")
-        .group_by(lead::Column::OwnerId)
-        .group_by(lead::Column::SourceKey)
-        .into_tuple()
-        .all(conn)
-        .await?)
+    count_per_owner_and(
+        conn,
+        lead::Entity::scoped(scope)
+            .filter(lead::Column::CreatedAt.gte(from))
+            .filter(lead::Column::CreatedAt.lt(to)),
+        lead::Column::SourceKey,
+    )
+    .await
 }
 
 /// Showroom visits that arrived in `[from, to)`, per receiving consultant.
@@ -139,19 +153,15 @@ pub async fn lost_reasons<C: ConnectionTrait>(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> DbResult<Vec<(Option<Uuid>, Option<String>, i64)>> {
-    Ok(lead::Entity::scoped(scope)
-        .filter(lead::Column::Status.eq("lost"))
-        .filter(lead::Column::LostAt.gte(from))
-        .filter(lead::Column::LostAt.lt(to))
-        .select_only()
-        .column(lead::Column::OwnerId)
-        .column(lead::Column::LostReasonKey)
-        .column_as(Expr::expr(Func::count(Expr::col(lead::Column::Id))), "n")
-        .group_by(lead::Column::OwnerId)
-        .group_by(lead::Column::LostReasonKey)
-        .into_tuple()
-        .all(conn)
-        .await?)
+    count_per_owner_and(
+        conn,
+        lead::Entity::scoped(scope)
+            .filter(lead::Column::Status.eq("lost"))
+            .filter(lead::Column::LostAt.gte(from))
+            .filter(lead::Column::LostAt.lt(to)),
+        lead::Column::LostReasonKey,
+    )
+    .await
 }
 
 /// Open leads whose follow-up was due before `now`, per owner.
