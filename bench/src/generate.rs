@@ -21,11 +21,29 @@ pub struct Samples {
     pub vins: Vec<String>,
 }
 
+/// "SQLite" or "PostgreSQL", for logs and result headings.
+pub fn backend_name(app: &App) -> &'static str {
+    match app.db().backend() {
+        forecourt_db::Backend::Sqlite => "SQLite",
+        forecourt_db::Backend::Postgres => "PostgreSQL",
+    }
+}
+
 pub fn samples_path() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/samples.json")
 }
 
-pub async fn generate(app: &App, customers: usize, chunk: usize, seed: u64) -> anyhow::Result<()> {
+/// Imports `customers` generated customers in files of `chunk`. The first `skip_files` files are
+/// generated (the data is deterministic per seed, so the samples stay the same) but not imported:
+/// an interrupted run resumes with `--skip-files` set to the files its log shows as done.
+/// Samples and the log line are written after every file, so an interruption loses nothing.
+pub async fn generate(
+    app: &App,
+    customers: usize,
+    chunk: usize,
+    seed: u64,
+    skip_files: usize,
+) -> anyhow::Result<()> {
     let dealer = match app.find_dealer_by_code(DEALER).await? {
         Some(d) => d,
         None => {
@@ -81,14 +99,19 @@ pub async fn generate(app: &App, customers: usize, chunk: usize, seed: u64) -> a
     let owners: Vec<String> = (1..=CONSULTANTS).map(|i| format!("顾问{i:02}")).collect();
     let mut faker = Faker::new(seed);
     let today = app.today(&system);
+    let backend = backend_name(app);
     let mut samples = Samples::default();
-    let mut report = String::new();
     let mut done = 0;
     let mut file_no = 0;
     while done < customers {
         let size = chunk.min(customers - done);
         let (sheet, rows) = sheet(&mut faker, size, today, &owners, &mut samples);
         file_no += 1;
+        done += size;
+        if file_no <= skip_files {
+            println!("file {file_no}: skipped (imported by an earlier run)");
+            continue;
+        }
         let started = Instant::now();
         let upload = app
             .upload_customer_import(&system, &format!("bench-{file_no}.csv"), sheet.into_bytes())
@@ -106,24 +129,24 @@ pub async fn generate(app: &App, customers: usize, chunk: usize, seed: u64) -> a
             )
             .await?;
         let seconds = started.elapsed().as_secs_f64();
-        done += size;
         let line = format!(
-            "file {file_no}: {rows} rows ({size} customers) imported in {seconds:.1} s — created {}, updated {}, invalid rows {}",
+            "{backend} file {file_no}: {rows} rows ({size} customers, {done} in all) imported in {seconds:.1} s — created {}, updated {}, invalid rows {}",
             result.created, result.updated, result.invalid_rows
         );
         println!("{line}");
-        report.push_str(&line);
-        report.push('\n');
+        std::fs::create_dir_all(samples_path().parent().unwrap_or(std::path::Path::new(".")))?;
+        std::fs::write(samples_path(), serde_json::to_vec(&samples)?)?;
+        let mut log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(import_log_path())?;
+        writeln!(log, "{line}")?;
     }
-    std::fs::create_dir_all(samples_path().parent().unwrap_or(std::path::Path::new(".")))?;
-    std::fs::write(samples_path(), serde_json::to_vec(&samples)?)?;
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("results/import-log.txt");
-    let mut log = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)?;
-    writeln!(log, "{report}")?;
     Ok(())
+}
+
+fn import_log_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("results/import-log.txt")
 }
 
 /// A spreadsheet of `customers` customers; two in five have a second car, on a second line (the

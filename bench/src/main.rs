@@ -28,6 +28,9 @@ enum Command {
         chunk: usize,
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// Files an interrupted run already imported (see results/import-log.txt).
+        #[arg(long, default_value_t = 0)]
+        skip_files: usize,
     },
     /// Measure search and list latency; write results to bench/results/.
     Run {
@@ -61,9 +64,8 @@ async fn main() -> anyhow::Result<()> {
             customers,
             chunk,
             seed,
-        } => generate::generate(&app, customers, chunk, seed).await,
-        Command::Run { iterations, label } => {
-            measure::run(&app, iterations, &label, &cli.database).await
-        }
+            skip_files,
+        } => generate::generate(&app, customers, chunk, seed, skip_files).await,
+        Command::Run { iterations, label } => measure::run(&app, iterations, &label).await,
     }
 }

@@ -2,11 +2,13 @@
 //! before → after, in the same transaction as the write itself.
 
 use crate::auth::{Actor, ActorKind};
+use crate::error::CoreError;
 use crate::error::CoreResult;
 use chrono::{DateTime, Utc};
-use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::audit_event;
 use forecourt_db::repo::audit;
+use forecourt_db::repo::tenant::{self, Versioned, VersionedEntity};
+use forecourt_db::{ConnectionTrait, DbError};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -107,6 +109,41 @@ impl AuditEntry {
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }
+}
+
+/// The one way an edit is saved: writes `after` over `before` (only if `before`'s version is
+/// still the stored one, else [`CoreError::VersionConflict`] via `on_error`) and records `entry`,
+/// both in `conn`'s transaction. When `entry` records no change nothing is written and the
+/// version is not bumped; the answer is then `None` and the caller shows `before`.
+pub async fn update_if_changed<E, C>(
+    conn: &C,
+    actor: &Actor,
+    before: &E::Model,
+    after: E::Model,
+    entry: AuditEntry,
+    at: DateTime<Utc>,
+    on_error: impl FnOnce(DbError) -> CoreError,
+) -> CoreResult<Option<E::Model>>
+where
+    E: VersionedEntity,
+    E::Model: Audited,
+    C: ConnectionTrait,
+{
+    if entry.is_empty() {
+        return Ok(None);
+    }
+    let saved = tenant::update::<E, C>(
+        conn,
+        actor.scope(),
+        before.audit_id(),
+        after,
+        before.version(),
+        at,
+    )
+    .await
+    .map_err(on_error)?;
+    record(conn, actor, entry, at).await?;
+    Ok(Some(saved))
 }
 
 /// Writes the event, attributed to `actor`. Call it with the transaction of the change.

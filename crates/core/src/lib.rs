@@ -21,6 +21,7 @@ pub mod messaging;
 pub mod notifications;
 pub mod org;
 pub mod paging;
+pub mod retention;
 pub mod sales;
 pub mod saved_views;
 pub mod settings;

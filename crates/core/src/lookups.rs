@@ -301,21 +301,20 @@ impl App {
             after.sort_order = order;
         }
         let entry = AuditEntry::updated(&before, &after);
-        if entry.is_empty() {
-            return Ok(view(list, &before));
-        }
         let now = self.now();
-        let updated = tenant::update::<lookup::Entity, _>(
+        let Some(updated) = audit::update_if_changed::<lookup::Entity, _>(
             &*tx,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after,
-            before.version,
+            entry,
             now,
+            |e| CoreError::from_db("lookup", e),
         )
-        .await
-        .map_err(|e| CoreError::from_db("lookup", e))?;
-        audit::record(&*tx, actor, entry, now).await?;
+        .await?
+        else {
+            return Ok(view(list, &before));
+        };
         tx.commit().await?;
         Ok(view(list, &updated))
     }

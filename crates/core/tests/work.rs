@@ -1,7 +1,7 @@
 //! Activities, alarms with escalation, approvals and the outbox, with a controllable clock and
 //! a real SMTP server on loopback.
 
-use super::work_support::{SmtpSink, work};
+use super::work_support::{ProviderSink, SmtpSink, work};
 use chrono::Duration;
 use forecourt_core::activities::{
     ActivityDraft, CancelActivity, CompleteActivity, NewActivity, create_activity_in,
@@ -286,6 +286,120 @@ db_test!(async fn an_email_reminder_reaches_smtp_once_even_across_a_restart(test
     let one = w.app.get_message(&w.system, messages.items[0].id).await.unwrap();
     assert_eq!(one.deliveries.len(), 1);
     assert_eq!(one.deliveries[0].result, "accepted");
+});
+
+db_test!(async fn an_sms_reminder_survives_a_provider_outage_and_reaches_it_under_one_key(test_db) {
+    // The provider is down for the first attempt, then accepts.
+    let provider = ProviderSink::start(1).await;
+    let w = work(test_db, provider.sms_settings()).await;
+    let who = w
+        .app
+        .create_customer(&w.consultant, NewCustomer {
+            kind: CustomerKind::Person,
+            name: "李娜".into(),
+            gender: None,
+            birthday: None,
+            phones: vec![PhoneInput { number: "13700005555".into(), label: forecourt_core::customers::PhoneLabel::Mobile }],
+            wechat_id: None,
+            email: None,
+            address: Default::default(),
+            id_number: None,
+            occupation: None,
+            notes: None,
+            tags: vec![],
+            source: None,
+            owner_id: None,
+            companions: vec![],
+            consents: vec![ConsentInput { channel: ConsentChannel::Sms, granted: true, method: forecourt_core::customers::ConsentMethod::WrittenForm, note: None }],
+            vehicles: vec![],
+            allow_duplicate: true,
+        })
+        .await
+        .unwrap()
+        .id;
+    let start = w.app.now() + Duration::hours(2);
+    w.app
+        .create_activity(&w.consultant, NewActivity {
+            customer_reminder_channel: Some(MessageChannel::Sms),
+            ..appointment(who, start)
+        })
+        .await
+        .unwrap();
+    let runner = JobRunner::new(w.app.clone(), JobRegistry::builtin(), RunnerOptions::default());
+    w.clock.advance(Duration::minutes(61));
+    // The reminder queues the message; its delivery meets the outage.
+    runner.run_due_once().await.unwrap();
+    runner.run_due_once().await.unwrap();
+    assert_eq!(provider.received().len(), 1);
+    let messages = w.app.list_messages(&w.system, Default::default()).await.unwrap();
+    assert_eq!(messages.items.len(), 1);
+    assert_eq!(messages.items[0].status.as_str(), "failed");
+
+    // After the backoff the delivery job runs again and the provider accepts.
+    w.clock.advance(Duration::minutes(30));
+    runner.run_due_once().await.unwrap();
+    let requests = provider.received();
+    assert_eq!(requests.len(), 2);
+    let message = w.app.get_message(&w.system, messages.items[0].id).await.unwrap();
+    assert_eq!(message.status.as_str(), "sent");
+    // Both attempts carry the message's id as the key the provider deduplicates by.
+    let key = message.id.to_string();
+    assert!(requests.iter().all(|r| r.idempotency_key.as_deref() == Some(key.as_str())), "{requests:?}");
+    assert!(requests.iter().all(|r| r.authorization.as_deref() == Some("Bearer provider-token-1")));
+    let body = &requests[1].body;
+    assert_eq!(body["channel"], "sms");
+    assert_eq!(body["to"], "13700005555");
+    assert_eq!(body["id"], json!(key));
+    assert!(body["text"].as_str().is_some_and(|t| !t.is_empty()), "{body}");
+    // The provider's own id is kept, and the delivery log shows the failure then the acceptance.
+    assert_eq!(message.provider_message_id.as_deref(), Some("prov-0"));
+    assert_eq!(message.deliveries.len(), 2, "{:?}", message.deliveries);
+    let results: Vec<&str> = message.deliveries.iter().map(|d| d.result.as_str()).collect();
+    assert!(results.contains(&"failed") && results.contains(&"accepted"), "{results:?}");
+
+    // Nothing further goes out.
+    w.clock.advance(Duration::hours(2));
+    runner.run_due_once().await.unwrap();
+    assert_eq!(provider.received().len(), 2);
+});
+
+db_test!(async fn housekeeping_drops_old_notifications_then_ended_messages(test_db) {
+    let sink = SmtpSink::start().await;
+    let w = work(test_db, sink.settings()).await;
+    let consenting = customer(&w, true, "13700006666").await;
+    let refused = customer(&w, false, "13700007777").await;
+    let start = w.app.now() + Duration::hours(2);
+    w.app.create_activity(&w.consultant, appointment(consenting, start)).await.unwrap();
+    w.app.create_activity(&w.consultant, appointment(refused, start)).await.unwrap();
+    let runner = JobRunner::new(w.app.clone(), JobRegistry::builtin(), RunnerOptions::default());
+    w.clock.advance(Duration::minutes(61));
+    runner.run_due_once().await.unwrap();
+    runner.run_due_once().await.unwrap();
+    let statuses = |items: Vec<forecourt_core::messaging::MessageView>| {
+        let mut s: Vec<String> = items.into_iter().map(|m| m.status.as_str().to_owned()).collect();
+        s.sort();
+        s
+    };
+    let messages = w.app.list_messages(&w.system, Default::default()).await.unwrap();
+    assert_eq!(statuses(messages.items), ["sent", "suppressed"]);
+    assert_eq!(kinds(&w, &w.consultant).await.len(), 2, "a reminder per appointment");
+
+    // Nothing is young enough to go yet.
+    let purged = w.app.purge_expired_messages().await.unwrap();
+    assert_eq!((purged.notifications, purged.messages), (0, 0));
+
+    // After half a year the notifications go; the messages stay as the record of what was sent.
+    w.clock.advance(Duration::days(forecourt_core::retention::NOTIFICATION_DAYS) + Duration::hours(1));
+    let purged = w.app.purge_expired_messages().await.unwrap();
+    assert_eq!((purged.notifications, purged.messages), (2, 0));
+    assert!(kinds(&w, &w.consultant).await.is_empty());
+    assert_eq!(w.app.list_messages(&w.system, Default::default()).await.unwrap().items.len(), 2);
+
+    // After the message retention they go too, with their delivery log.
+    w.clock.advance(Duration::days(forecourt_core::retention::MESSAGE_DAYS - forecourt_core::retention::NOTIFICATION_DAYS));
+    let purged = w.app.purge_expired_messages().await.unwrap();
+    assert_eq!((purged.notifications, purged.messages), (0, 2));
+    assert!(w.app.list_messages(&w.system, Default::default()).await.unwrap().items.is_empty());
 });
 
 db_test!(async fn nothing_goes_to_a_customer_without_consent(test_db) {

@@ -1,9 +1,12 @@
-//! A dealer with a consultant and a manager, a controllable clock, and a loopback SMTP server.
+//! A dealer with a consultant and a manager, a controllable clock, and loopback SMTP and HTTP
+//! message providers.
 
 use chrono::{TimeZone, Utc};
 use forecourt_core::admin::users::NewUser;
 use forecourt_core::auth::LoginInput;
-use forecourt_core::messaging::{MessagingSettings, SmtpSettings, TlsMode, Transport};
+use forecourt_core::messaging::{
+    HttpProviderSettings, MessagingSettings, SmtpSettings, TlsMode, Transport,
+};
 use forecourt_core::org::NewDealer;
 use forecourt_core::{Actor, App, CoreSettings, ManualClock};
 use forecourt_db::testing::TestDb;
@@ -162,5 +165,80 @@ impl SmtpSink {
 
     pub fn received(&self) -> Vec<String> {
         self.messages.lock().unwrap().clone()
+    }
+}
+
+/// One request an SMS/WeChat provider received.
+#[derive(Clone, Debug)]
+pub struct ProviderRequest {
+    pub idempotency_key: Option<String>,
+    pub authorization: Option<String>,
+    pub body: serde_json::Value,
+}
+
+/// A loopback SMS/WeChat provider speaking the HTTP adapter's protocol. It answers the first
+/// `fail_first` requests with 503 (a provider outage), then accepts, and, like the real
+/// providers, deduplicates by the `Idempotency-Key`: a key seen before gets the same id back.
+#[derive(Clone)]
+pub struct ProviderSink {
+    pub requests: Arc<Mutex<Vec<ProviderRequest>>>,
+    pub port: u16,
+}
+
+impl ProviderSink {
+    pub async fn start(fail_first: usize) -> ProviderSink {
+        use axum::http::{HeaderMap, StatusCode};
+        let requests: Arc<Mutex<Vec<ProviderRequest>>> = Arc::default();
+        let store = requests.clone();
+        let accept = move |headers: HeaderMap, axum::Json(body): axum::Json<serde_json::Value>| {
+            let store = store.clone();
+            async move {
+                let header = |name: &str| {
+                    headers
+                        .get(name)
+                        .and_then(|v| v.to_str().ok())
+                        .map(str::to_owned)
+                };
+                let request = ProviderRequest {
+                    idempotency_key: header("idempotency-key"),
+                    authorization: header("authorization"),
+                    body,
+                };
+                let mut seen = store.lock().unwrap();
+                seen.push(request.clone());
+                if seen.len() <= fail_first {
+                    return Err(StatusCode::SERVICE_UNAVAILABLE);
+                }
+                let first = seen
+                    .iter()
+                    .position(|r| r.idempotency_key == request.idempotency_key)
+                    .unwrap_or(0);
+                Ok(axum::Json(
+                    serde_json::json!({ "id": format!("prov-{first}") }),
+                ))
+            }
+        };
+        let router = axum::Router::new().route("/v1/messages", axum::routing::post(accept));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        ProviderSink { requests, port }
+    }
+
+    /// SMS through this provider, with a bearer token.
+    pub fn sms_settings(&self) -> MessagingSettings {
+        MessagingSettings {
+            sms: Transport::Http(HttpProviderSettings {
+                url: format!("http://127.0.0.1:{}/v1/messages", self.port),
+                token: Some("provider-token-1".to_owned().into()),
+            }),
+            ..MessagingSettings::default()
+        }
+    }
+
+    pub fn received(&self) -> Vec<ProviderRequest> {
+        self.requests.lock().unwrap().clone()
     }
 }

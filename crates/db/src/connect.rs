@@ -131,6 +131,26 @@ impl Db {
         self.backend
     }
 
+    /// Brings PostgreSQL's planner statistics of `tables` up to date (`ANALYZE`). Called after a
+    /// bulk write such as an import: until autovacuum gets round to it, the planner still
+    /// believes the tables as small as before, and a first import into an empty dealer would
+    /// leave it planning sequential scans where an index lookup takes milliseconds. SQLite's
+    /// planner keeps no such statistics here, so there it does nothing.
+    pub async fn refresh_statistics(&self, tables: &[&str]) -> Result<(), DbErr> {
+        use sea_orm::ConnectionTrait;
+        if self.backend != Backend::Postgres || tables.is_empty() {
+            return Ok(());
+        }
+        let quoted: Vec<String> = tables
+            .iter()
+            .map(|t| format!("\"{}\"", t.replace('"', "")))
+            .collect();
+        self.conn
+            .execute_unprepared(&format!("ANALYZE {}", quoted.join(", ")))
+            .await?;
+        Ok(())
+    }
+
     /// Starts a write transaction. Everything a use case changes, its audit rows and its
     /// outbox messages go through one of these and commit together.
     pub async fn begin(&self) -> Result<WriteTx, DbErr> {

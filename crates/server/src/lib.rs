@@ -132,7 +132,8 @@ fn uuid_suffix() -> String {
     )
 }
 
-/// Periodic clean-up: expired sessions and old login attempts.
+/// Periodic clean-up: expired sessions and old login attempts, finished jobs, expired
+/// notifications and ended messages (see `forecourt_core::retention`).
 async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
@@ -143,6 +144,9 @@ async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
                 }
                 if let Err(error) = app.purge_finished_jobs().await {
                     tracing::warn!(%error, "purging finished jobs failed");
+                }
+                if let Err(error) = app.purge_expired_messages().await {
+                    tracing::warn!(%error, "purging expired notifications and messages failed");
                 }
             }
             _ = stop.changed() => return,

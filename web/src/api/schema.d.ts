@@ -7008,39 +7008,34 @@ export interface operations {
     };
     lead_board: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Cards per grade (default 20, at most 50). */
                 per_column?: number;
-                filter: {
-                    owner_id?: null | components["schemas"]["UserId"];
-                    /** @description Only leads nobody owns. */
-                    unassigned?: boolean;
-                    /** @description `marketing`: the leads marketing nurtures. */
-                    pool?: string | null;
-                    team_id?: null | components["schemas"]["TeamId"];
-                    /** @description Grades, comma-separated: `H,A`. */
-                    grade?: string | null;
-                    /** @description Statuses, comma-separated: `open,lost_pending` (default: every status). */
-                    status?: string | null;
-                    source?: string | null;
-                    series_id?: null | components["schemas"]["CatalogSeriesId"];
-                    customer_id?: null | components["schemas"]["CustomerId"];
-                    /** @description Only stagnant (true) or not stagnant (false) leads. */
-                    stagnant?: boolean | null;
-                    /** @description Only open leads whose follow-up is past due. */
-                    overdue?: boolean;
-                    /** Format: date-time */
-                    created_from?: string | null;
-                    /** Format: date-time */
-                    created_to?: string | null;
-                    /** @description `-created_at` (default) or `-updated_at`. */
-                    sort?: string | null;
-                    /** Format: int64 */
-                    limit?: number | null;
-                    cursor?: string | null;
-                    /** @description Count the matches (exactly up to 1,000). */
-                    with_count?: boolean;
-                };
+                owner_id?: components["schemas"]["UserId"];
+                /** @description Only leads nobody owns. */
+                unassigned?: boolean;
+                /** @description `marketing`: the leads marketing nurtures. */
+                pool?: string;
+                team_id?: components["schemas"]["TeamId"];
+                /** @description Grades, comma-separated: `H,A`. */
+                grade?: string;
+                /** @description Statuses, comma-separated: `open,lost_pending` (default: every status). */
+                status?: string;
+                source?: string;
+                series_id?: components["schemas"]["CatalogSeriesId"];
+                customer_id?: components["schemas"]["CustomerId"];
+                /** @description Only stagnant (true) or not stagnant (false) leads. */
+                stagnant?: boolean;
+                /** @description Only open leads whose follow-up is past due. */
+                overdue?: boolean;
+                created_from?: string;
+                created_to?: string;
+                /** @description `-created_at` (default) or `-updated_at`. */
+                sort?: string;
+                limit?: number;
+                cursor?: string;
+                /** @description Count the matches (exactly up to 1,000). */
+                with_count?: boolean;
             };
             header?: never;
             path?: never;

@@ -127,21 +127,20 @@ impl App {
             after.name = parse_name("name", name, 64)?;
         }
         let entry = AuditEntry::updated(&before, &after);
-        if entry.is_empty() {
-            return Ok(DepartmentView::from(&before));
-        }
         let now = self.now();
-        let updated = tenant::update::<department::Entity, _>(
+        let Some(updated) = audit::update_if_changed::<department::Entity, _>(
             &*tx,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after,
-            before.version,
+            entry,
             now,
+            CoreError::on_write("department", "name"),
         )
-        .await
-        .map_err(CoreError::on_write("department", "name"))?;
-        audit::record(&*tx, actor, entry, now).await?;
+        .await?
+        else {
+            return Ok(DepartmentView::from(&before));
+        };
         tx.commit().await?;
         Ok(DepartmentView::from(&updated))
     }

@@ -97,19 +97,17 @@ impl App {
             after.locale = locale.map(|l| l.as_str().to_owned());
         }
         let entry = AuditEntry::updated(&before, &after);
-        if !entry.is_empty() {
-            let now = self.now();
-            tenant::update::<user::Entity, _>(
-                &*tx,
-                home.scope(),
-                before.id,
-                after,
-                before.version,
-                now,
-            )
-            .await
-            .map_err(|e| CoreError::from_db("user", e))?;
-            audit::record(&*tx, &home, entry, now).await?;
+        let saved = audit::update_if_changed::<user::Entity, _>(
+            &*tx,
+            &home,
+            &before,
+            after,
+            entry,
+            self.now(),
+            |e| CoreError::from_db("user", e),
+        )
+        .await?;
+        if saved.is_some() {
             tx.commit().await?;
         }
         self.get_me(actor, None).await

@@ -217,21 +217,20 @@ impl App {
         }
         errors.finish()?;
         let entry = AuditEntry::updated(&before, &after);
-        if entry.is_empty() {
-            return Ok(RoleView::custom(&before));
-        }
         let now = self.now();
-        let updated = tenant::update::<role::Entity, _>(
+        let Some(updated) = audit::update_if_changed::<role::Entity, _>(
             &*tx,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after,
-            before.version,
+            entry,
             now,
+            |e| CoreError::from_db("role", e),
         )
-        .await
-        .map_err(|e| CoreError::from_db("role", e))?;
-        audit::record(&*tx, actor, entry, now).await?;
+        .await?
+        else {
+            return Ok(RoleView::custom(&before));
+        };
         tx.commit().await?;
         Ok(RoleView::custom(&updated))
     }

@@ -190,21 +190,20 @@ impl App {
         }
         errors.finish()?;
         let entry = AuditEntry::updated(&before, &after);
-        if entry.is_empty() {
-            return Ok(TeamView::from(&before));
-        }
         let now = self.now();
-        let updated = tenant::update::<team::Entity, _>(
+        let Some(updated) = audit::update_if_changed::<team::Entity, _>(
             &*tx,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after,
-            before.version,
+            entry,
             now,
+            CoreError::on_write("team", "name"),
         )
-        .await
-        .map_err(CoreError::on_write("team", "name"))?;
-        audit::record(&*tx, actor, entry, now).await?;
+        .await?
+        else {
+            return Ok(TeamView::from(&before));
+        };
         tx.commit().await?;
         Ok(TeamView::from(&updated))
     }

@@ -424,24 +424,23 @@ impl App {
         errors.finish()?;
 
         let entry = AuditEntry::updated(&before, &after);
-        if entry.is_empty() {
-            return Ok(UserView::new(actor, &before, self.now()));
-        }
         let now = self.now();
-        let updated = tenant::update::<user::Entity, _>(
+        let Some(updated) = audit::update_if_changed::<user::Entity, _>(
             &*tx,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after,
-            before.version,
+            entry,
             now,
+            |e| CoreError::from_db("user", e),
         )
-        .await
-        .map_err(|e| CoreError::from_db("user", e))?;
+        .await?
+        else {
+            return Ok(UserView::new(actor, &before, self.now()));
+        };
         if updated.status != "active" {
             sessions::delete_for_user(&*tx, actor.scope(), updated.id, None).await?;
         }
-        audit::record(&*tx, actor, entry, now).await?;
         tx.commit().await?;
         Ok(UserView::new(actor, &updated, now))
     }

@@ -476,21 +476,20 @@ impl App {
         after.colours = colours;
         errors.finish()?;
         let entry = AuditEntry::updated(&before, &after);
-        if entry.is_empty() {
-            return Ok(model_view(&before));
-        }
         let now = self.now();
-        let updated = tenant::update::<catalog_model::Entity, _>(
+        let Some(updated) = audit::update_if_changed::<catalog_model::Entity, _>(
             &*tx,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after,
-            before.version,
+            entry,
             now,
+            CoreError::on_write("catalog_model", "name"),
         )
-        .await
-        .map_err(CoreError::on_write("catalog_model", "name"))?;
-        audit::record(&*tx, actor, entry, now).await?;
+        .await?
+        else {
+            return Ok(model_view(&before));
+        };
         tx.commit().await?;
         Ok(model_view(&updated))
     }

@@ -71,9 +71,8 @@ impl App {
             } else {
                 room + seen.len() as u64
             };
-            let restrict = customers::reach_subquery(scope, reach);
-            let ids = search_index::customers_with_all(conn, scope, &probe.terms, restrict, fetch)
-                .await?;
+            let ids =
+                search_index::customers_with_all(conn, scope, &probe.terms, reach, fetch).await?;
             let ids: Vec<Uuid> = ids.into_iter().filter(|id| !seen.contains(id)).collect();
             let ids = match &probe.must_contain {
                 Some(needle) if probe.terms.len() > 1 => {

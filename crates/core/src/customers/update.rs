@@ -16,7 +16,7 @@ use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
 use forecourt_db::entities::customer;
-use forecourt_db::repo::{customers, tenant, users};
+use forecourt_db::repo::{customers, users};
 use forecourt_domain::FieldErrors;
 use forecourt_domain::ids::{CustomerId, UserId};
 use forecourt_domain::permission::Permission;
@@ -189,21 +189,20 @@ impl App {
             )
             .await?;
         }
-        if entry.is_empty() {
+        let Some(updated) = audit::update_if_changed::<customer::Entity, _>(
+            &*tx,
+            actor,
+            &before,
+            after,
+            entry,
+            now,
+            |e| CoreError::from_db("customer", e),
+        )
+        .await?
+        else {
             let view = self.customer_view(&*tx, actor, before).await?;
             return Ok(view);
-        }
-        let updated = tenant::update::<customer::Entity, _>(
-            &*tx,
-            scope,
-            before.id,
-            after,
-            before.version,
-            now,
-        )
-        .await
-        .map_err(|e| CoreError::from_db("customer", e))?;
-        audit::record(&*tx, actor, entry, now).await?;
+        };
         let mut events = vec![TimelineEvent::new(
             updated.id,
             "customer.updated",

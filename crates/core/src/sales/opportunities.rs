@@ -612,22 +612,17 @@ impl App {
         errors.finish()?;
         let entry = AuditEntry::updated(&before, &after);
         let now = self.now();
-        let saved = if entry.is_empty() {
-            before
-        } else {
-            let saved = tenant::update::<opportunity::Entity, _>(
-                &*tx,
-                actor.scope(),
-                before.id,
-                after,
-                before.version,
-                now,
-            )
-            .await
-            .map_err(|e| CoreError::from_db("opportunity", e))?;
-            audit::record(&*tx, actor, entry, now).await?;
-            saved
-        };
+        let saved = audit::update_if_changed::<opportunity::Entity, _>(
+            &*tx,
+            actor,
+            &before,
+            after,
+            entry,
+            now,
+            |e| CoreError::from_db("opportunity", e),
+        )
+        .await?
+        .unwrap_or(before);
         let view = views(&*tx, actor, std::slice::from_ref(&saved))
             .await?
             .pop()

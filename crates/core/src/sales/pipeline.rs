@@ -245,21 +245,20 @@ impl App {
         }
         errors.finish()?;
         let entry = AuditEntry::updated(&before, &after);
-        if entry.is_empty() {
-            return Ok(stage_view(&before));
-        }
         let now = self.now();
-        let saved = tenant::update::<pipeline_stage::Entity, _>(
+        let Some(saved) = audit::update_if_changed::<pipeline_stage::Entity, _>(
             &*tx,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after,
-            before.version,
+            entry,
             now,
+            |e| CoreError::from_db("pipeline_stage", e),
         )
-        .await
-        .map_err(|e| CoreError::from_db("pipeline_stage", e))?;
-        audit::record(&*tx, actor, entry, now).await?;
+        .await?
+        else {
+            return Ok(stage_view(&before));
+        };
         tx.commit().await?;
         Ok(stage_view(&saved))
     }

@@ -337,7 +337,7 @@ fn check_times(
     } else if ends - starts > MAX_DRIVE {
         errors.push(
             FieldError::new("ends_at", "too_long", "a test drive is at most 4 hours")
-                .with_param("max_hours", 4),
+                .with_param("max", 4),
         );
     }
     if starts < now - Duration::days(30) {
@@ -530,22 +530,17 @@ impl App {
         errors.finish()?;
         let entry = AuditEntry::updated(&before, &after);
         let now = self.now();
-        let saved = if entry.is_empty() {
-            before
-        } else {
-            let saved = tenant::update::<test_drive_car::Entity, _>(
-                &*tx,
-                actor.scope(),
-                before.id,
-                after,
-                before.version,
-                now,
-            )
-            .await
-            .map_err(|e| CoreError::from_db("test_drive_car", e))?;
-            audit::record(&*tx, actor, entry, now).await?;
-            saved
-        };
+        let saved = audit::update_if_changed::<test_drive_car::Entity, _>(
+            &*tx,
+            actor,
+            &before,
+            after,
+            entry,
+            now,
+            |e| CoreError::from_db("test_drive_car", e),
+        )
+        .await?
+        .unwrap_or(before);
         let catalog = CatalogNames::load(&*tx, actor).await?;
         tx.commit().await?;
         Ok(car_view(&catalog, &saved))

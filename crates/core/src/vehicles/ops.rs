@@ -386,28 +386,27 @@ impl App {
         }
         errors.finish()?;
         let entry = AuditEntry::updated(&before, &after);
-        if entry.is_empty() {
-            return self.vehicle_view(&*tx, actor, &before).await;
-        }
         let now = self.now();
-        let updated = tenant::update::<vehicle::Entity, _>(
+        let Some(updated) = audit::update_if_changed::<vehicle::Entity, _>(
             &*tx,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after,
-            before.version,
+            entry,
             now,
+            |e| match e {
+                DbError::UniqueViolation(_) => CoreError::AlreadyExists(FieldError::new(
+                    "vin",
+                    "taken",
+                    "is already registered to a car",
+                )),
+                other => CoreError::from_db("vehicle", other),
+            },
         )
-        .await
-        .map_err(|e| match e {
-            DbError::UniqueViolation(_) => CoreError::AlreadyExists(FieldError::new(
-                "vin",
-                "taken",
-                "is already registered to a car",
-            )),
-            other => CoreError::from_db("vehicle", other),
-        })?;
-        audit::record(&*tx, actor, entry, now).await?;
+        .await?
+        else {
+            return self.vehicle_view(&*tx, actor, &before).await;
+        };
         if let Some(owner) = updated.owner_customer_id {
             reindex(&*tx, actor.scope(), &[owner]).await?;
         }

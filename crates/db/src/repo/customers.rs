@@ -27,20 +27,6 @@ pub fn within_reach(
     super::owned_within_reach(select, scope, reach, customer::Column::OwnerId)
 }
 
-/// The ids of the customers within reach, as a subquery (`None` at dealer reach: no limit).
-pub fn reach_subquery(
-    scope: &DealerScope,
-    reach: Reach,
-) -> Option<sea_orm::sea_query::SelectStatement> {
-    use sea_orm::QueryTrait;
-    (reach != Reach::Dealer).then(|| {
-        within_reach(customer::Entity::scoped(scope), scope, reach)
-            .select_only()
-            .column(customer::Column::Id)
-            .into_query()
-    })
-}
-
 #[derive(Clone, Debug, Default)]
 pub struct CustomerFilter {
     pub owner_id: Option<Uuid>,
@@ -103,11 +89,52 @@ impl CustomerSort {
     }
 }
 
-/// The active customers matching a filter, within reach (no order or page yet).
-pub fn filtered(
+/// Owners of a brand from which the brand filter checks each customer it passes for such a car
+/// (a correlated EXISTS) rather than first listing every owner (IN). A list walks customers in
+/// its sort order: when owners are common it meets one every few rows and stops at the page's
+/// end, while listing them all would build a set of hundreds of thousands on every page. When
+/// owners are few, listing them is cheap and checking each row against the set costs little.
+pub const COMMON_BRAND_OWNERS: u64 = 20_000;
+
+/// How many cars of the brand have an owner, counted no further than [`COMMON_BRAND_OWNERS`]
+/// (through the brand index).
+async fn brand_owners<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    brand: &str,
+) -> DbResult<u64> {
+    let owned = vehicle::Entity::scoped(scope)
+        .filter(vehicle::Column::Brand.eq(brand))
+        .filter(vehicle::Column::OwnerCustomerId.is_not_null())
+        .select_only()
+        .column(vehicle::Column::OwnerCustomerId)
+        .limit(COMMON_BRAND_OWNERS)
+        .count(conn)
+        .await?;
+    Ok(owned)
+}
+
+/// The active customers matching a filter, within reach (no order or page yet), with the brand
+/// filter planned for how common the brand is.
+async fn matching<C: ConnectionTrait>(
+    conn: &C,
     scope: &DealerScope,
     reach: Reach,
     filter: &CustomerFilter,
+) -> DbResult<Select<customer::Entity>> {
+    let owners = match &filter.brand {
+        Some(brand) => brand_owners(conn, scope, brand).await?,
+        None => 0,
+    };
+    Ok(filtered(scope, reach, filter, owners))
+}
+
+/// The filter as a query; `brand_owners` is what [`brand_owners`] counted for the brand filter.
+fn filtered(
+    scope: &DealerScope,
+    reach: Reach,
+    filter: &CustomerFilter,
+    brand_owners: u64,
 ) -> Select<customer::Entity> {
     let mut select = within_reach(customer::Entity::scoped(scope), scope, reach)
         .filter(customer::Column::Status.eq(ACTIVE));
@@ -147,17 +174,25 @@ pub fn filtered(
         );
     }
     if let Some(brand) = &filter.brand {
-        select = select.filter(
-            customer::Column::Id.in_subquery(
-                Query::select()
-                    .column(vehicle::Column::OwnerCustomerId)
-                    .from(vehicle::Entity)
-                    .and_where(vehicle::Column::DealerId.eq(dealer))
-                    .and_where(vehicle::Column::Brand.eq(brand.as_str()))
-                    .and_where(vehicle::Column::OwnerCustomerId.is_not_null())
-                    .take(),
-            ),
-        );
+        let mut owners = Query::select()
+            .column(vehicle::Column::OwnerCustomerId)
+            .from(vehicle::Entity)
+            .and_where(vehicle::Column::DealerId.eq(dealer))
+            .and_where(vehicle::Column::Brand.eq(brand.as_str()))
+            .and_where(vehicle::Column::OwnerCustomerId.is_not_null())
+            .take();
+        select = if brand_owners == 0 {
+            // Nobody owns one: no walk at all (a constant false is tested once, up front).
+            select.filter(Expr::val(false))
+        } else if brand_owners >= COMMON_BRAND_OWNERS {
+            owners.and_where(
+                Expr::col((vehicle::Entity, vehicle::Column::OwnerCustomerId))
+                    .equals((customer::Entity, customer::Column::Id)),
+            );
+            select.filter(Expr::exists(owners))
+        } else {
+            select.filter(customer::Column::Id.in_subquery(owners))
+        };
     }
     if let Some(channel) = &filter.consent {
         let column = match channel.as_str() {
@@ -186,7 +221,7 @@ pub async fn list<C: ConnectionTrait>(
     page: &PageRequest,
 ) -> DbResult<Result<Page<customer::Model>, BadCursor>> {
     let keyset = sort.keyset();
-    let select = match keyset.apply(filtered(scope, reach, filter), page) {
+    let select = match keyset.apply(matching(conn, scope, reach, filter).await?, page) {
         Ok(select) => select,
         Err(bad) => return Ok(Err(bad)),
     };
@@ -203,7 +238,8 @@ pub async fn count_capped<C: ConnectionTrait>(
     filter: &CustomerFilter,
     cap: u64,
 ) -> DbResult<u64> {
-    let ids: Vec<Uuid> = filtered(scope, reach, filter)
+    let ids: Vec<Uuid> = matching(conn, scope, reach, filter)
+        .await?
         .select_only()
         .column(customer::Column::Id)
         .limit(cap + 1)
@@ -461,7 +497,7 @@ pub async fn batch_after<C: ConnectionTrait>(
     after: Option<Uuid>,
     limit: u64,
 ) -> DbResult<Vec<customer::Model>> {
-    let mut select = filtered(scope, reach, filter);
+    let mut select = matching(conn, scope, reach, filter).await?;
     if let Some(after) = after {
         select = select.filter(customer::Column::Id.gt(after));
     }

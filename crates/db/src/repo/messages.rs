@@ -4,7 +4,7 @@ use super::tenant::TenantEntity;
 use crate::entities::{message_delivery, message_template, outbound_message};
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::{DbResult, DealerScope};
-use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
 pub async fn find_by_key<C: ConnectionTrait>(
@@ -97,4 +97,21 @@ pub async fn template<C: ConnectionTrait>(
         .filter(message_template::Column::Locale.eq(locale))
         .one(conn)
         .await?)
+}
+
+/// Deletes the dealer's messages that reached an end (`statuses`: sent, suppressed, dead) and
+/// were queued before `before`, with their delivery log (the foreign key cascades); how many went.
+pub async fn purge_finished_before<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    statuses: &[&str],
+    before: chrono::DateTime<chrono::Utc>,
+) -> DbResult<u64> {
+    let result = outbound_message::Entity::delete_many()
+        .filter(outbound_message::Column::DealerId.eq(scope.dealer_id().uuid()))
+        .filter(outbound_message::Column::Status.is_in(statuses.iter().copied()))
+        .filter(outbound_message::Column::CreatedAt.lt(before))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
 }

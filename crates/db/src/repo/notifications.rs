@@ -67,3 +67,17 @@ pub async fn mark_read<C: ConnectionTrait>(
     }
     Ok(update.exec(conn).await?.rows_affected)
 }
+
+/// Deletes the dealer's notifications created before `before`; how many went.
+pub async fn purge_before<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    before: DateTime<Utc>,
+) -> DbResult<u64> {
+    let result = notification::Entity::delete_many()
+        .filter(notification::Column::DealerId.eq(scope.dealer_id().uuid()))
+        .filter(notification::Column::CreatedAt.lt(before))
+        .exec(conn)
+        .await?;
+    Ok(result.rows_affected)
+}

@@ -1,11 +1,14 @@
 //! The n-gram index of customer search (`search_terms`), kept in the same transaction as the
 //! customer it describes.
 
-use super::batched_insert;
-use crate::entities::search_term;
+use super::tenant::TenantEntity;
+use super::{Reach, batched_insert, customers};
+use crate::entities::{customer, search_term};
 use crate::{DbResult, DealerScope};
-use sea_orm::sea_query::SelectStatement;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait,
+};
 use std::collections::{BTreeSet, HashMap};
 use uuid::Uuid;
 
@@ -58,19 +61,37 @@ pub async fn remove<C: ConnectionTrait>(
     Ok(())
 }
 
-/// The customers holding every one of `terms`, newest first, at most `limit`. `restrict` limits
-/// the result to the customers a subquery selects (the caller's reach).
+/// Whether a posting's customer is within `reach`, as a correlated EXISTS (`None` at dealer
+/// reach). Correlated on purpose: the search walks a term's postings newest first and checks
+/// each against the customer's primary key, stopping at the limit. An `IN (customers the
+/// consultant owns)` subquery would first list all of them — fifty thousand at a million
+/// customers — on every search.
+fn within_reach(scope: &DealerScope, reach: Reach) -> Option<SimpleExpr> {
+    (reach != Reach::Dealer).then(|| {
+        let owned = customers::within_reach(customer::Entity::scoped(scope), scope, reach)
+            .select_only()
+            .column(customer::Column::Id)
+            .filter(
+                Expr::col((customer::Entity, customer::Column::Id))
+                    .equals((search_term::Entity, search_term::Column::CustomerId)),
+            )
+            .into_query();
+        Expr::exists(owned)
+    })
+}
+
+/// The customers within `reach` holding every one of `terms`, newest first, at most `limit`.
 pub async fn customers_with_all<C: ConnectionTrait>(
     conn: &C,
     scope: &DealerScope,
     terms: &[String],
-    restrict: Option<SelectStatement>,
+    reach: Reach,
     limit: u64,
 ) -> DbResult<Vec<Uuid>> {
     let mut select = search_term::Entity::find()
         .filter(search_term::Column::DealerId.eq(scope.dealer_id().uuid()));
-    if let Some(subquery) = restrict {
-        select = select.filter(search_term::Column::CustomerId.in_subquery(subquery));
+    if let Some(owned) = within_reach(scope, reach) {
+        select = select.filter(owned);
     }
     match terms {
         [] => Ok(Vec::new()),

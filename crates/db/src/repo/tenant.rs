@@ -20,6 +20,26 @@ pub trait TenantEntity: EntityTrait {
     }
 }
 
+/// A tenant table whose rows [`update`] writes: versioned models. Named once here so `core` can
+/// write code generic over such tables without naming sea-orm's traits.
+pub trait VersionedEntity:
+    TenantEntity<
+        Model: Versioned + IntoActiveModel<Self::ActiveModel> + Clone,
+        ActiveModel: ActiveModelTrait<Entity = Self> + Send,
+        Column: VersionColumn,
+    >
+{
+}
+
+impl<E> VersionedEntity for E
+where
+    E: TenantEntity,
+    E::Model: Versioned + IntoActiveModel<E::ActiveModel> + Clone,
+    E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
+    E::Column: VersionColumn,
+{
+}
+
 /// Models that carry `version` and `updated_at`.
 pub trait Versioned {
     fn version(&self) -> i64;

@@ -1,33 +1,11 @@
+use super::seed_dealer;
 use chrono::Utc;
 use forecourt_db::db_test;
-use forecourt_db::entities::{dealer, user};
+use forecourt_db::entities::user;
 use forecourt_db::repo::users::{UserFilter, UserSort};
-use forecourt_db::repo::{Reach, org, tenant};
+use forecourt_db::repo::{Reach, tenant};
 use forecourt_db::{DealerScope, PageRequest};
-use forecourt_domain::ids::DealerId;
 use uuid::Uuid;
-
-async fn seed_dealer(db: &forecourt_db::Db, code: &str) -> DealerScope {
-    let now = Utc::now();
-    let id = Uuid::now_v7();
-    org::insert_dealer(
-        db.conn(),
-        dealer::Model {
-            id,
-            group_id: None,
-            code: code.into(),
-            name: code.into(),
-            time_zone: "Asia/Shanghai".into(),
-            locale: "zh-CN".into(),
-            created_at: now,
-            updated_at: now,
-            version: 1,
-        },
-    )
-    .await
-    .unwrap();
-    DealerScope::issued_by_auth(DealerId::from_uuid(id))
-}
 
 fn user_model(scope: &DealerScope, username: &str) -> user::Model {
     let now = Utc::now();

@@ -45,13 +45,14 @@ pub async fn create_lead(
 pub struct BoardQuery {
     /// Cards per grade (default 20, at most 50).
     pub per_column: Option<u64>,
+    /// The list's filters, as flat query parameters (documented by `LeadQuery` on the path).
     #[serde(flatten)]
-    #[param(inline)]
+    #[param(ignore)]
     pub filter: LeadQuery,
 }
 
 /// The open leads by grade (N, H, A, B, C), with the list's filters.
-#[utoipa::path(get, path = "/api/v1/leads/board", tag = "leads", params(BoardQuery),
+#[utoipa::path(get, path = "/api/v1/leads/board", tag = "leads", params(BoardQuery, LeadQuery),
     responses((status = 200, body = LeadBoard), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
 pub async fn lead_board(
     State(state): State<AppState>,

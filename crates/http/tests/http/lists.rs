@@ -33,6 +33,7 @@ crate::http_test!(async fn filters_pages_and_counts(t) {
     assert_eq!(ids(&list("source=web&sort=name").await.body).len(), 2);
     assert_eq!(ids(&list("tag=VIP").await.body), vec![a["id"].as_str().unwrap()]);
     assert_eq!(ids(&list("brand=%E6%AF%94%E4%BA%9A%E8%BF%AA").await.body), vec![a["id"].as_str().unwrap()]);
+    assert!(ids(&list("brand=%E7%89%B9%E6%96%AF%E6%8B%89").await.body).is_empty(), "a brand nobody owns");
     assert_eq!(ids(&list("consent=sms").await.body), vec![a["id"].as_str().unwrap()], "a refusal is not consent");
     assert_eq!(ids(&list("kind=company").await.body), vec![c["id"].as_str().unwrap()]);
     assert_eq!(ids(&list(&format!("owner_id={}", consultant_id.as_str().unwrap())).await.body), vec![a["id"].as_str().unwrap()]);

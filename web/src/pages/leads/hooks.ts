@@ -48,16 +48,14 @@ export function useLeadList(query: LeadListQuery, enabled = true) {
   return { ...list, count: first?.count ?? null, countCapped: first?.count_capped ?? false };
 }
 
-/** The open leads by grade (the API takes the list's filters flat, beside `per_column`). */
+/** The open leads by grade: the list's filters, beside `per_column`. */
 export function useLeadBoard(query: LeadListQuery, enabled = true) {
   return useQuery({
     queryKey: [...LEADS_KEY, 'board', query],
     queryFn: async () =>
       (await unwrap(
         api.GET('/api/v1/leads/board', {
-          params: {
-            query: { ...query, per_column: 20 } as unknown as { filter: Record<string, never> },
-          },
+          params: { query: { ...query, per_column: 20 } },
         }),
       )) as unknown as LeadBoard,
     enabled,

@@ -147,7 +147,7 @@ export function BookingModal({
         const text =
           fieldError.code === 'too_long' && fieldError.field === 'ends_at'
             ? t('testDrives.tooLong', {
-                hours: (fieldError.params as { max_hours?: number } | undefined)?.max_hours ?? 4,
+                hours: (fieldError.params as { max?: number } | undefined)?.max ?? 4,
               })
             : fieldErrorMessage(t, fieldError);
         grouped.set(field, [...(grouped.get(field) ?? []), text]);

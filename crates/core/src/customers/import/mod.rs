@@ -40,6 +40,24 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 const KIND: &str = "customers";
+
+/// Customers written by one import from which the database's planner statistics are refreshed
+/// afterwards (see `Db::refresh_statistics`).
+const REFRESH_STATISTICS_AFTER: usize = 10_000;
+
+/// The tables an import fills.
+const IMPORTED_TABLES: &[&str] = &[
+    "customers",
+    "customer_phones",
+    "customer_tags",
+    "customer_consent_events",
+    "vehicles",
+    "vehicle_ownerships",
+    "mileage_readings",
+    "search_terms",
+    "customer_events",
+    "audit_events",
+];
 /// Uploads larger than this are refused.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
@@ -326,6 +344,9 @@ impl App {
             commit_ms = (started.elapsed() - written_at).as_millis() as u64,
             "customer import finished"
         );
+        if report.created + report.updated >= REFRESH_STATISTICS_AFTER {
+            self.db.refresh_statistics(IMPORTED_TABLES).await?;
+        }
         Ok(report)
     }
 

@@ -14,7 +14,7 @@ use crate::sales::catalog_names::CatalogNames;
 use crate::sales::settings::effective;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::lead;
-use forecourt_db::repo::{leads, tenant};
+use forecourt_db::repo::leads;
 use forecourt_domain::ids::{CatalogModelId, CatalogSeriesId, CustomerId, LeadId, UserId};
 use forecourt_domain::money::Fen;
 use forecourt_domain::patch::double_option;
@@ -325,22 +325,17 @@ impl App {
         errors.finish()?;
         let entry = AuditEntry::updated(&before, &after);
         let now = self.now();
-        let saved = if entry.is_empty() {
-            before
-        } else {
-            let saved = tenant::update::<lead::Entity, _>(
-                &*tx,
-                actor.scope(),
-                before.id,
-                after,
-                before.version,
-                now,
-            )
-            .await
-            .map_err(|e| CoreError::from_db("lead", e))?;
-            audit::record(&*tx, actor, entry, now).await?;
-            saved
-        };
+        let saved = audit::update_if_changed::<lead::Entity, _>(
+            &*tx,
+            actor,
+            &before,
+            after,
+            entry,
+            now,
+            |e| CoreError::from_db("lead", e),
+        )
+        .await?
+        .unwrap_or(before);
         let view = lead_views(&*tx, actor, now, std::slice::from_ref(&saved))
             .await?
             .pop()
