@@ -177,6 +177,13 @@ test('a consultant plans work: an overdue task, a conflict, a drag in the calend
   const feed = await page.request.get(url.trim());
   expect(feed.ok()).toBeTruthy();
   expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+  await expect(page.getByTestId('feed-status')).toContainText('已订阅');
+  // Reopened, the dialog tells when a calendar last synced (the URL is not shown again).
+  await page.keyboard.press('Escape');
+  await page.getByTestId('feed-open').click();
+  await expect(page.getByTestId('feed-status')).toContainText('最近同步');
+  await expect(page.getByTestId('feed-url')).toBeHidden();
+  await shot(page, 'zh-CN-desktop-calendar-feed');
 });
 
 test('a pushed task needs approval to cancel; a discount is approved and the requester told', async ({

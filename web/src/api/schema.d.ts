@@ -1602,7 +1602,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Whether one has a private iCalendar feed, since when and when it was last fetched (its URL
+         *     is not shown again).
+         */
+        get: operations["calendar_feed_status"];
         put?: never;
         /** Creates (or rotates) one's private iCalendar feed; the URL's token is shown only now. */
         post: operations["create_calendar_feed"];
@@ -2238,6 +2242,20 @@ export interface components {
             token: string;
             /** Format: date-time */
             created_at: string;
+        };
+        /**
+         * @description Whether the caller has a calendar feed. Its URL is not shown again (only its hash is kept);
+         *     the dates tell the user it is in use.
+         */
+        CalendarFeedStatus: {
+            active: boolean;
+            /** Format: date-time */
+            created_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When a calendar last fetched it (recorded at most every five minutes).
+             */
+            last_used_at?: string | null;
         };
         CalendarView: {
             /** Format: date-time */
@@ -8431,6 +8449,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyWork"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calendar_feed_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedStatus"];
                 };
             };
             "4XX": {

@@ -1,7 +1,7 @@
 //! Each user's private iCalendar feed: a secret URL (created or rotated, shown once, stored
 //! hashed, revocable) that phone calendars subscribe to.
 
-use super::types::CalendarFeed;
+use super::types::{CalendarFeed, CalendarFeedStatus};
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::secrets::{random_token, token_hash};
@@ -46,6 +46,19 @@ impl App {
             path: format!("/ical/{token}.ics"),
             token,
             created_at: now,
+        })
+    }
+
+    /// Whether the caller has a feed, since when, and when a calendar last fetched it.
+    pub async fn calendar_feed_status(&self, actor: &Actor) -> CoreResult<CalendarFeedStatus> {
+        actor.require(Permission::ActivityRead)?;
+        let home = actor.at_home();
+        let feed =
+            activities::feed_of_user(self.db.conn(), home.scope(), actor.user_id().uuid()).await?;
+        Ok(CalendarFeedStatus {
+            active: feed.is_some(),
+            created_at: feed.as_ref().map(|f| f.created_at),
+            last_used_at: feed.and_then(|f| f.last_used_at),
         })
     }
 
@@ -111,7 +124,11 @@ impl App {
                 })
             })
             .collect();
-        if (now - feed.last_used_at.unwrap_or(feed.created_at)).num_minutes() >= 5 {
+        // The first fetch is recorded, then at most one every five minutes (phones poll often).
+        if feed
+            .last_used_at
+            .is_none_or(|at| (now - at).num_minutes() >= 5)
+        {
             activities::touch_feed(conn, feed.id, now).await?;
         }
         Ok(calendar(

@@ -164,6 +164,16 @@ pub struct CalendarView {
     pub conflicts: Vec<Conflict>,
 }
 
+/// Whether the caller has a calendar feed. Its URL is not shown again (only its hash is kept);
+/// the dates tell the user it is in use.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct CalendarFeedStatus {
+    pub active: bool,
+    pub created_at: Option<DateTime<Utc>>,
+    /// When a calendar last fetched it (recorded at most every five minutes).
+    pub last_used_at: Option<DateTime<Utc>>,
+}
+
 /// A created or rotated feed: the token is shown this once.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct CalendarFeed {

@@ -9,7 +9,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use forecourt_core::activities::{
-    ActivityPatch, ActivityQuery, ActivityView, CalendarFeed, CalendarQuery, CalendarView,
+    ActivityPatch, ActivityQuery, ActivityView, CalendarFeed, CalendarFeedStatus, CalendarQuery,
+    CalendarView,
     CancelActivity, CompleteActivity, MyWork, NewActivity, WorkSettingsPatch, WorkSettingsView,
 };
 use forecourt_core::paging::Paged;
@@ -112,6 +113,17 @@ pub async fn calendar(
     responses((status = 200, body = MyWork), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
 pub async fn my_work(State(state): State<AppState>, auth: Authed) -> ApiResult<Json<MyWork>> {
     Ok(Json(state.app.my_work(&auth.actor).await?))
+}
+
+/// Whether one has a private iCalendar feed, since when and when it was last fetched (its URL
+/// is not shown again).
+#[utoipa::path(get, path = "/api/v1/me/calendar-feed", tag = "activities",
+    responses((status = 200, body = CalendarFeedStatus), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
+pub async fn calendar_feed_status(
+    State(state): State<AppState>,
+    auth: Authed,
+) -> ApiResult<Json<CalendarFeedStatus>> {
+    Ok(Json(state.app.calendar_feed_status(&auth.actor).await?))
 }
 
 /// Creates (or rotates) one's private iCalendar feed; the URL's token is shown only now.

@@ -190,6 +190,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(activities::calendar))
         .routes(routes!(activities::my_work))
         .routes(routes!(
+            activities::calendar_feed_status,
             activities::create_calendar_feed,
             activities::revoke_calendar_feed
         ))

@@ -251,6 +251,14 @@ pub fn cases() -> Vec<Case> {
             false,
         ),
         case(
+            "calendar feed status",
+            Method::GET,
+            "/api/v1/me/calendar-feed",
+            Only(WORKERS),
+            StatusCode::OK,
+            false,
+        ),
+        case(
             "create calendar feed",
             Method::POST,
             "/api/v1/me/calendar-feed",
