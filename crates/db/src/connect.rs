@@ -85,6 +85,9 @@ impl Db {
             .foreign_keys(true)
             .busy_timeout(options.busy_timeout)
             .pragma("temp_store", "memory")
+            // 64 MiB of page cache per connection (SQLite's default is 2 MiB): an import writes
+            // the n-gram index in term order, all over a B-tree of millions of rows.
+            .pragma("cache_size", "-65536")
             .disable_statement_logging();
         if let Some(parent) = connect.get_filename().parent()
             && !parent.as_os_str().is_empty()

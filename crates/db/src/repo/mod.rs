@@ -93,7 +93,7 @@ crate::tenant_entity!(message_delivery);
 
 /// Bound parameters per multi-row INSERT: under SQLite's limit (32,766) and PostgreSQL's
 /// (65,535), so narrow tables go in thousands of rows per statement.
-const INSERT_PARAMETERS: usize = 30_000;
+const INSERT_PARAMETERS: usize = 3_000;
 
 /// Inserts many rows of the scope's dealer in multi-row statements. Rows are the caller's to
 /// build with the scope's `dealer_id` (the composite foreign keys refuse anything else).

@@ -10,8 +10,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use forecourt_core::activities::{
     ActivityPatch, ActivityQuery, ActivityView, CalendarFeed, CalendarFeedStatus, CalendarQuery,
-    CalendarView,
-    CancelActivity, CompleteActivity, MyWork, NewActivity, WorkSettingsPatch, WorkSettingsView,
+    CalendarView, CancelActivity, CompleteActivity, MyWork, NewActivity, WorkSettingsPatch,
+    WorkSettingsView,
 };
 use forecourt_core::paging::Paged;
 use forecourt_domain::ErrorCode;
