@@ -294,6 +294,13 @@ test('my work and the calendar at 390 px, in English', async ({ browser }) => {
   await page.goto('/calendar');
   await expect(page.getByTestId('cal-grid')).toBeVisible();
   await shot(page, 'en-phone-calendar');
+  // The subscription dialog says whether a link exists, in English, at phone width.
+  await page.getByTestId('feed-open').click();
+  await expect(page.getByTestId('feed-status')).toContainText(
+    /Subscribed since|You have no subscription link/,
+  );
+  await shot(page, 'en-phone-calendar-feed');
+  await page.keyboard.press('Escape');
   // Back to Chinese for the next tests.
   await useLanguage(page, 'zh-CN');
   await context.close();
