@@ -165,6 +165,16 @@ async fn customer(
     email_consent: bool,
     phone: &str,
 ) -> forecourt_domain::ids::CustomerId {
+    customer_consenting(w, ConsentChannel::Email, email_consent, phone).await
+}
+
+/// 王芳, with an e-mail address and a mobile, and a yes or no for one channel.
+async fn customer_consenting(
+    w: &super::work_support::Work,
+    channel: ConsentChannel,
+    granted: bool,
+    phone: &str,
+) -> forecourt_domain::ids::CustomerId {
     w.app
         .create_customer(
             &w.consultant,
@@ -188,8 +198,8 @@ async fn customer(
                 owner_id: None,
                 companions: vec![],
                 consents: vec![ConsentInput {
-                    channel: ConsentChannel::Email,
-                    granted: email_consent,
+                    channel,
+                    granted,
                     method: forecourt_core::customers::ConsentMethod::WrittenForm,
                     note: None,
                 }],
@@ -292,31 +302,7 @@ db_test!(async fn an_sms_reminder_survives_a_provider_outage_and_reaches_it_unde
     // The provider is down for the first attempt, then accepts.
     let provider = ProviderSink::start(1).await;
     let w = work(test_db, provider.sms_settings()).await;
-    let who = w
-        .app
-        .create_customer(&w.consultant, NewCustomer {
-            kind: CustomerKind::Person,
-            name: "李娜".into(),
-            gender: None,
-            birthday: None,
-            phones: vec![PhoneInput { number: "13700005555".into(), label: forecourt_core::customers::PhoneLabel::Mobile }],
-            wechat_id: None,
-            email: None,
-            address: Default::default(),
-            id_number: None,
-            occupation: None,
-            notes: None,
-            tags: vec![],
-            source: None,
-            owner_id: None,
-            companions: vec![],
-            consents: vec![ConsentInput { channel: ConsentChannel::Sms, granted: true, method: forecourt_core::customers::ConsentMethod::WrittenForm, note: None }],
-            vehicles: vec![],
-            allow_duplicate: true,
-        })
-        .await
-        .unwrap()
-        .id;
+    let who = customer_consenting(&w, ConsentChannel::Sms, true, "13700005555").await;
     let start = w.app.now() + Duration::hours(2);
     w.app
         .create_activity(&w.consultant, NewActivity {

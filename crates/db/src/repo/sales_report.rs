@@ -132,6 +132,14 @@ pub async fn grade_changes<C: ConnectionTrait>(
         .await?)
 }
 
+/// The leads lost in `[from, to)` and still lost.
+fn lost_in(scope: &DealerScope, from: DateTime<Utc>, to: DateTime<Utc>) -> Select<lead::Entity> {
+    lead::Entity::scoped(scope)
+        .filter(lead::Column::Status.eq("lost"))
+        .filter(lead::Column::LostAt.gte(from))
+        .filter(lead::Column::LostAt.lt(to))
+}
+
 /// Leads lost in `[from, to)` (and still lost), per owner.
 pub async fn lost<C: ConnectionTrait>(
     conn: &C,
@@ -139,11 +147,13 @@ pub async fn lost<C: ConnectionTrait>(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> DbResult<PerOwner> {
-    let select = lead::Entity::scoped(scope)
-        .filter(lead::Column::Status.eq("lost"))
-        .filter(lead::Column::LostAt.gte(from))
-        .filter(lead::Column::LostAt.lt(to));
-    count_per(conn, select, lead::Column::OwnerId, lead::Column::Id).await
+    count_per(
+        conn,
+        lost_in(scope, from, to),
+        lead::Column::OwnerId,
+        lead::Column::Id,
+    )
+    .await
 }
 
 /// Lost leads of `[from, to)` per reason, for the lost-reason analysis.
@@ -153,15 +163,7 @@ pub async fn lost_reasons<C: ConnectionTrait>(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> DbResult<Vec<(Option<Uuid>, Option<String>, i64)>> {
-    count_per_owner_and(
-        conn,
-        lead::Entity::scoped(scope)
-            .filter(lead::Column::Status.eq("lost"))
-            .filter(lead::Column::LostAt.gte(from))
-            .filter(lead::Column::LostAt.lt(to)),
-        lead::Column::LostReasonKey,
-    )
-    .await
+    count_per_owner_and(conn, lost_in(scope, from, to), lead::Column::LostReasonKey).await
 }
 
 /// Open leads whose follow-up was due before `now`, per owner.
