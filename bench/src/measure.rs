@@ -48,36 +48,17 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[index.min(sorted.len() - 1)].as_secs_f64() * 1000.0
 }
 
-/// Rows of `table` belonging to the dealer: an exact count for the report's heading (the API
-/// caps its counts at 1,000 on purpose).
-async fn rows_of(app: &App, table: &str, dealer_id: uuid::Uuid) -> anyhow::Result<i64> {
-    use sea_orm::{ConnectionTrait, Statement};
-    let db = app.db();
-    let placeholder = match db.backend() {
-        forecourt_db::Backend::Sqlite => "?",
-        forecourt_db::Backend::Postgres => "$1",
-    };
-    let statement = Statement::from_sql_and_values(
-        db.conn().get_database_backend(),
-        format!("SELECT COUNT(*) AS n FROM {table} WHERE dealer_id = {placeholder}"),
-        [dealer_id.into()],
-    );
-    let row = db
-        .conn()
-        .query_one_raw(statement)
-        .await?
-        .ok_or_else(|| anyhow::anyhow!("no count for {table}"))?;
-    Ok(row.try_get::<i64>("", "n")?)
-}
-
 pub async fn run(app: &App, iterations: usize, label: &str) -> anyhow::Result<()> {
     let samples: Samples = serde_json::from_slice(&std::fs::read(samples_path())?)?;
     let dealer = app
         .find_dealer_by_code(DEALER)
         .await?
         .ok_or_else(|| anyhow::anyhow!("run `generate` first"))?;
-    let customers = rows_of(app, "customers", dealer.id.uuid()).await?;
-    let vehicles = rows_of(app, "vehicles", dealer.id.uuid()).await?;
+    // Exact sizes for the heading (the API caps its counts at 1,000 on purpose).
+    let size = app
+        .customer_file_size(&app.system_actor(dealer.id).await?)
+        .await?;
+    let (customers, vehicles) = (size.customers, size.vehicles);
     let router = forecourt_http::app(forecourt_http::AppState::new(
         app.clone(),
         forecourt_http::HttpSettings::default(),

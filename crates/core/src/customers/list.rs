@@ -158,3 +158,23 @@ impl App {
         })
     }
 }
+
+/// How big a dealer's customer file is: every customer row (merged ones included) and every car.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileSize {
+    pub customers: u64,
+    pub vehicles: u64,
+}
+
+impl App {
+    /// The exact size of the caller's dealer's customer file, for whoever may read the dealer
+    /// (the benchmark's report; lists count only up to a cap).
+    pub async fn customer_file_size(&self, actor: &Actor) -> CoreResult<FileSize> {
+        actor.require(Permission::DealerRead)?;
+        let conn = self.db.conn();
+        Ok(FileSize {
+            customers: customers::count_rows(conn, actor.scope()).await?,
+            vehicles: forecourt_db::repo::vehicles::count_rows(conn, actor.scope()).await?,
+        })
+    }
+}

@@ -29,7 +29,7 @@ pub use input::{
     AddressInput, CompanionInput, ConsentInput, CustomerPatch, NewCustomer, PhoneInput,
 };
 pub(crate) use list::rows as customer_rows;
-pub use list::{CustomerPage, CustomerQuery};
+pub use list::{CustomerPage, CustomerQuery, FileSize};
 pub use merge::{FieldChoice, MergeRequest};
 pub use pii::{IdNumberReveal, RevealedIdNumber};
 pub use search::{SearchHit, SearchQuery};

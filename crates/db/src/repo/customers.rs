@@ -568,3 +568,9 @@ pub async fn move_references<C: ConnectionTrait>(
     }
     Ok(())
 }
+
+/// Every customer row of the dealer, merged ones included: the size of its file (the
+/// benchmark's report). Lists count with [`count_capped`] instead.
+pub async fn count_rows<C: ConnectionTrait>(conn: &C, scope: &DealerScope) -> DbResult<u64> {
+    Ok(customer::Entity::scoped(scope).count(conn).await?)
+}

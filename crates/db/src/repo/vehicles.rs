@@ -6,8 +6,8 @@ use crate::entities::{customer, mileage_reading, vehicle, vehicle_ownership};
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::{DbResult, DealerScope};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait,
 };
 use uuid::Uuid;
 
@@ -223,4 +223,9 @@ pub async fn brands_in_use<C: ConnectionTrait>(
         .all(conn)
         .await?;
     Ok(rows.into_iter().flatten().collect())
+}
+
+/// Every vehicle row of the dealer (the benchmark's report).
+pub async fn count_rows<C: ConnectionTrait>(conn: &C, scope: &DealerScope) -> DbResult<u64> {
+    Ok(vehicle::Entity::scoped(scope).count(conn).await?)
 }
