@@ -21,10 +21,12 @@ pub mod messaging;
 pub mod notifications;
 pub mod org;
 pub mod paging;
+pub mod records;
 pub mod retention;
 pub mod sales;
 pub mod saved_views;
 pub mod settings;
+pub mod texts;
 pub mod vehicles;
 
 pub use app::App;

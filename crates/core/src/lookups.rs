@@ -61,6 +61,7 @@ impl LookupList {
                 ("service", "对服务不满意"),
                 ("postponed", "暂缓购车"),
                 ("bought_used", "改买二手车"),
+                ("duplicate", "重复线索"),
                 ("other", "其他"),
             ],
         }

@@ -1,11 +1,13 @@
 //! In-app notifications: raised by the use cases (in their transaction) and read by the user
-//! (the bell: unread count, list, mark read). The text is rendered in the user's language when
-//! raised; `kind` and `params` let the UI render it again in another.
+//! (the bell: unread count, list, mark read). A notification keeps its kind and parameters and
+//! is worded in the reader's language each time it is read (the words of the moment it was
+//! raised are kept too, for kinds a later version no longer knows).
 
 use crate::app::App;
 use crate::auth::Actor;
 use crate::error::CoreResult;
 use crate::paging::{Paged, page_or_bad_cursor, page_request};
+use crate::texts::{self, Words};
 use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{notification, user};
@@ -13,7 +15,7 @@ use forecourt_db::repo::{batched_insert, notifications, tenant};
 use forecourt_domain::ids::NotificationId;
 use forecourt_domain::locale::Locale;
 use forecourt_domain::permission::Permission;
-use forecourt_domain::work::render_template;
+use forecourt_domain::text::Text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::{IntoParams, ToSchema};
@@ -32,191 +34,81 @@ pub struct Notice {
     pub reference: Option<(&'static str, Uuid)>,
 }
 
-/// A kind's (locale, title, body) in each language, with `{{param}}` placeholders.
-type Texts = [(&'static str, &'static str, &'static str); 3];
-
-/// The texts of each kind.
-const TEXTS: &[(&str, Texts)] = &[
+/// The words of the kernel's kinds: `notice.<kind>.title` and `notice.<kind>.body`. Modules
+/// keep theirs beside their code (`sales::TEXTS`).
+pub(crate) static TEXTS: &[Words] = &[
     (
-        "activity.reminder",
+        "notice.activity.reminder.title",
         [
-            (
-                "zh-CN",
-                "提醒：{{subject}}",
-                "{{subject}} 将于 {{at}} 开始。",
-            ),
-            (
-                "zh-TW",
-                "提醒：{{subject}}",
-                "{{subject}} 將於 {{at}} 開始。",
-            ),
-            (
-                "en",
-                "Reminder: {{subject}}",
-                "{{subject}} starts at {{at}}.",
-            ),
+            "提醒：{{subject}}",
+            "提醒：{{subject}}",
+            "Reminder: {{subject}}",
         ],
     ),
     (
-        "activity.overdue",
+        "notice.activity.reminder.body",
         [
-            (
-                "zh-CN",
-                "已逾期：{{subject}}",
-                "任务「{{subject}}」已于 {{at}} 到期，尚未完成。",
-            ),
-            (
-                "zh-TW",
-                "已逾期：{{subject}}",
-                "任務「{{subject}}」已於 {{at}} 到期，尚未完成。",
-            ),
-            (
-                "en",
-                "Overdue: {{subject}}",
-                "\"{{subject}}\" was due at {{at}} and is not done.",
-            ),
+            "{{subject}} 将于 {{at}} 开始。",
+            "{{subject}} 將於 {{at}} 開始。",
+            "{{subject}} starts at {{at}}.",
         ],
     ),
     (
-        "activity.escalated",
+        "notice.activity.overdue.title",
         [
-            (
-                "zh-CN",
-                "逾期升级：{{owner}} 的 {{subject}}",
-                "{{owner}} 的任务「{{subject}}」已于 {{at}} 到期，仍未完成。",
-            ),
-            (
-                "zh-TW",
-                "逾期升級：{{owner}} 的 {{subject}}",
-                "{{owner}} 的任務「{{subject}}」已於 {{at}} 到期，仍未完成。",
-            ),
-            (
-                "en",
-                "Escalated: {{owner}}'s {{subject}}",
-                "{{owner}}'s \"{{subject}}\" was due at {{at}} and is still not done.",
-            ),
+            "已逾期：{{subject}}",
+            "已逾期：{{subject}}",
+            "Overdue: {{subject}}",
         ],
     ),
     (
-        "approval.requested",
+        "notice.activity.overdue.body",
         [
-            (
-                "zh-CN",
-                "待审批：{{title}}",
-                "{{requester}} 提交了审批申请「{{title}}」。",
-            ),
-            (
-                "zh-TW",
-                "待審批：{{title}}",
-                "{{requester}} 提交了審批申請「{{title}}」。",
-            ),
-            (
-                "en",
-                "Approval needed: {{title}}",
-                "{{requester}} asks for approval: \"{{title}}\".",
-            ),
+            "任务「{{subject}}」已于 {{at}} 到期，尚未完成。",
+            "任務「{{subject}}」已於 {{at}} 到期，尚未完成。",
+            "\"{{subject}}\" was due at {{at}} and is not done.",
         ],
     ),
     (
-        "approval.approved",
+        "notice.activity.escalated.title",
         [
-            (
-                "zh-CN",
-                "已批准：{{title}}",
-                "{{decider}} 批准了「{{title}}」。{{comment}}",
-            ),
-            (
-                "zh-TW",
-                "已批准：{{title}}",
-                "{{decider}} 批准了「{{title}}」。{{comment}}",
-            ),
-            (
-                "en",
-                "Approved: {{title}}",
-                "{{decider}} approved \"{{title}}\". {{comment}}",
-            ),
+            "逾期升级：{{owner}} 的 {{subject}}",
+            "逾期升級：{{owner}} 的 {{subject}}",
+            "Escalated: {{owner}}'s {{subject}}",
         ],
     ),
     (
-        "approval.rejected",
+        "notice.activity.escalated.body",
         [
-            (
-                "zh-CN",
-                "已驳回：{{title}}",
-                "{{decider}} 驳回了「{{title}}」：{{comment}}",
-            ),
-            (
-                "zh-TW",
-                "已駁回：{{title}}",
-                "{{decider}} 駁回了「{{title}}」：{{comment}}",
-            ),
-            (
-                "en",
-                "Rejected: {{title}}",
-                "{{decider}} rejected \"{{title}}\": {{comment}}",
-            ),
+            "{{owner}} 的任务「{{subject}}」已于 {{at}} 到期，仍未完成。",
+            "{{owner}} 的任務「{{subject}}」已於 {{at}} 到期，仍未完成。",
+            "{{owner}}'s \"{{subject}}\" was due at {{at}} and is still not done.",
         ],
     ),
 ];
 
-/// The texts of the sales module's kinds.
-const SALES_TEXTS: &[(&str, Texts)] = &[
-    (
-        "lead.assigned",
-        [
-            (
-                "zh-CN",
-                "新线索：{{customer}}",
-                "线索「{{customer}}」（{{grade}}级）已分配给你。",
-            ),
-            (
-                "zh-TW",
-                "新線索：{{customer}}",
-                "線索「{{customer}}」（{{grade}}級）已分配給你。",
-            ),
-            (
-                "en",
-                "New lead: {{customer}}",
-                "The lead {{customer}} (grade {{grade}}) is now yours.",
-            ),
-        ],
-    ),
-    (
-        "lead.stagnant",
-        [
-            (
-                "zh-CN",
-                "线索停滞：{{customer}}",
-                "线索「{{customer}}」已 {{days}} 天没有升级，已按店内规则处理。",
-            ),
-            (
-                "zh-TW",
-                "線索停滯：{{customer}}",
-                "線索「{{customer}}」已 {{days}} 天沒有升級，已按店內規則處理。",
-            ),
-            (
-                "en",
-                "Stagnant lead: {{customer}}",
-                "{{customer}} has had no grade upgrade for {{days}} days and was handled by the store's rule.",
-            ),
-        ],
-    ),
-];
-
-/// The title and body of a kind in a language (the kind itself when it has no texts).
+/// The title and body of a notification kind in a language (the kind itself when it has no
+/// words).
 pub fn render(kind: &str, locale: Locale, params: &Map<String, Value>) -> (String, String) {
-    let texts = TEXTS
-        .iter()
-        .chain(SALES_TEXTS)
-        .find(|(k, _)| *k == kind)
-        .map(|(_, t)| t);
-    match texts.and_then(|t| t.iter().find(|(l, _, _)| *l == locale.as_str())) {
-        Some((_, title, body)) => (
-            render_template(title, params).chars().take(200).collect(),
-            render_template(body, params).trim().to_owned(),
-        ),
-        None => (kind.to_owned(), String::new()),
+    let title_key = format!("notice.{kind}.title");
+    if !texts::has(&title_key) {
+        return (kind.to_owned(), String::new());
     }
+    let title = texts::render(
+        &Text {
+            key: title_key,
+            params: params.clone(),
+        },
+        locale,
+    );
+    let body = texts::render(
+        &Text {
+            key: format!("notice.{kind}.body"),
+            params: params.clone(),
+        },
+        locale,
+    );
+    (title.chars().take(200).collect(), body.trim().to_owned())
 }
 
 fn user_locale(user: &user::Model) -> Locale {
@@ -264,9 +156,14 @@ pub async fn notify<C: ConnectionTrait>(
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct NotificationView {
     pub id: NotificationId,
+    /// What it is about: `activity.reminder`, `approval.requested`, `lead.assigned`, ...
     pub kind: String,
+    /// The title, in the reader's language (`Accept-Language`, else their profile's).
     pub title: String,
+    /// The body, in the reader's language.
     pub body: String,
+    /// The values the words were made from (names, times, grades; a nested text is
+    /// `{"$text": {"key", "params"}}`).
     #[schema(value_type = Object)]
     pub params: Value,
     pub link: Option<String>,
@@ -276,13 +173,22 @@ pub struct NotificationView {
     pub created_at: DateTime<Utc>,
 }
 
-impl From<notification::Model> for NotificationView {
-    fn from(n: notification::Model) -> Self {
+impl NotificationView {
+    /// The notification in the reader's language (rendered again from its kind and
+    /// parameters; the words stored when it was raised are kept for kinds this version no
+    /// longer knows).
+    pub fn render(n: notification::Model, locale: Locale) -> Self {
+        let (title, body) = match n.params.as_object() {
+            Some(params) if texts::has(&format!("notice.{}.title", n.kind)) => {
+                render(&n.kind, locale, params)
+            }
+            _ => (n.title, n.body),
+        };
         Self {
             id: NotificationId::from_uuid(n.id),
             kind: n.kind,
-            title: n.title,
-            body: n.body,
+            title,
+            body,
             params: n.params,
             link: n.link,
             ref_type: n.ref_type,
@@ -308,11 +214,17 @@ pub struct UnreadCount {
     pub unread: u64,
 }
 
-/// Which notifications to mark read: these, or (no ids) all.
+/// Which notifications to mark read: those listed in `ids`, or every one with `all`. An empty
+/// list without `all` marks nothing.
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct MarkRead {
+    /// The notifications to mark read (at most 500).
+    #[serde(default, deserialize_with = "forecourt_domain::patch::null_as_default")]
+    #[schema(max_items = 500)]
+    pub ids: Vec<NotificationId>,
+    /// Mark every notification of the caller read (`ids` is then ignored).
     #[serde(default)]
-    pub ids: Option<Vec<NotificationId>>,
+    pub all: bool,
 }
 
 impl App {
@@ -331,10 +243,10 @@ impl App {
             &page,
         )
         .await?;
-        Ok(Paged::from_page(
-            page_or_bad_cursor(rows)?,
-            NotificationView::from,
-        ))
+        let locale = actor.locale();
+        Ok(Paged::from_page(page_or_bad_cursor(rows)?, |n| {
+            NotificationView::render(n, locale)
+        }))
     }
 
     pub async fn unread_notifications(&self, actor: &Actor) -> CoreResult<UnreadCount> {
@@ -352,9 +264,19 @@ impl App {
         input: MarkRead,
     ) -> CoreResult<UnreadCount> {
         actor.require(Permission::NotificationRead)?;
-        let ids: Option<Vec<Uuid>> = input
-            .ids
-            .map(|ids| ids.into_iter().map(NotificationId::uuid).collect());
+        if input.ids.len() > 500 {
+            return Err(crate::CoreError::invalid(
+                forecourt_domain::FieldError::new("ids", "too_many", "at most 500 at once")
+                    .with_param("max", 500),
+            ));
+        }
+        let ids: Option<Vec<Uuid>> = if input.all {
+            None
+        } else if input.ids.is_empty() {
+            return self.unread_notifications(actor).await;
+        } else {
+            Some(input.ids.into_iter().map(NotificationId::uuid).collect())
+        };
         let tx = self.db.begin().await?;
         notifications::mark_read(
             &*tx,

@@ -50,6 +50,8 @@ pub enum ErrorCode {
     RateLimited,
     /// The request body is too large.
     PayloadTooLarge,
+    /// The request's URL (path and query) is too long.
+    UriTooLong,
     /// The path exists but not for this method.
     MethodNotAllowed,
     /// No such route.
@@ -82,6 +84,7 @@ impl ErrorCode {
             Self::InvalidState => "invalid_state",
             Self::RateLimited => "rate_limited",
             Self::PayloadTooLarge => "payload_too_large",
+            Self::UriTooLong => "uri_too_long",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::RouteNotFound => "route_not_found",
             Self::ServiceUnavailable => "service_unavailable",
@@ -107,6 +110,7 @@ impl ErrorCode {
             | Self::InvalidState => 409,
             Self::Merged => 410,
             Self::PayloadTooLarge => 413,
+            Self::UriTooLong => 414,
             Self::RateLimited => 429,
             Self::ServiceUnavailable => 503,
             Self::InternalError => 500,

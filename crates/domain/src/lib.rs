@@ -22,6 +22,7 @@ pub mod region;
 pub mod role;
 pub mod sales;
 pub mod search;
+pub mod text;
 pub mod time_zone;
 pub mod username;
 pub mod vin;

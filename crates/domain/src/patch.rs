@@ -12,6 +12,16 @@ where
     Option::<T>::deserialize(deserializer).map(Some)
 }
 
+/// Reads `null` as the type's default (an empty list), for fields where a client may send
+/// either.
+pub fn null_as_default<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+where
+    T: Default + Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

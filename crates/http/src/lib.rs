@@ -10,6 +10,7 @@ pub mod openapi;
 pub mod problem;
 pub mod request_id;
 pub mod routes;
+pub mod security;
 pub mod state;
 #[cfg(feature = "embed-ui")]
 pub mod ui;

@@ -103,6 +103,7 @@ fn title(code: ErrorCode) -> &'static str {
         ErrorCode::InvalidState => "Not possible in the record's state",
         ErrorCode::RateLimited => "Too many requests",
         ErrorCode::PayloadTooLarge => "Request too large",
+        ErrorCode::UriTooLong => "URL too long",
         ErrorCode::MethodNotAllowed => "Method not allowed",
         ErrorCode::RouteNotFound => "No such endpoint",
         ErrorCode::ServiceUnavailable => "Service unavailable",

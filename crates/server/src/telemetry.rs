@@ -13,8 +13,11 @@ pub fn init(settings: &LogSettings) {
             .add_directive("sqlx=warn".parse().expect("valid directive"))
             .add_directive("sea_orm_migration=warn".parse().expect("valid directive")),
     };
+    // Colours only for a person at a terminal: a log file or a pipe gets plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(ansi)
         .with_writer(std::io::stderr);
     let _ = if settings.format == "json" {
         builder.json().flatten_event(true).try_init()

@@ -1,5 +1,6 @@
-// The API client: typed by the OpenAPI document, sends the CSRF token with every change and
-// turns every failure into an ApiError carrying the server's problem document.
+// The API client: typed by the OpenAPI document, sends the CSRF token with every change and the
+// language shown with every request, and turns every failure into an ApiError carrying the
+// server's problem document.
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError, toProblem } from './problem';
 import type { paths } from './schema';
@@ -19,6 +20,9 @@ const csrf: Middleware = {
       request.headers.set('x-csrf-token', csrfToken);
     }
     request.headers.set('accept', 'application/json, application/problem+json');
+    // The server words its own texts (task subjects, notifications) in the language shown.
+    const language = typeof document !== 'undefined' ? document.documentElement.lang : '';
+    if (language) request.headers.set('accept-language', language);
     return request;
   },
 };

@@ -2043,7 +2043,9 @@ export interface components {
         ApprovalStatus: "pending" | "approved" | "rejected" | "withdrawn";
         ApprovalView: {
             id: components["schemas"]["ApprovalRequestId"];
+            /** @description The type: `activity.cancel`, `lead.lost`, `discount`, `refund`, `customer.reassign`. */
             kind: string;
+            /** @description What is asked, in the reader's language when the system wrote it. */
             title: string;
             ref_type?: string | null;
             /** Format: uuid */
@@ -2205,16 +2207,19 @@ export interface components {
             failed: number;
             rows: components["schemas"]["BulkReceptionRow"][];
         };
+        /** @description One paper form of a bulk entry. */
         BulkReceptionRow: {
+            /** @description The form's position in `rows`. */
             index: number;
             lead_id?: null | components["schemas"]["LeadId"];
             customer_created: boolean;
             lead_created: boolean;
+            existing_consultant?: null | components["schemas"]["OwnerView"];
             /** @description Why the row was not saved. */
             errors: components["schemas"]["FieldError"][];
         };
         BulkReceptions: {
-            /** @description At most 200 forms; each is saved on its own. */
+            /** @description 1 to 200 forms; each is saved on its own. */
             rows: components["schemas"]["NewReception"][];
         };
         BulkRequest: {
@@ -2597,7 +2602,7 @@ export interface components {
          *     English `detail` next to them is for people and may change.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "account_disabled" | "session_expired" | "csrf_token_invalid" | "forbidden" | "not_found" | "version_conflict" | "already_exists" | "in_use" | "possible_duplicate" | "merged" | "schedule_conflict" | "invalid_state" | "rate_limited" | "payload_too_large" | "method_not_allowed" | "route_not_found" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "account_disabled" | "session_expired" | "csrf_token_invalid" | "forbidden" | "not_found" | "version_conflict" | "already_exists" | "in_use" | "possible_duplicate" | "merged" | "schedule_conflict" | "invalid_state" | "rate_limited" | "payload_too_large" | "uri_too_long" | "method_not_allowed" | "route_not_found" | "service_unavailable" | "internal_error";
         FeedbackView: {
             /**
              * Format: int32
@@ -2938,6 +2943,11 @@ export interface components {
             /** @description A key of the dealer's `source` list. */
             source?: string | null;
             car?: null | components["schemas"]["CarRef"];
+            /**
+             * @description Every car they looked at or asked about (at visits and in enquiries), the wanted one
+             *     included, first seen first.
+             */
+            models_considered: components["schemas"]["CarRef"][];
             budget_min_fen?: null | components["schemas"]["Fen"];
             budget_max_fen?: null | components["schemas"]["Fen"];
             timeframe?: null | components["schemas"]["Timeframe"];
@@ -3001,6 +3011,7 @@ export interface components {
         LookedAt: {
             series_id?: null | components["schemas"]["CatalogSeriesId"];
             model_id?: null | components["schemas"]["CatalogModelId"];
+            /** @description The car in words, when it is not in the catalog (at most 100 characters). */
             text?: string | null;
         };
         /** Format: uuid */
@@ -3059,9 +3070,15 @@ export interface components {
              */
             at?: string | null;
         };
-        /** @description Which notifications to mark read: these, or (no ids) all. */
+        /**
+         * @description Which notifications to mark read: those listed in `ids`, or every one with `all`. An empty
+         *     list without `all` marks nothing.
+         */
         MarkRead: {
-            ids?: components["schemas"]["NotificationId"][] | null;
+            /** @description The notifications to mark read (at most 500). */
+            ids?: components["schemas"]["NotificationId"][];
+            /** @description Mark every notification of the caller read (`ids` is then ignored). */
+            all?: boolean;
         };
         /**
          * @description What a match was found by (shown next to the result).
@@ -3182,7 +3199,10 @@ export interface components {
         };
         /** @description The consultant's home: what to do today, what is late, what is coming, what waits for them. */
         MyWork: {
-            /** @description Planned activities due or taking place today (the dealer's calendar day). */
+            /**
+             * @description Planned activities due or taking place today (the dealer's calendar day) that are not
+             *     overdue (those are in `overdue`): its length is the day's count.
+             */
             today: components["schemas"]["ActivityView"][];
             /** @description Planned activities past their due time, oldest first. */
             overdue: components["schemas"]["ActivityView"][];
@@ -3200,9 +3220,15 @@ export interface components {
             subject: string;
             notes?: string | null;
             customer_id?: null | components["schemas"]["CustomerId"];
-            /** @description A link to another record (`lead`, `opportunity`, `vehicle`, ...). */
+            /**
+             * @description A link to another record: `customer`, `vehicle`, `lead`, `opportunity` or
+             *     `test_drive`, with `ref_id`. The record must be one the caller can see.
+             */
             ref_type?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The linked record's id (with `ref_type`).
+             */
             ref_id?: string | null;
             owner_id?: null | components["schemas"]["UserId"];
             participant_ids?: components["schemas"]["UserId"][];
@@ -3352,24 +3378,40 @@ export interface components {
             competitors?: string[];
             notes?: string | null;
         };
+        /** @description A showroom visit as the reception form records it. */
         NewReception: components["schemas"]["CustomerLink"] & {
             consultant_id?: null | components["schemas"]["UserId"];
             /**
              * Format: date-time
-             * @description Default: now.
+             * @description When they arrived (default: now; not in the future). Two visits of one customer less
+             *     than 30 minutes apart are one visit: the second is refused with 409.
              */
             arrived_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When they left (after the arrival).
+             */
             left_at?: string | null;
-            /** Format: int32 */
-            party_size?: number;
+            /**
+             * Format: int32
+             * @description How many came (1 to 20).
+             * @default 1
+             */
+            party_size: number;
+            /**
+             * @description Who came along (at most 10); kept on the visit and, for the customer's consultant, on
+             *     the customer.
+             */
             companions?: components["schemas"]["VisitCompanion"][];
+            /** @description The cars they looked at (at most 5); all are kept on the lead. */
             models?: components["schemas"]["LookedAt"][];
+            /** @description Whether they drove a car. */
             test_drive?: boolean;
             /** @description The grade after the visit: H, A, B, C, or N when too early to say. */
             grade: components["schemas"]["Grade"];
             /** @description The lead's details (the source defaults to walk-in, the car to the first one looked at). */
             lead?: components["schemas"]["LeadFields"];
+            /** @description Notes of the visit (at most 2,000 characters). */
             notes?: string | null;
         };
         NewRole: {
@@ -3433,9 +3475,16 @@ export interface components {
         NotificationId: string;
         NotificationView: {
             id: components["schemas"]["NotificationId"];
+            /** @description What it is about: `activity.reminder`, `approval.requested`, `lead.assigned`, ... */
             kind: string;
+            /** @description The title, in the reader's language (`Accept-Language`, else their profile's). */
             title: string;
+            /** @description The body, in the reader's language. */
             body: string;
+            /**
+             * @description The values the words were made from (names, times, grades; a nested text is
+             *     `{"$text": {"key", "params"}}`).
+             */
             params: Record<string, never>;
             link?: string | null;
             ref_type?: string | null;
@@ -3576,7 +3625,9 @@ export interface components {
         Paged_ApprovalView: {
             items: {
                 id: components["schemas"]["ApprovalRequestId"];
+                /** @description The type: `activity.cancel`, `lead.lost`, `discount`, `refund`, `customer.reassign`. */
                 kind: string;
+                /** @description What is asked, in the reader's language when the system wrote it. */
                 title: string;
                 ref_type?: string | null;
                 /** Format: uuid */
@@ -3679,9 +3730,16 @@ export interface components {
         Paged_NotificationView: {
             items: {
                 id: components["schemas"]["NotificationId"];
+                /** @description What it is about: `activity.reminder`, `approval.requested`, `lead.assigned`, ... */
                 kind: string;
+                /** @description The title, in the reader's language (`Accept-Language`, else their profile's). */
                 title: string;
+                /** @description The body, in the reader's language. */
                 body: string;
+                /**
+                 * @description The values the words were made from (names, times, grades; a nested text is
+                 *     `{"$text": {"key", "params"}}`).
+                 */
                 params: Record<string, never>;
                 link?: string | null;
                 ref_type?: string | null;
@@ -3732,6 +3790,7 @@ export interface components {
         Paged_ReceptionView: {
             items: {
                 id: components["schemas"]["ReceptionId"];
+                /** @description The lead the visit is recorded on. */
                 lead_id: components["schemas"]["LeadId"];
                 customer: components["schemas"]["ReceptionCustomer"];
                 consultant?: null | components["schemas"]["OwnerView"];
@@ -3742,9 +3801,12 @@ export interface components {
                 /** Format: int32 */
                 party_size: number;
                 companions: components["schemas"]["VisitCompanion"][];
+                /** @description The cars they looked at. */
                 models: components["schemas"]["CarRef"][];
                 test_drive: boolean;
+                /** @description The customer's first visit to the showroom. */
                 first_visit: boolean;
+                /** @description The lead's grade after the visit. */
                 grade: components["schemas"]["Grade"];
                 notes?: string | null;
                 entered_by?: null | components["schemas"]["OwnerView"];
@@ -3939,22 +4001,33 @@ export interface components {
             models_created: number;
             models_updated: number;
         };
+        /** @description The customer of a visit: their name as the caller may see it. */
         ReceptionCustomer: {
             id: components["schemas"]["CustomerId"];
+            /** @description The name, or only the family name when the customer is not within the caller's reach. */
             name: string;
         };
         /** Format: uuid */
         ReceptionId: string;
+        /** @description What registering a visit did. */
         ReceptionOutcome: {
             reception: components["schemas"]["ReceptionView"];
-            lead: components["schemas"]["LeadView"];
+            lead?: null | components["schemas"]["LeadView"];
+            existing_consultant?: null | components["schemas"]["OwnerView"];
             /** @description A new customer was made (else the phone matched one). */
             customer_created: boolean;
             /** @description A new lead was opened (else the customer's open lead was updated). */
             lead_created: boolean;
+            /**
+             * @description The lead was waiting for a loss (战败) to be approved: the visit withdrew that request
+             *     (the requester and the approvers are told) and the lead is worked again.
+             */
+            loss_withdrawn: boolean;
         };
+        /** @description A recorded showroom visit. */
         ReceptionView: {
             id: components["schemas"]["ReceptionId"];
+            /** @description The lead the visit is recorded on. */
             lead_id: components["schemas"]["LeadId"];
             customer: components["schemas"]["ReceptionCustomer"];
             consultant?: null | components["schemas"]["OwnerView"];
@@ -3965,9 +4038,12 @@ export interface components {
             /** Format: int32 */
             party_size: number;
             companions: components["schemas"]["VisitCompanion"][];
+            /** @description The cars they looked at. */
             models: components["schemas"]["CarRef"][];
             test_drive: boolean;
+            /** @description The customer's first visit to the showroom. */
             first_visit: boolean;
+            /** @description The lead's grade after the visit. */
             grade: components["schemas"]["Grade"];
             notes?: string | null;
             entered_by?: null | components["schemas"]["OwnerView"];
@@ -4446,7 +4522,9 @@ export interface components {
         };
         /** @description Someone who came along (the spouse and the parents often decide). */
         VisitCompanion: {
+            /** @description Who they are to the customer. */
             relation: components["schemas"]["Relation"];
+            /** @description Their name, when given (at most 50 characters). */
             name?: string | null;
         };
         WorkSettingsPatch: {
@@ -7415,10 +7493,15 @@ export interface operations {
     list_receptions: {
         parameters: {
             query?: {
+                /** @description Visits received by this consultant. */
                 consultant_id?: components["schemas"]["UserId"];
+                /** @description Arrived at or after. */
                 from?: string;
+                /** @description Arrived before. */
                 to?: string;
+                /** @description Page size (1 to 200, default 50). */
                 limit?: number;
+                /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
             header?: never;

@@ -98,6 +98,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (locale: Locale) => {
       storeLocale(locale);
       await applyLocale(locale);
+      // Texts the server words (task subjects, notifications) come again in the new language.
+      void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       const current = queryClient.getQueryData<Me | null>(ME_KEY);
       if (!current || current.user.locale === locale) return;
       const save = (version: number) =>

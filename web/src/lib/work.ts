@@ -221,6 +221,8 @@ export function refLink(refType: string | null | undefined, refId: string | null
       return `/customers/${refId}`;
     case 'vehicle':
       return `/vehicles/${refId}`;
+    case 'test_drive':
+      return '/test-drives';
     case 'activity':
       return `/activities/${refId}`;
     case 'approval':
@@ -236,14 +238,6 @@ export function vocab(t: TFunction, prefix: string, value: string): string {
 }
 
 /** A notification in the reader's current language, re-rendered from its kind and params. */
-export function noticeText(t: TFunction, notice: Notification): { title: string; body: string } {
-  const params = (notice.params ?? {}) as Record<string, unknown>;
-  const key = `work.notice.${notice.kind.replace(/\./g, '_')}`;
-  return {
-    title: t(`${key}.title`, { ...params, defaultValue: notice.title }),
-    body: t(`${key}.body`, { ...params, defaultValue: notice.body }),
-  };
-}
 
 /** The ISO instant of a local date-time picked in the dealer's zone. */
 export function toInstant(value: dayjs.Dayjs): string {

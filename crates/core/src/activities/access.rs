@@ -100,7 +100,7 @@ pub(crate) async fn views<C: ConnectionTrait>(
                 owner: person(a.owner_id),
                 customer_name: a.customer_id.and_then(|c| names.get(&c).cloned()),
                 customer_id: a.customer_id.map(CustomerId::from_uuid),
-                subject: a.subject,
+                subject: crate::texts::stored(a.subject_text.as_ref(), &a.subject, actor.locale()),
                 notes: a.notes,
                 outcome: a.outcome,
                 ref_type: a.ref_type,

@@ -3,9 +3,8 @@
 //! decides approvals for the owner). Each alarm is raised once per deadline (recorded in
 //! `activity_alarms`), so the scan can run every minute on every node.
 
-use super::write::REMINDER_JOB;
+use super::hooks::REMINDER_JOB;
 use crate::app::App;
-use crate::approvals::approvers;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
@@ -13,11 +12,12 @@ use crate::jobs::{JobContext, JobRegistry, NewSchedule};
 use crate::messaging::{OutboundRequest, queue_message};
 use crate::notifications::{Notice, notify};
 use chrono::{DateTime, Duration, Utc};
-use forecourt_db::entities::{activity, activity_alarm, team, user, work_setting};
+use forecourt_db::entities::{activity, activity_alarm, user, work_setting};
 use forecourt_db::repo::{activities, tenant};
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::{CustomerId, DealerId};
 use forecourt_domain::permission::Permission;
+use forecourt_domain::text::Text;
 use forecourt_domain::work::{ActivityStatus, MessageChannel};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
@@ -41,9 +41,15 @@ fn local_time(actor: &Actor, at: DateTime<Utc>) -> String {
         .to_string()
 }
 
+/// The parameters of a notification about an activity: its subject is worded in each
+/// reader's language when the system wrote it.
 fn params(actor: &Actor, a: &activity::Model, at: DateTime<Utc>) -> Map<String, Value> {
     let mut map = Map::new();
-    map.insert("subject".into(), a.subject.clone().into());
+    let subject = match a.subject_text.as_ref().and_then(Text::from_value) {
+        Some(text) => text.into_param(),
+        None => a.subject.clone().into(),
+    };
+    map.insert("subject".into(), subject);
     map.insert("at".into(), local_time(actor, at).into());
     map.insert("activity_id".into(), a.id.to_string().into());
     map
@@ -95,6 +101,11 @@ async fn remind(ctx: JobContext) -> anyhow::Result<()> {
             .and_then(MessageChannel::parse),
     ) {
         let mut vars = params(&actor, &a, at);
+        // A message's template fills plain words: the subject in the dealer's language.
+        vars.insert(
+            "subject".into(),
+            crate::texts::stored(a.subject_text.as_ref(), &a.subject, actor.locale()).into(),
+        );
         vars.insert("dealer".into(), Value::Null);
         queue_message(
             &*tx,
@@ -128,24 +139,6 @@ async fn settings_of(
 }
 
 /// The owner's managers: their team's leader, else those who decide approvals for them.
-async fn managers(
-    conn: &impl forecourt_db::ConnectionTrait,
-    actor: &Actor,
-    owner: &user::Model,
-) -> CoreResult<Vec<Uuid>> {
-    if let Some(team_id) = owner.team_id
-        && let Some(team) = tenant::find::<team::Entity, _>(conn, actor.scope(), team_id).await?
-        && let Some(leader) = team.leader_id.filter(|l| *l != owner.id)
-    {
-        return Ok(vec![leader]);
-    }
-    Ok(approvers(conn, actor, Permission::ApprovalDecide, owner.id)
-        .await?
-        .into_iter()
-        .map(|u| u.id)
-        .collect())
-}
-
 impl App {
     /// Raises the alarms that are due in every dealer; returns how many were raised.
     pub async fn scan_overdue_activities(&self) -> CoreResult<usize> {
@@ -234,7 +227,7 @@ impl App {
             (vec![a.owner_id], "activity.overdue")
         } else {
             let found = match &owner {
-                Some(owner) => managers(&*tx, actor, owner).await?,
+                Some(owner) => crate::approvals::managers(&*tx, actor, owner).await?,
                 None => Vec::new(),
             };
             (found, "activity.escalated")

@@ -97,6 +97,7 @@ impl App {
         }
         let now = self.now();
         let filter = ActivityFilter {
+            person: Some(user.id),
             from: Some(now - Duration::days(30)),
             to: Some(now + Duration::days(180)),
             ..ActivityFilter::default()
@@ -118,7 +119,11 @@ impl App {
                     uid: format!("{}@forecourt", a.id),
                     start,
                     end,
-                    summary: a.subject,
+                    summary: crate::texts::stored(
+                        a.subject_text.as_ref(),
+                        &a.subject,
+                        actor.locale(),
+                    ),
                     description: a.notes,
                     cancelled: a.status == ActivityStatus::Cancelled.as_str(),
                 })

@@ -9,7 +9,9 @@
 
 pub(crate) mod access;
 mod alarms;
+mod cancel;
 mod feed;
+mod hooks;
 mod read;
 pub mod types;
 mod write;
@@ -17,12 +19,13 @@ mod write;
 pub use alarms::{
     DEFAULT_ESCALATION_MINUTES, OVERDUE_SCAN_JOB, WorkSettingsPatch, WorkSettingsView,
 };
+pub use cancel::CANCEL_APPROVAL;
+pub use hooks::{
+    ActivityDraft, REMINDER_JOB, close_activity_in, create_activity_in, module_owned,
+    reassign_activity_in, reschedule_activity_in, withdraw_activity_in,
+};
 pub use read::MyWork;
 pub use types::*;
-pub use write::{
-    ActivityDraft, CANCEL_APPROVAL, REMINDER_JOB, close_activity_in, create_activity_in,
-    reassign_activity_in, withdraw_activity_in,
-};
 
 pub(crate) fn register_jobs(registry: &mut crate::jobs::JobRegistry) {
     alarms::register(registry);

@@ -11,20 +11,22 @@ use crate::error::{CoreError, CoreResult};
 use crate::notifications::NotificationView;
 use crate::paging::{Paged, page_or_bad_cursor, page_request};
 use chrono::Duration;
-use forecourt_db::entities::user;
+use forecourt_db::entities::{activity, activity_participant, user};
 use forecourt_db::repo::activities::{self, ActivityFilter, ActivitySort};
-use forecourt_db::repo::{Reach, notifications, tenant};
+use forecourt_db::repo::{Reach, notifications, tenant, users};
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::{ActivityId, UserId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::work::{ActivityKind, ActivityStatus};
 use serde::Serialize;
 use utoipa::ToSchema;
+use uuid::Uuid;
 
 /// The consultant's home: what to do today, what is late, what is coming, what waits for them.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct MyWork {
-    /// Planned activities due or taking place today (the dealer's calendar day).
+    /// Planned activities due or taking place today (the dealer's calendar day) that are not
+    /// overdue (those are in `overdue`): its length is the day's count.
     pub today: Vec<ActivityView>,
     /// Planned activities past their due time, oldest first.
     pub overdue: Vec<ActivityView>,
@@ -36,7 +38,42 @@ pub struct MyWork {
     pub notifications: Vec<NotificationView>,
 }
 
+/// The pairs of planned, timed activities that overlap on one person's schedule (owned or
+/// taken part in), for each of `people`.
+fn overlaps(
+    rows: &[activity::Model],
+    taking_part: &[activity_participant::Model],
+    people: &[Uuid],
+) -> Vec<Conflict> {
+    let mut conflicts = Vec::new();
+    for person in people {
+        let timed: Vec<_> = rows
+            .iter()
+            .filter(|a| a.status == ActivityStatus::Planned.as_str())
+            .filter(|a| {
+                a.owner_id == *person
+                    || taking_part
+                        .iter()
+                        .any(|p| p.activity_id == a.id && p.user_id == *person)
+            })
+            .filter_map(|a| Some((a, a.starts_at?, a.ends_at?)))
+            .collect();
+        for (i, (a, a_start, a_end)) in timed.iter().enumerate() {
+            for (b, b_start, b_end) in &timed[i + 1..] {
+                if a_start < b_end && b_start < a_end {
+                    conflicts.push(Conflict {
+                        user_id: UserId::from_uuid(*person),
+                        activity_ids: [ActivityId::from_uuid(a.id), ActivityId::from_uuid(b.id)],
+                    });
+                }
+            }
+        }
+    }
+    conflicts
+}
+
 impl App {
+    /// Activities within the caller's reach, filtered, newest first or soonest due first.
     pub async fn list_activities(
         &self,
         actor: &Actor,
@@ -46,6 +83,7 @@ impl App {
         let now = self.now();
         let filter = ActivityFilter {
             owner_id: query.owner_id.map(UserId::uuid),
+            person: None,
             team_id: query.team_id.map(|t| t.uuid()),
             customer_id: query.customer_id.map(|c| c.uuid()),
             ref_type: query.ref_type,
@@ -95,33 +133,27 @@ impl App {
             to: Some(query.to),
             ..ActivityFilter::default()
         };
-        if let Some(team) = query.team_id {
+        // Whose overlaps to report: the person's, or every member's of the team.
+        let people: Vec<Uuid> = if let Some(team) = query.team_id {
             filter.team_id = Some(team.uuid());
+            users::active_in_team(conn, actor.scope(), team.uuid())
+                .await?
+                .into_iter()
+                .map(|u| u.id)
+                .collect()
         } else {
             let user = query.user_id.unwrap_or(actor.user_id());
             let found = tenant::find::<user::Entity, _>(conn, actor.scope(), user.uuid()).await?;
             if found.is_none() || !reaches_owner(actor, Permission::ActivityRead, found.as_ref()) {
                 return Err(CoreError::not_found("user"));
             }
-            filter.owner_id = Some(user.uuid());
-        }
+            filter.person = Some(user.uuid());
+            vec![user.uuid()]
+        };
         let rows = activities::all_matching(conn, actor.scope(), reach, &filter, 2000).await?;
-        let mut conflicts = Vec::new();
-        let timed: Vec<_> = rows
-            .iter()
-            .filter(|a| a.status == ActivityStatus::Planned.as_str())
-            .filter_map(|a| Some((a, a.starts_at?, a.ends_at?)))
-            .collect();
-        for (i, (a, a_start, a_end)) in timed.iter().enumerate() {
-            for (b, b_start, b_end) in &timed[i + 1..] {
-                if a.owner_id == b.owner_id && a_start < b_end && b_start < a_end {
-                    conflicts.push(Conflict {
-                        user_id: UserId::from_uuid(a.owner_id),
-                        activity_ids: [ActivityId::from_uuid(a.id), ActivityId::from_uuid(b.id)],
-                    });
-                }
-            }
-        }
+        let ids: Vec<Uuid> = rows.iter().map(|a| a.id).collect();
+        let taking_part = activities::participants(conn, actor.scope(), &ids).await?;
+        let conflicts = overlaps(&rows, &taking_part, &people);
         Ok(CalendarView {
             from: query.from,
             to: query.to,
@@ -140,20 +172,32 @@ impl App {
             let tz = actor.time_zone();
             let start = tz.start_of_day(tz.local_date(now));
             let end = tz.start_of_day(tz.local_date(now) + Duration::days(1));
+            let me_id = actor.user_id().uuid();
             let planned = |from, to| ActivityFilter {
+                person: Some(me_id),
                 status: Some(ActivityStatus::Planned.as_str().to_owned()),
                 from: Some(from),
                 to: Some(to),
                 ..ActivityFilter::default()
             };
-            let today =
-                activities::all_matching(conn, actor.scope(), me, &planned(start, end), 200)
-                    .await?;
+            let today = activities::all_matching(
+                conn,
+                actor.scope(),
+                me,
+                &ActivityFilter {
+                    overdue: Some(false),
+                    now: Some(now),
+                    ..planned(start, end)
+                },
+                200,
+            )
+            .await?;
             let overdue = activities::all_matching(
                 conn,
                 actor.scope(),
                 me,
                 &ActivityFilter {
+                    person: Some(me_id),
                     overdue: Some(true),
                     now: Some(now),
                     ..ActivityFilter::default()
@@ -195,7 +239,10 @@ impl App {
             .map_err(|_| CoreError::Internal(anyhow::anyhow!("first page has no cursor")))?;
             (
                 unread,
-                page.items.into_iter().map(NotificationView::from).collect(),
+                page.items
+                    .into_iter()
+                    .map(|n| NotificationView::render(n, actor.locale()))
+                    .collect(),
             )
         } else {
             (0, Vec::new())

@@ -13,8 +13,10 @@ pub struct NewActivity {
     pub subject: String,
     pub notes: Option<String>,
     pub customer_id: Option<CustomerId>,
-    /// A link to another record (`lead`, `opportunity`, `vehicle`, ...).
+    /// A link to another record: `customer`, `vehicle`, `lead`, `opportunity` or
+    /// `test_drive`, with `ref_id`. The record must be one the caller can see.
     pub ref_type: Option<String>,
+    /// The linked record's id (with `ref_type`).
     pub ref_id: Option<Uuid>,
     /// Default: the caller.
     pub owner_id: Option<UserId>,

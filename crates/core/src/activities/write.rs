@@ -1,425 +1,24 @@
-//! Planning, changing, completing and cancelling activities, and the hooks other modules use
-//! inside their own transactions.
+//! Planning, changing and completing activities through the API.
 
 use super::access::{activity_for, reaches_owner, view, views};
-use super::types::{ActivityPatch, ActivityView, CancelActivity, CompleteActivity, NewActivity};
+use super::hooks::*;
+use super::types::{ActivityPatch, ActivityView, CompleteActivity, NewActivity};
 use crate::app::App;
-use crate::approvals::{ApprovalInput, ApprovalType, EffectCtx, EffectFuture, create_request};
 use crate::audit::{self, AuditEntry};
-use crate::auth::{Actor, ActorKind};
+use crate::auth::Actor;
 use crate::customers::access::customer_for;
-use crate::customers::timeline::{self, TimelineEvent};
 use crate::error::{CoreError, CoreResult};
-use crate::jobs::{self, NewJob};
 use chrono::{DateTime, Duration, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{activity, user};
 use forecourt_db::repo::{activities, tenant};
-use forecourt_domain::ids::{ActivityId, CustomerId, DealerId, UserId};
+use forecourt_domain::ids::{ActivityId, UserId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::{parse_name, parse_optional_text};
-use forecourt_domain::work::{ActivityKind, ActivityStatus, MessageChannel};
+use forecourt_domain::work::{ActivityKind, ActivityStatus};
 use forecourt_domain::{FieldError, FieldErrors};
-use serde_json::{Value, json};
+use serde_json::json;
 use uuid::Uuid;
-
-pub const REMINDER_JOB: &str = "activity.reminder";
-
-/// A validated activity, ready to save: what modules hand to [`create_activity_in`].
-#[derive(Clone, Debug)]
-pub struct ActivityDraft {
-    pub kind: ActivityKind,
-    pub subject: String,
-    pub notes: Option<String>,
-    pub customer_id: Option<CustomerId>,
-    pub reference: Option<(String, Uuid)>,
-    pub owner_id: UserId,
-    pub participant_ids: Vec<UserId>,
-    pub starts_at: Option<DateTime<Utc>>,
-    pub ends_at: Option<DateTime<Utc>>,
-    pub due_at: Option<DateTime<Utc>>,
-    pub remind_minutes_before: Option<i32>,
-    pub customer_reminder_channel: Option<MessageChannel>,
-    pub cancel_needs_approval: bool,
-    /// Refuse generic completion: the module closes it with [`close_activity_in`].
-    pub completion_locked: bool,
-}
-
-impl ActivityDraft {
-    /// A task due at `due_at`, owned by `owner`.
-    pub fn task(subject: impl Into<String>, owner: UserId, due_at: DateTime<Utc>) -> Self {
-        Self {
-            kind: ActivityKind::Task,
-            subject: subject.into(),
-            notes: None,
-            customer_id: None,
-            reference: None,
-            owner_id: owner,
-            participant_ids: Vec::new(),
-            starts_at: None,
-            ends_at: None,
-            due_at: Some(due_at),
-            remind_minutes_before: None,
-            customer_reminder_channel: None,
-            cancel_needs_approval: false,
-            completion_locked: false,
-        }
-    }
-}
-
-fn deadline(
-    starts: Option<DateTime<Utc>>,
-    ends: Option<DateTime<Utc>>,
-    due: Option<DateTime<Utc>>,
-) -> Option<DateTime<Utc>> {
-    due.or(ends).or(starts)
-}
-
-/// When a reminder fires for an activity: its start (or due time) less the lead time.
-fn reminder_key(a: &activity::Model) -> Option<(String, DateTime<Utc>)> {
-    let minutes = a.remind_minutes_before?;
-    let at = a.starts_at.or(a.due_at)?;
-    Some((
-        format!("{}:{}", a.id, at.timestamp()),
-        at - Duration::minutes(i64::from(minutes)),
-    ))
-}
-
-async fn schedule_reminder<C: ConnectionTrait>(
-    conn: &C,
-    a: &activity::Model,
-    now: DateTime<Utc>,
-) -> CoreResult<()> {
-    if a.status != ActivityStatus::Planned.as_str() {
-        return Ok(());
-    }
-    // Nothing to remind of once the time has come (the overdue alarm takes over).
-    if a.starts_at.or(a.due_at).is_none_or(|start| start <= now) {
-        return Ok(());
-    }
-    if let Some((key, at)) = reminder_key(a) {
-        let start = a.starts_at.or(a.due_at).map(|t| t.timestamp());
-        jobs::enqueue(
-            conn,
-            NewJob::new(
-                Some(DealerId::from_uuid(a.dealer_id)),
-                REMINDER_JOB,
-                json!({"activity_id": a.id, "start": start}),
-            )
-            .at(at.max(now))
-            .key(key),
-            now,
-        )
-        .await?;
-    }
-    Ok(())
-}
-
-async fn unschedule_reminder<C: ConnectionTrait>(
-    conn: &C,
-    a: &activity::Model,
-    now: DateTime<Utc>,
-) -> CoreResult<()> {
-    if let Some((key, _)) = reminder_key(a) {
-        jobs::cancel_keyed(
-            conn,
-            Some(DealerId::from_uuid(a.dealer_id)),
-            REMINDER_JOB,
-            &key,
-            now,
-        )
-        .await?;
-    }
-    Ok(())
-}
-
-fn timeline_data(a: &activity::Model) -> Value {
-    json!({
-        "kind": a.kind, "subject": a.subject, "status": a.status, "outcome": a.outcome,
-        "starts_at": a.starts_at, "due_at": a.due_at,
-    })
-}
-
-async fn on_timeline<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    a: &activity::Model,
-    event: &'static str,
-    now: DateTime<Utc>,
-) -> CoreResult<()> {
-    if let Some(customer) = a.customer_id {
-        timeline::record(
-            conn,
-            actor,
-            vec![TimelineEvent::new(customer, event, timeline_data(a)).about("activity", a.id)],
-            now,
-        )
-        .await?;
-    }
-    Ok(())
-}
-
-fn audit_fields(a: &activity::Model) -> AuditEntry {
-    let mut entry = AuditEntry::action("activity", "created", Some(a.id));
-    for (field, value) in [
-        ("kind", json!(a.kind)),
-        ("subject", json!(a.subject)),
-        ("owner_id", json!(a.owner_id)),
-        ("customer_id", json!(a.customer_id)),
-        ("starts_at", json!(a.starts_at)),
-        ("due_at", json!(a.due_at)),
-    ] {
-        if !value.is_null() {
-            entry = entry.change(field, Value::Null, value);
-        }
-    }
-    entry
-}
-
-/// Saves an activity in the caller's transaction: its participants, its reminder job, its
-/// timeline entry and audit row. No permission or overlap check: the calling module has made
-/// its own.
-pub async fn create_activity_in<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    draft: ActivityDraft,
-    now: DateTime<Utc>,
-) -> CoreResult<activity::Model> {
-    let model = activity::Model {
-        id: Uuid::now_v7(),
-        dealer_id: actor.dealer_id().uuid(),
-        kind: draft.kind.as_str().to_owned(),
-        subject: draft.subject,
-        notes: draft.notes,
-        outcome: None,
-        customer_id: draft.customer_id.map(CustomerId::uuid),
-        ref_type: draft.reference.as_ref().map(|(t, _)| t.clone()),
-        ref_id: draft.reference.as_ref().map(|(_, id)| *id),
-        owner_id: draft.owner_id.uuid(),
-        created_by: (actor.kind() != ActorKind::System).then(|| actor.user_id().uuid()),
-        starts_at: draft.starts_at,
-        ends_at: draft.ends_at,
-        due_at: draft.due_at,
-        deadline_at: deadline(draft.starts_at, draft.ends_at, draft.due_at),
-        status: ActivityStatus::Planned.as_str().to_owned(),
-        completed_at: None,
-        cancelled_at: None,
-        remind_minutes_before: draft.remind_minutes_before,
-        customer_reminder_channel: draft
-            .customer_reminder_channel
-            .map(|c| c.as_str().to_owned()),
-        cancel_needs_approval: draft.cancel_needs_approval,
-        completion_locked: draft.completion_locked,
-        pending_approval_id: None,
-        created_at: now,
-        updated_at: now,
-        version: 1,
-    };
-    let saved =
-        tenant::insert::<activity::Entity, _>(conn, actor.scope(), model.dealer_id, model).await?;
-    let mut participants: Vec<Uuid> = draft
-        .participant_ids
-        .iter()
-        .map(|u| u.uuid())
-        .filter(|u| *u != saved.owner_id)
-        .collect();
-    participants.sort_unstable();
-    participants.dedup();
-    activities::set_participants(conn, actor.scope(), saved.id, &participants).await?;
-    schedule_reminder(conn, &saved, now).await?;
-    audit::record(conn, actor, audit_fields(&saved), now).await?;
-    on_timeline(conn, actor, &saved, "activity.planned", now).await?;
-    Ok(saved)
-}
-
-/// Closes an activity as done in the caller's transaction, lock or not: the module's own
-/// action (logging the follow-up of a pushed task).
-pub async fn close_activity_in<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    id: ActivityId,
-    outcome: Option<String>,
-    now: DateTime<Utc>,
-) -> CoreResult<Option<activity::Model>> {
-    let Some(before) = tenant::find::<activity::Entity, _>(conn, actor.scope(), id.uuid()).await?
-    else {
-        return Ok(None);
-    };
-    if before.status != ActivityStatus::Planned.as_str() {
-        return Ok(Some(before));
-    }
-    finish(conn, actor, before, ActivityStatus::Done, outcome, now)
-        .await
-        .map(Some)
-}
-
-/// Cancels an activity in the caller's transaction without asking anyone: the module's own
-/// action when the task has no reason to exist any more (a lead lost, won or handed over).
-pub async fn withdraw_activity_in<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    id: ActivityId,
-    now: DateTime<Utc>,
-) -> CoreResult<()> {
-    if let Some(before) =
-        tenant::find::<activity::Entity, _>(conn, actor.scope(), id.uuid()).await?
-        && before.status == ActivityStatus::Planned.as_str()
-    {
-        finish(conn, actor, before, ActivityStatus::Cancelled, None, now).await?;
-    }
-    Ok(())
-}
-
-/// Gives a planned activity to another owner in the caller's transaction (its record changed
-/// hands); audited.
-pub async fn reassign_activity_in<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    id: ActivityId,
-    owner: UserId,
-    now: DateTime<Utc>,
-) -> CoreResult<()> {
-    let Some(before) = tenant::find::<activity::Entity, _>(conn, actor.scope(), id.uuid()).await?
-    else {
-        return Ok(());
-    };
-    if before.status != ActivityStatus::Planned.as_str() || before.owner_id == owner.uuid() {
-        return Ok(());
-    }
-    let mut after = before.clone();
-    after.owner_id = owner.uuid();
-    tenant::update::<activity::Entity, _>(
-        conn,
-        actor.scope(),
-        before.id,
-        after,
-        before.version,
-        now,
-    )
-    .await
-    .map_err(|e| CoreError::from_db("activity", e))?;
-    audit::record(
-        conn,
-        actor,
-        AuditEntry::action("activity", "reassigned", Some(before.id)).change(
-            "owner_id",
-            before.owner_id.to_string(),
-            owner.to_string(),
-        ),
-        now,
-    )
-    .await
-}
-
-async fn finish<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    before: activity::Model,
-    status: ActivityStatus,
-    outcome: Option<String>,
-    now: DateTime<Utc>,
-) -> CoreResult<activity::Model> {
-    let mut after = before.clone();
-    after.status = status.as_str().to_owned();
-    after.pending_approval_id = None;
-    match status {
-        ActivityStatus::Done => {
-            after.completed_at = Some(now);
-            after.outcome = outcome.or(after.outcome);
-        }
-        _ => after.cancelled_at = Some(now),
-    }
-    let saved = tenant::update::<activity::Entity, _>(
-        conn,
-        actor.scope(),
-        before.id,
-        after,
-        before.version,
-        now,
-    )
-    .await
-    .map_err(|e| CoreError::from_db("activity", e))?;
-    unschedule_reminder(conn, &saved, now).await?;
-    let verb = if status == ActivityStatus::Done {
-        "completed"
-    } else {
-        "cancelled"
-    };
-    audit::record(
-        conn,
-        actor,
-        AuditEntry::action("activity", verb, Some(saved.id))
-            .change("status", before.status.clone(), saved.status.clone())
-            .change("outcome", before.outcome.clone(), saved.outcome.clone()),
-        now,
-    )
-    .await?;
-    let event = if status == ActivityStatus::Done {
-        "activity.done"
-    } else {
-        "activity.cancelled"
-    };
-    on_timeline(conn, actor, &saved, event, now).await?;
-    Ok(saved)
-}
-
-/// Cancelling a pushed task waits for this approval.
-pub static CANCEL_APPROVAL: ApprovalType = ApprovalType {
-    kind: "activity.cancel",
-    permission: Permission::ApprovalDecide,
-    generic: false,
-    on_approve: Some(approve_cancel),
-    on_reject: Some(reject_cancel),
-};
-
-fn approve_cancel(ctx: EffectCtx<'_>) -> EffectFuture<'_> {
-    Box::pin(async move {
-        let Some(id) = ctx.request.ref_id else {
-            return Ok(());
-        };
-        if let Some(before) =
-            tenant::find::<activity::Entity, _>(ctx.conn, ctx.decider.scope(), id).await?
-            && before.status == ActivityStatus::Planned.as_str()
-        {
-            finish(
-                ctx.conn,
-                ctx.decider,
-                before,
-                ActivityStatus::Cancelled,
-                None,
-                ctx.now,
-            )
-            .await?;
-        }
-        Ok(())
-    })
-}
-
-fn reject_cancel(ctx: EffectCtx<'_>) -> EffectFuture<'_> {
-    Box::pin(async move {
-        let Some(id) = ctx.request.ref_id else {
-            return Ok(());
-        };
-        if let Some(before) =
-            tenant::find::<activity::Entity, _>(ctx.conn, ctx.decider.scope(), id).await?
-            && before.pending_approval_id == Some(ctx.request.id)
-        {
-            let mut after = before.clone();
-            after.pending_approval_id = None;
-            tenant::update::<activity::Entity, _>(
-                ctx.conn,
-                ctx.decider.scope(),
-                before.id,
-                after,
-                before.version,
-                ctx.now,
-            )
-            .await
-            .map_err(|e| CoreError::from_db("activity", e))?;
-        }
-        Ok(())
-    })
-}
 
 struct Times {
     starts_at: Option<DateTime<Utc>>,
@@ -563,6 +162,9 @@ impl App {
             "owner_id",
         )
         .await?;
+        if let (Some(ref_type), Some(ref_id)) = (ref_type.as_deref(), input.ref_id) {
+            crate::records::check_visible(self, &*tx, actor, ref_type, ref_id).await?;
+        }
         if let Some(customer) = input.customer_id {
             customer_for(&*tx, actor, customer, Permission::CustomerRead)
                 .await
@@ -597,6 +199,7 @@ impl App {
             ActivityDraft {
                 kind: input.kind,
                 subject: subject.unwrap_or_default(),
+                subject_text: None,
                 notes,
                 customer_id: input.customer_id,
                 reference: ref_type.zip(input.ref_id),
@@ -636,6 +239,9 @@ impl App {
                 "a {} activity cannot be changed",
                 before.status
             )));
+        }
+        if module_owned(&before) {
+            return Err(owned_by_record(&before));
         }
         let kind = ActivityKind::parse(&before.kind).unwrap_or(ActivityKind::Task);
         let mut errors = FieldErrors::new();
@@ -757,70 +363,6 @@ impl App {
         let outcome = parse_optional_text("outcome", input.outcome.as_deref(), 4000)?;
         let now = self.now();
         let saved = finish(&*tx, actor, before, ActivityStatus::Done, outcome, now).await?;
-        let view = view(&*tx, actor, saved, now).await?;
-        tx.commit().await?;
-        Ok(view)
-    }
-
-    /// Cancels an activity; a pushed task (`cancel_needs_approval`) asks for the manager's
-    /// approval instead and stays due until it is approved.
-    pub async fn cancel_activity(
-        &self,
-        actor: &Actor,
-        id: ActivityId,
-        input: CancelActivity,
-    ) -> CoreResult<ActivityView> {
-        let tx = self.db.begin().await?;
-        let before = activity_for(&*tx, actor, id, Permission::ActivityWrite).await?;
-        if before.version != input.version {
-            return Err(CoreError::VersionConflict { entity: "activity" });
-        }
-        if before.status != ActivityStatus::Planned.as_str() {
-            return Err(CoreError::invalid_state(format!(
-                "the activity is already {}",
-                before.status
-            )));
-        }
-        let reason = parse_optional_text("reason", input.reason.as_deref(), 1000)?;
-        let now = self.now();
-        let saved = if before.cancel_needs_approval {
-            if before.pending_approval_id.is_some() {
-                return Err(CoreError::invalid_state(
-                    "a cancellation is already waiting for approval",
-                ));
-            }
-            let request = create_request(
-                &*tx,
-                actor,
-                ApprovalInput {
-                    kind: CANCEL_APPROVAL.kind,
-                    title: before.subject.clone(),
-                    reference: Some(("activity".to_owned(), before.id)),
-                    payload: json!({"reason": reason}),
-                },
-                now,
-            )
-            .await?;
-            let mut after = before.clone();
-            after.pending_approval_id = Some(request.id);
-            tenant::update::<activity::Entity, _>(
-                &*tx,
-                actor.scope(),
-                before.id,
-                after,
-                before.version,
-                now,
-            )
-            .await
-            .map_err(|e| CoreError::from_db("activity", e))?
-        } else {
-            let mut cancelled =
-                finish(&*tx, actor, before, ActivityStatus::Cancelled, None, now).await?;
-            if let Some(reason) = reason {
-                cancelled.outcome = Some(reason);
-            }
-            cancelled
-        };
         let view = view(&*tx, actor, saved, now).await?;
         tx.commit().await?;
         Ok(view)

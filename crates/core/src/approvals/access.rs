@@ -6,7 +6,7 @@ use crate::auth::Actor;
 use crate::auth::grants::role_grants;
 use crate::error::{CoreError, CoreResult};
 use forecourt_db::ConnectionTrait;
-use forecourt_db::entities::{approval_request, user};
+use forecourt_db::entities::{approval_request, team, user};
 use forecourt_db::repo::approvals::{self, ApprovalFilter, PENDING};
 use forecourt_db::repo::tenant;
 use forecourt_domain::ids::ApprovalRequestId;
@@ -44,6 +44,25 @@ pub async fn approvers<C: ConnectionTrait>(
         }
     }
     Ok(found)
+}
+
+/// Who manages a user: their team's leader, else whoever may decide approvals for them.
+pub async fn managers<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    owner: &user::Model,
+) -> CoreResult<Vec<Uuid>> {
+    if let Some(team_id) = owner.team_id
+        && let Some(team) = tenant::find::<team::Entity, _>(conn, actor.scope(), team_id).await?
+        && let Some(leader) = team.leader_id.filter(|l| *l != owner.id)
+    {
+        return Ok(vec![leader]);
+    }
+    Ok(approvers(conn, actor, Permission::ApprovalDecide, owner.id)
+        .await?
+        .into_iter()
+        .map(|u| u.id)
+        .collect())
 }
 
 async fn requester_team<C: ConnectionTrait>(

@@ -6,10 +6,13 @@
 
 mod access;
 pub mod registry;
+mod texts;
 pub mod types;
 mod views;
 
-pub use access::approvers;
+pub(crate) use texts::TEXTS;
+
+pub use access::{approvers, managers};
 pub use registry::{APPROVAL_TYPES, ApprovalType, Effect, EffectCtx, EffectFuture, approval_type};
 pub use views::{ApprovalBox, ApprovalQuery, ApprovalView, Decision, NewApproval};
 
@@ -27,6 +30,7 @@ use forecourt_db::repo::approvals;
 use forecourt_db::repo::tenant;
 use forecourt_domain::ids::ApprovalRequestId;
 use forecourt_domain::permission::Permission;
+use forecourt_domain::text::Text;
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::work::ApprovalStatus;
 use forecourt_domain::{FieldError, FieldErrors};
@@ -37,7 +41,10 @@ use uuid::Uuid;
 #[derive(Clone, Debug)]
 pub struct ApprovalInput {
     pub kind: &'static str,
+    /// The title in words (a person's, or the system's in the requester's language).
     pub title: String,
+    /// A title the system wrote: each reader sees it in their language.
+    pub title_text: Option<Text>,
     pub reference: Option<(String, Uuid)>,
     pub payload: Value,
 }
@@ -64,6 +71,7 @@ pub async fn create_request<C: ConnectionTrait>(
         ref_id: input.reference.as_ref().map(|(_, id)| *id),
         requester_id: actor.user_id().uuid(),
         title: input.title,
+        title_text: input.title_text.as_ref().map(Text::to_value),
         payload: input.payload,
         status: ApprovalStatus::Pending.as_str().to_owned(),
         decided_by: None,
@@ -86,10 +94,8 @@ pub async fn create_request<C: ConnectionTrait>(
     )
     .await?;
     let approvers = approvers(conn, actor, kind.permission, saved.requester_id).await?;
-    let params = params(&[
-        ("title", saved.title.clone()),
-        ("requester", actor.name().to_owned()),
-    ]);
+    let mut params = params(&[("requester", actor.name().to_owned())]);
+    params.insert("title".into(), title_param(&saved));
     notify(
         conn,
         actor,
@@ -169,11 +175,14 @@ pub async fn settle(
         vec![Notice {
             user_id: saved.requester_id,
             kind: notice_kind,
-            params: params(&[
-                ("title", saved.title.clone()),
-                ("decider", actor.name().to_owned()),
-                ("comment", comment.unwrap_or_default()),
-            ]),
+            params: {
+                let mut params = params(&[
+                    ("decider", actor.name().to_owned()),
+                    ("comment", comment.unwrap_or_default()),
+                ]);
+                params.insert("title".into(), title_param(&saved));
+                params
+            },
             link: Some(format!("/approvals/{}", saved.id)),
             reference: Some(("approval", saved.id)),
         }],
@@ -181,6 +190,80 @@ pub async fn settle(
     )
     .await?;
     Ok(saved)
+}
+
+/// Withdraws a pending request in the caller's transaction because what it asks about no
+/// longer stands (the customer whose loss was asked for came back). No effect runs: the module
+/// that withdraws it puts its own record right. The requester and the approvers are told why.
+pub async fn withdraw_in<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    before: approval_request::Model,
+    reason: Text,
+    now: DateTime<Utc>,
+) -> CoreResult<approval_request::Model> {
+    let mut after = before.clone();
+    after.status = ApprovalStatus::Withdrawn.as_str().to_owned();
+    after.decided_at = Some(now);
+    let saved = tenant::update::<approval_request::Entity, _>(
+        conn,
+        actor.scope(),
+        before.id,
+        after,
+        before.version,
+        now,
+    )
+    .await
+    .map_err(|e| CoreError::from_db("approval", e))?;
+    audit::record(
+        conn,
+        actor,
+        AuditEntry::action("approval", "withdrawn", Some(saved.id))
+            .change("status", before.status.clone(), saved.status.clone())
+            .change("reason", Value::Null, reason.key.clone()),
+        now,
+    )
+    .await?;
+    let mut people = match approval_type(&saved.kind) {
+        Some(kind) => approvers(conn, actor, kind.permission, saved.requester_id)
+            .await?
+            .into_iter()
+            .map(|u| u.id)
+            .collect(),
+        None => Vec::new(),
+    };
+    people.push(saved.requester_id);
+    people.sort_unstable();
+    people.dedup();
+    let mut params = Map::new();
+    params.insert("title".into(), title_param(&saved));
+    params.insert("reason".into(), reason.into_param());
+    notify(
+        conn,
+        actor,
+        people
+            .into_iter()
+            .map(|user_id| Notice {
+                user_id,
+                kind: "approval.withdrawn",
+                params: params.clone(),
+                link: Some(format!("/approvals/{}", saved.id)),
+                reference: Some(("approval", saved.id)),
+            })
+            .collect(),
+        now,
+    )
+    .await?;
+    Ok(saved)
+}
+
+/// A request's title as a notification parameter (worded for each reader when the system
+/// wrote it).
+pub(crate) fn title_param(request: &approval_request::Model) -> Value {
+    match request.title_text.as_ref().and_then(Text::from_value) {
+        Some(text) => text.into_param(),
+        None => Value::String(request.title.clone()),
+    }
 }
 
 pub(crate) fn params(pairs: &[(&str, String)]) -> Map<String, Value> {
@@ -237,6 +320,7 @@ impl App {
             ApprovalInput {
                 kind: kind.kind,
                 title,
+                title_text: None,
                 reference: ref_type.zip(input.ref_id),
                 payload,
             },

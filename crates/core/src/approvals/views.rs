@@ -69,7 +69,9 @@ pub struct PersonRef {
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ApprovalView {
     pub id: ApprovalRequestId,
+    /// The type: `activity.cancel`, `lead.lost`, `discount`, `refund`, `customer.reassign`.
     pub kind: String,
+    /// What is asked, in the reader's language when the system wrote it.
     pub title: String,
     pub ref_type: Option<String>,
     pub ref_id: Option<Uuid>,
@@ -128,7 +130,7 @@ pub(crate) async fn views<C: ConnectionTrait>(
             requester: person(&people, r.requester_id),
             decided_by: r.decided_by.map(|d| person(&people, d)),
             kind: r.kind,
-            title: r.title,
+            title: crate::texts::stored(r.title_text.as_ref(), &r.title, actor.locale()),
             ref_type: r.ref_type,
             ref_id: r.ref_id,
             payload: r.payload,

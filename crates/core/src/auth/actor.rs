@@ -4,6 +4,7 @@ use crate::error::{CoreError, CoreResult};
 use forecourt_db::DealerScope;
 use forecourt_db::repo::Reach;
 use forecourt_domain::ids::{ApiTokenId, DealerId, GroupId, SessionId, TeamId, UserId};
+use forecourt_domain::locale::Locale;
 use forecourt_domain::permission::{GrantSet, Permission, Scope};
 use forecourt_domain::time_zone::DealerTimeZone;
 
@@ -36,6 +37,9 @@ pub struct Actor {
     pub(crate) request_id: Option<String>,
     /// The time zone of the dealer acted in: "today" and report periods are computed in it.
     pub(crate) time_zone: DealerTimeZone,
+    /// The language texts are worded in for this caller: the request's `Accept-Language`,
+    /// else the user's own choice, else the dealer's.
+    pub(crate) locale: Locale,
 }
 
 impl Actor {
@@ -80,6 +84,17 @@ impl Actor {
 
     pub fn time_zone(&self) -> DealerTimeZone {
         self.time_zone
+    }
+
+    /// The language the system's texts are worded in for this caller.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// The same actor reading in another language (the request asked for it).
+    pub fn with_locale(mut self, locale: Locale) -> Self {
+        self.locale = locale;
+        self
     }
 
     pub fn kind(&self) -> ActorKind {

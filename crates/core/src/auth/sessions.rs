@@ -186,7 +186,17 @@ pub(crate) async fn build_actor<C: ConnectionTrait>(
         kind,
         request_id: None,
         time_zone: dealer_time_zone(&acting),
+        locale: user
+            .locale
+            .as_deref()
+            .and_then(|l| l.parse().ok())
+            .unwrap_or_else(|| dealer_locale(&acting)),
     })
+}
+
+/// A dealer's language (the default for a value this version does not know).
+pub(crate) fn dealer_locale(dealer: &dealer::Model) -> forecourt_domain::locale::Locale {
+    dealer.locale.parse().unwrap_or_default()
 }
 
 /// A dealer's time zone (the default for a value this version does not know).

@@ -84,5 +84,6 @@ pub(crate) fn system_actor_of(dealer: &forecourt_db::entities::dealer::Model) ->
         kind: ActorKind::System,
         request_id: None,
         time_zone: super::sessions::dealer_time_zone(dealer),
+        locale: super::sessions::dealer_locale(dealer),
     }
 }

@@ -182,6 +182,49 @@ impl PreparedCustomer {
     pub(crate) fn numbers(&self) -> Vec<String> {
         self.phones.iter().map(|(p, _)| p.to_string()).collect()
     }
+
+    /// Takes the write locks of what identifies this customer (phones, ID number, VINs), so
+    /// that the duplicate check that follows in the same transaction cannot race a twin.
+    pub(crate) async fn lock_identity<C: ConnectionTrait>(
+        &self,
+        tx: &C,
+        actor: &Actor,
+    ) -> CoreResult<()> {
+        let numbers = self.numbers();
+        let vins: Vec<String> = self
+            .vehicles
+            .iter()
+            .filter_map(|(_, v)| v.vin.clone())
+            .collect();
+        lock_identity(
+            tx,
+            actor,
+            &numbers,
+            self.model.id_number_hash.as_deref(),
+            &vins,
+        )
+        .await
+    }
+}
+
+/// Takes the write locks of phones, an ID number hash and VINs: every path that matches
+/// customers by them before it creates one (a new customer, a reception, an enquiry) takes
+/// these first, inside its write transaction.
+pub(crate) async fn lock_identity<C: ConnectionTrait>(
+    tx: &C,
+    actor: &Actor,
+    numbers: &[String],
+    id_hash: Option<&str>,
+    vins: &[String],
+) -> CoreResult<()> {
+    let mut keys: Vec<(&str, &str)> = numbers
+        .iter()
+        .map(|n| ("customer_phone", n.as_str()))
+        .collect();
+    keys.extend(id_hash.map(|h| ("customer_id_number", h)));
+    keys.extend(vins.iter().map(|v| ("vehicle_vin", v.as_str())));
+    forecourt_db::repo::locks::lock_keys(tx, actor.scope(), &keys).await?;
+    Ok(())
 }
 
 impl App {
@@ -421,15 +464,18 @@ impl App {
     ) -> CoreResult<CustomerView> {
         actor.require(Permission::CustomerCreate)?;
         let prepared = self.prepare_customer(self.db.conn(), actor, input).await?;
+        let tx = self.db.begin().await?;
+        // The duplicate check and the insert are one step: a twin request waits for this one
+        // to commit and then finds its customer.
+        prepared.lock_identity(&*tx, actor).await?;
         if !prepared.allow_duplicate {
-            let candidates = self.duplicates_of(self.db.conn(), actor, &prepared).await?;
+            let candidates = self.duplicates_of(&*tx, actor, &prepared).await?;
             if !candidates.is_empty() {
                 return Err(CoreError::PossibleDuplicate {
                     candidates: serde_json::to_value(candidates).unwrap_or_default(),
                 });
             }
         }
-        let tx = self.db.begin().await?;
         let created = self.insert_customer(&*tx, actor, prepared).await?;
         let view = self.customer_view(&*tx, actor, created).await?;
         tx.commit().await?;

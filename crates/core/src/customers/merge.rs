@@ -206,6 +206,14 @@ impl App {
             tag_rows(actor, survivor.id, &tags, now),
         )
         .await?;
+        crate::sales::leads::close_duplicates_before_merge(
+            &*tx,
+            actor,
+            survivor.id,
+            merged.id,
+            now,
+        )
+        .await?;
         customers::move_references(&*tx, scope, merged.id, survivor.id).await?;
 
         let mut gone = merged.clone();

@@ -34,6 +34,7 @@ pub use merge::{FieldChoice, MergeRequest};
 pub use pii::{IdNumberReveal, RevealedIdNumber};
 pub use search::{SearchHit, SearchQuery};
 pub use types::{ConsentChannel, ConsentMethod, CustomerKind, Gender, PhoneLabel, Relation};
+pub(crate) use views::masked_name;
 pub use views::{
     AddressView, CompanionView, ConsentEventView, ConsentView, CustomerRow, CustomerView,
     OwnerView, PhoneView,

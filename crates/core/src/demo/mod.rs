@@ -31,15 +31,37 @@ pub struct DemoSummary {
     pub logins: Vec<DemoLogin>,
 }
 
+/// A step of loading the demo, for a progress display: what is being loaded, and the step's
+/// number out of how many.
+#[derive(Clone, Debug)]
+pub struct DemoStep {
+    pub number: usize,
+    pub of: usize,
+    /// In English, for the operator at the command line: `sales history of 杭州西湖店 (90 days)`.
+    pub what: String,
+}
+
 impl App {
-    /// Loads the demo data, creating only what is missing.
-    pub async fn load_demo(&self) -> CoreResult<DemoSummary> {
-        self.load_demo_with(sales::DAYS).await
+    /// Loads the demo data, creating only what is missing; `progress` hears of each step.
+    pub async fn load_demo(&self, progress: &(dyn Fn(DemoStep) + Sync)) -> CoreResult<DemoSummary> {
+        self.load_demo_with(sales::DAYS, progress).await
     }
 
     /// The demo with `sales_days` days of sales history (tests use a short one).
-    pub async fn load_demo_with(&self, sales_days: i64) -> CoreResult<DemoSummary> {
+    pub async fn load_demo_with(
+        &self,
+        sales_days: i64,
+        progress: &(dyn Fn(DemoStep) + Sync),
+    ) -> CoreResult<DemoSummary> {
+        let of = 3 + 3 * org::DEALERS.len();
+        let mut number = 0;
+        let mut step = |what: String| {
+            number += 1;
+            progress(DemoStep { number, of, what });
+        };
+        step("the dealer group, its dealers and users".to_owned());
         let mut summary = org::load(self).await?;
+        step("the catalog".to_owned());
         // The group's catalog lives at the Hangzhou store and is published to the group.
         let hangzhou = self.dealer_id_by_code(org::DEALERS[0].code).await?;
         let hq = self.system_actor(hangzhou).await?;
@@ -51,6 +73,7 @@ impl App {
             let system = self
                 .system_actor(self.dealer_id_by_code(dealer.code).await?)
                 .await?;
+            step(format!("customers and their cars at {}", dealer.name));
             summary.created |= customers::customers(
                 self,
                 &system,
@@ -59,6 +82,10 @@ impl App {
                 2026 + index as u64,
             )
             .await?;
+            step(format!(
+                "{sales_days} days of showroom sales at {}",
+                dealer.name
+            ));
             summary.created |= sales::sales(
                 self,
                 &system,
@@ -68,9 +95,11 @@ impl App {
                 4040 + index as u64,
             )
             .await?;
+            step(format!("activities and tasks at {}", dealer.name));
             summary.created |= work::load(self, &system, dealer.prefix).await?;
         }
         // Today's follow-ups reach the consultants at once, before the first cadence run.
+        step("today's follow-up tasks".to_owned());
         self.push_follow_up_tasks().await?;
         Ok(summary)
     }

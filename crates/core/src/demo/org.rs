@@ -16,7 +16,7 @@ pub const GROUP_CODE: &str = "HDQC";
 
 pub(super) struct DemoDealer {
     pub code: &'static str,
-    name: &'static str,
+    pub name: &'static str,
     /// Username prefix, unique in the installation.
     pub prefix: &'static str,
     /// The letter of the city's plates (浙A Hangzhou, 浙B Ningbo).

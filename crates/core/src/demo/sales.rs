@@ -326,9 +326,13 @@ impl Sim<'_> {
             .app
             .register_reception(&self.consultants[owner], input(body)?)
             .await?;
+        // The consultant registers their own customers, so the lead is theirs to see.
+        let Some(lead) = outcome.lead else {
+            return Ok(());
+        };
         if returning.is_none() {
             self.leads.push(SimLead {
-                id: outcome.lead.id,
+                id: lead.id,
                 customer_id: outcome.reception.customer.id,
                 owner,
                 phone,
@@ -336,11 +340,11 @@ impl Sim<'_> {
                 opportunity: None,
                 drove: false,
                 closed: false,
-                due: outcome.lead.next_follow_up_at,
+                due: lead.next_follow_up_at,
                 opportunity_closed: false,
             });
         } else if let Some(i) = returning {
-            self.leads[i].due = outcome.lead.next_follow_up_at;
+            self.leads[i].due = lead.next_follow_up_at;
         }
         if test_drive {
             let i = returning.unwrap_or(self.leads.len() - 1);

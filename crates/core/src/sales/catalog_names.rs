@@ -8,6 +8,7 @@ use forecourt_db::repo::catalog;
 use forecourt_domain::ids::{CatalogModelId, CatalogSeriesId};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::Serialize;
+use serde_json::{Value, json};
 use std::collections::HashMap;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -124,4 +125,44 @@ impl CatalogNames {
             }
         }
     }
+}
+
+/// A car stored in a JSON list (`{series_id, model_id, text}`), as receptions and leads keep
+/// the cars a customer looked at.
+pub(crate) fn car_json(series: Option<Uuid>, model: Option<Uuid>, text: Option<&str>) -> Value {
+    json!({"series_id": series, "model_id": model, "text": text})
+}
+
+impl CatalogNames {
+    /// The named cars of a stored list.
+    pub(crate) fn cars(&self, list: &Value) -> Vec<CarRef> {
+        let uuid = |m: &Value, k: &str| {
+            m.get(k)
+                .and_then(|v| v.as_str())
+                .and_then(|s| s.parse().ok())
+        };
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| {
+                self.car(
+                    uuid(m, "series_id"),
+                    uuid(m, "model_id"),
+                    m.get("text").and_then(|t| t.as_str()),
+                )
+            })
+            .collect()
+    }
+}
+
+/// `list` with the cars of `more` it does not have yet, in order (the same car twice is
+/// kept once).
+pub(crate) fn with_cars(list: &Value, more: &[Value]) -> Value {
+    let mut cars: Vec<Value> = list.as_array().cloned().unwrap_or_default();
+    for car in more {
+        if !cars.contains(car) {
+            cars.push(car.clone());
+        }
+    }
+    Value::Array(cars)
 }

@@ -25,7 +25,6 @@ use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{customer, lead, sales_setting};
 use forecourt_db::repo::{leads, tenant, users};
 use forecourt_domain::ids::{ActivityId, CustomerId, UserId};
-use forecourt_domain::locale::Locale;
 use forecourt_domain::sales::StagnationAction;
 use forecourt_domain::work::ActivityKind;
 use serde_json::{Map, Value, json};
@@ -46,15 +45,6 @@ pub(crate) fn register_jobs(registry: &mut JobRegistry) {
         ctx.app.flag_stagnant_leads().await?;
         Ok(())
     });
-}
-
-/// The subject of a pushed task, in the dealer's language.
-fn task_subject(locale: Locale, name: &str, grade: &str) -> String {
-    match locale.as_str() {
-        "en" => format!("Follow up {name} (grade {grade})"),
-        "zh-TW" => format!("回訪 {name}（{grade}級）"),
-        _ => format!("回访 {name}（{grade}级）"),
-    }
 }
 
 /// Closes the lead's pushed task as done, in the follow-up's transaction.
@@ -164,12 +154,12 @@ impl App {
         let mut pushed = 0;
         for dealer in self.all_dealers().await? {
             let actor = self.system_actor(dealer.id).await?;
-            pushed += self.push_dealer_tasks(&actor, dealer.locale).await?;
+            pushed += self.push_dealer_tasks(&actor).await?;
         }
         Ok(pushed)
     }
 
-    async fn push_dealer_tasks(&self, actor: &Actor, locale: Locale) -> CoreResult<usize> {
+    async fn push_dealer_tasks(&self, actor: &Actor) -> CoreResult<usize> {
         let now = self.now();
         let today = actor.time_zone().local_date(now);
         let end_of_day = actor.time_zone().start_of_day(today + Duration::days(1));
@@ -197,8 +187,9 @@ impl App {
                 continue;
             };
             let name = customer_name(&*tx, actor, before.customer_id).await?;
-            let mut draft = ActivityDraft::task(
-                task_subject(locale, &name, &before.grade),
+            let mut draft = ActivityDraft::worded(
+                super::texts::follow_up_task(&name, &before.grade),
+                actor.locale(),
                 UserId::from_uuid(owner),
                 due_at,
             );

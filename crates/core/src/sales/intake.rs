@@ -3,7 +3,7 @@
 //! against the customer's open lead, and assigned by the dealer's rules.
 
 use super::catalog_names::CatalogNames;
-use super::leads::write::{Origin, insert_lead, link_customer};
+use super::leads::write::{Origin, insert_lead, link_customer, lock_customer};
 use super::leads::{LeadFields, choose_owner, parse_fields};
 use super::settings::effective;
 use crate::app::App;
@@ -12,6 +12,7 @@ use crate::auth::Actor;
 use crate::customers::timeline::{self, TimelineEvent};
 use crate::customers::{NewCustomer, PhoneInput};
 use crate::error::{CoreError, CoreResult};
+use crate::notifications::{Notice, notify};
 use forecourt_db::DbError;
 use forecourt_db::entities::lead_intake;
 use forecourt_db::repo::{leads, tenant};
@@ -119,12 +120,35 @@ impl App {
                 other => other,
             })?;
         let now = self.now();
+        lock_customer(&*tx, actor, customer.id).await?;
         let (lead_id, created) = match leads::open_of_customer(&*tx, actor.scope(), customer.id)
             .await?
             .first()
         {
             Some(open) => {
-                // Asked again: the consultant sees it on the timeline; no twin lead.
+                // Asked again: no twin lead and no change to the consultant's lead; they see it
+                // on the timeline and are told.
+                if let Some(owner) = open.owner_id {
+                    let mut params = serde_json::Map::new();
+                    params.insert("customer".into(), customer.name.clone().into());
+                    params.insert(
+                        "message".into(),
+                        draft.notes.clone().unwrap_or_default().into(),
+                    );
+                    notify(
+                        &*tx,
+                        actor,
+                        vec![Notice {
+                            user_id: owner,
+                            kind: "lead.enquired_again",
+                            params,
+                            link: Some(format!("/leads/{}", open.id)),
+                            reference: Some(("lead", open.id)),
+                        }],
+                        now,
+                    )
+                    .await?;
+                }
                 timeline::record(
                     &*tx,
                     actor,

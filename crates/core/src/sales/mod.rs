@@ -13,5 +13,8 @@ pub mod report;
 mod schedule;
 pub mod settings;
 pub mod test_drives;
+mod texts;
+
+pub(crate) use texts::TEXTS;
 
 pub use catalog_names::CarRef;

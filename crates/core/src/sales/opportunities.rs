@@ -318,7 +318,7 @@ pub(crate) async fn on_lead_reopened<C: ConnectionTrait>(
 }
 
 /// The opportunity, if the actor may act on it with `permission`.
-async fn opportunity_for<C: ConnectionTrait>(
+pub(crate) async fn opportunity_for<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
     id: OpportunityId,

@@ -185,7 +185,7 @@ fn reading(
 
 impl App {
     /// The vehicle, if the actor may act on it with `permission` (through its owner).
-    async fn vehicle_for<C: ConnectionTrait>(
+    pub(crate) async fn vehicle_for<C: ConnectionTrait>(
         &self,
         conn: &C,
         actor: &Actor,

@@ -9,7 +9,12 @@ pub struct Model {
     pub id: Uuid,
     pub dealer_id: Uuid,
     pub kind: String,
+    /// The subject as written: typed by a person, or for a text the system wrote, in the
+    /// dealer's language (search and the audit log use it).
     pub subject: String,
+    /// A subject the system wrote, as `{key, params}`: each reader sees it in their language.
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub subject_text: Option<Json>,
     pub notes: Option<String>,
     pub outcome: Option<String>,
     pub customer_id: Option<Uuid>,

@@ -13,6 +13,9 @@ pub struct Model {
     pub ref_id: Option<Uuid>,
     pub requester_id: Uuid,
     pub title: String,
+    /// A title the system wrote, as `{key, params}`: each reader sees it in their language.
+    #[sea_orm(column_type = "JsonBinary", nullable)]
+    pub title_text: Option<Json>,
     #[sea_orm(column_type = "JsonBinary")]
     pub payload: Json,
     pub status: String,

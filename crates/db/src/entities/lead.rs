@@ -47,6 +47,10 @@ pub struct Model {
     pub lost_note: Option<String>,
     pub lost_at: Option<DateTimeUtc>,
     pub won_at: Option<DateTimeUtc>,
+    /// `[{series_id, model_id, text}]`: every car the customer looked at or asked about
+    /// (the intended one is `series_id` / `model_id` / `model_text`).
+    #[sea_orm(column_type = "JsonBinary")]
+    pub models_considered: Json,
     pub created_by: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -19,6 +19,7 @@ mod m0013_notifications_outbox;
 mod m0020_sales;
 mod m0021_pipeline;
 mod m0022_test_drives;
+mod m0023_showroom_rules;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0020_sales::Migration),
             Box::new(m0021_pipeline::Migration),
             Box::new(m0022_test_drives::Migration),
+            Box::new(m0023_showroom_rules::Migration),
         ]
     }
 }

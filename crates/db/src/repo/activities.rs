@@ -29,40 +29,66 @@ fn members(scope: &DealerScope, team_id: Uuid) -> SelectStatement {
         .take()
 }
 
-/// The activities a reach lets a caller see: owned within it, or taking part in it.
+/// Activities of some people's schedules: those they own or take part in. The calendar, My
+/// work, the iCalendar feed and the overlap check all use this one definition.
+pub fn schedule_of(
+    scope: &DealerScope,
+    people: impl IntoIterator<Item = Uuid> + Clone,
+) -> Condition {
+    Condition::any()
+        .add(activity::Column::OwnerId.is_in(people.clone()))
+        .add(activity::Column::Id.in_subquery(taking_part(scope, people)))
+}
+
+/// The ids of the activities some people take part in (without owning them), as a subquery.
+fn taking_part(scope: &DealerScope, people: impl IntoIterator<Item = Uuid>) -> SelectStatement {
+    Query::select()
+        .column(activity_participant::Column::ActivityId)
+        .from(activity_participant::Entity)
+        .and_where(activity_participant::Column::DealerId.eq(scope.dealer_id().uuid()))
+        .and_where(activity_participant::Column::UserId.is_in(people))
+        .take()
+}
+
+/// The schedules of a team's members: activities a member owns or takes part in.
+fn team_schedule(scope: &DealerScope, team_id: Uuid) -> Condition {
+    Condition::any()
+        .add(activity::Column::OwnerId.in_subquery(members(scope, team_id)))
+        .add(
+            activity::Column::Id.in_subquery(
+                Query::select()
+                    .column(activity_participant::Column::ActivityId)
+                    .from(activity_participant::Entity)
+                    .and_where(activity_participant::Column::DealerId.eq(scope.dealer_id().uuid()))
+                    .and_where(
+                        activity_participant::Column::UserId.in_subquery(members(scope, team_id)),
+                    )
+                    .take(),
+            ),
+        )
+}
+
+/// The activities a reach lets a caller see: their own schedule, their team's (and their
+/// own), or the whole dealer's.
 pub fn within_reach(
     select: Select<activity::Entity>,
     scope: &DealerScope,
     reach: Reach,
 ) -> Select<activity::Entity> {
-    let taking_part = |user_id: Uuid| {
-        activity::Column::Id.in_subquery(
-            Query::select()
-                .column(activity_participant::Column::ActivityId)
-                .from(activity_participant::Entity)
-                .and_where(activity_participant::Column::DealerId.eq(scope.dealer_id().uuid()))
-                .and_where(activity_participant::Column::UserId.eq(user_id))
-                .take(),
-        )
-    };
     match reach {
         Reach::Dealer => select,
         Reach::Own { user_id }
         | Reach::Team {
             team_id: None,
             user_id,
-        } => select.filter(
-            Condition::any()
-                .add(activity::Column::OwnerId.eq(user_id))
-                .add(taking_part(user_id)),
-        ),
+        } => select.filter(schedule_of(scope, [user_id])),
         Reach::Team {
             team_id: Some(team_id),
             user_id,
         } => select.filter(
             Condition::any()
-                .add(activity::Column::OwnerId.in_subquery(members(scope, team_id)))
-                .add(taking_part(user_id)),
+                .add(team_schedule(scope, team_id))
+                .add(schedule_of(scope, [user_id])),
         ),
     }
 }
@@ -70,7 +96,9 @@ pub fn within_reach(
 #[derive(Clone, Debug, Default)]
 pub struct ActivityFilter {
     pub owner_id: Option<Uuid>,
-    /// Owned by a member of this team.
+    /// On this person's schedule: owned or taken part in.
+    pub person: Option<Uuid>,
+    /// On the schedule of a member of this team.
     pub team_id: Option<Uuid>,
     pub customer_id: Option<Uuid>,
     pub ref_type: Option<String>,
@@ -111,8 +139,11 @@ pub fn filtered(
     if let Some(owner) = filter.owner_id {
         select = select.filter(activity::Column::OwnerId.eq(owner));
     }
+    if let Some(person) = filter.person {
+        select = select.filter(schedule_of(scope, [person]));
+    }
     if let Some(team) = filter.team_id {
-        select = select.filter(activity::Column::OwnerId.in_subquery(members(scope, team)));
+        select = select.filter(team_schedule(scope, team));
     }
     if let Some(customer) = filter.customer_id {
         select = select.filter(activity::Column::CustomerId.eq(customer));
@@ -236,21 +267,11 @@ pub async fn overlapping<C: ConnectionTrait>(
     end: DateTime<Utc>,
     except: Option<Uuid>,
 ) -> DbResult<Vec<activity::Model>> {
-    let participating = Query::select()
-        .column(activity_participant::Column::ActivityId)
-        .from(activity_participant::Entity)
-        .and_where(activity_participant::Column::DealerId.eq(scope.dealer_id().uuid()))
-        .and_where(activity_participant::Column::UserId.is_in(users.iter().copied()))
-        .take();
     let mut select = activity::Entity::scoped(scope)
         .filter(activity::Column::Status.eq(PLANNED))
         .filter(activity::Column::StartsAt.lt(end))
         .filter(activity::Column::EndsAt.gt(start))
-        .filter(
-            Condition::any()
-                .add(activity::Column::OwnerId.is_in(users.iter().copied()))
-                .add(activity::Column::Id.in_subquery(participating)),
-        );
+        .filter(schedule_of(scope, users.iter().copied()));
     if let Some(id) = except {
         select = select.filter(activity::Column::Id.ne(id));
     }
@@ -408,4 +429,19 @@ pub fn team_members_query(scope: &DealerScope, team_id: Option<Uuid>) -> SelectS
             .and_where(user::Column::Id.eq(Uuid::nil()))
             .take(),
     }
+}
+
+/// The planned activity a module keeps for one of its records (`test_drive`, id), if any.
+pub async fn planned_about<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    ref_type: &str,
+    ref_id: Uuid,
+) -> DbResult<Option<activity::Model>> {
+    Ok(activity::Entity::scoped(scope)
+        .filter(activity::Column::RefType.eq(ref_type))
+        .filter(activity::Column::RefId.eq(ref_id))
+        .filter(activity::Column::Status.eq(PLANNED))
+        .one(conn)
+        .await?)
 }

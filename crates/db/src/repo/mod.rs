@@ -10,6 +10,7 @@ pub mod customers;
 pub mod imports;
 pub mod jobs;
 pub mod leads;
+pub mod locks;
 pub mod login_attempts;
 pub mod lookups;
 pub mod messages;
@@ -181,17 +182,36 @@ pub fn team_members(
         .take()
 }
 
-/// Escapes `%`, `_` and `\` so user input matches literally inside a LIKE pattern
-/// (used with `ESCAPE '\'`).
-pub fn like_contains(input: &str) -> String {
+/// A LIKE pattern (used with `ESCAPE '\'`) matching `input` literally: `%`, `_` and `\`
+/// escaped, with `%` before (`any_before`) and/or after (`any_after`).
+fn like_pattern(input: &str, any_before: bool, any_after: bool) -> String {
     let mut pattern = String::with_capacity(input.len() + 2);
-    pattern.push('%');
+    if any_before {
+        pattern.push('%');
+    }
     for c in input.chars() {
         if matches!(c, '%' | '_' | '\\') {
             pattern.push('\\');
         }
         pattern.push(c);
     }
-    pattern.push('%');
+    if any_after {
+        pattern.push('%');
+    }
     pattern
+}
+
+/// Text containing `input` literally.
+pub fn like_contains(input: &str) -> String {
+    like_pattern(input, true, true)
+}
+
+/// Text ending with `input` literally.
+pub fn like_ends_with(input: &str) -> String {
+    like_pattern(input, true, false)
+}
+
+/// Text starting with `input` literally.
+pub fn like_starts_with(input: &str) -> String {
+    like_pattern(input, false, true)
 }

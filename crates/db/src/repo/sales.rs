@@ -126,3 +126,20 @@ pub async fn has_visited<C: ConnectionTrait>(
         .await?
         > 0)
 }
+
+/// A visit of the customer that arrived within `[from, to]`, if any (the earliest).
+pub async fn visit_between<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    customer_id: Uuid,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> DbResult<Option<reception::Model>> {
+    Ok(reception::Entity::scoped(scope)
+        .filter(reception::Column::CustomerId.eq(customer_id))
+        .filter(reception::Column::ArrivedAt.gte(from))
+        .filter(reception::Column::ArrivedAt.lte(to))
+        .order_by_asc(reception::Column::ArrivedAt)
+        .one(conn)
+        .await?)
+}

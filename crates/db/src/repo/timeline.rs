@@ -6,6 +6,7 @@ use super::tenant::TenantEntity;
 use crate::entities::customer_event;
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::{DbResult, DealerScope};
+use sea_orm::sea_query::LikeExpr;
 use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -28,7 +29,10 @@ pub async fn of_customer<C: ConnectionTrait>(
     let mut select = customer_event::Entity::scoped(scope)
         .filter(customer_event::Column::CustomerId.eq(customer_id));
     if let Some(prefix) = kind_prefix {
-        select = select.filter(customer_event::Column::Kind.starts_with(prefix));
+        select = select.filter(
+            customer_event::Column::Kind
+                .like(LikeExpr::new(super::like_starts_with(prefix)).escape('\\')),
+        );
     }
     let keyset = Keyset {
         name: "-occurred_at",

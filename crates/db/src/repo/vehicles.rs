@@ -1,10 +1,12 @@
 //! Vehicles, their owners over time and their mileage.
 
+use super::like_ends_with;
 use super::tenant::TenantEntity;
 use super::{Reach, batched_insert};
 use crate::entities::{customer, mileage_reading, vehicle, vehicle_ownership};
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::{DbResult, DealerScope};
+use sea_orm::sea_query::LikeExpr;
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect, QueryTrait,
@@ -99,8 +101,8 @@ pub async fn list<C: ConnectionTrait>(
             Condition::any()
                 .add(vehicle::Column::Plate.eq(q.as_str()))
                 .add(vehicle::Column::Vin.eq(q.as_str()))
-                .add(vehicle::Column::Vin.like(format!("%{q}")))
-                .add(vehicle::Column::Plate.like(format!("%{q}"))),
+                .add(vehicle::Column::Vin.like(LikeExpr::new(like_ends_with(&q)).escape('\\')))
+                .add(vehicle::Column::Plate.like(LikeExpr::new(like_ends_with(&q)).escape('\\'))),
         );
     }
     let keyset = Keyset {

@@ -10,6 +10,7 @@ use axum::http::{Method, header};
 use axum_extra::extract::CookieJar;
 use forecourt_core::auth::CsrfCheck;
 use forecourt_core::{Actor, CoreError};
+use forecourt_domain::locale::Locale;
 
 pub const SESSION_COOKIE: &str = "forecourt_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
@@ -54,12 +55,20 @@ impl FromRequestParts<AppState> for Authed {
                 csrf_token: Some(session.csrf_token),
             }
         };
-        Ok(match request_id {
-            Some(id) => Authed {
-                actor: authed.actor.with_request_id(id),
-                ..authed
-            },
-            None => authed,
-        })
+        // The language the system's texts are worded in: what the request asks for, else the
+        // user's (or the dealer's) own.
+        let locale = parts
+            .headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Locale::from_accept_language);
+        let mut actor = authed.actor;
+        if let Some(locale) = locale {
+            actor = actor.with_locale(locale);
+        }
+        if let Some(id) = request_id {
+            actor = actor.with_request_id(id);
+        }
+        Ok(Authed { actor, ..authed })
     }
 }

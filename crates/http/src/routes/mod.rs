@@ -279,6 +279,10 @@ pub fn router(state: AppState) -> Router {
             axum::http::header::COOKIE,
             HeaderName::from_static("x-csrf-token"),
         ]))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::security::middleware,
+        ))
         .layer(axum::middleware::from_fn(crate::request_id::middleware))
         .with_state(state)
 }

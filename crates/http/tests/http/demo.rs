@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use forecourt_core::demo::DEMO_PASSWORD;
 
 crate::http_test!(async fn the_demo_plays_a_sales_history_once_and_the_report_agrees(t) {
-    let first = t.app.load_demo_with(10).await.unwrap();
+    let first = t.app.load_demo_with(10, &|_| {}).await.unwrap();
     assert!(first.created);
     let leads = t.count("leads").await;
     assert!(leads > 20, "{leads} leads");
@@ -15,7 +15,7 @@ crate::http_test!(async fn the_demo_plays_a_sales_history_once_and_the_report_ag
     assert!(t.count("test_drive_bookings").await > 0);
     assert!(t.count("opportunities").await > 0);
 
-    let again = t.app.load_demo_with(10).await.unwrap();
+    let again = t.app.load_demo_with(10, &|_| {}).await.unwrap();
     assert!(!again.created);
     assert_eq!(t.count("leads").await, leads);
 

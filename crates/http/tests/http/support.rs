@@ -106,10 +106,26 @@ impl TestApp {
         body: Option<Value>,
         ip: &str,
     ) -> Reply {
-        let mut builder = Request::builder()
-            .method(method)
-            .uri(path)
-            .header("x-forwarded-for", ip);
+        self.send_with(method, path, auth, body, &[("x-forwarded-for", ip)])
+            .await
+    }
+
+    /// A request with extra headers (`Idempotency-Key`, `Accept-Language`, ...).
+    pub async fn send_with(
+        &self,
+        method: Method,
+        path: &str,
+        auth: Auth<'_>,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut builder = Request::builder().method(method).uri(path);
+        if !headers.iter().any(|(name, _)| *name == "x-forwarded-for") {
+            builder = builder.header("x-forwarded-for", self.fresh_ip());
+        }
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
         match auth {
             Auth::None => {}
             Auth::Session(session) => {
@@ -542,7 +558,7 @@ async fn sales_records(
             )
             .await
             .unwrap();
-        leads.push(outcome.lead);
+        leads.push(outcome.lead.expect("the consultant's own lead"));
     }
     let opportunity = app
         .open_opportunity(

@@ -111,7 +111,17 @@ pub async fn group(settings: Settings, command: GroupCommand) -> anyhow::Result<
 
 pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     let app = open_app(&settings).await?;
-    let summary = app.load_demo().await.map_err(explain)?;
+    let started = std::time::Instant::now();
+    let progress = |step: forecourt_core::demo::DemoStep| {
+        eprintln!(
+            "[{}/{}] {:>5.1}s  loading {}",
+            step.number,
+            step.of,
+            started.elapsed().as_secs_f64(),
+            step.what
+        );
+    };
+    let summary = app.load_demo(&progress).await.map_err(explain)?;
     if summary.created {
         println!("Demo data loaded.");
     } else {

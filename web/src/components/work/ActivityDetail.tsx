@@ -124,6 +124,7 @@ function CancelModal({
   const [saving, setSaving] = useState(false);
   const onError = useApiErrorHandler();
   const refresh = useRefreshWork();
+  const needsReason = activity.cancel_needs_approval;
   const submit = async () => {
     setSaving(true);
     try {
@@ -156,7 +157,12 @@ function CancelModal({
           : t('work.activity.confirmCancel')
       }
       okButtonProps={
-        { danger: true, loading: saving, 'data-testid': 'cancel-confirm' } as ButtonProps
+        {
+          danger: true,
+          loading: saving,
+          disabled: needsReason && reason.trim() === '',
+          'data-testid': 'cancel-confirm',
+        } as ButtonProps
       }
       cancelText={t('common.back')}
       destroyOnHidden
@@ -170,7 +176,11 @@ function CancelModal({
         />
       )}
       <Form layout="vertical">
-        <Form.Item label={t('work.field.reason')}>
+        <Form.Item
+          label={t('work.field.reason')}
+          required={needsReason}
+          help={needsReason ? t('work.activity.reasonForManager') : undefined}
+        >
           <Input.TextArea
             rows={2}
             value={reason}
@@ -293,7 +303,9 @@ export function ActivityDetail({ activity }: { activity: Activity }) {
   const [dialog, setDialog] = useState<'complete' | 'cancel' | 'reschedule' | null>(null);
   const planned = activity.status === 'planned';
   const link = refLink(activity.ref_type, activity.ref_id);
-  const mayChange = planned && !activity.pending_approval_id;
+  // A test drive's calendar entry moves and ends with its booking, never on its own.
+  const followsRecord = activity.completion_locked && !activity.cancel_needs_approval;
+  const mayChange = planned && !activity.pending_approval_id && !followsRecord;
 
   return (
     <div data-testid="activity-detail">
@@ -384,12 +396,15 @@ export function ActivityDetail({ activity }: { activity: Activity }) {
           type="info"
           showIcon
           style={{ margin: '12px 0' }}
-          message={t('work.activity.lockedHint')}
+          message={t(
+            followsRecord ? 'work.activity.followsRecordHint' : 'work.activity.lockedHint',
+          )}
+          data-testid="activity-locked-hint"
           action={
             link ? (
               <Link to={link} data-testid="activity-open-ref">
                 <Button size="small" type="primary">
-                  {t('work.activity.logFollowUp')}
+                  {t(followsRecord ? 'work.activity.openRecord' : 'work.activity.logFollowUp')}
                 </Button>
               </Link>
             ) : undefined

@@ -12,7 +12,6 @@ import { formatDateTime } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { useIsMobile } from '@/lib/useIsMobile';
 import {
-  noticeText,
   UNREAD_KEY,
   useNotifications,
   useRefreshWork,
@@ -37,7 +36,9 @@ export function NotificationBell() {
 
   const markRead = async (ids?: string[]) => {
     const result = await unwrap(
-      api.POST('/api/v1/notifications/read', { body: { ids: ids ?? null } }),
+      api.POST('/api/v1/notifications/read', {
+        body: ids ? { ids } : { all: true },
+      }),
     );
     client.setQueryData(UNREAD_KEY, result);
     void refresh();
@@ -75,7 +76,7 @@ export function NotificationBell() {
           className="bell-list"
           dataSource={list.data?.items ?? []}
           renderItem={(notice) => {
-            const text = noticeText(t, notice);
+            const text = notice;
             return (
               <List.Item
                 className={notice.read_at ? 'bell-item' : 'bell-item unread'}

@@ -285,6 +285,13 @@ function LeadView({ detail, reload }: { detail: LeadDetail; reload: () => void }
               <Descriptions.Item label={t('leads.field.car')}>
                 {display(lead.car?.name)}
               </Descriptions.Item>
+              {lead.models_considered.length > 1 && (
+                <Descriptions.Item label={t('leads.field.modelsConsidered')}>
+                  <span data-testid="lead-models-considered">
+                    {lead.models_considered.map((m) => m.name).join('、')}
+                  </span>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('leads.field.budget')}>
                 <span className="tabular">{budget(lead)}</span>
               </Descriptions.Item>

@@ -1,14 +1,8 @@
 // The walk-in form, made for a phone held in one hand on the showroom floor: who came and with
 // whom, what they looked at, a test drive or not, and the first grade; one tap saves the customer,
 // the lead and the visit. Afterwards it shows the lead and when to call next.
-import {
-  CheckCircleFilled,
-  MinusOutlined,
-  PlusOutlined,
-  RightOutlined,
-  UserAddOutlined,
-} from '@ant-design/icons';
-import { Button, Card, Collapse, Form, Input, Result, Select, Space, Tag, Typography } from 'antd';
+import { MinusOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Collapse, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -18,10 +12,9 @@ import { useMe } from '@/app/session';
 import { GradePicker } from '@/components/GradePicker';
 import { PageHeader } from '@/components/PageHeader';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
-import { formatDateTime } from '@/lib/format';
 import { lookupOptions, useLookups } from '@/lib/lookups';
 import { can } from '@/lib/permissions';
-import { FIRST_GRADES, GradeTag, useConsultants, VISIT_COMPANIONS } from '@/lib/sales';
+import { FIRST_GRADES, useConsultants, VISIT_COMPANIONS } from '@/lib/sales';
 import { useIsMobile } from '@/lib/useIsMobile';
 import { useCreateReception } from './hooks';
 import {
@@ -31,6 +24,7 @@ import {
   toNewReception,
   type ReceptionFormValues,
 } from './receptionForm';
+import { ReceptionDone } from './ReceptionDone';
 import { SeriesPicker } from './SeriesPicker';
 
 function PartySize({ value = 1, onChange }: { value?: number; onChange?: (n: number) => void }) {
@@ -94,7 +88,6 @@ export default function ReceptionPage() {
   const sources = useLookups('source');
   const people = useConsultants(can(me, 'lead:assign') && can(me, 'user:read'));
   const [saved, setSaved] = useState<ReceptionOutcome | null>(null);
-  const tz = me.dealer.time_zone;
 
   const submit = (values: ReceptionFormValues) =>
     create.mutate(toNewReception(values), {
@@ -122,55 +115,7 @@ export default function ReceptionPage() {
       },
     });
 
-  if (saved) {
-    const { lead } = saved;
-    return (
-      <>
-        <PageHeader title={t('nav.reception')} />
-        <Card variant="borderless" className="reception-done" data-testid="reception-done">
-          <Result
-            icon={<CheckCircleFilled style={{ color: '#389e0d' }} />}
-            title={t('reception.done.title', { name: lead.customer.name })}
-            subTitle={
-              saved.lead_created ? t('reception.done.newLead') : t('reception.done.existingLead')
-            }
-            extra={
-              <div className="reception-done-body">
-                <dl className="record-card-meta reception-done-meta">
-                  <dt>{t('leads.field.grade')}</dt>
-                  <dd>
-                    <GradeTag grade={lead.grade} long testId="done-grade" />
-                  </dd>
-                  <dt>{t('leads.field.owner')}</dt>
-                  <dd>{lead.owner?.display_name ?? t('sales.unassigned')}</dd>
-                  <dt>{t('leads.field.nextFollowUp')}</dt>
-                  <dd className="tabular" data-testid="done-next-follow-up">
-                    {formatDateTime(lead.next_follow_up_at, tz)}
-                  </dd>
-                </dl>
-                <Space direction={mobile ? 'vertical' : 'horizontal'} style={{ width: '100%' }}>
-                  <Link to={`/leads/${lead.id}`} data-testid="done-open-lead">
-                    <Button type="primary" size="large" block={mobile} icon={<RightOutlined />}>
-                      {t('reception.done.openLead')}
-                    </Button>
-                  </Link>
-                  <Button
-                    size="large"
-                    block={mobile}
-                    icon={<UserAddOutlined />}
-                    onClick={() => setSaved(null)}
-                    data-testid="done-next"
-                  >
-                    {t('reception.done.another')}
-                  </Button>
-                </Space>
-              </div>
-            }
-          />
-        </Card>
-      </>
-    );
-  }
+  if (saved) return <ReceptionDone outcome={saved} onAnother={() => setSaved(null)} />;
 
   return (
     <>

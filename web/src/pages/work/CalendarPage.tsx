@@ -192,7 +192,9 @@ export default function CalendarPage() {
   };
 
   const dragProps = (activity: Activity) => {
-    const movable = mayWrite && activity.status === 'planned';
+    // A test drive's entry moves with its booking, on the test-drive page.
+    const followsRecord = activity.completion_locked && !activity.cancel_needs_approval;
+    const movable = mayWrite && activity.status === 'planned' && !followsRecord;
     return {
       draggable: movable,
       onDragStart: (e: React.DragEvent) => {

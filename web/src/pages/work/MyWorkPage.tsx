@@ -15,7 +15,7 @@ import { ApprovalKindTag, PayloadSummary } from '@/components/work/ApprovalSumma
 import '@/components/work/work.css';
 import { formatDateTime } from '@/lib/format';
 import { can } from '@/lib/permissions';
-import { noticeText, useMyWork, type Activity } from '@/lib/work';
+import { useMyWork, type Activity } from '@/lib/work';
 
 function ActivityList({
   items,
@@ -135,7 +135,7 @@ export default function MyWorkPage() {
                   data-testid="section-today"
                 >
                   <ActivityList
-                    items={data.today.filter((a) => !a.overdue)}
+                    items={data.today}
                     empty={t('work.myWork.noToday')}
                     onOpen={setOpenId}
                     testId="today-list"
@@ -218,7 +218,7 @@ export default function MyWorkPage() {
                       size="small"
                       dataSource={data.notifications}
                       renderItem={(notice) => {
-                        const text = noticeText(t, notice);
+                        const text = notice;
                         return (
                           <List.Item
                             style={{

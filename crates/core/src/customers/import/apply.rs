@@ -10,6 +10,7 @@ use crate::error::CoreResult;
 use crate::vehicles::ParsedVehicle;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::repo::{customers, vehicles};
+use forecourt_domain::permission::Permission;
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
@@ -287,6 +288,37 @@ pub async fn plan<C: ConnectionTrait>(
             continue;
         }
         kept.push(c);
+    }
+    // Updating an existing customer for the file needs the importer's reach over them, as
+    // changing them by hand would.
+    let existing: Vec<Uuid> = kept.iter().filter_map(|c| c.existing).collect();
+    if !existing.is_empty() {
+        let found = customers::find_many(conn, scope, &existing).await?;
+        let owners = crate::customers::access::owner_teams(
+            conn,
+            actor,
+            found.iter().filter_map(|c| c.owner_id),
+        )
+        .await?;
+        let reachable: std::collections::HashSet<Uuid> = found
+            .iter()
+            .filter(|c| {
+                crate::customers::access::reaches(actor, Permission::CustomerUpdate, c, &owners)
+            })
+            .map(|c| c.id)
+            .collect();
+        kept.retain(|c| match c.existing {
+            Some(id) if !reachable.contains(&id) => {
+                plan.errors.push(RowError {
+                    row: c.rows[0],
+                    column: String::new(),
+                    code: "out_of_scope".into(),
+                    message: "matches a customer outside your reach".into(),
+                });
+                false
+            }
+            _ => true,
+        });
     }
     plan.customers = kept;
     Ok(plan)

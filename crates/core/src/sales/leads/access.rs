@@ -44,3 +44,23 @@ pub(crate) async fn lead_for<C: ConnectionTrait>(
     }
     Ok(found)
 }
+
+/// Whether the actor may work a lead held by `holder` when they meet its customer on someone's
+/// behalf — a visit they receive, a test drive they run, an enquiry that comes in: change its
+/// grade and schedule, take it on. A lead in the pool (nobody holds it) goes to whoever may
+/// update leads. Every path that writes to a lead for someone else asks this first; when the
+/// answer is no, it records what happened without changing the lead's grade or schedule and
+/// tells the lead's consultant.
+pub(crate) async fn may_work<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    holder: Option<uuid::Uuid>,
+) -> CoreResult<bool> {
+    if holder.is_none() {
+        return Ok(actor.can(Permission::LeadUpdate));
+    }
+    Ok(
+        reaches_owner(conn, actor, Permission::LeadRead, holder).await?
+            && reaches_owner(conn, actor, Permission::LeadUpdate, holder).await?,
+    )
+}

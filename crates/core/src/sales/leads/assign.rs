@@ -163,6 +163,12 @@ pub(crate) async fn choose_owner<C: ConnectionTrait>(
         .assignment_mode
         .parse()
         .unwrap_or(AssignmentMode::Manual);
+    if mode != AssignmentMode::Manual {
+        // Whose turn it is (or who has the fewest leads) and giving them the lead are one step:
+        // leads arriving together are shared out, not all given to the same consultant.
+        forecourt_db::repo::locks::lock_keys(conn, actor.scope(), &[("lead_assignment", "turn")])
+            .await?;
+    }
     let team_turn = |team: Option<Uuid>| async move {
         match team {
             Some(team) => in_turn(conn, actor, &team_consultants(conn, actor, team).await?).await,

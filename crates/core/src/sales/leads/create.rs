@@ -3,14 +3,16 @@
 use super::access::lead_for;
 use super::assign::{check_new_owner, choose_owner};
 use super::views::{LeadView, lead_views};
-use super::write::{LeadDraft, Origin, insert_lead, link_customer};
+use super::write::{
+    LeadDraft, Origin, insert_lead, link_customer, lock_customer, open_lead_exists,
+};
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::customers::NewCustomer;
 use crate::error::{CoreError, CoreResult};
 use crate::lookups::{self, LookupList};
-use crate::sales::catalog_names::CatalogNames;
+use crate::sales::catalog_names::{CatalogNames, car_json, with_cars};
 use crate::sales::settings::effective;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::lead;
@@ -119,7 +121,7 @@ pub(crate) async fn parse_fields<C: ConnectionTrait>(
     )
     .await?;
     let (series_id, model_id) = catalog.check(errors, "", fields.series_id, fields.model_id);
-    let draft = LeadDraft {
+    let mut draft = LeadDraft {
         source_key: source,
         series_id,
         model_id,
@@ -145,7 +147,15 @@ pub(crate) async fn parse_fields<C: ConnectionTrait>(
         notes: errors
             .check(parse_optional_text("notes", fields.notes.as_deref(), 2000))
             .flatten(),
+        models_considered: Vec::new(),
     };
+    if draft.series_id.is_some() || draft.model_id.is_some() || draft.model_text.is_some() {
+        draft.models_considered.push(car_json(
+            draft.series_id,
+            draft.model_id,
+            draft.model_text.as_deref(),
+        ));
+    }
     check_budget(errors, draft.budget_min_fen, draft.budget_max_fen);
     Ok(draft)
 }
@@ -221,18 +231,12 @@ impl App {
             false,
         )
         .await?;
+        lock_customer(&*tx, actor, customer.id).await?;
         if let Some(open) = leads::open_of_customer(&*tx, actor.scope(), customer.id)
             .await?
             .first()
         {
-            return Err(CoreError::AlreadyExists(
-                FieldError::new(
-                    "customer_id",
-                    "open_lead_exists",
-                    "already has an open lead",
-                )
-                .with_param("lead_id", open.id.to_string()),
-            ));
+            return Err(open_lead_exists(Some(open.id)));
         }
         let now = self.now();
         let created = insert_lead(
@@ -303,6 +307,19 @@ impl App {
             after.budget_max_fen = max.map(|f| f.0);
         }
         check_budget(&mut errors, after.budget_min_fen, after.budget_max_fen);
+        if (after.series_id, after.model_id, &after.model_text)
+            != (before.series_id, before.model_id, &before.model_text)
+            && (after.series_id.is_some() || after.model_id.is_some() || after.model_text.is_some())
+        {
+            after.models_considered = with_cars(
+                &after.models_considered,
+                &[car_json(
+                    after.series_id,
+                    after.model_id,
+                    after.model_text.as_deref(),
+                )],
+            );
+        }
         if let Some(timeframe) = patch.timeframe {
             after.timeframe = timeframe.map(|t| t.as_str().to_owned());
         }

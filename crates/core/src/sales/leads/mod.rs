@@ -20,5 +20,6 @@ pub use create::{CustomerLink, LeadFields, LeadPatch, NewLead};
 pub(crate) use create::{parse_fields, starting_grade};
 pub use follow_up::NewFollowUp;
 pub use list::{GradeColumn, LeadBoard, LeadPage, LeadQuery};
+pub(crate) use lost::close_duplicates_before_merge;
 pub use lost::{LOST_APPROVAL, LostInput, ReopenInput};
 pub use views::{FollowUpView, GradeChangeView, LeadDetail, LeadView, LostView};

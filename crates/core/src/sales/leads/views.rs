@@ -39,6 +39,9 @@ pub struct LeadView {
     pub source: Option<String>,
     /// The car they want.
     pub car: Option<CarRef>,
+    /// Every car they looked at or asked about (at visits and in enquiries), the wanted one
+    /// included, first seen first.
+    pub models_considered: Vec<CarRef>,
     pub budget_min_fen: Option<Fen>,
     pub budget_max_fen: Option<Fen>,
     pub timeframe: Option<Timeframe>,
@@ -180,6 +183,7 @@ fn view(
         customer,
         source: l.source_key.clone(),
         car: catalog.car(l.series_id, l.model_id, l.model_text.as_deref()),
+        models_considered: catalog.cars(&l.models_considered),
         budget_min_fen: l.budget_min_fen.map(Fen),
         budget_max_fen: l.budget_max_fen.map(Fen),
         timeframe: l.timeframe.as_deref().and_then(|t| t.parse().ok()),

@@ -10,6 +10,7 @@ use crate::error::{CoreError, CoreResult};
 use crate::sales::schedule::next_follow_up;
 use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
+use forecourt_db::DbError;
 use forecourt_db::entities::{customer, lead, lead_grade_change, sales_setting};
 use forecourt_db::repo::{customers, tenant};
 use forecourt_domain::FieldError;
@@ -110,6 +111,8 @@ pub(crate) struct LeadDraft {
     pub trade_in: bool,
     pub trade_in_note: Option<String>,
     pub notes: Option<String>,
+    /// Every car they looked at (`{series_id, model_id, text}`), the wanted one included.
+    pub models_considered: Vec<Value>,
 }
 
 fn actor_user(actor: &Actor) -> Option<Uuid> {
@@ -232,14 +235,24 @@ pub(crate) async fn insert_lead<C: ConnectionTrait>(
         lost_note: None,
         lost_at: None,
         won_at: None,
+        models_considered: crate::sales::catalog_names::with_cars(
+            &Value::Array(Vec::new()),
+            &draft.models_considered,
+        ),
         created_by: actor_user(actor),
         created_at: now,
         updated_at: now,
         version: 1,
     };
     reschedule(&mut model, settings, actor, now);
-    let created =
-        tenant::insert::<lead::Entity, _>(conn, actor.scope(), model.dealer_id, model).await?;
+    // The database holds one worked lead per customer (a partial unique index): a twin that
+    // slipped past the caller's check meets it here.
+    let created = tenant::insert::<lead::Entity, _>(conn, actor.scope(), model.dealer_id, model)
+        .await
+        .map_err(|e| match e {
+            DbError::UniqueViolation(_) => open_lead_exists(None),
+            other => CoreError::from(other),
+        })?;
     record_grade(
         conn,
         actor,
@@ -263,6 +276,31 @@ pub(crate) async fn insert_lead<C: ConnectionTrait>(
     }
     timeline::record(conn, actor, events, now).await?;
     Ok(created)
+}
+
+/// The 409 of a customer who already has a lead being worked.
+pub(crate) fn open_lead_exists(lead: Option<Uuid>) -> CoreError {
+    let mut error = FieldError::new(
+        "customer_id",
+        "open_lead_exists",
+        "already has an open lead",
+    );
+    if let Some(lead) = lead {
+        error = error.with_param("lead_id", lead.to_string());
+    }
+    CoreError::AlreadyExists(error)
+}
+
+/// Takes the write lock of a customer's leads and visits, so that "does the customer have an
+/// open lead / a visit now?" and the write that follows cannot race a twin request.
+pub(crate) async fn lock_customer<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    customer_id: Uuid,
+) -> CoreResult<()> {
+    let id = customer_id.to_string();
+    forecourt_db::repo::locks::lock_keys(conn, actor.scope(), &[("customer_leads", &id)]).await?;
+    Ok(())
 }
 
 /// After a lead changed hands: its customer follows when they were with the previous
@@ -321,6 +359,8 @@ pub(crate) async fn link_customer<C: ConnectionTrait>(
                 .prepare_customer(conn, actor, input)
                 .await
                 .map_err(|e| nest_errors(e, "customer"))?;
+            // Matched and created in one step: a twin request waits here, then finds this one.
+            prepared.lock_identity(conn, actor).await?;
             let numbers = prepared.numbers();
             let mut matched: Vec<Uuid> = customers::owners_of_phones(conn, actor.scope(), &numbers)
                 .await?
