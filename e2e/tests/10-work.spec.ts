@@ -300,7 +300,8 @@ test('my work and the calendar at 390 px, in English', async ({ browser }) => {
     /Subscribed since|You have no subscription link/,
   );
   await shot(page, 'en-phone-calendar-feed');
-  await page.keyboard.press('Escape');
+  await page.locator('.ant-modal-close').click();
+  await expect(page.getByTestId('feed-status')).toBeHidden();
   // Back to Chinese for the next tests.
   await useLanguage(page, 'zh-CN');
   await context.close();
