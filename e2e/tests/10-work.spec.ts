@@ -291,9 +291,35 @@ test('my work and the calendar at 390 px, in English', async ({ browser }) => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   await shot(page, 'en-phone-my-work');
-  await page.goto('/calendar');
-  await expect(page.getByTestId('cal-grid')).toBeVisible();
+  // Three calls in one hour stay readable on a phone: one full-width row each, in time order.
+  const day = daysFromNow(3);
+  const subjects = ['first', 'second', 'third'].map((n) => `E2E phone ${n} call ${stamp}`);
+  for (const [i, subject] of subjects.entries()) {
+    await createActivity(page, {
+      kind: 'call',
+      subject,
+      starts_at: instant(day, `15:${String(i * 10).padStart(2, '0')}`),
+      ends_at: instant(day, '16:00'),
+    });
+  }
+  await page.goto(`/calendar?mode=day&date=${day}`);
+  const agenda = page.getByTestId('cal-agenda');
+  await expect(agenda).toBeVisible();
+  const rows = agenda.getByTestId('cal-block').filter({ hasText: `call ${stamp}` });
+  await expect(rows).toHaveCount(3);
+  for (const [i, subject] of subjects.entries()) {
+    const row = rows.nth(i);
+    await expect(row).toContainText(subject);
+    await expect(row).toContainText(`15:${String(i * 10).padStart(2, '0')}`);
+    await expect(row).toContainText('Overlaps');
+    const box = await row.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(300);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await shot(page, 'en-phone-calendar');
+  await rows.first().click();
+  await expect(page.getByText(subjects[0] ?? '').last()).toBeVisible();
+  await page.keyboard.press('Escape');
   // The subscription dialog says whether a link exists, in English, at phone width.
   await page.getByTestId('feed-open').click();
   await expect(page.getByTestId('feed-status')).toContainText(

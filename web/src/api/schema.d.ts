@@ -2115,7 +2115,10 @@ export interface components {
         };
         BookingCar: {
             id: components["schemas"]["TestDriveCarId"];
+            /** @description What staff call it: `白色试驾车`. */
             name: string;
+            /** @description How it is shown: its catalog car beside its name, `大众 途观L · 白色试驾车`. */
+            label: string;
             plate?: string | null;
         };
         BookingPatch: {
@@ -4341,7 +4344,10 @@ export interface components {
         };
         TestDriveCarView: {
             id: components["schemas"]["TestDriveCarId"];
+            /** @description What staff call it: `白色试驾车`. */
             name: string;
+            /** @description How it is shown: its catalog car beside its name, `大众 途观L · 白色试驾车`. */
+            label: string;
             car?: null | components["schemas"]["CarRef"];
             vin?: string | null;
             plate?: string | null;
@@ -7021,6 +7027,11 @@ export interface operations {
     list_leads: {
         parameters: {
             query?: {
+                /**
+                 * @description The customer's name (two characters are enough), phone (or its last four digits),
+                 *     plate or VIN: the leads of the customers the caller can find with it.
+                 */
+                q?: string;
                 owner_id?: components["schemas"]["UserId"];
                 /** @description Only leads nobody owns. */
                 unassigned?: boolean;
@@ -7107,6 +7118,11 @@ export interface operations {
             query?: {
                 /** @description Cards per grade (default 20, at most 50). */
                 per_column?: number;
+                /**
+                 * @description The customer's name (two characters are enough), phone (or its last four digits),
+                 *     plate or VIN: the leads of the customers the caller can find with it.
+                 */
+                q?: string;
                 owner_id?: components["schemas"]["UserId"];
                 /** @description Only leads nobody owns. */
                 unassigned?: boolean;

@@ -24,6 +24,9 @@ export const FONT_FAMILY = [
   'sans-serif',
 ].join(', ');
 
+/** The top bar's height: sticky table headers sit just below it. */
+export const APP_HEADER_HEIGHT = 56;
+
 export const theme: ThemeConfig = {
   token: {
     colorPrimary: BRAND.primary,
@@ -41,7 +44,7 @@ export const theme: ThemeConfig = {
   components: {
     Layout: {
       headerBg: '#ffffff',
-      headerHeight: 56,
+      headerHeight: APP_HEADER_HEIGHT,
       headerPadding: '0 16px',
       siderBg: BRAND.siderBg,
       bodyBg: BRAND.canvas,

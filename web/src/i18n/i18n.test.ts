@@ -100,6 +100,15 @@ describe('the code', () => {
     .map((file) => readFileSync(file, 'utf8'))
     .join('\n');
 
+  it('names every permission action distinctly, so the role grid has no twin columns', () => {
+    for (const [lang, strings] of Object.entries(languages)) {
+      const names = [...strings]
+        .filter(([key]) => key.startsWith('permission.action.'))
+        .map(([, name]) => name);
+      expect(new Set(names).size, lang).toBe(names.length);
+    }
+  });
+
   it('uses only keys that exist', () => {
     const used = new Set<string>();
     for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z][\w.]+)'/g)) used.add(match[1] ?? '');

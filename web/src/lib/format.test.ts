@@ -13,6 +13,7 @@ import {
   initials,
   isMasked,
   parseMoney,
+  telHref,
 } from './format';
 
 describe('formatMoney', () => {
@@ -94,6 +95,16 @@ describe('phones and masked values', () => {
     expect(isMasked('z***@example.com')).toBe(true);
     expect(isMasked('13812345678')).toBe(false);
     expect(isMasked(null)).toBe(false);
+  });
+
+  it('calls numbers shown in clear, never masked ones', () => {
+    expect(telHref('13812345678')).toBe('tel:13812345678');
+    expect(telHref('+86 138 1234 5678')).toBe('tel:+8613812345678');
+    expect(telHref('0571-8888 6666')).toBe('tel:057188886666');
+    expect(telHref('0571-88886666转123')).toBe('tel:057188886666,123');
+    expect(telHref('138****5678')).toBeNull();
+    expect(telHref('')).toBeNull();
+    expect(telHref('call me')).toBeNull();
   });
 
   it('shows a dash for nothing', () => {

@@ -88,6 +88,20 @@ export function isMasked(value: string | null | undefined): boolean {
 }
 
 /**
+ * The `tel:` address of a phone number shown in clear (digits, a leading `+`, an extension
+ * after `,`), or `null` for a masked or empty number, which cannot be called.
+ */
+export function telHref(phone: string | null | undefined): string | null {
+  if (!phone || isMasked(phone)) return null;
+  const dialled = phone
+    .trim()
+    .replace(/[\s\-().]/g, '')
+    .replace(/(?:ext\.?|转|#)/i, ',');
+  if (!/^\+?\d{3,}(,\d+)?$/.test(dialled)) return null;
+  return `tel:${dialled}`;
+}
+
+/**
  * A phone number as people read it: mobiles in 3-4-4 groups ("138 1234 5678"), landlines with
  * their area code ("0571-8888 6666"); masked numbers stay as the server sent them.
  */

@@ -27,6 +27,8 @@ pub struct LeadFilter {
     pub source_key: Option<String>,
     pub series_id: Option<Uuid>,
     pub customer_id: Option<Uuid>,
+    /// Only leads of these customers (the result of a search; empty matches nothing).
+    pub customer_ids: Option<Vec<Uuid>>,
     pub stagnant: Option<bool>,
     /// Follow-up due before this instant.
     pub due_before: Option<DateTime<Utc>>,
@@ -105,6 +107,9 @@ pub fn filtered(scope: &DealerScope, reach: Reach, filter: &LeadFilter) -> Selec
     }
     if let Some(customer) = filter.customer_id {
         select = select.filter(lead::Column::CustomerId.eq(customer));
+    }
+    if let Some(customers) = &filter.customer_ids {
+        select = select.filter(lead::Column::CustomerId.is_in(customers.iter().copied()));
     }
     match filter.stagnant {
         Some(true) => select = select.filter(lead::Column::StagnantSince.is_not_null()),

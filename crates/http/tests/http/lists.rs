@@ -1,4 +1,5 @@
-//! Customer lists: filters, keyset pages, capped counts, bulk actions, saved views, sources.
+//! Lists: customer filters, keyset pages, capped counts, bulk actions, saved views, sources;
+//! the lead list's keyword search and created-date filter.
 
 use super::customers::{create, urlencode};
 use super::support::{Auth, world};
@@ -137,4 +138,49 @@ crate::http_test!(async fn saved_views_are_private_and_sources_configurable(t) {
     assert_eq!(off.body["active"], false);
     let refused = t.send(Method::POST, "/api/v1/customers", Auth::Session(&consultant), Some(json!({"name": "许婷", "phones": [{"number": "13822224444"}], "source": "dongchedi"}))).await;
     assert_eq!(refused.body["errors"][0]["code"], "unknown_source");
+});
+
+crate::http_test!(async fn the_lead_list_finds_leads_by_name_or_phone_and_by_creation_day(t) {
+    let w = world(&t).await;
+    let manager = t.login(&w.a.username(forecourt_domain::role::BuiltinRole::SalesManager)).await;
+    let mut lead_ids = Vec::new();
+    for (name, phone) in [("诸葛明", "13912340001"), ("欧阳娜", "13912345678")] {
+        let reply = t
+            .send(
+                Method::POST,
+                "/api/v1/receptions",
+                Auth::Session(&manager),
+                Some(json!({"customer": {"name": name, "phones": [{"number": phone}]},
+                    "party_size": 1, "models": [{"text": "途观L"}], "test_drive": false, "grade": "B"})),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{:?}", reply.body);
+        lead_ids.push(reply.body["lead"]["id"].as_str().unwrap().to_owned());
+    }
+    let list = |query: String| {
+        let t = &t;
+        let manager = &manager;
+        async move {
+            let reply = t.get(&format!("/api/v1/leads?{query}"), Auth::Session(manager)).await;
+            assert_eq!(reply.status, StatusCode::OK, "{:?}", reply.body);
+            ids(&reply.body)
+        }
+    };
+    assert_eq!(list(format!("q={}", urlencode("诸葛"))).await, [lead_ids[0].clone()], "by name");
+    assert_eq!(list("q=5678".into()).await, [lead_ids[1].clone()], "by the phone's last four digits");
+    assert_eq!(list("q=13912345678".into()).await, [lead_ids[1].clone()], "by the whole phone");
+    assert!(list(format!("q={}", urlencode("无此人"))).await.is_empty(), "nobody by that name");
+    assert_eq!(list("q=%20%20".into()).await.len(), 2, "a blank search is no search");
+    let today = t.clock_now().format("%Y-%m-%dT00:00:00Z").to_string();
+    assert_eq!(list(format!("created_from={today}")).await.len(), 2);
+    assert!(list(format!("created_to={today}")).await.is_empty(), "none created before today");
+    let board = t.get(&format!("/api/v1/leads/board?q={}", urlencode("欧阳")), Auth::Session(&manager)).await;
+    let on_board: i64 = board.body["columns"].as_array().unwrap().iter().map(|c| c["count"].as_i64().unwrap()).sum();
+    assert_eq!(on_board, 1, "the board searches too");
+
+    // A consultant's search stays within their own leads.
+    let consultant = t.login(&w.a.username(forecourt_domain::role::BuiltinRole::SalesConsultant)).await;
+    let theirs = t.get("/api/v1/leads?q=5678", Auth::Session(&consultant)).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(ids(&theirs.body).is_empty(), "another consultant's lead is not found");
 });

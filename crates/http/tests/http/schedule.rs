@@ -353,3 +353,48 @@ crate::http_test!(async fn texts_the_system_writes_are_read_in_the_readers_langu
         bell.body
     );
 });
+
+crate::http_test!(async fn test_drive_cars_are_named_with_their_model_wherever_they_show(t) {
+    let w = world(&t).await;
+    let records = crate::http::support::records(&t, &w.a).await;
+    let manager = session(&t, &w, SalesManager).await;
+    let car = post(
+        &t,
+        &manager,
+        "/api/v1/test-drive-cars",
+        json!({"name": "白色试驾车", "series_id": records.series_id, "model_id": records.model_id}),
+    )
+    .await;
+    assert_eq!(car.status, StatusCode::CREATED, "{:?}", car.body);
+    let label = car.body["label"].as_str().unwrap().to_owned();
+    assert!(label.contains("途观L") && label.contains("330TSI"), "{label}");
+    assert!(label.ends_with(" · 白色试驾车"), "{label}");
+    // A name that already says the series is not repeated.
+    let named = post(
+        &t,
+        &manager,
+        "/api/v1/test-drive-cars",
+        json!({"name": "途观L 黑色", "series_id": records.series_id}),
+    )
+    .await;
+    assert_eq!(named.body["label"], "途观L 黑色");
+    // The booking names the car the same way.
+    let walk_in = post(
+        &t,
+        &manager,
+        "/api/v1/receptions",
+        json!({"customer": {"name": "令狐冲", "phones": [{"number": "13712340202"}]},
+               "models": [{"text": "途观L"}], "grade": "A"}),
+    )
+    .await;
+    let booking = post(
+        &t,
+        &manager,
+        "/api/v1/test-drives",
+        json!({"car_id": car.body["id"], "customer_id": walk_in.body["reception"]["customer"]["id"],
+               "starts_at": "2026-11-02T07:00:00Z", "ends_at": "2026-11-02T07:45:00Z"}),
+    )
+    .await;
+    assert_eq!(booking.status, StatusCode::CREATED, "{:?}", booking.body);
+    assert_eq!(booking.body["car"]["label"], label.as_str());
+});

@@ -3,7 +3,7 @@ import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/
 import { Button, Drawer, Grid, Layout } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router';
+import { Outlet, useLocation, useNavigationType } from 'react-router';
 import { PageSpinner } from '@/components/PageSpinner';
 import { pageForPath } from '../modules';
 import { Brand } from './Brand';
@@ -23,6 +23,13 @@ export default function AppLayout() {
   const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+
+  // A new page opens at its top (the browser would keep the last page's scroll position);
+  // going back keeps the browser's own restoration.
+  const navigationType = useNavigationType();
+  useEffect(() => {
+    if (navigationType !== 'POP') window.scrollTo({ top: 0 });
+  }, [location.pathname, navigationType]);
 
   useEffect(() => {
     const page = pageForPath(location.pathname);

@@ -169,6 +169,25 @@ export default function CustomersPage() {
       width: 150,
       render: (at: string) => <span className="tabular">{formatDateTime(at, tz)}</span>,
     },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      width: 120,
+      className: 'nowrap',
+      render: (_, row) => (
+        <Space size={12}>
+          <Link to={`/customers/${row.id}`} data-testid="row-open">
+            {t('customers.action.open')}
+          </Link>
+          {can(me, 'customer:update') && (
+            <Link to={`/customers/${row.id}/edit`} data-testid="row-edit">
+              {t('common.edit')}
+            </Link>
+          )}
+        </Space>
+      ),
+    },
   ];
 
   const exportItems = (['xlsx', 'csv'] as const).map((format) => ({
@@ -367,7 +386,7 @@ export default function CustomersPage() {
               dataSource={list.items}
               loading={list.isLoading}
               pagination={false}
-              scroll={{ x: 980 }}
+              scroll={{ x: 1100 }}
               rowSelection={
                 selectable
                   ? {

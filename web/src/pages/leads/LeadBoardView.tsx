@@ -15,7 +15,8 @@ import { leadListQuery, type LeadFilters } from './query';
 export function LeadBoardView({ filters }: { filters: LeadFilters }) {
   const me = useMe();
   const { t } = useTranslation();
-  const query = useMemo(() => leadListQuery(filters, true), [filters]);
+  const tz = me.dealer.time_zone;
+  const query = useMemo(() => leadListQuery(filters, tz, true), [filters, tz]);
   const board = useLeadBoard(query);
 
   if (board.isError)

@@ -1,6 +1,7 @@
 // The lead list's filters: inline above the list on a desktop, in a drawer on a phone. Every
 // value lives in the URL (see query.ts).
-import { Checkbox, Select } from 'antd';
+import { Checkbox, DatePicker, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '@/app/session';
 import { lookupOptions, useLookups } from '@/lib/lookups';
@@ -28,6 +29,10 @@ export function LeadFilterControls({
   const width = (px: number) => (vertical ? { width: '100%' } : { width: px });
   const grades = filters.grade ? filters.grade.split(',') : [];
   const widerThanOwn = can(me, 'lead:read', 'team');
+  const created: [dayjs.Dayjs | null, dayjs.Dayjs | null] | null =
+    filters.from || filters.to
+      ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]
+      : null;
 
   return (
     <>
@@ -102,6 +107,19 @@ export function LeadFilterControls({
         options={lookupOptions(t, 'source', sources.data, filters.source)}
         style={width(130)}
         data-testid="filter-source"
+      />
+      <DatePicker.RangePicker
+        allowEmpty={[true, true]}
+        value={created}
+        onChange={(dates) =>
+          setFilters({
+            from: dates?.[0]?.format('YYYY-MM-DD'),
+            to: dates?.[1]?.format('YYYY-MM-DD'),
+          })
+        }
+        placeholder={[t('leads.filter.createdFrom'), t('leads.filter.createdTo')]}
+        style={width(250)}
+        data-testid="filter-created"
       />
       <Checkbox
         checked={filters.overdue === '1'}

@@ -149,7 +149,7 @@ export function TestDrives({ items, tz }: { items: Booking[]; tz: string }) {
               {formatDate(booking.starts_at, tz)} {formatTime(booking.starts_at, tz)}–
               {formatTime(booking.ends_at, tz)}
             </strong>
-            <span>{booking.car.name}</span>
+            <span>{booking.car.label}</span>
             <Tag>{t(`testDrives.status.${booking.status}`)}</Tag>
           </Space>
           {booking.feedback && (

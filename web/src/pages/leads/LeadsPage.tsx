@@ -3,7 +3,9 @@
 import {
   AppstoreOutlined,
   FilterOutlined,
+  MessageOutlined,
   PlusOutlined,
+  SearchOutlined,
   UnorderedListOutlined,
   UserSwitchOutlined,
   WarningOutlined,
@@ -15,6 +17,7 @@ import {
   Card,
   Drawer,
   Empty,
+  Input,
   Segmented,
   Space,
   Table,
@@ -22,10 +25,11 @@ import {
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Lead } from '@/api/types';
+import { useDebounced } from '@/lib/useDebounced';
 import { useMe } from '@/app/session';
 import { ListFooter } from '@/components/ListFooter';
 import { PageHeader } from '@/components/PageHeader';
@@ -38,6 +42,7 @@ import { FollowUpDue, GradeTag, LeadStatusTag } from '@/lib/sales';
 import { useIsMobile } from '@/lib/useIsMobile';
 import { useUrlFilters } from '@/lib/useUrlFilters';
 import { AssignModal } from './AssignModal';
+import { FollowUpDrawer } from './FollowUpDrawer';
 import { useBulkAssign, useLeadList } from './hooks';
 import { LeadBoardView } from './LeadBoardView';
 import { LeadCard } from './LeadCard';
@@ -54,21 +59,29 @@ export default function LeadsPage() {
   const [drawer, setDrawer] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const [assigning, setAssigning] = useState(false);
+  const [followingUp, setFollowingUp] = useState<Lead | null>(null);
+  const [search, setSearch] = useState(filters.q ?? '');
+  const q = useDebounced(search.trim());
+  useEffect(() => {
+    if ((filters.q ?? '') !== q) setFilters({ q: q || undefined });
+  }, [q, filters.q, setFilters]);
   const board = filters.view === 'board';
   const tz = me.dealer.time_zone;
-  const query = useMemo(() => leadListQuery(filters, false), [filters]);
+  const query = useMemo(() => leadListQuery(filters, tz, false), [filters, tz]);
   const list = useLeadList(query, !board);
   const sources = useLookups('source');
   const bulk = useBulkAssign();
   const handleError = useApiErrorHandler();
   const selectable = can(me, 'lead:assign');
   const filtered = hasLeadFilters(filters);
-  const active = LEAD_FILTER_KEYS.filter((k) => k !== 'view' && filters[k]).length;
+  const active = LEAD_FILTER_KEYS.filter((k) => k !== 'view' && k !== 'q' && filters[k]).length;
+  const canFollowUp = can(me, 'lead:update');
 
   const clearFilters = () => {
     const changes: LeadFilters = {};
     for (const key of LEAD_FILTER_KEYS) if (key !== 'view') changes[key] = undefined;
     setFilters(changes);
+    setSearch('');
   };
 
   const count =
@@ -83,7 +96,7 @@ export default function LeadsPage() {
       fixed: 'left',
       width: 150,
       render: (_, lead) => (
-        <Space size={6}>
+        <Space size={6} className="nowrap">
           <Link to={`/leads/${lead.id}`} data-testid="lead-link">
             {lead.customer.name}
           </Link>
@@ -99,12 +112,14 @@ export default function LeadsPage() {
       title: t('leads.field.grade'),
       dataIndex: 'grade',
       width: 80,
+      className: 'nowrap',
       render: (_, lead) => <GradeTag grade={lead.grade} />,
     },
     {
       title: t('leads.field.status'),
       dataIndex: 'status',
-      width: 120,
+      width: 150,
+      className: 'nowrap',
       render: (_, lead) => <LeadStatusTag status={lead.status} />,
     },
     {
@@ -144,6 +159,34 @@ export default function LeadsPage() {
       width: 150,
       render: (at: string) => <span className="tabular">{formatDateTime(at, tz)}</span>,
     },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      width: 150,
+      className: 'nowrap',
+      render: (_, lead) => (
+        <Space size={0}>
+          {canFollowUp && lead.status === 'open' && (
+            <Button
+              type="link"
+              size="small"
+              icon={<MessageOutlined />}
+              onClick={(event) => {
+                event.stopPropagation();
+                setFollowingUp(lead);
+              }}
+              data-testid="row-follow-up"
+            >
+              {t('leads.action.followUpShort')}
+            </Button>
+          )}
+          <Link to={`/leads/${lead.id}`} data-testid="row-open">
+            {t('leads.action.open')}
+          </Link>
+        </Space>
+      ),
+    },
   ];
 
   const viewSwitch = (
@@ -177,8 +220,21 @@ export default function LeadsPage() {
     </>
   );
 
+  const searchBox = (
+    <Input
+      allowClear
+      prefix={<SearchOutlined className="muted" />}
+      placeholder={t('leads.searchPlaceholder')}
+      value={search}
+      onChange={(event) => setSearch(event.target.value)}
+      style={mobile ? { flex: 1 } : { width: 260 }}
+      data-testid="leads-search"
+    />
+  );
+
   const filterBar = mobile ? (
     <div className="filter-bar">
+      {searchBox}
       <Badge count={active} size="small">
         <Button
           icon={<FilterOutlined />}
@@ -210,6 +266,7 @@ export default function LeadsPage() {
     </div>
   ) : (
     <div className="filter-bar">
+      {searchBox}
       <LeadFilterControls filters={filters} setFilters={setFilters} board={board} />
       {filtered && (
         <Button type="link" onClick={clearFilters} data-testid="clear-filters">
@@ -313,7 +370,7 @@ export default function LeadsPage() {
                   dataSource={list.items}
                   loading={list.isLoading}
                   pagination={false}
-                  scroll={{ x: 1110 }}
+                  scroll={{ x: 1300 }}
                   rowSelection={
                     selectable
                       ? {
@@ -327,7 +384,11 @@ export default function LeadsPage() {
                   onRow={(lead) => ({
                     onClick: (event) => {
                       const target = event.target as HTMLElement;
-                      if (target.closest('a, .ant-checkbox-wrapper, .ant-table-selection-column'))
+                      if (
+                        target.closest(
+                          'a, button, .ant-checkbox-wrapper, .ant-table-selection-column',
+                        )
+                      )
                         return;
                       navigate(`/leads/${lead.id}`);
                     },
@@ -341,6 +402,21 @@ export default function LeadsPage() {
           </>
         )}
       </Card>
+      {followingUp && (
+        <FollowUpDrawer
+          lead={followingUp}
+          open
+          onClose={() => {
+            setFollowingUp(null);
+            void list.refetch();
+          }}
+          onConflict={() => {
+            void message.warning(t('leads.listConflict'));
+            setFollowingUp(null);
+            void list.refetch();
+          }}
+        />
+      )}
     </>
   );
 }

@@ -1,8 +1,10 @@
 // The lead list's filters as they live in the URL, and as the API takes them.
+import { dayBoundary } from '@/lib/format';
 import { BOARD_GRADES, GRADES, LEAD_STATUSES } from '@/lib/sales';
 
 export const LEAD_FILTER_KEYS = [
   'view',
+  'q',
   'grade',
   'status',
   'source',
@@ -10,6 +12,8 @@ export const LEAD_FILTER_KEYS = [
   'team_id',
   'overdue',
   'stagnant',
+  'from',
+  'to',
 ] as const;
 
 export type LeadFilterKey = (typeof LEAD_FILTER_KEYS)[number];
@@ -20,6 +24,7 @@ export const UNASSIGNED = 'none';
 export const MARKETING_POOL = 'marketing';
 
 export interface LeadListQuery {
+  q?: string;
   owner_id?: string;
   unassigned?: boolean;
   pool?: string;
@@ -29,8 +34,11 @@ export interface LeadListQuery {
   source?: string;
   overdue?: boolean;
   stagnant?: boolean;
+  created_from?: string;
+  created_to?: string;
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Comma-separated values kept only when known, in the canonical order. */
@@ -42,11 +50,17 @@ function known(value: string | undefined, allowed: readonly string[]): string | 
 }
 
 /**
- * The API's query for the URL's filters; unknown values are dropped rather than sent. The
- * board shows open leads only, so its status filter is fixed.
+ * The API's query for the URL's filters; unknown values are dropped rather than sent. Created
+ * dates are the dealer's calendar days, sent as the UTC instants of their boundaries (`to`
+ * includes the whole day). The board shows open leads only, so its status filter is fixed.
  */
-export function leadListQuery(filters: LeadFilters, board = false): LeadListQuery {
+export function leadListQuery(
+  filters: LeadFilters,
+  timeZone: string,
+  board = false,
+): LeadListQuery {
   const query: LeadListQuery = {};
+  query.q = filters.q?.trim() || undefined;
   if (filters.owner === UNASSIGNED) query.unassigned = true;
   else if (filters.owner === MARKETING_POOL) query.pool = MARKETING_POOL;
   else if (filters.owner && UUID.test(filters.owner)) query.owner_id = filters.owner;
@@ -56,6 +70,12 @@ export function leadListQuery(filters: LeadFilters, board = false): LeadListQuer
   if (filters.source) query.source = filters.source;
   if (filters.overdue === '1') query.overdue = true;
   if (filters.stagnant === '1') query.stagnant = true;
+  if (filters.from && DATE.test(filters.from)) {
+    query.created_from = dayBoundary(filters.from, timeZone);
+  }
+  if (filters.to && DATE.test(filters.to)) {
+    query.created_to = dayBoundary(filters.to, timeZone, true);
+  }
   return Object.fromEntries(
     Object.entries(query).filter(([, v]) => v !== undefined),
   ) as LeadListQuery;

@@ -115,7 +115,16 @@ export default function ReceptionPage() {
       },
     });
 
-  if (saved) return <ReceptionDone outcome={saved} onAnother={() => setSaved(null)} />;
+  if (saved)
+    return (
+      <ReceptionDone
+        outcome={saved}
+        onAnother={() => {
+          setSaved(null);
+          window.scrollTo({ top: 0 });
+        }}
+      />
+    );
 
   return (
     <>

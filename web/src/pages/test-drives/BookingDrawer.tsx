@@ -242,7 +242,7 @@ export function BookingDrawer({
           </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('testDrives.field.car')}>
-          {booking.car.name}
+          {booking.car.label}
           {booking.car.plate ? ` · ${booking.car.plate}` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('testDrives.field.when')}>

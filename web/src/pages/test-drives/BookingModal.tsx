@@ -11,6 +11,7 @@ import { CustomerPicker } from '@/components/CustomerPicker';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { formatDate, formatTime, fromWallClock, wallClock } from '@/lib/format';
 import { idNumberProblem } from '@/lib/idNumber';
+import { nextQuarterHour } from './calendar';
 import { useBook, useReschedule } from './hooks';
 
 export const DURATIONS = [30, 45, 60, 90, 120] as const;
@@ -124,11 +125,12 @@ export function BookingModal({
         notes: booking.notes ?? undefined,
       };
     }
+    const soon = nextQuarterHour(new Date().toISOString(), tz);
     return {
       customer_id: defaults?.customer?.id,
       car_id: defaults?.carId ?? activeCars[0]?.id,
-      day: defaults?.day ? dayjs(defaults.day) : undefined,
-      start: defaults?.start ? dayjs(`2000-01-01T${defaults.start}`) : undefined,
+      day: dayjs(defaults?.day ?? soon.day),
+      start: dayjs(`2000-01-01T${defaults?.start ?? soon.start}`),
       duration: 45,
     };
   };
@@ -262,7 +264,7 @@ export function BookingModal({
           <Select
             options={activeCars.map((car) => ({
               value: car.id,
-              label: car.plate ? `${car.name} · ${car.plate}` : car.name,
+              label: car.plate ? `${car.label} · ${car.plate}` : car.label,
             }))}
             data-testid="booking-car"
           />

@@ -37,7 +37,7 @@ function bookingLabel(t: (key: string) => string, booking: Booking): string {
 function carLabel(car: TestDriveCar) {
   return (
     <div className="fleet-car">
-      <div className="fleet-car-name">{car.name}</div>
+      <div className="fleet-car-name">{car.label}</div>
       {car.plate && <div className="fleet-car-plate tabular">{car.plate}</div>}
     </div>
   );
@@ -213,7 +213,7 @@ function Agenda({ view, date, cars, bookings, timeZone, onOpen }: Props) {
               ) : (
                 list.map((booking) => (
                   <div key={booking.id} className="fleet-agenda-item">
-                    <span className="muted">{booking.car.name}</span>
+                    <span className="muted">{booking.car.label}</span>
                     <Chip booking={booking} timeZone={timeZone} onOpen={onOpen} />
                   </div>
                 ))

@@ -183,7 +183,7 @@ export default function TestDriveCarsPage() {
       ),
     },
     {
-      title: '',
+      title: t('common.actions'),
       key: 'edit',
       width: 60,
       render: (_, car) =>
@@ -230,7 +230,7 @@ export default function TestDriveCarsPage() {
               <div className="record-card" key={car.id} data-testid="car-row">
                 <div className="record-card-title">
                   <span>
-                    {car.name} {!car.active && <Tag>{t('fleet.inactive')}</Tag>}
+                    {car.label} {!car.active && <Tag>{t('fleet.inactive')}</Tag>}
                   </span>
                   {manage && (
                     <Button

@@ -4,6 +4,7 @@ import {
   barPosition,
   bookingsOn,
   dayHours,
+  nextQuarterHour,
   visibleDays,
   visibleRange,
   weekStart,
@@ -14,7 +15,7 @@ const TZ = 'Asia/Shanghai';
 function booking(id: string, car: string, starts: string, ends: string): Booking {
   return {
     id,
-    car: { id: car, name: car },
+    car: { id: car, name: car, label: car },
     starts_at: starts,
     ends_at: ends,
     status: 'booked',
@@ -52,5 +53,25 @@ describe('the fleet calendar', () => {
     expect(dayHours([early, other], '2024-05-01', TZ)).toEqual([7, 22]);
     expect(bookingsOn([early, other], 'a', '2024-05-01', TZ).map((b) => b.id)).toEqual(['1']);
     expect(bookingsOn([early, other], 'a', '2024-05-02', TZ)).toEqual([]);
+  });
+});
+
+describe('a new booking starts near now', () => {
+  it('rounds up to the next quarter hour on the dealer clock', () => {
+    expect(nextQuarterHour('2026-12-07T06:07:30Z', 'Asia/Shanghai')).toEqual({
+      day: '2026-12-07',
+      start: '14:15',
+    });
+    expect(nextQuarterHour('2026-12-07T06:15:00Z', 'Asia/Shanghai')).toEqual({
+      day: '2026-12-07',
+      start: '14:15',
+    });
+  });
+
+  it('moves to the next day after the last quarter', () => {
+    expect(nextQuarterHour('2026-12-07T15:50:00Z', 'Asia/Shanghai')).toEqual({
+      day: '2026-12-08',
+      start: '00:00',
+    });
   });
 });

@@ -92,3 +92,15 @@ export function bookingsOn(
     })
     .sort((a, b) => a.starts_at.localeCompare(b.starts_at));
 }
+
+/**
+ * Where a new booking's time starts when nothing was picked: the next quarter hour after `now`
+ * on the dealer's wall clock ("2026-12-07", "14:15"), so the time picker opens near the present
+ * instead of at midnight.
+ */
+export function nextQuarterHour(now: string, timeZone: string): { day: string; start: string } {
+  const clock = wallClock(now, timeZone);
+  const minutes = clock.hour() * 60 + clock.minute() + (clock.second() > 0 ? 1 : 0);
+  const next = clock.startOf('day').add(Math.ceil(minutes / 15) * 15, 'minute');
+  return { day: next.format('YYYY-MM-DD'), start: next.format('HH:mm') };
+}

@@ -40,6 +40,7 @@ import {
   type CalendarMode,
   type Placed,
 } from '@/lib/workCalendar';
+import { CalendarAgenda } from './CalendarAgenda';
 import { FeedButton } from './FeedButton';
 
 interface Move {
@@ -507,9 +508,20 @@ export default function CalendarPage() {
         )}
         {calendar.isFetching && <Spin size="small" />}
       </div>
-      {mode === 'month' ? monthGrid() : timeGrid()}
+      {mode === 'month' ? (
+        monthGrid()
+      ) : mode === 'day' && mobile ? (
+        <CalendarAgenda
+          placed={placeDay(items, anchor, tz)}
+          showOwner={showOwner}
+          blockClass={blockClass}
+          onOpen={setOpenId}
+        />
+      ) : (
+        timeGrid()
+      )}
       <div className="muted" style={{ fontSize: 12, marginTop: 8 }}>
-        {mayWrite ? t('work.calendar.hint') : null}
+        {mayWrite && !(mode === 'day' && mobile) ? t('work.calendar.hint') : null}
       </div>
       <ActivityDrawer id={openId} onClose={() => setOpenId(null)} />
       <ActivityFormModal

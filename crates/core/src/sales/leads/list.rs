@@ -18,10 +18,14 @@ use forecourt_domain::sales::{Grade, LeadStatus};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
 
 #[derive(Clone, Debug, Default, Deserialize, IntoParams, ToSchema)]
 #[into_params(parameter_in = Query)]
 pub struct LeadQuery {
+    /// The customer's name (two characters are enough), phone (or its last four digits),
+    /// plate or VIN: the leads of the customers the caller can find with it.
+    pub q: Option<String>,
     pub owner_id: Option<UserId>,
     /// Only leads nobody owns.
     #[serde(default)]
@@ -100,7 +104,11 @@ fn parse_list<T: FromStr>(
 }
 
 impl LeadQuery {
-    fn filter(&self, now: DateTime<Utc>) -> CoreResult<LeadFilter> {
+    fn filter(
+        &self,
+        now: DateTime<Utc>,
+        customer_ids: Option<Vec<Uuid>>,
+    ) -> CoreResult<LeadFilter> {
         Ok(LeadFilter {
             owner_id: self.owner_id.map(UserId::uuid),
             unassigned: self.unassigned,
@@ -119,6 +127,7 @@ impl LeadQuery {
             source_key: self.source.clone(),
             series_id: self.series_id.map(CatalogSeriesId::uuid),
             customer_id: self.customer_id.map(CustomerId::uuid),
+            customer_ids,
             stagnant: self.stagnant,
             due_before: self.overdue.then_some(now),
             created_from: self.created_from,
@@ -128,6 +137,27 @@ impl LeadQuery {
 }
 
 impl App {
+    /// The list's filter, with its keyword search resolved to the customers it finds.
+    async fn lead_filter(
+        &self,
+        actor: &Actor,
+        query: &LeadQuery,
+        now: DateTime<Utc>,
+    ) -> CoreResult<LeadFilter> {
+        let customer_ids = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            Some(q) => Some(
+                self.search_ids(actor, q, COUNT_CAP)
+                    .await?
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .collect(),
+            ),
+            None => None,
+        };
+        query.filter(now, customer_ids)
+    }
+
+    /// A page of the leads the caller may read, filtered and sorted; newest first by default.
     pub async fn list_leads(&self, actor: &Actor, query: LeadQuery) -> CoreResult<LeadPage> {
         let reach = actor.reach(Permission::LeadRead)?;
         let page = page_request(query.limit, query.cursor.as_deref())?;
@@ -143,7 +173,7 @@ impl App {
             }
         };
         let now = self.now();
-        let filter = query.filter(now)?;
+        let filter = self.lead_filter(actor, &query, now).await?;
         let conn = self.db.conn();
         let found = page_or_bad_cursor(
             leads::list(conn, actor.scope(), reach, &filter, sort, &page).await?,
@@ -171,7 +201,7 @@ impl App {
     ) -> CoreResult<LeadBoard> {
         let reach = actor.reach(Permission::LeadRead)?;
         let now = self.now();
-        let mut filter = query.filter(now)?;
+        let mut filter = self.lead_filter(actor, &query, now).await?;
         filter.statuses = vec![LeadStatus::Open.as_str().to_owned()];
         let conn = self.db.conn();
         let counts = leads::count_by_grade(conn, actor.scope(), reach, &filter).await?;

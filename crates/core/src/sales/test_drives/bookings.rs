@@ -159,14 +159,8 @@ impl App {
             }
         };
         audit::record(&*tx, actor, AuditEntry::created(&created), now).await?;
-        calendar_entry::plan(
-            &*tx,
-            actor,
-            &created,
-            &car_label(&*tx, actor, &car).await?,
-            now,
-        )
-        .await?;
+        let catalog = CatalogNames::load(&*tx, actor).await?;
+        calendar_entry::plan(&*tx, actor, &created, &car_label(&catalog, &car), now).await?;
         timeline::record(
             &*tx,
             actor,

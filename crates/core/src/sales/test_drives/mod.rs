@@ -89,6 +89,7 @@ fn car_view(catalog: &CatalogNames, c: &test_drive_car::Model) -> TestDriveCarVi
     TestDriveCarView {
         id: TestDriveCarId::from_uuid(c.id),
         name: c.name.clone(),
+        label: car_label(catalog, c),
         car: catalog.car(c.series_id, c.model_id, None),
         vin: c.vin.clone(),
         plate: c.plate.clone(),
@@ -99,24 +100,22 @@ fn car_view(catalog: &CatalogNames, c: &test_drive_car::Model) -> TestDriveCarVi
     }
 }
 
-/// How a test-drive car is named where the car itself is not in view (a calendar entry): its
-/// catalog series beside what staff call it — `大众 途观L · 白色试驾车`.
-pub(crate) async fn car_label<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    car: &test_drive_car::Model,
-) -> CoreResult<String> {
-    let catalog = CatalogNames::load(conn, actor).await?;
-    Ok(match catalog.car(car.series_id, None, None) {
-        Some(series)
-            if !car
-                .name
-                .contains(series.name.split(' ').next_back().unwrap_or("")) =>
-        {
-            format!("{} · {}", series.name, car.name)
-        }
-        _ => car.name.clone(),
-    })
+/// How people see a test-drive car named: its catalog car (series, and model when known)
+/// beside what staff call it — `大众 途观L · 白色试驾车` — unless the staff's name already
+/// says the series and no model is known.
+pub(crate) fn car_label(catalog: &CatalogNames, car: &test_drive_car::Model) -> String {
+    let Some(named) = catalog.car(car.series_id, car.model_id, None) else {
+        return car.name.clone();
+    };
+    let series_word = catalog
+        .car(car.series_id, None, None)
+        .and_then(|s| s.name.split(' ').next_back().map(str::to_owned))
+        .unwrap_or_default();
+    if car.model_id.is_none() && !series_word.is_empty() && car.name.contains(&series_word) {
+        car.name.clone()
+    } else {
+        format!("{} · {}", named.name, car.name)
+    }
 }
 
 /// Whether the actor's test-drive permission reaches a booking (by its consultant).
@@ -139,6 +138,7 @@ async fn booking_views<C: ConnectionTrait>(
         .into_iter()
         .map(|c| (c.id, c))
         .collect();
+    let catalog = CatalogNames::load(conn, actor).await?;
     let names = people(conn, actor, found.iter().filter_map(|b| b.consultant_id)).await?;
     let mut ids: Vec<Uuid> = found.iter().map(|b| b.customer_id).collect();
     ids.sort_unstable();
@@ -155,6 +155,7 @@ async fn booking_views<C: ConnectionTrait>(
                 car: BookingCar {
                     id: TestDriveCarId::from_uuid(b.car_id),
                     name: car.map(|c| c.name.clone()).unwrap_or_default(),
+                    label: car.map(|c| car_label(&catalog, c)).unwrap_or_default(),
                     plate: car.and_then(|c| c.plate.clone()),
                 },
                 starts_at: b.starts_at,

@@ -14,7 +14,10 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct TestDriveCarView {
     pub id: TestDriveCarId,
+    /// What staff call it: `白色试驾车`.
     pub name: String,
+    /// How it is shown: its catalog car beside its name, `大众 途观L · 白色试驾车`.
+    pub label: String,
     pub car: Option<CarRef>,
     pub vin: Option<String>,
     pub plate: Option<String>,
@@ -59,7 +62,10 @@ pub struct FeedbackView {
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct BookingCar {
     pub id: TestDriveCarId,
+    /// What staff call it: `白色试驾车`.
     pub name: String,
+    /// How it is shown: its catalog car beside its name, `大众 途观L · 白色试驾车`.
+    pub label: String,
     pub plate: Option<String>,
 }
 

@@ -5,6 +5,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { Grant, PermissionInfo, Scope } from '@/api/types';
 import { grantableScopes } from '@/lib/permissions';
+import { APP_HEADER_HEIGHT } from '@/app/theme';
 import { useIsMobile } from '@/lib/useIsMobile';
 import { buildGrid, grantedScope, withGrant } from './grid';
 
@@ -119,6 +120,8 @@ export function PermissionGrid({ catalog, value, onChange, readOnly = false, lim
       size="small"
       bordered
       scroll={{ x: 120 + grid.actions.length * 120 }}
+      // The action names stay in view under the app's header while the resources scroll by.
+      sticky={{ offsetHeader: APP_HEADER_HEIGHT }}
     />
   );
 }

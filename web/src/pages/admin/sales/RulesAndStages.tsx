@@ -138,7 +138,7 @@ export function RulesCard() {
       ),
     },
     {
-      title: '',
+      title: t('common.actions'),
       key: 'remove',
       width: 56,
       render: (_, row) =>
