@@ -184,3 +184,43 @@ test('the role grid keeps its distinct column headers in view', async ({ page })
   expect(box?.y ?? 999).toBeLessThanOrEqual(62);
   await shot(page, 'zh-CN-desktop-role-grid-scrolled', { fullPage: false });
 });
+
+test('a notice the system wrote reads in each reader language', async ({ page, playwright }) => {
+  test.setTimeout(120_000);
+  const manager = await apiAs(playwright, 'hz-sales-manager');
+  const consultant = await apiAs(playwright, 'hz-consultant');
+  const name = freshName('皇甫');
+  // The manager receives a walk-in, then hands the lead to the consultant, who is told.
+  const outcome = await manager.send('POST', '/api/v1/receptions', {
+    customer: { name, phones: [{ number: freshMobile() }] },
+    party_size: 1,
+    models: [{ text: '途观L' }],
+    test_drive: false,
+    grade: 'A',
+  });
+  await manager.send('POST', `/api/v1/leads/${outcome.lead.id}/assign`, {
+    version: outcome.lead.version,
+    owner_id: consultant.userId,
+  });
+
+  await login(page, 'hz-consultant');
+  const expected: [string, string, RegExp][] = [
+    ['zh-TW', `新線索：${name}`, /新线索/],
+    ['en', `New lead: ${name}`, /新线索|新線索/],
+    ['zh-CN', `新线索：${name}`, /新線索|New lead/],
+  ];
+  for (const [lang, title, other] of expected) {
+    if ((await page.locator('html').getAttribute('lang')) !== lang) {
+      await page.getByTestId('language-switcher').click();
+      await page.getByTestId(`locale-${lang}`).click();
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    }
+    await page.goto('/my-work');
+    await page.getByTestId('notification-bell').click();
+    const item = page.getByTestId('bell-item').filter({ hasText: name });
+    await expect(item.first()).toContainText(title);
+    await expect(item.first()).not.toContainText(other);
+    if (lang === 'zh-TW') await shot(page, 'zh-TW-desktop-bell', { fullPage: false });
+    await page.keyboard.press('Escape');
+  }
+});
