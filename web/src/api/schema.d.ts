@@ -1483,6 +1483,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sales/report/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The morning report as an Excel workbook (per consultant and per team, with totals), for
+         *     the same period and team as the page; headers in the reader's language.
+         */
+        get: operations["export_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities": {
         parameters: {
             query?: never;
@@ -2080,9 +2100,16 @@ export interface components {
         };
         /** Format: uuid */
         AuditEventId: string;
+        /**
+         * @description One audit event as the reader sees it: keys (action, type, fields, values) for the app to
+         *     word, and the records it names resolved to names the reader may see.
+         */
         AuditEventView: {
             id: components["schemas"]["AuditEventId"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description UTC; the app shows it in the dealer's time zone.
+             */
             occurred_at: string;
             /** @description `user`, `api_token` or `system`. */
             actor_kind: string;
@@ -2090,12 +2117,40 @@ export interface components {
             actor_name: string;
             /** @description `entity.verb`, e.g. `user.created`, `user.password_reset`. */
             action: string;
+            /** @description The record's type (`user`, `customer`, `lead` …). */
             entity_type: string;
             /** Format: uuid */
             entity_id?: string | null;
+            entity?: null | components["schemas"]["AuditRef"];
             /** @description `{field: {"before": ..., "after": ...}}`; sensitive values are masked. */
             changes: Record<string, never>;
+            /** @description The records that ids in `changes` point at (stages, owners, models …), by id. */
+            refs: {
+                [key: string]: components["schemas"]["AuditRef"];
+            };
             request_id?: string | null;
+        };
+        /** @description A record named in the audit log. */
+        AuditRef: {
+            /** @description The record's type, as in `entity_type` (`user`, `customer`, `lead`, `pipeline_stage` …). */
+            entity_type: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Its name as the reader may see it: a customer's (or, for a lead, opportunity or test
+             *     drive, its customer's) name is cut to the family name outside the reader's reach.
+             */
+            name: string;
+            /**
+             * @description A built-in record's key (pipeline stage, role), which the app words in the reader's
+             *     language.
+             */
+            key?: string | null;
+            /**
+             * Format: uuid
+             * @description The customer a lead, opportunity or test drive belongs to (its page links there).
+             */
+            customer_id?: string | null;
         };
         BoardColumn: {
             stage: components["schemas"]["StageView"];
@@ -2697,10 +2752,16 @@ export interface components {
             pipeline_fen: components["schemas"]["Fen"];
             /** @description Everything still open, weighted by each stage's probability: the forecast. */
             forecast_fen: components["schemas"]["Fen"];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Opportunities opened in the period that are won (delivered) by now, and their amounts.
+             */
             won: number;
             won_fen: components["schemas"]["Fen"];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Opportunities opened in the period that are lost by now.
+             */
             lost: number;
         };
         FunnelStage: {
@@ -3656,7 +3717,10 @@ export interface components {
         Paged_AuditEventView: {
             items: {
                 id: components["schemas"]["AuditEventId"];
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description UTC; the app shows it in the dealer's time zone.
+                 */
                 occurred_at: string;
                 /** @description `user`, `api_token` or `system`. */
                 actor_kind: string;
@@ -3664,11 +3728,17 @@ export interface components {
                 actor_name: string;
                 /** @description `entity.verb`, e.g. `user.created`, `user.password_reset`. */
                 action: string;
+                /** @description The record's type (`user`, `customer`, `lead` …). */
                 entity_type: string;
                 /** Format: uuid */
                 entity_id?: string | null;
+                entity?: null | components["schemas"]["AuditRef"];
                 /** @description `{field: {"before": ..., "after": ...}}`; sensitive values are masked. */
                 changes: Record<string, never>;
+                /** @description The records that ids in `changes` point at (stages, owners, models …), by id. */
+                refs: {
+                    [key: string]: components["schemas"]["AuditRef"];
+                };
                 request_id?: string | null;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
@@ -4064,7 +4134,7 @@ export interface components {
             note?: string | null;
         };
         /** @enum {string} */
-        ReportPeriod: "today" | "week" | "month";
+        ReportPeriod: "today" | "yesterday" | "week" | "last_week" | "month" | "last_month";
         RevealedIdNumber: {
             id_number: string;
         };
@@ -5671,9 +5741,13 @@ export interface operations {
     list_audit_events: {
         parameters: {
             query?: {
+                /** @description Only events of this record type (`customer`, `lead` …). */
                 entity_type?: string;
+                /** @description Only events of this record. */
                 entity_id?: string;
+                /** @description Only events caused by this user. */
                 actor_id?: components["schemas"]["UserId"];
+                /** @description Only events with this action (`lead.assigned`). */
                 action?: string;
                 /** @description Events at or after this instant (RFC 3339). */
                 from?: string;
@@ -8267,7 +8341,10 @@ export interface operations {
         parameters: {
             query?: {
                 period?: components["schemas"]["ReportPeriod"];
-                /** @description A day in the period (default today, in the dealer's time zone). */
+                /**
+                 * @description The reference day (default today, in the dealer's time zone): the period is the day,
+                 *     week or month containing it, or the one before it.
+                 */
                 date?: string;
                 /** @description Only this team's consultants. */
                 team_id?: components["schemas"]["TeamId"];
@@ -8286,6 +8363,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SalesReport"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_report: {
+        parameters: {
+            query?: {
+                /** @description `zh-CN`, `zh-TW` or `en`: the language of the headers (default: the reader's). */
+                lang?: string;
+                period?: components["schemas"]["ReportPeriod"];
+                /**
+                 * @description The reference day (default today, in the dealer's time zone): the period is the day,
+                 *     week or month containing it, or the one before it.
+                 */
+                date?: string;
+                /** @description Only this team's consultants. */
+                team_id?: components["schemas"]["TeamId"];
+                /** @description Only the caller's own numbers (their home page). */
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
             };
             "4XX": {

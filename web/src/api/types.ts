@@ -20,6 +20,7 @@ export type Locale = Schemas['Locale'];
 export type ApiToken = Schemas['ApiTokenView'];
 export type CreatedApiToken = Schemas['CreatedApiToken'];
 export type AuditEvent = Schemas['AuditEventView'];
+export type AuditRef = Schemas['AuditRef'];
 export type Problem = Schemas['Problem'];
 export type FieldError = Schemas['FieldError'];
 export type ErrorCode = Schemas['ErrorCode'];

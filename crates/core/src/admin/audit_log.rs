@@ -1,5 +1,6 @@
 //! Reading the audit log.
 
+use super::audit_names::{self, AuditRef};
 use crate::app::App;
 use crate::auth::Actor;
 use crate::error::CoreResult;
@@ -10,12 +11,16 @@ use forecourt_db::repo::audit::{self, AuditFilter};
 use forecourt_domain::ids::{AuditEventId, UserId};
 use forecourt_domain::permission::Permission;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+/// One audit event as the reader sees it: keys (action, type, fields, values) for the app to
+/// word, and the records it names resolved to names the reader may see.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct AuditEventView {
     pub id: AuditEventId,
+    /// UTC; the app shows it in the dealer's time zone.
     pub occurred_at: DateTime<Utc>,
     /// `user`, `api_token` or `system`.
     pub actor_kind: String,
@@ -23,17 +28,24 @@ pub struct AuditEventView {
     pub actor_name: String,
     /// `entity.verb`, e.g. `user.created`, `user.password_reset`.
     pub action: String,
+    /// The record's type (`user`, `customer`, `lead` …).
     pub entity_type: String,
     pub entity_id: Option<Uuid>,
+    /// The record by name (absent when it no longer exists or has no name).
+    pub entity: Option<AuditRef>,
     /// `{field: {"before": ..., "after": ...}}`; sensitive values are masked.
     #[schema(value_type = Object)]
     pub changes: serde_json::Value,
+    /// The records that ids in `changes` point at (stages, owners, models …), by id.
+    pub refs: BTreeMap<String, AuditRef>,
     pub request_id: Option<String>,
 }
 
-impl From<audit_event::Model> for AuditEventView {
-    fn from(m: audit_event::Model) -> Self {
+impl AuditEventView {
+    fn of(m: audit_event::Model, names: &audit_names::PageNames) -> Self {
         Self {
+            entity: names.entity(&m),
+            refs: names.refs(&m),
             id: AuditEventId::from_uuid(m.id),
             occurred_at: m.occurred_at,
             actor_kind: m.actor_kind,
@@ -51,9 +63,13 @@ impl From<audit_event::Model> for AuditEventView {
 #[derive(Clone, Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AuditQuery {
+    /// Only events of this record type (`customer`, `lead` …).
     pub entity_type: Option<String>,
+    /// Only events of this record.
     pub entity_id: Option<Uuid>,
+    /// Only events caused by this user.
     pub actor_id: Option<UserId>,
+    /// Only events with this action (`lead.assigned`).
     pub action: Option<String>,
     /// Events at or after this instant (RFC 3339).
     pub from: Option<DateTime<Utc>>,
@@ -65,7 +81,8 @@ pub struct AuditQuery {
 
 impl App {
     /// Audit events, newest first. Own scope shows the events one caused; team scope, those of
-    /// one's team.
+    /// one's team. The records each event names come with their names (masked as the reader may
+    /// see them), looked up for the whole page at once.
     pub async fn list_audit_events(
         &self,
         actor: &Actor,
@@ -81,10 +98,10 @@ impl App {
             from: query.from,
             to: query.to,
         };
-        let rows = audit::list(self.db.conn(), actor.scope(), reach, &filter, &page).await?;
-        Ok(Paged::from_page(
-            page_or_bad_cursor(rows)?,
-            AuditEventView::from,
-        ))
+        let conn = self.db.conn();
+        let rows =
+            page_or_bad_cursor(audit::list(conn, actor.scope(), reach, &filter, &page).await?)?;
+        let names = audit_names::resolve(conn, actor, &rows.items).await?;
+        Ok(Paged::from_page(rows, |m| AuditEventView::of(m, &names)))
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod api_tokens;
 pub mod audit_log;
+pub mod audit_names;
 pub mod dealers;
 pub mod departments;
 pub mod me;

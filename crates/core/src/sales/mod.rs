@@ -10,6 +10,7 @@ pub mod opportunities;
 pub mod pipeline;
 pub mod receptions;
 pub mod report;
+pub mod report_export;
 mod schedule;
 pub mod settings;
 pub mod test_drives;

@@ -163,8 +163,10 @@ pub struct Funnel {
     pub pipeline_fen: Fen,
     /// Everything still open, weighted by each stage's probability: the forecast.
     pub forecast_fen: Fen,
+    /// Opportunities opened in the period that are won (delivered) by now, and their amounts.
     pub won: i64,
     pub won_fen: Fen,
+    /// Opportunities opened in the period that are lost by now.
     pub lost: i64,
 }
 
@@ -859,15 +861,13 @@ impl App {
         let mut open = base.clone();
         open.statuses = vec!["open".to_owned()];
         let open_totals = pipeline::totals_by_stage(conn, actor.scope(), reach, &open).await?;
-        let mut won = base.clone();
+        // Won and lost count the same cohort as the stages (opportunities opened in the
+        // period), so "won" never exceeds the opportunities that reached the won stage.
+        let mut won = cohort.clone();
         won.statuses = vec!["won".to_owned()];
-        won.closed_from = Some(from);
-        won.closed_to = Some(to);
         let won_totals = pipeline::totals_by_stage(conn, actor.scope(), reach, &won).await?;
-        let mut lost = base.clone();
+        let mut lost = cohort.clone();
         lost.statuses = vec!["lost".to_owned()];
-        lost.closed_from = Some(from);
-        lost.closed_to = Some(to);
         let lost_totals = pipeline::totals_by_stage(conn, actor.scope(), reach, &lost).await?;
 
         let mut out = Vec::new();

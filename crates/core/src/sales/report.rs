@@ -21,11 +21,18 @@ use uuid::Uuid;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportPeriod {
+    /// The reference day (today unless `date` names another).
     #[default]
     Today,
+    /// The day before the reference day: what the morning meeting reviews.
+    Yesterday,
     /// Monday to Sunday.
     Week,
+    /// The week (Monday to Sunday) before the reference day's.
+    LastWeek,
     Month,
+    /// The calendar month before the reference day's.
+    LastMonth,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, IntoParams)]
@@ -33,7 +40,8 @@ pub enum ReportPeriod {
 pub struct ReportQuery {
     #[serde(default)]
     pub period: ReportPeriod,
-    /// A day in the period (default today, in the dealer's time zone).
+    /// The reference day (default today, in the dealer's time zone): the period is the day,
+    /// week or month containing it, or the one before it.
     pub date: Option<NaiveDate>,
     /// Only this team's consultants.
     pub team_id: Option<TeamId>,
@@ -132,10 +140,17 @@ pub struct SalesReport {
     pub lost_reasons: Vec<CountBy>,
 }
 
-/// The period's days: today; Monday to Sunday; the calendar month.
-fn period_days(period: ReportPeriod, day: NaiveDate) -> (NaiveDate, NaiveDate) {
+/// The period's days: the day; Monday to Sunday; the calendar month — of the reference day or
+/// the one before it.
+pub(crate) fn period_days(period: ReportPeriod, day: NaiveDate) -> (NaiveDate, NaiveDate) {
     match period {
         ReportPeriod::Today => (day, day),
+        ReportPeriod::Yesterday => (day - Duration::days(1), day - Duration::days(1)),
+        ReportPeriod::LastWeek => period_days(ReportPeriod::Week, day - Duration::days(7)),
+        ReportPeriod::LastMonth => {
+            let (first, _) = period_days(ReportPeriod::Month, day);
+            period_days(ReportPeriod::Month, first - Duration::days(1))
+        }
         ReportPeriod::Week => {
             let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
             (monday, monday + Duration::days(6))
@@ -178,12 +193,27 @@ impl App {
                 || (actor.team_id().is_some() && u.team_id == actor.team_id().map(TeamId::uuid));
             team_ok && scope_ok
         };
+        // Consultants: people whose role works its own (or its team's) leads — not managers,
+        // marketing or admins, who may update every lead of the dealer.
         let mut rows: BTreeMap<Uuid, Figures> = BTreeMap::new();
+        let mut roles: HashMap<String, bool> = HashMap::new();
         for u in &people {
-            let works_leads = role_grants(conn, dealer, &u.role_key)
-                .await?
-                .is_some_and(|g| g.has(Permission::LeadUpdate));
-            if works_leads && visible(u) {
+            let consultant = match roles.get(&u.role_key) {
+                Some(known) => *known,
+                None => {
+                    let works = role_grants(conn, dealer, &u.role_key)
+                        .await?
+                        .is_some_and(|g| {
+                            matches!(
+                                g.scope(Permission::LeadUpdate),
+                                Some(Scope::Own | Scope::Team)
+                            )
+                        });
+                    roles.insert(u.role_key.clone(), works);
+                    works
+                }
+            };
+            if consultant && visible(u) {
                 rows.insert(u.id, Figures::default());
             }
         }
@@ -203,9 +233,15 @@ impl App {
         let whole_dealer = !own_only && scope >= Scope::Dealer && query.team_id.is_none();
         let mut totals = Figures::default();
         let mut sources: BTreeMap<Option<String>, i64> = BTreeMap::new();
+        // Numbers of colleagues who are not consultants (a manager's own lead) count in the
+        // totals only; former staff keep a row of their own.
         let mut add = |owner: Option<Uuid>, f: &dyn Fn(&mut Figures)| {
             if let Some(id) = counted(owner) {
-                f(rows.entry(id).or_default());
+                if let Some(row) = rows.get_mut(&id) {
+                    f(row);
+                } else if !known.contains_key(&id) {
+                    f(rows.entry(id).or_default());
+                }
                 f(&mut totals);
             } else if owner.is_none() && whole_dealer {
                 f(&mut totals);

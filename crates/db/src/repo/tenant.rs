@@ -87,6 +87,25 @@ where
     Ok(E::scoped(scope).filter(E::ID.eq(id)).one(conn).await?)
 }
 
+/// The rows with these ids that belong to the scope's dealer (any order; unknown ids are
+/// skipped), a few hundred ids per query.
+pub async fn find_many<E, C>(conn: &C, scope: &DealerScope, ids: &[Uuid]) -> DbResult<Vec<E::Model>>
+where
+    E: TenantEntity,
+    C: ConnectionTrait,
+{
+    let mut all = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        all.extend(
+            E::scoped(scope)
+                .filter(E::ID.is_in(chunk.iter().copied()))
+                .all(conn)
+                .await?,
+        );
+    }
+    Ok(all)
+}
+
 /// Inserts a new row of the scope's dealer and returns it. A model naming another dealer is
 /// refused, so a bug in a caller cannot write into a foreign tenant.
 pub async fn insert<E, C>(

@@ -177,6 +177,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
             sales::replace_assignment_rules
         ))
         .routes(routes!(sales::report))
+        .routes(routes!(sales::export_report))
         .routes(routes!(
             activities::list_activities,
             activities::create_activity

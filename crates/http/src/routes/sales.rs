@@ -5,10 +5,14 @@ use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
+use axum::response::Response;
 use forecourt_core::sales::report::{ReportQuery, SalesReport};
 use forecourt_core::sales::settings::{
     AssignmentRule, AssignmentRules, SalesSettingsPatch, SalesSettingsView,
 };
+use forecourt_domain::locale::Locale;
+use serde::Deserialize;
+use utoipa::IntoParams;
 
 /// Cadence per grade, stagnation, lost approval and how new leads are assigned.
 #[utoipa::path(get, path = "/api/v1/sales/settings", tag = "sales",
@@ -67,4 +71,35 @@ pub async fn report(
     ApiQuery(query): ApiQuery<ReportQuery>,
 ) -> ApiResult<Json<SalesReport>> {
     Ok(Json(state.app.sales_report(&auth.actor, query).await?))
+}
+
+/// The language of an exported report.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportExportOptions {
+    /// `zh-CN`, `zh-TW` or `en`: the language of the headers (default: the reader's).
+    pub lang: Option<String>,
+}
+
+/// The morning report as an Excel workbook (per consultant and per team, with totals), for
+/// the same period and team as the page; headers in the reader's language.
+#[utoipa::path(get, path = "/api/v1/sales/report/export", tag = "sales", params(ReportExportOptions, ReportQuery),
+    responses(
+        (status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (status = "4XX", body = Problem, content_type = "application/problem+json")))]
+pub async fn export_report(
+    State(state): State<AppState>,
+    auth: Authed,
+    ApiQuery(options): ApiQuery<ReportExportOptions>,
+    ApiQuery(query): ApiQuery<ReportQuery>,
+) -> ApiResult<Response> {
+    let locale = options
+        .lang
+        .as_deref()
+        .and_then(|l| l.parse::<Locale>().ok());
+    let file = state
+        .app
+        .export_sales_report(&auth.actor, query, locale)
+        .await?;
+    Ok(super::customers::attachment(file))
 }

@@ -1421,6 +1421,14 @@ fn cases() -> Vec<Case> {
             StatusCode::OK,
             false,
         ),
+        case(
+            "sales report export",
+            Method::GET,
+            "/api/v1/sales/report/export?period=yesterday",
+            Only(REPORT_READERS),
+            StatusCode::OK,
+            false,
+        ),
         // Last: it ends the caller's session.
         case(
             "log out",

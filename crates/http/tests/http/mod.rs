@@ -1,5 +1,6 @@
 mod support;
 
+mod audit_log;
 mod auth;
 mod cadence;
 mod customers;
@@ -11,6 +12,7 @@ mod matrix;
 mod matrix_work;
 mod openapi;
 mod problems;
+mod report;
 mod sales;
 mod schedule;
 mod showroom;

@@ -67,10 +67,10 @@ describe('timeline entries', () => {
     expect(unknown.detail).toBeNull();
     const later = describeTimelineEntry(
       t,
-      entry('complaint.resolved', { subject: 'Noise', complaint_id: 'x' }, ['complaint', 'c9']),
+      entry('complaint.resolved', { topic: 'Noise', complaint_id: 'x' }, ['complaint', 'c9']),
     );
     expect(later.title).toBe('Complaint · resolved');
-    expect(later.detail).toBe('subject: Noise');
+    expect(later.detail).toBe('topic: Noise');
     expect(later.link).toBeNull();
   });
 

@@ -1,5 +1,6 @@
-// The funnel of a period: how many opportunities opened in it reached each stage, the
-// conversion from one stage to the next, and what is still open (at full value and weighted by
+// The funnel of a period: how many opportunities opened in it reached each stage and how many of
+// them are won (one cohort for every count), the conversion from one stage to the next (bars
+// proportional to the counts), and what is still open (at full value and weighted by
 // each stage's probability: the forecast).
 import { Card, Col, Empty, Row, Segmented, Statistic, Table } from 'antd';
 import dayjs from 'dayjs';
@@ -63,16 +64,20 @@ export function FunnelPanel({
         {
           type: 'funnel',
           sort: 'none',
-          left: mobile ? '4%' : '10%',
-          width: mobile ? '92%' : '80%',
+          // Widths proportional to the counts: an empty stage is a sliver, not a full bar.
+          min: 0,
+          max: Math.max(1, ...stages.map((stage) => stage.reached)),
+          minSize: '1%',
+          maxSize: '100%',
+          left: mobile ? '2%' : '4%',
+          width: mobile ? '56%' : '62%',
           top: 10,
           bottom: 10,
-          minSize: '40%',
           gap: 2,
           label: {
             show: true,
-            position: 'inside',
-            color: '#fff',
+            position: 'right',
+            color: '#1f2329',
             formatter: (params: { name: string; value: number; dataIndex: number }) => {
               const stage = stages[params.dataIndex];
               const conversion =
@@ -80,6 +85,7 @@ export function FunnelPanel({
               return `${params.name}  ${formatNumber(params.value)}${conversion}`;
             },
           },
+          labelLine: { show: true, length: 8 },
           itemStyle: { borderColor: '#fff', borderWidth: 1 },
           data: stages.map((stage) => ({
             name: stageName(t, stage.stage),
@@ -191,6 +197,7 @@ export function FunnelPanel({
                 <Empty description={t('pipeline.funnel.empty')} />
               ) : (
                 <div data-testid="funnel-chart">
+                  <p className="muted funnel-note">{t('pipeline.funnel.cohortNote')}</p>
                   <EChart
                     option={option}
                     height={mobile ? 280 : 340}

@@ -1,7 +1,20 @@
-// The manager's morning report: today, this week or this month in the dealer's time zone — the
+// The manager's morning report: a day, week or month in the dealer's time zone (quick ranges for
+// today, yesterday, this and last week or month; the highlighted one follows the days shown) — the
 // figures, the conversion at each step, per consultant and per team, and charts of lead sources
 // and lost reasons. The numbers are the API's, unchanged.
-import { Card, Col, DatePicker, Row, Segmented, Select, Table, Tooltip, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Row,
+  Segmented,
+  Select,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { lazy, Suspense } from 'react';
@@ -25,11 +38,11 @@ import { useIsMobile } from '@/lib/useIsMobile';
 import { useUrlFilters } from '@/lib/useUrlFilters';
 import { useTeams } from '../admin/org/hooks';
 import { CONVERSIONS, FIGURES, WARNING_FIGURES } from '@/components/KpiCards';
-import { useSalesReport } from './hooks';
+import { reportExportUrl, useSalesReport } from './hooks';
+import { pickDate, PRESETS, presetOf, rangeOf } from './periods';
 
 const ReportCharts = lazy(() => import('./ReportCharts'));
 
-const PERIODS: readonly ReportPeriod[] = ['today', 'week', 'month'];
 const KEYS = ['period', 'date', 'team_id'] as const;
 
 function ConversionStrip({ conversion }: { conversion: Conversion }) {
@@ -149,39 +162,50 @@ function Tables({ report }: { report: SalesReport }) {
 
 export default function SalesReportPage() {
   const me = useMe();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const mobile = useIsMobile();
   const tz = me.dealer.time_zone;
   const today = todayIn(tz);
   const [filters, setFilters] = useUrlFilters(KEYS);
-  const period: ReportPeriod = (PERIODS as readonly string[]).includes(filters.period ?? '')
+  const period: ReportPeriod = (PRESETS as readonly string[]).includes(filters.period ?? '')
     ? (filters.period as ReportPeriod)
     : 'today';
   const date = filters.date && /^\d{4}-\d{2}-\d{2}$/.test(filters.date) ? filters.date : today;
+  // The days shown, and the preset they are (none for another day, week or month).
+  const shown = rangeOf(period, date);
+  const preset = presetOf(shown, today);
   const wide = can(me, 'sales_report:read', 'team');
   const teams = useTeams(wide && can(me, 'team:read'));
-  const report = useSalesReport({
+  const query = {
     period,
     ...(filters.date ? { date } : {}),
     ...(filters.team_id ? { team_id: filters.team_id } : {}),
-  });
+  };
+  const report = useSalesReport(query);
   const data = report.data;
 
   const controls = (
     <div className="report-controls">
       <Segmented
-        value={period}
-        onChange={(value) => setFilters({ period: value === 'today' ? undefined : String(value) })}
-        options={PERIODS.map((p) => ({ value: p, label: t(`salesReport.period.${p}`) }))}
+        value={preset ?? ''}
+        onChange={(value) =>
+          setFilters({ period: value === 'today' ? undefined : String(value), date: undefined })
+        }
+        options={PRESETS.map((p) => ({
+          value: p,
+          label: <span data-testid={`report-preset-${p}`}>{t(`salesReport.period.${p}`)}</span>,
+        }))}
         data-testid="report-period"
+        data-preset={preset ?? 'none'}
       />
       <DatePicker
-        value={dayjs(date)}
+        value={dayjs(shown.first)}
         allowClear={false}
+        inputReadOnly={mobile}
         disabledDate={(day) => day.format('YYYY-MM-DD') > today}
         onChange={(value) => {
           const next = value?.format('YYYY-MM-DD');
-          setFilters({ date: next === today ? undefined : next });
+          if (next) setFilters(pickDate(period, next, today));
         }}
         data-testid="report-date"
       />
@@ -196,6 +220,14 @@ export default function SalesReportPage() {
           data-testid="report-team"
         />
       )}
+      <Button
+        icon={<DownloadOutlined />}
+        href={reportExportUrl(query, i18n.language)}
+        download
+        data-testid="report-export"
+      >
+        {t('salesReport.export')}
+      </Button>
     </div>
   );
 

@@ -15,7 +15,7 @@ import { useIsMobile } from '@/lib/useIsMobile';
 import { useUrlFilters } from '@/lib/useUrlFilters';
 import { ChangeDiff } from './ChangeDiff';
 import { AUDIT_ACTIONS, useAuditList } from './hooks';
-import { actionLabel, entityLabel, type Lookups } from './labels';
+import { actionLabel, entityLabel, refLink, refName, type Lookups } from './labels';
 import { useLookups } from './useLookups';
 
 const FILTER_KEYS = ['entity_type', 'entity_id', 'action', 'actor_id', 'from', 'to'] as const;
@@ -32,30 +32,29 @@ const ACTION_COLORS: Record<string, string> = {
   logged_in: 'default',
 };
 
+/** The record: its type, and its name (as the server resolved it for the reader) linking to its page. */
 function Target({ event, lookups }: { event: AuditEvent; lookups: Lookups }) {
   const { t } = useTranslation();
-  const id = event.entity_id;
   const entity = entityLabel(t, event.entity_type);
-  if (!id) return <>{entity}</>;
-  let name: string | undefined;
+  if (!event.entity_id) return <>{entity}</>;
+  const ref = event.entity;
+  let name: string;
   let to: string | undefined;
-  if (event.entity_type === 'user') {
-    name = lookups.users?.find((u) => u.id === id)?.display_name;
-    to = `/admin/users/${id}`;
-  } else if (event.entity_type === 'team') {
-    name = lookups.teams?.find((team) => team.id === id)?.name;
-  } else if (event.entity_type === 'department') {
-    name = lookups.departments?.find((d) => d.id === id)?.name;
-  } else if (event.entity_type === 'role') {
-    const role = lookups.roles?.find((r) => r.id === id);
-    name = role?.name ?? undefined;
-    if (role) to = `/admin/roles/${role.key}`;
+  if (ref) {
+    name = refName(t, ref, lookups.roles);
+    to = refLink(ref);
+  } else {
+    // Gone since (deleted): the name the event recorded, else "a record".
+    const changes = (event.changes ?? {}) as Record<string, { before?: unknown; after?: unknown }>;
+    const recorded =
+      changes.display_name?.after ??
+      changes.name?.after ??
+      changes.name?.before ??
+      changes.display_name?.before;
+    name = typeof recorded === 'string' ? recorded : t('audit.unnamed');
   }
-  const changes = (event.changes ?? {}) as Record<string, { before?: unknown; after?: unknown }>;
-  const recorded = changes.display_name?.after ?? changes.name?.after ?? changes.name?.before;
-  name ??= typeof recorded === 'string' ? recorded : `#${id.slice(-6)}`;
   return (
-    <span>
+    <span data-testid="audit-target">
       <Typography.Text type="secondary">{entity} </Typography.Text>
       {to ? <Link to={to}>{name}</Link> : name}
     </span>
@@ -124,7 +123,12 @@ export default function AuditLogPage() {
       title: t('audit.column.changes'),
       key: 'changes',
       render: (_, event) => (
-        <ChangeDiff changes={event.changes} lookups={lookups} action={event.action} />
+        <ChangeDiff
+          changes={event.changes}
+          refs={event.refs}
+          lookups={lookups}
+          action={event.action}
+        />
       ),
     },
   ];
@@ -231,7 +235,12 @@ export default function AuditLogPage() {
                   </dd>
                 </dl>
                 <div style={{ marginTop: 8 }}>
-                  <ChangeDiff changes={event.changes} lookups={lookups} action={event.action} />
+                  <ChangeDiff
+                    changes={event.changes}
+                    refs={event.refs}
+                    lookups={lookups}
+                    action={event.action}
+                  />
                 </div>
               </div>
             ))}

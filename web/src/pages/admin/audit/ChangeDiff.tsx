@@ -2,14 +2,17 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EMPTY } from '@/lib/format';
-import { changesOf, fieldLabel, formatAuditValue, type Lookups } from './labels';
+import { changesOf, fieldLabel, formatAuditValue, type Lookups, type Refs } from './labels';
 
 export function ChangeDiff({
   changes,
+  refs = {},
   lookups,
   action = '',
 }: {
   changes: unknown;
+  /** The records ids in the changes point at, by id, as the server named them. */
+  refs?: Refs;
   lookups: Lookups;
   /** `entity.verb`: created and deleted records are listed compactly. */
   action?: string;
@@ -33,7 +36,7 @@ export function ChangeDiff({
           <span key={field} className="diff-inline-item">
             <span className="diff-inline-label">{fieldLabel(t, field)}</span>
             <span className="diff-inline-value">
-              {formatAuditValue(t, field, created ? after : before, lookups)}
+              {formatAuditValue(t, field, created ? after : before, lookups, refs)}
             </span>
           </span>
         ))}
@@ -44,8 +47,8 @@ export function ChangeDiff({
     <table className="diff-table" data-testid="audit-diff">
       <tbody>
         {list.map(({ field, before, after }) => {
-          const b = formatAuditValue(t, field, before, lookups);
-          const a = formatAuditValue(t, field, after, lookups);
+          const b = formatAuditValue(t, field, before, lookups, refs);
+          const a = formatAuditValue(t, field, after, lookups, refs);
           return (
             <tr key={field}>
               <th scope="row">{fieldLabel(t, field)}</th>

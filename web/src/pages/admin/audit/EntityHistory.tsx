@@ -33,7 +33,12 @@ export function EntityHistory({ entityType, entityId }: { entityType: string; en
               </div>
               {event.action.endsWith('.updated') && (
                 <div style={{ marginTop: 4 }}>
-                  <ChangeDiff changes={event.changes} lookups={lookups} action={event.action} />
+                  <ChangeDiff
+                    changes={event.changes}
+                    refs={event.refs}
+                    lookups={lookups}
+                    action={event.action}
+                  />
                 </div>
               )}
             </div>

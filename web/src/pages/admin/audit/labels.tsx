@@ -1,24 +1,29 @@
-// Words for audit events: action names, field names and values, in the user's language.
+// Words for audit events: action names, record types, field names and values, in the user's
+// language. Every key the server writes is listed in vocabulary.json and translated under
+// `audit.*` in each language (vocabulary.test.ts checks both); a key missing anyway is shown as
+// "unknown", never raw.
 import type { TFunction } from 'i18next';
-import type { Department, Role, Team, User } from '@/api/types';
+import type { AuditRef, Department, Lookup, Role, Team, User } from '@/api/types';
 import { isLocale, LOCALE_NAMES } from '@/i18n';
 import { EMPTY, formatDateTime, formatMoney } from '@/lib/format';
+import { lookupName } from '@/lib/lookups';
 import { roleName } from '@/lib/roles';
+import { stageName } from '@/lib/sales';
 
 export function entityLabel(t: TFunction, entityType: string): string {
-  return t(`audit.entity.${entityType}`, { defaultValue: entityType });
+  return t(`audit.entity.${entityType}`, { defaultValue: t('audit.unknown') });
 }
 
-/** "新建用户" for `user.created`; unknown actions are built from entity and verb. */
+/** "新建用户" for `user.created`. */
 export function actionLabel(t: TFunction, action: string): string {
   const [entity = '', verb = ''] = action.split('.');
-  const known = t(`audit.action.${entity}.${verb}`, { defaultValue: '' });
-  if (known) return known;
-  return `${entityLabel(t, entity)} · ${t(`audit.verb.${verb}`, { defaultValue: verb })}`;
+  return t(`audit.action.${entity}.${verb}`, {
+    defaultValue: `${entityLabel(t, entity)} · ${t('audit.unknown')}`,
+  });
 }
 
 export function fieldLabel(t: TFunction, field: string): string {
-  return t(`audit.field.${field}`, { defaultValue: field });
+  return t(`audit.field.${field}`, { defaultValue: t('audit.unknown') });
 }
 
 export interface Lookups {
@@ -26,10 +31,48 @@ export interface Lookups {
   teams?: readonly Team[];
   departments?: readonly Department[];
   roles?: readonly Role[];
+  sources?: readonly Lookup[];
+  lostReasons?: readonly Lookup[];
   timeZone: string;
 }
 
+/** The records an event names, by id (from the server, resolved for the reader). */
+export type Refs = Record<string, AuditRef | undefined>;
+
+/** A named record as the reader should see it: built-in stages and roles in their language. */
+export function refName(t: TFunction, ref: AuditRef, roles?: readonly Role[]): string {
+  if (ref.entity_type === 'pipeline_stage' && ref.key) {
+    return stageName(t, { key: ref.key, name: ref.name, builtin: true });
+  }
+  if (ref.entity_type === 'role' && ref.key) return roleName(t, ref.key, roles);
+  return ref.name;
+}
+
+/** The app's page of a named record, if it has one. */
+export function refLink(ref: AuditRef): string | undefined {
+  switch (ref.entity_type) {
+    case 'customer':
+      return `/customers/${ref.id}`;
+    case 'lead':
+      return `/leads/${ref.id}`;
+    case 'opportunity':
+    case 'test_drive':
+      return ref.customer_id ? `/customers/${ref.customer_id}` : undefined;
+    case 'user':
+      return `/admin/users/${ref.id}`;
+    case 'role':
+      return ref.key ? `/admin/roles/${ref.key}` : undefined;
+    case 'vehicle':
+      return `/vehicles/${ref.id}`;
+    default:
+      return undefined;
+  }
+}
+
 const shortId = (id: string) => `#${id.slice(-6)}`;
+
+/** An instant written by the server (RFC 3339). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 const MONEY_FIELDS = new Set(['amount_fen', 'budget_min_fen', 'budget_max_fen', 'guide_price_fen']);
 
@@ -50,19 +93,28 @@ export function formatAuditValue(
   field: string,
   value: unknown,
   lookups: Lookups,
+  refs: Refs = {},
 ): string {
   if (value === null || value === undefined || value === '') return EMPTY;
   if (Array.isArray(value)) {
     if (value.length === 0) return EMPTY;
     return value
       .map((item) =>
-        typeof item === 'string' && field === 'grants' ? grantLabel(t, item) : String(item),
+        typeof item === 'string' && field === 'grants'
+          ? grantLabel(t, item)
+          : typeof item === 'string'
+            ? valueWord(t, field, item)
+            : typeof item === 'object'
+              ? JSON.stringify(item)
+              : String(item),
       )
       .join('、');
   }
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'number' && MONEY_FIELDS.has(field)) return formatMoney(value);
   if (typeof value !== 'string') return JSON.stringify(value);
+  const ref = refs[value];
+  if (ref) return refName(t, ref, lookups.roles);
   switch (field) {
     case 'role':
       return roleName(t, value, lookups.roles);
@@ -76,48 +128,23 @@ export function formatAuditValue(
     case 'actor_id':
     case 'owner_id':
     case 'stagnation_user_id':
+    case 'consultant_id':
       return lookups.users?.find((user) => user.id === value)?.display_name ?? shortId(value);
     case 'locale':
       return isLocale(value) ? LOCALE_NAMES[value] : value;
-    case 'status':
-      return t(`users.status.${value}`, {
-        defaultValue: t(`sales.status.${value}`, {
-          defaultValue: t(`testDrives.status.${value}`, { defaultValue: value }),
-        }),
-      });
-    case 'channel':
-      return t(`sales.channel.${value}`, { defaultValue: value });
-    case 'timeframe':
-      return t(`sales.timeframe.${value}`, { defaultValue: value });
-    case 'payment':
-      return t(`sales.payment.${value}`, { defaultValue: value });
-    case 'pool':
-      return t(`sales.pool.${value}`, { defaultValue: value });
-    case 'stagnation_action':
-      return t(`salesSettings.stagnationAction.${value}`, { defaultValue: value });
-    case 'assignment_mode':
-      return t(`salesSettings.assignmentMode.${value}`, { defaultValue: value });
+    case 'source':
+      return lookupName(t, 'source', value, lookups.sources);
     case 'lost_reason':
-      return t(`lookups.lost_reason.${value}`, { defaultValue: value });
-    case 'customer_id':
-    case 'lead_id':
-    case 'stage_id':
-    case 'car_id':
-    case 'series_id':
-    case 'model_id':
-      return shortId(value);
-    case 'starts_at':
-    case 'ends_at':
-    case 'next_follow_up_at':
-    case 'stagnant_since':
-    case 'expires_at':
-    case 'revoked_at':
-    case 'locked_until':
-    case 'last_login_at':
-      return formatDateTime(value, lookups.timeZone);
+      return lookupName(t, 'lost_reason', value, lookups.lostReasons);
     default:
-      return value;
+      if (INSTANT.test(value)) return formatDateTime(value, lookups.timeZone);
+      return valueWord(t, field, value);
   }
+}
+
+/** A value the server wrote as a key (`walk_in`), in words; any other text as it is. */
+function valueWord(t: TFunction, field: string, value: string): string {
+  return t(`audit.value.${field}.${value}`, { defaultValue: value });
 }
 
 export interface Change {
