@@ -12,6 +12,7 @@ use forecourt_db::entities::lookup;
 use forecourt_db::repo::{batched_insert, lookups, tenant};
 use forecourt_domain::ids::LookupId;
 use forecourt_domain::permission::Permission;
+use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -123,12 +124,14 @@ impl Audited for lookup::Model {
 pub struct NewLookup {
     /// 2-32 characters of a-z, 0-9 and _.
     pub key: String,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct LookupPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
     pub active: Option<bool>,
     pub sort_order: Option<i32>,
@@ -246,7 +249,7 @@ impl App {
                 "must be 2-32 characters of a-z, 0-9 and _",
             ));
         }
-        let name = errors.check(parse_name("name", &input.name, 64));
+        let name = errors.check(parse_name("name", &input.name, NAME_MAX));
         errors.finish()?;
         let now = self.now();
         let tx = self.db.begin().await?;
@@ -293,7 +296,7 @@ impl App {
         }
         let mut after = before.clone();
         if let Some(name) = &patch.name {
-            after.name = parse_name("name", name, 64)?;
+            after.name = parse_name("name", name, NAME_MAX)?;
         }
         if let Some(active) = patch.active {
             after.active = active;

@@ -10,6 +10,7 @@ use forecourt_db::entities::message_template;
 use forecourt_db::repo::{messages, tenant};
 use forecourt_domain::locale::Locale;
 use forecourt_domain::permission::Permission;
+use forecourt_domain::username::{LONG_NOTE_MAX, REASON_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::work::MessageChannel;
 use forecourt_domain::{FieldError, FieldErrors};
@@ -126,7 +127,9 @@ pub struct TemplateUpdate {
     pub key: String,
     pub channel: MessageChannel,
     pub locale: Locale,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
     pub subject: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NOTE_MAX }>)]
     pub body: String,
     /// The version read (0, or absent, for a built-in text).
     #[serde(default)]
@@ -182,12 +185,12 @@ impl App {
     ) -> CoreResult<TemplateView> {
         actor.require(Permission::MessageTemplateManage)?;
         let mut errors = FieldErrors::new();
-        let body = errors.check(parse_name("body", &input.body, 4000));
+        let body = errors.check(parse_name("body", &input.body, LONG_NOTE_MAX));
         let subject = errors
             .check(parse_optional_text(
                 "subject",
                 input.subject.as_deref(),
-                200,
+                REASON_MAX,
             ))
             .flatten();
         if !BUILTIN.iter().any(|b| b.0 == input.key) {

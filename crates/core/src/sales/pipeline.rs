@@ -14,6 +14,7 @@ use forecourt_db::repo::{batched_insert, pipeline, tenant};
 use forecourt_domain::ids::PipelineStageId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::StageKind;
+use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -50,6 +51,7 @@ pub struct StageView {
 pub struct NewStage {
     /// 2-32 characters of a-z, 0-9 and _.
     pub key: String,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
     pub probability: i32,
     /// Where it goes (default: before the signing stage).
@@ -59,6 +61,7 @@ pub struct NewStage {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct StagePatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
     pub probability: Option<i32>,
     pub sort_order: Option<i32>,
@@ -163,7 +166,7 @@ impl App {
                 "must be 2-32 characters of a-z, 0-9 and _",
             ));
         }
-        let name = errors.check(parse_name("name", &input.name, 64));
+        let name = errors.check(parse_name("name", &input.name, NAME_MAX));
         check_probability(&mut errors, input.probability);
         errors.finish()?;
         let tx = self.db.begin().await?;
@@ -222,7 +225,7 @@ impl App {
         if let Some(name) = patch
             .name
             .as_ref()
-            .and_then(|name| errors.check(parse_name("name", name, 64)))
+            .and_then(|name| errors.check(parse_name("name", name, NAME_MAX)))
         {
             after.name = name;
         }

@@ -10,6 +10,7 @@ mod lists;
 mod matrix;
 mod matrix_work;
 mod openapi;
+mod openapi_rules;
 mod problems;
 mod sales;
 mod schedule;

@@ -189,6 +189,7 @@ pub struct ReceptionQuery {
     /// Arrived before.
     pub to: Option<DateTime<Utc>>,
     /// Page size (1 to 200, default 50).
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,

@@ -11,6 +11,7 @@ use forecourt_db::entities::{lead, test_drive_booking, test_drive_car};
 use forecourt_db::repo::tenant;
 use forecourt_domain::ids::TestDriveBookingId;
 use forecourt_domain::sales::{BookingStatus, Grade, LeadStatus};
+use forecourt_domain::username::REMARK_MAX;
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde_json::json;
@@ -55,13 +56,17 @@ impl App {
             ));
         }
         let liked = errors
-            .check(parse_optional_text("liked", input.liked.as_deref(), 500))
+            .check(parse_optional_text(
+                "liked",
+                input.liked.as_deref(),
+                REMARK_MAX,
+            ))
             .flatten();
         let concerns = errors
             .check(parse_optional_text(
                 "concerns",
                 input.concerns.as_deref(),
-                500,
+                REMARK_MAX,
             ))
             .flatten();
         let licence = self.licence(

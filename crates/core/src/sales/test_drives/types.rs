@@ -27,21 +27,30 @@ pub struct TestDriveCarView {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewTestDriveCar {
     /// What staff call it: `汉 EV 白色试驾车`.
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: String,
     pub series_id: Option<CatalogSeriesId>,
     pub model_id: Option<CatalogModelId>,
+    #[schema(schema_with = forecourt_domain::schema::optional_vin)]
     pub vin: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_plate)]
     pub plate: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub colour: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct TestDriveCarPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_plate)]
     pub plate: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub colour: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<String>,
     pub active: Option<bool>,
 }
@@ -95,7 +104,9 @@ pub struct NewBooking {
     pub ends_at: DateTime<Utc>,
     /// The driver's licence number (the ID number on a mainland licence); may also be given
     /// with the feedback.
+    #[schema(schema_with = forecourt_domain::schema::optional_id_number)]
     pub licence_number: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<String>,
 }
 
@@ -105,6 +116,7 @@ pub struct BookingPatch {
     pub car_id: Option<TestDriveCarId>,
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<String>,
 }
 
@@ -120,11 +132,14 @@ pub struct BookingCancel {
 pub struct DriveFeedback {
     pub version: i64,
     pub rating: i32,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub liked: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub concerns: Option<String>,
     /// The lead's grade after the drive (H, A, B or C), if it changed.
     pub grade: Option<Grade>,
     /// Required when no licence was captured at booking.
+    #[schema(schema_with = forecourt_domain::schema::optional_id_number)]
     pub licence_number: Option<String>,
 }
 
