@@ -123,6 +123,7 @@ impl Audited for lookup::Model {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewLookup {
     /// 2-32 characters of a-z, 0-9 and _.
+    #[schema(schema_with = forecourt_domain::schema::key)]
     pub key: String,
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
@@ -236,19 +237,9 @@ impl App {
     ) -> CoreResult<LookupView> {
         actor.require(Permission::DealerUpdate)?;
         let mut errors = FieldErrors::new();
-        let key = input.key.trim().to_owned();
-        let valid_key = (2..=32).contains(&key.len())
-            && key.starts_with(|c: char| c.is_ascii_lowercase())
-            && key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !valid_key {
-            errors.push(FieldError::new(
-                "key",
-                "invalid_format",
-                "must be 2-32 characters of a-z, 0-9 and _",
-            ));
-        }
+        let key = errors
+            .check(forecourt_domain::code::parse_key("key", &input.key))
+            .unwrap_or_default();
         let name = errors.check(parse_name("name", &input.name, NAME_MAX));
         errors.finish()?;
         let now = self.now();

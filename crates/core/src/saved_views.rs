@@ -47,11 +47,13 @@ impl From<saved_view::Model> for SavedViewView {
 #[into_params(parameter_in = Query)]
 pub struct SavedViewQuery {
     /// `customers` or `vehicles`.
+    #[param(schema_with = resource_schema)]
     pub resource: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewSavedView {
+    #[schema(schema_with = resource_schema)]
     pub resource: String,
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
@@ -66,6 +68,14 @@ pub struct SavedViewPatch {
     pub name: Option<String>,
     #[schema(value_type = Option<Object>)]
     pub query: Option<Value>,
+}
+
+/// The lists a view may be saved for ([`RESOURCES`]).
+fn resource_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::Type::String)
+        .enum_values(Some(RESOURCES))
+        .build()
 }
 
 fn check_resource(resource: &str) -> CoreResult<()> {

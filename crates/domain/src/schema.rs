@@ -30,6 +30,15 @@ pub const VIN_PATTERN: &str = r"^[A-HJ-NPR-Z0-9]{17}$";
 /// digit (upper case is accepted and lower-cased).
 pub const USERNAME_PATTERN: &str = r"^[A-Za-z0-9][A-Za-z0-9._-]*$";
 
+/// A calendar date as the server reads it (`2024-03-07`). `format: date` alone is only an
+/// annotation in JSON Schema 2020-12 (an empty string would satisfy it); the pattern asserts.
+pub const DATE_PATTERN: &str = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+/// An RFC 3339 time with a zone (`2024-03-07T09:30:00Z`, `2024-03-07T17:30:00.5+08:00`).
+pub const DATE_TIME_PATTERN: &str = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
+/// A UUID in its hyphenated form.
+pub const UUID_PATTERN: &str =
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
 fn string(nullable: bool) -> ObjectBuilder {
     let builder = ObjectBuilder::new();
     if nullable {
@@ -132,6 +141,27 @@ pub fn username() -> Object {
         .build()
 }
 
+/// The regular expression of a key ([`crate::code::parse_key`]).
+pub fn key_pattern() -> String {
+    use crate::code::{KEY_MAX_LENGTH, KEY_MIN_LENGTH};
+    format!(
+        "^[a-z][a-z0-9_]{{{},{}}}$",
+        KEY_MIN_LENGTH - 1,
+        KEY_MAX_LENGTH - 1
+    )
+}
+
+/// The key of a dealer's list entry, pipeline stage or custom role
+/// ([`crate::code::parse_key`]).
+pub fn key() -> Object {
+    use crate::code::{KEY_MAX_LENGTH, KEY_MIN_LENGTH};
+    string(false)
+        .min_length(Some(KEY_MIN_LENGTH))
+        .max_length(Some(KEY_MAX_LENGTH))
+        .pattern(Some(key_pattern()))
+        .build()
+}
+
 /// A new password ([`crate::password::check_new_password`]); it must also differ from the
 /// username and not be one repeated character.
 pub fn new_password() -> Object {
@@ -149,6 +179,59 @@ pub fn page_limit<const MAX: u64>() -> Object {
         .minimum(Some(1))
         .maximum(Some(MAX))
         .build()
+}
+
+/// A whole number from `MIN` to `MAX`.
+pub fn integer<const MIN: i64, const MAX: i64>() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
+        .minimum(Some(MIN))
+        .maximum(Some(MAX))
+        .build()
+}
+
+/// A whole number from `MIN` to `MAX`, or `null`.
+pub fn optional_integer<const MIN: i64, const MAX: i64>() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Integer, Type::Null]))
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
+        .minimum(Some(MIN))
+        .maximum(Some(MAX))
+        .build()
+}
+
+fn grades(grades: &[crate::sales::Grade], nullable: bool) -> Object {
+    let values = grades.iter().map(|g| serde_json::Value::from(g.as_str()));
+    string(nullable)
+        .enum_values(Some(
+            values.chain(nullable.then_some(serde_json::Value::Null)),
+        ))
+        .build()
+}
+
+/// A grade a consultant gives by judgement ([`crate::sales::Grade::JUDGED`]: H, A, B, C).
+pub fn judged_grade() -> Object {
+    grades(&crate::sales::Grade::JUDGED, false)
+}
+
+/// A judged grade ([`judged_grade`]) or `null`.
+pub fn optional_judged_grade() -> Object {
+    grades(&crate::sales::Grade::JUDGED, true)
+}
+
+/// The grade a new lead or a visit starts with: N, or a judged grade; `null` means N.
+pub fn optional_starting_grade() -> Object {
+    let mut all = vec![crate::sales::Grade::N];
+    all.extend(crate::sales::Grade::JUDGED);
+    grades(&all, true)
+}
+
+/// The grade after a visit: N, or a judged grade.
+pub fn starting_grade() -> Object {
+    let mut all = vec![crate::sales::Grade::N];
+    all.extend(crate::sales::Grade::JUDGED);
+    grades(&all, false)
 }
 
 /// One of `values` (a sort order, say) or `null`.

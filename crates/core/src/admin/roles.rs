@@ -92,6 +92,7 @@ impl Audited for role::Model {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewRole {
     /// 2-32 characters of a-z, 0-9 and _, not a built-in role's key.
+    #[schema(schema_with = forecourt_domain::schema::key)]
     pub key: String,
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,

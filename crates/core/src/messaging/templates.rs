@@ -122,8 +122,21 @@ pub struct TemplateView {
     pub version: i64,
 }
 
+/// The keys of the built-in texts ([`BUILTIN`]), which are all a dealer may reword.
+fn key_schema() -> utoipa::openapi::Object {
+    let mut keys: Vec<&str> = BUILTIN.iter().map(|b| b.0).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::Type::String)
+        .enum_values(Some(keys))
+        .build()
+}
+
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct TemplateUpdate {
+    /// The key of one of the built-in texts.
+    #[schema(schema_with = key_schema)]
     pub key: String,
     pub channel: MessageChannel,
     pub locale: Locale,

@@ -60,6 +60,10 @@ fn request_hash(input: &IntakeLead) -> String {
     hex::encode(Sha256::digest(&bytes))
 }
 
+/// The longest `Idempotency-Key` header (the OpenAPI document states it; a test checks that
+/// the two agree).
+pub const MAX_IDEMPOTENCY_KEY_LENGTH: usize = 128;
+
 impl App {
     /// Takes in a lead. The same `idempotency_key` with the same body answers the first
     /// outcome again; with another body it is refused.
@@ -71,11 +75,13 @@ impl App {
     ) -> CoreResult<IntakeOutcome> {
         actor.require(Permission::LeadIntake)?;
         let key = idempotency_key.trim();
-        if key.is_empty() || key.len() > 128 {
+        if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY_LENGTH {
             return Err(CoreError::invalid(FieldError::new(
                 "idempotency-key",
                 "invalid_format",
-                "send an Idempotency-Key header of 1-128 characters",
+                format!(
+                    "send an Idempotency-Key header of 1-{MAX_IDEMPOTENCY_KEY_LENGTH} characters"
+                ),
             )));
         }
         let hash = request_hash(&input);

@@ -9,8 +9,8 @@ use forecourt_domain::password::{MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH};
 use forecourt_domain::phone::Phone;
 use forecourt_domain::plate::Plate;
 use forecourt_domain::schema::{
-    NAME_PATTERN, PHONE_PATTERN, TEXT_PATTERN, USERNAME_PATTERN, VIN_PATTERN, id_number_pattern,
-    plate_pattern,
+    DATE_PATTERN, DATE_TIME_PATTERN, NAME_PATTERN, PHONE_PATTERN, TEXT_PATTERN, USERNAME_PATTERN,
+    UUID_PATTERN, VIN_PATTERN, id_number_pattern, key_pattern, plate_pattern,
 };
 use forecourt_domain::username::{
     LONG_NAME_MAX, NAME_MAX, USERNAME_MAX_LENGTH, USERNAME_MIN_LENGTH, Username, parse_name,
@@ -73,6 +73,30 @@ fn accepted_examples(pattern: &str) -> Option<Vec<String>> {
         p if p == USERNAME_PATTERN => (strings(&["zhangwei", "da-admin", "li.na_2"]), |v| {
             Username::parse("f", v).is_ok()
         }),
+        "^[!-~]+$" => (strings(&["order-2024-0001", "b4e1c2"]), |v| {
+            v.len() <= forecourt_core::sales::intake::MAX_IDEMPOTENCY_KEY_LENGTH
+        }),
+        p if p == key_pattern() => (strings(&["walk_in", "vip2", "ab"]), |v| {
+            forecourt_domain::code::parse_key("f", v).is_ok()
+        }),
+        p if p == DATE_PATTERN => (strings(&["2024-02-29", "1990-12-31", "2026-01-01"]), |v| {
+            serde_json::from_value::<chrono::NaiveDate>(json!(v)).is_ok()
+        }),
+        p if p == DATE_TIME_PATTERN => (
+            strings(&[
+                "2024-03-07T09:30:00Z",
+                "2024-03-07T17:30:00.5+08:00",
+                "1999-12-31T23:59:59.123456789-05:00",
+            ]),
+            |v| serde_json::from_value::<chrono::DateTime<chrono::Utc>>(json!(v)).is_ok(),
+        ),
+        p if p == UUID_PATTERN => (
+            strings(&[
+                "01a24f0f-bf22-7509-906c-79bebd0c2693",
+                "E3E70682-C209-1CAC-A29F-6FBED82C07CD",
+            ]),
+            |v| serde_json::from_value::<uuid::Uuid>(json!(v)).is_ok(),
+        ),
         p if p == plate_pattern() => (
             strings(&["浙A12345", "京B9X8Y7", "粤BD12345", "沪A12345F"]),
             |v| Plate::parse("f", v).is_ok(),
@@ -135,6 +159,11 @@ fn every_pattern_compiles_and_accepts_what_the_server_accepts() {
         assert!(!phone.is_match(refused), "{refused}");
         assert!(Phone::parse("f", refused).is_err(), "{refused}");
     }
+    let date = regex::Regex::new(DATE_PATTERN).unwrap();
+    for refused in ["", "2024-13-01", "07/03/2024"] {
+        assert!(!date.is_match(refused), "{refused:?}");
+        assert!(serde_json::from_value::<chrono::NaiveDate>(json!(refused)).is_err());
+    }
     let name = regex::Regex::new(NAME_PATTERN).unwrap();
     for refused in ["", "   ", "a\u{0}b", "tab\there"] {
         assert!(!name.is_match(refused), "{refused:?}");
@@ -168,6 +197,13 @@ fn request_fields_state_the_server_rules() {
         "fields stated with schema_with stay required exactly when the server requires them"
     );
 
+    assert_eq!(customer["birthday"]["pattern"], json!(DATE_PATTERN));
+    assert_eq!(schema(&doc, "UserId")["pattern"], json!(UUID_PATTERN));
+    let token = &schema(&doc, "NewApiToken")["properties"];
+    assert_eq!(token["expires_at"]["pattern"], json!(DATE_TIME_PATTERN));
+    let lookup = &schema(&doc, "NewLookup")["properties"];
+    assert_eq!(lookup["key"]["pattern"], json!(key_pattern()));
+
     let vehicle = &schema(&doc, "VehicleInput")["properties"];
     assert_eq!(vehicle["vin"]["pattern"], json!(VIN_PATTERN));
     assert_eq!(vehicle["plate"]["pattern"], json!(plate_pattern()));
@@ -182,6 +218,22 @@ fn request_fields_state_the_server_rules() {
     assert_eq!(
         search["maximum"],
         json!(forecourt_core::customers::SEARCH_MAX_LIMIT)
+    );
+
+    let intake = doc["paths"]["/api/v1/lead-intake"]["post"]["parameters"][0].clone();
+    assert_eq!(intake["name"], "Idempotency-Key");
+    assert_eq!(
+        intake["schema"]["maxLength"],
+        json!(forecourt_core::sales::intake::MAX_IDEMPOTENCY_KEY_LENGTH)
+    );
+    let settings = &schema(&doc, "SalesSettingsPatch")["properties"];
+    assert_eq!(
+        settings["stagnation_days"]["minimum"],
+        json!(forecourt_core::sales::settings::STAGNATION_DAYS_MIN)
+    );
+    assert_eq!(
+        schema(&doc, "CadenceDays")["properties"]["H"]["maximum"],
+        json!(forecourt_core::sales::settings::CADENCE_DAYS_MAX)
     );
 
     let sorts: Vec<Value> = forecourt_core::admin::users::SORTS

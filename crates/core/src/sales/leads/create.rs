@@ -66,6 +66,7 @@ pub struct NewLead {
     #[serde(flatten)]
     pub fields: LeadFields,
     /// H, A, B or C; N (the default) when not graded yet.
+    #[schema(schema_with = forecourt_domain::schema::optional_starting_grade)]
     pub grade: Option<Grade>,
     /// Default: the creator when they work their own leads, else the dealer's assignment rules.
     pub owner_id: Option<UserId>,

@@ -32,6 +32,7 @@ pub struct NewFollowUp {
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NOTE_MAX }>)]
     pub summary: String,
     /// The grade after the talk: H, A, B or C.
+    #[schema(schema_with = forecourt_domain::schema::judged_grade)]
     pub grade: Grade,
     /// What happens next ("invite to the test-drive day on Saturday").
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]

@@ -52,6 +52,7 @@ pub struct LostInput {
 pub struct ReopenInput {
     pub version: i64,
     /// H, A, B or C.
+    #[schema(schema_with = forecourt_domain::schema::judged_grade)]
     pub grade: Grade,
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub note: Option<String>,

@@ -85,6 +85,7 @@ pub struct NewReception {
     #[serde(default)]
     pub test_drive: bool,
     /// The grade after the visit: H, A, B, C, or N when too early to say.
+    #[schema(schema_with = forecourt_domain::schema::starting_grade)]
     pub grade: Grade,
     /// The lead's details (the source defaults to walk-in, the car to the first one looked at).
     #[serde(default)]

@@ -42,10 +42,14 @@ impl App {
         }
         let now = self.now();
         let mut errors = FieldErrors::new();
-        if !(1..=5).contains(&input.rating) {
+        if !(1..=MAX_RATING).contains(&input.rating) {
             errors.push(
-                FieldError::new("rating", "out_of_range", "must be from 1 to 5")
-                    .with_param("max", 5),
+                FieldError::new(
+                    "rating",
+                    "out_of_range",
+                    format!("must be from 1 to {MAX_RATING}"),
+                )
+                .with_param("max", MAX_RATING),
             );
         }
         if input.grade.is_some_and(|g| !Grade::JUDGED.contains(&g)) {

@@ -128,15 +128,21 @@ pub struct BookingCancel {
     pub no_show: bool,
 }
 
+/// The most stars a test drive can get.
+pub const MAX_RATING: i32 = 5;
+
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct DriveFeedback {
     pub version: i64,
+    /// 1 to 5 stars.
+    #[schema(schema_with = forecourt_domain::schema::integer::<1, { MAX_RATING as i64 }>)]
     pub rating: i32,
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub liked: Option<String>,
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub concerns: Option<String>,
     /// The lead's grade after the drive (H, A, B or C), if it changed.
+    #[schema(schema_with = forecourt_domain::schema::optional_judged_grade)]
     pub grade: Option<Grade>,
     /// Required when no licence was captured at booking.
     #[schema(schema_with = forecourt_domain::schema::optional_id_number)]
