@@ -5,6 +5,7 @@
 //! normalised mainland number, a [`username::Username`] always satisfies the username rules.
 
 pub mod code;
+pub mod dates;
 pub mod email;
 pub mod error;
 pub mod ical;

@@ -30,11 +30,13 @@ pub const VIN_PATTERN: &str = r"^[A-HJ-NPR-Z0-9]{17}$";
 /// digit (upper case is accepted and lower-cased).
 pub const USERNAME_PATTERN: &str = r"^[A-Za-z0-9][A-Za-z0-9._-]*$";
 
-/// A calendar date as the server reads it (`2024-03-07`). `format: date` alone is only an
+/// A calendar date as the server reads it (`2024-03-07`), in the years
+/// [`crate::dates::MIN_YEAR`] (1900) to [`crate::dates::MAX_YEAR`] (2999). `format: date` alone is only an
 /// annotation in JSON Schema 2020-12 (an empty string would satisfy it); the pattern asserts.
-pub const DATE_PATTERN: &str = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
-/// An RFC 3339 time with a zone (`2024-03-07T09:30:00Z`, `2024-03-07T17:30:00.5+08:00`).
-pub const DATE_TIME_PATTERN: &str = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
+pub const DATE_PATTERN: &str = r"^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+/// An RFC 3339 time with a zone (`2024-03-07T09:30:00Z`, `2024-03-07T17:30:00.5+08:00`), in
+/// the same years as [`DATE_PATTERN`].
+pub const DATE_TIME_PATTERN: &str = r"^(19|2[0-9])[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
 /// A UUID in its hyphenated form.
 pub const UUID_PATTERN: &str =
     r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";

@@ -837,6 +837,9 @@ impl App {
         let now = self.now();
         let to = query.to.unwrap_or(now);
         let from = query.from.unwrap_or(to - chrono::Duration::days(90));
+        for (field, time) in [("from", from), ("to", to)] {
+            forecourt_domain::dates::check_year(field, time.date_naive())?;
+        }
         if from >= to {
             return Err(CoreError::invalid(FieldError::new(
                 "from",

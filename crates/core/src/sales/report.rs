@@ -157,7 +157,10 @@ impl App {
     pub async fn sales_report(&self, actor: &Actor, query: ReportQuery) -> CoreResult<SalesReport> {
         let scope = actor.require(Permission::SalesReportRead)?;
         let tz = actor.time_zone();
-        let day = query.date.unwrap_or_else(|| self.today(actor));
+        let day = match query.date {
+            Some(date) => forecourt_domain::dates::check_year("date", date)?,
+            None => self.today(actor),
+        };
         let (first_day, last_day) = period_days(query.period, day);
         let from = tz.start_of_day(first_day);
         let to = tz.start_of_day(last_day + Duration::days(1));

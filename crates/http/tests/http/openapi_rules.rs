@@ -160,6 +160,22 @@ fn every_pattern_compiles_and_accepts_what_the_server_accepts() {
         assert!(Phone::parse("f", refused).is_err(), "{refused}");
     }
     let date = regex::Regex::new(DATE_PATTERN).unwrap();
+    let (first, last) = (
+        forecourt_domain::dates::MIN_YEAR,
+        forecourt_domain::dates::MAX_YEAR,
+    );
+    assert!(date.is_match(&format!("{first}-01-01")) && date.is_match(&format!("{last}-12-31")));
+    for refused in [
+        format!("{}-12-31", first - 1),
+        format!("{}-01-01", last + 1),
+    ] {
+        assert!(!date.is_match(&refused), "{refused}");
+        let parsed: chrono::NaiveDate = serde_json::from_value(json!(refused)).unwrap();
+        assert!(
+            forecourt_domain::dates::check_year("d", parsed).is_err(),
+            "{refused}"
+        );
+    }
     for refused in ["", "2024-13-01", "07/03/2024"] {
         assert!(!date.is_match(refused), "{refused:?}");
         assert!(serde_json::from_value::<chrono::NaiveDate>(json!(refused)).is_err());
@@ -246,6 +262,19 @@ fn request_fields_state_the_server_rules() {
         json!(sorts)
     );
 }
+
+crate::http_test!(async fn reports_refuse_dates_outside_the_calendar(t) {
+    let _w = world(&t).await;
+    let manager = t.login("da-sales-manager").await;
+    for path in [
+        "/api/v1/sales/report?period=week&date=0000-01-01",
+        "/api/v1/opportunities/funnel?to=0000-01-01T00:00:00Z",
+    ] {
+        let reply = t.get(path, Auth::Session(&manager)).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}: {:?}", reply.body);
+        assert_eq!(reply.body["errors"][0]["code"], "out_of_range", "{path}");
+    }
+});
 
 crate::http_test!(async fn the_stated_limits_are_the_server_limits(t) {
     let _w = world(&t).await;
