@@ -164,6 +164,11 @@ impl App {
         let (first_day, last_day) = period_days(query.period, day);
         let from = tz.start_of_day(first_day);
         let to = tz.start_of_day(last_day + Duration::days(1));
+        // The period, as instants, stays within the calendar too (1900-01-01 in Shanghai starts
+        // in 1899 UTC).
+        for instant in [from, to] {
+            forecourt_domain::dates::check_year("date", instant.date_naive())?;
+        }
         let conn = self.db.conn();
         let dealer = actor.scope();
         let now = self.now();

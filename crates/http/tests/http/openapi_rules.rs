@@ -268,6 +268,8 @@ crate::http_test!(async fn reports_refuse_dates_outside_the_calendar(t) {
     let manager = t.login("da-sales-manager").await;
     for path in [
         "/api/v1/sales/report?period=week&date=0000-01-01",
+        // A date inside the calendar whose period starts before it (in UTC).
+        "/api/v1/sales/report?period=today&date=1900-01-01",
         "/api/v1/opportunities/funnel?to=0000-01-01T00:00:00Z",
     ] {
         let reply = t.get(path, Auth::Session(&manager)).await;
