@@ -281,7 +281,7 @@ pub const MAX_ESCALATION_MINUTES: i32 = 10_080;
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct WorkSettingsPatch {
     pub version: i64,
-    #[schema(schema_with = forecourt_domain::schema::integer::<{ 0 as i64 }, { MAX_ESCALATION_MINUTES as i64 }>)]
+    #[schema(schema_with = forecourt_domain::schema::integer::<0, { MAX_ESCALATION_MINUTES as i64 }>)]
     pub escalation_minutes: Option<i32>,
     pub overdue_alarms: Option<bool>,
 }

@@ -54,7 +54,7 @@ pub struct NewStage {
     pub key: String,
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
-    #[schema(schema_with = forecourt_domain::schema::integer::<{ 0 as i64 }, { MAX_PROBABILITY as i64 }>)]
+    #[schema(schema_with = forecourt_domain::schema::integer::<0, { MAX_PROBABILITY as i64 }>)]
     pub probability: i32,
     /// Where it goes (default: before the signing stage).
     pub sort_order: Option<i32>,
@@ -65,7 +65,7 @@ pub struct StagePatch {
     pub version: i64,
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
-    #[schema(schema_with = forecourt_domain::schema::integer::<{ 0 as i64 }, { MAX_PROBABILITY as i64 }>)]
+    #[schema(schema_with = forecourt_domain::schema::integer::<0, { MAX_PROBABILITY as i64 }>)]
     pub probability: Option<i32>,
     pub sort_order: Option<i32>,
     pub active: Option<bool>,

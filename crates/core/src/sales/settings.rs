@@ -78,7 +78,7 @@ pub struct SalesSettingsView {
 pub struct SalesSettingsPatch {
     pub version: i64,
     pub cadence_days: Option<CadenceDays>,
-    #[schema(schema_with = forecourt_domain::schema::integer::<{ 0 as i64 }, { DUE_HOUR_MAX as i64 }>)]
+    #[schema(schema_with = forecourt_domain::schema::integer::<0, { DUE_HOUR_MAX as i64 }>)]
     pub follow_up_due_hour: Option<i32>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_integer::<{ HANDOVER_DAYS_MIN as i64 }, { SETTING_DAYS_MAX as i64 }>)]
