@@ -55,7 +55,7 @@ e2e-deps: e2e/node_modules/.installed
 	fi
 
 ## test: everything CI checks
-test: check-fmt clippy check-layers test-rust test-web release test-e2e
+test: check-fmt clippy check-layers test-rust test-web release fuzz-short test-e2e
 
 check-fmt:
 	$(CARGO) fmt --all --check
@@ -92,6 +92,25 @@ release: build
 test-e2e: release e2e-deps
 	cd e2e && FORECOURT_BIN="$(abspath $(FORECOURT))" npm test
 
+.venv-fuzz/.installed: fuzz/requirements.txt
+	python3 -m venv .venv-fuzz
+	.venv-fuzz/bin/pip install --quiet --disable-pip-version-check -r fuzz/requirements.txt
+	touch $@
+
+## fuzz-deps: schemathesis (pinned in fuzz/requirements.txt) in a local virtual environment
+fuzz-deps: .venv-fuzz/.installed
+
+FUZZ_EXAMPLES ?= 50
+
+## fuzz: schemathesis against a demo server: no 5xx, every response as documented
+fuzz: release fuzz-deps
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) fuzz/run.sh "$(FORECOURT)" .venv-fuzz/bin/schemathesis
+
+## fuzz-short: the same with a few cases per operation (part of `make test`)
+fuzz-short: release fuzz-deps
+	FUZZ_EXAMPLES=5 fuzz/run.sh "$(FORECOURT)" .venv-fuzz/bin/schemathesis
+
 clean:
 	$(CARGO) clean
-	rm -rf web/dist web/node_modules e2e/node_modules e2e/screenshots e2e/test-results
+	rm -rf web/dist web/node_modules e2e/node_modules e2e/screenshots e2e/test-results \
+	  .venv-fuzz fuzz/report

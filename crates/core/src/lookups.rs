@@ -12,6 +12,7 @@ use forecourt_db::entities::lookup;
 use forecourt_db::repo::{batched_insert, lookups, tenant};
 use forecourt_domain::ids::LookupId;
 use forecourt_domain::permission::Permission;
+use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -122,13 +123,16 @@ impl Audited for lookup::Model {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewLookup {
     /// 2-32 characters of a-z, 0-9 and _.
+    #[schema(schema_with = forecourt_domain::schema::key)]
     pub key: String,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct LookupPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
     pub active: Option<bool>,
     pub sort_order: Option<i32>,
@@ -233,20 +237,10 @@ impl App {
     ) -> CoreResult<LookupView> {
         actor.require(Permission::DealerUpdate)?;
         let mut errors = FieldErrors::new();
-        let key = input.key.trim().to_owned();
-        let valid_key = (2..=32).contains(&key.len())
-            && key.starts_with(|c: char| c.is_ascii_lowercase())
-            && key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !valid_key {
-            errors.push(FieldError::new(
-                "key",
-                "invalid_format",
-                "must be 2-32 characters of a-z, 0-9 and _",
-            ));
-        }
-        let name = errors.check(parse_name("name", &input.name, 64));
+        let key = errors
+            .check(forecourt_domain::code::parse_key("key", &input.key))
+            .unwrap_or_default();
+        let name = errors.check(parse_name("name", &input.name, NAME_MAX));
         errors.finish()?;
         let now = self.now();
         let tx = self.db.begin().await?;
@@ -293,7 +287,7 @@ impl App {
         }
         let mut after = before.clone();
         if let Some(name) = &patch.name {
-            after.name = parse_name("name", name, 64)?;
+            after.name = parse_name("name", name, NAME_MAX)?;
         }
         if let Some(active) = patch.active {
             after.active = active;

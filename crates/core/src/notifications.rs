@@ -205,6 +205,7 @@ pub struct NotificationQuery {
     /// Only unread ones.
     #[serde(default)]
     pub unread: bool,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

@@ -11,6 +11,7 @@ use forecourt_domain::code::parse_code;
 use forecourt_domain::ids::DealerId;
 use forecourt_domain::locale::Locale;
 use forecourt_domain::time_zone::DealerTimeZone;
+use forecourt_domain::username::LONG_NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::Serialize;
@@ -55,7 +56,7 @@ impl App {
     pub async fn create_group(&self, input: NewGroup) -> CoreResult<group::Model> {
         let mut errors = FieldErrors::new();
         let code = errors.check(parse_code("code", &input.code));
-        let name = errors.check(parse_name("name", &input.name, 100));
+        let name = errors.check(parse_name("name", &input.name, LONG_NAME_MAX));
         errors.finish()?;
         let (Some(code), Some(name)) = (code, name) else {
             unreachable!("errors were recorded")
@@ -81,7 +82,7 @@ impl App {
     pub async fn create_dealer(&self, input: NewDealer) -> CoreResult<DealerView> {
         let mut errors = FieldErrors::new();
         let code = errors.check(parse_code("code", &input.code));
-        let name = errors.check(parse_name("name", &input.name, 100));
+        let name = errors.check(parse_name("name", &input.name, LONG_NAME_MAX));
         let time_zone = errors.check(DealerTimeZone::parse(
             "time_zone",
             input

@@ -8,6 +8,7 @@ use forecourt_db::entities::saved_view;
 use forecourt_db::repo::{saved_views, tenant};
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::SavedViewId;
+use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -46,12 +47,15 @@ impl From<saved_view::Model> for SavedViewView {
 #[into_params(parameter_in = Query)]
 pub struct SavedViewQuery {
     /// `customers` or `vehicles`.
+    #[param(schema_with = resource_schema)]
     pub resource: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewSavedView {
+    #[schema(schema_with = resource_schema)]
     pub resource: String,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
     #[schema(value_type = Object)]
     pub query: Value,
@@ -60,9 +64,18 @@ pub struct NewSavedView {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct SavedViewPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
     #[schema(value_type = Option<Object>)]
     pub query: Option<Value>,
+}
+
+/// The lists a view may be saved for ([`RESOURCES`]).
+fn resource_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::Type::String)
+        .enum_values(Some(RESOURCES))
+        .build()
 }
 
 fn check_resource(resource: &str) -> CoreResult<()> {
@@ -122,7 +135,7 @@ impl App {
     ) -> CoreResult<SavedViewView> {
         check_resource(&input.resource)?;
         check_query(&input.query)?;
-        let name = parse_name("name", &input.name, 64)?;
+        let name = parse_name("name", &input.name, NAME_MAX)?;
         let owner = Self::view_owner(actor)?;
         let now = self.now();
         let model = saved_view::Model {
@@ -173,7 +186,7 @@ impl App {
         }
         let mut after = before.clone();
         if let Some(name) = &patch.name {
-            after.name = parse_name("name", name, 64)?;
+            after.name = parse_name("name", name, NAME_MAX)?;
         }
         if let Some(query) = patch.query {
             check_query(&query)?;

@@ -2,6 +2,9 @@
 
 use crate::FieldError;
 
+/// The longest e-mail address (RFC 5321's path limit).
+pub const MAX_EMAIL_LENGTH: usize = 254;
+
 /// A plausible e-mail address, trimmed and with its domain lower-cased. Deliverability is
 /// only proven by sending; this refuses what is certainly wrong.
 pub fn parse_email(field: &str, input: &str) -> Result<String, FieldError> {
@@ -10,7 +13,9 @@ pub fn parse_email(field: &str, input: &str) -> Result<String, FieldError> {
         return Err(FieldError::required(field));
     }
     let invalid = || FieldError::new(field, "invalid_email", "is not a valid e-mail address");
-    if value.len() > 254 || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if value.chars().count() > MAX_EMAIL_LENGTH
+        || value.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         return Err(invalid());
     }
     let (local, domain) = value.rsplit_once('@').ok_or_else(invalid)?;

@@ -5,6 +5,7 @@
 //! normalised mainland number, a [`username::Username`] always satisfies the username rules.
 
 pub mod code;
+pub mod dates;
 pub mod email;
 pub mod error;
 pub mod ical;
@@ -13,6 +14,7 @@ pub mod ids;
 pub mod locale;
 pub mod masking;
 pub mod money;
+pub mod paging;
 pub mod password;
 pub mod patch;
 pub mod permission;
@@ -21,6 +23,7 @@ pub mod plate;
 pub mod region;
 pub mod role;
 pub mod sales;
+pub mod schema;
 pub mod search;
 pub mod text;
 pub mod time_zone;

@@ -267,31 +267,15 @@ impl BuiltinRole {
 /// Checks a custom role's key: 2–32 characters of `a-z`, `0-9` and `_`, starting with a
 /// letter, and not the key of a built-in role.
 pub fn parse_custom_role_key(field: &str, input: &str) -> Result<String, FieldError> {
-    let key = input.trim();
-    if key.is_empty() {
-        return Err(FieldError::required(field));
-    }
-    let valid = key.len() >= 2
-        && key.len() <= 32
-        && key.starts_with(|c: char| c.is_ascii_lowercase())
-        && key
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if !valid {
-        return Err(FieldError::new(
-            field,
-            "invalid_format",
-            "must be 2-32 characters of a-z, 0-9 and _, starting with a letter",
-        ));
-    }
-    if BuiltinRole::from_key(key).is_some() {
+    let key = crate::code::parse_key(field, input)?;
+    if BuiltinRole::from_key(&key).is_some() {
         return Err(FieldError::new(
             field,
             "taken",
             "is the key of a built-in role",
         ));
     }
-    Ok(key.to_owned())
+    Ok(key)
 }
 
 /// Checks the grants of a custom role: every scope must be one its permission allows.

@@ -69,8 +69,17 @@ pub fn name_terms(name: &str) -> Vec<String> {
         return Vec::new();
     }
     let mut terms = bigrams(&n);
-    terms.push(format!("n:{n}"));
+    terms.push(whole_name_term(&n));
     terms
+}
+
+/// The longest index term: the `search_terms.term` column holds 80 characters.
+pub const MAX_TERM_CHARS: usize = 80;
+
+/// The term of a whole (normalised) name, cut to [`MAX_TERM_CHARS`]: names may be longer than
+/// the column (a company's), and indexing and searching cut them alike.
+fn whole_name_term(name: &str) -> String {
+    format!("n:{name}").chars().take(MAX_TERM_CHARS).collect()
 }
 
 /// The index terms of a normalised phone number (`13812345678`, `0571-87654321-801`): the
@@ -218,7 +227,7 @@ pub fn plan(query: &str) -> Vec<Probe> {
     }
     if !digits_only && length >= 2 {
         probes.push(probe(
-            vec![format!("n:{q}")],
+            vec![whole_name_term(&q)],
             MatchRank::Exact,
             MatchedOn::Name,
         ));
@@ -243,6 +252,14 @@ mod tests {
     #[test]
     fn names_index_bigrams_and_the_whole() {
         assert_eq!(name_terms("张伟"), vec!["b:张伟", "n:张伟"]);
+        let long = "张".repeat(100);
+        let whole = name_terms(&long).pop().unwrap();
+        assert_eq!(whole.chars().count(), MAX_TERM_CHARS);
+        assert_eq!(
+            plan(&long)[0].terms,
+            vec![whole],
+            "indexing and searching cut alike"
+        );
         assert_eq!(
             name_terms("欧阳娜娜"),
             vec!["b:欧阳", "b:阳娜", "b:娜娜", "n:欧阳娜娜"]

@@ -4,6 +4,28 @@ use crate::FieldError;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
+/// The shortest login name.
+pub const USERNAME_MIN_LENGTH: usize = 3;
+/// The longest login name.
+pub const USERNAME_MAX_LENGTH: usize = 32;
+
+/// The longest short label: a tag, a colour, a bulk row's name.
+pub const SHORT_NAME_MAX: usize = 32;
+/// The longest name of a person, team, role, list entry or other record.
+pub const NAME_MAX: usize = 64;
+/// The longest name of a customer, dealer, car model or other long-named record.
+pub const LONG_NAME_MAX: usize = 100;
+/// The longest title, subject, or reason given for an action (revealing an ID number, say).
+pub const REASON_MAX: usize = 200;
+/// The longest remark: a booking's notes, a role's description, a loss note.
+pub const REMARK_MAX: usize = 500;
+/// The longest comment on a decision or cancellation.
+pub const COMMENT_MAX: usize = 1000;
+/// The longest free text of a record: notes, summaries.
+pub const NOTE_MAX: usize = 2000;
+/// The longest text of an activity's notes or outcome, or a message template's body.
+pub const LONG_NOTE_MAX: usize = 4000;
+
 /// A login name, unique in the whole installation. Stored lower-case, so `ZhangWei` and
 /// `zhangwei` are the same account. 3–32 characters: ASCII letters, digits, `.`, `_` and `-`,
 /// starting with a letter or digit.
@@ -28,17 +50,21 @@ impl Username {
                 "may contain only letters, digits, '.', '_' and '-', starting with a letter or digit",
             ));
         }
-        if length < 3 {
-            return Err(
-                FieldError::new(field, "too_short", "must be at least 3 characters")
-                    .with_param("min", 3),
-            );
+        if length < USERNAME_MIN_LENGTH {
+            return Err(FieldError::new(
+                field,
+                "too_short",
+                format!("must be at least {USERNAME_MIN_LENGTH} characters"),
+            )
+            .with_param("min", USERNAME_MIN_LENGTH));
         }
-        if length > 32 {
-            return Err(
-                FieldError::new(field, "too_long", "must be at most 32 characters")
-                    .with_param("max", 32),
-            );
+        if length > USERNAME_MAX_LENGTH {
+            return Err(FieldError::new(
+                field,
+                "too_long",
+                format!("must be at most {USERNAME_MAX_LENGTH} characters"),
+            )
+            .with_param("max", USERNAME_MAX_LENGTH));
         }
         Ok(Self(value))
     }

@@ -27,5 +27,7 @@ pub fn app(state: AppState) -> Router {
 
 /// The OpenAPI document of the API (what `/api/openapi.json` serves).
 pub fn openapi_document() -> utoipa::openapi::OpenApi {
-    routes::api_routes().into_openapi()
+    let mut document = routes::api_routes().into_openapi();
+    openapi::assert_formats(&mut document);
+    document
 }

@@ -1966,7 +1966,7 @@ export interface components {
         ActivityPatch: {
             /** Format: int64 */
             version: number;
-            subject?: string | null;
+            subject?: string;
             notes?: string | null;
             owner_id?: null | components["schemas"]["UserId"];
             participant_ids?: components["schemas"]["UserId"][] | null;
@@ -2357,7 +2357,6 @@ export interface components {
         /** Format: uuid */
         CatalogSeriesId: string;
         Colour: {
-            /** @description 珍珠白, 星空灰 ... */
             name: string;
             /** @description `#F5F5F0`, for a swatch. */
             hex?: string | null;
@@ -2377,7 +2376,6 @@ export interface components {
         CompleteActivity: {
             /** Format: int64 */
             version: number;
-            /** @description What came of it ("customer will come on Saturday"). */
             outcome?: string | null;
         };
         /** @description Two activities of one person at overlapping times. */
@@ -2489,14 +2487,16 @@ export interface components {
             /** Format: int64 */
             version: number;
             kind?: null | components["schemas"]["CustomerKind"];
-            name?: string | null;
+            name?: string;
             gender?: null | components["schemas"]["Gender"];
             /** Format: date */
             birthday?: string | null;
             phones?: components["schemas"]["PhoneInput"][] | null;
             wechat_id?: string | null;
+            /** Format: email */
             email?: string | null;
             address?: null | components["schemas"]["AddressInput"];
+            /** @description 18 characters: region, birth date, sequence and the ISO 7064 check character */
             id_number?: string | null;
             occupation?: string | null;
             notes?: string | null;
@@ -2565,7 +2565,7 @@ export interface components {
         DealerPatch: {
             /** Format: int64 */
             version: number;
-            name?: string | null;
+            name?: string;
             time_zone?: string | null;
             locale?: null | components["schemas"]["Locale"];
         };
@@ -2591,7 +2591,6 @@ export interface components {
         Decision: {
             /** Format: int64 */
             version: number;
-            /** @description Required when rejecting. */
             comment?: string | null;
         };
         DeliveryView: {
@@ -2611,7 +2610,7 @@ export interface components {
         DepartmentPatch: {
             /** Format: int64 */
             version: number;
-            name?: string | null;
+            name?: string;
         };
         DepartmentView: {
             id: components["schemas"]["DepartmentId"];
@@ -2631,8 +2630,9 @@ export interface components {
             rating: number;
             liked?: string | null;
             concerns?: string | null;
-            grade?: null | components["schemas"]["Grade"];
-            /** @description Required when no licence was captured at booking. */
+            /** @enum {string|null} */
+            grade?: "H" | "A" | "B" | "C" | null;
+            /** @description 18 characters: region, birth date, sequence and the ISO 7064 check character */
             licence_number?: string | null;
         };
         /**
@@ -2820,7 +2820,6 @@ export interface components {
         /** Format: uuid */
         GroupId: string;
         IdNumberReveal: {
-            /** @description Why the number is needed (e.g. "开具购车发票"); kept in the audit log. */
             reason: string;
         };
         /** @enum {string} */
@@ -2884,7 +2883,6 @@ export interface components {
         };
         IntakeLead: {
             name: string;
-            /** @description A mainland mobile or landline number, any spelling. */
             phone: string;
             /** @description What they wrote in the form. */
             message?: string | null;
@@ -2959,14 +2957,12 @@ export interface components {
             source?: string | null;
             series_id?: null | components["schemas"]["CatalogSeriesId"];
             model_id?: null | components["schemas"]["CatalogModelId"];
-            /** @description The car in words, when it is not in the catalog. */
             model_text?: string | null;
             budget_min_fen?: null | components["schemas"]["Fen"];
             budget_max_fen?: null | components["schemas"]["Fen"];
             timeframe?: null | components["schemas"]["Timeframe"];
             payment?: null | components["schemas"]["PaymentIntent"];
             trade_in?: boolean;
-            /** @description The car they would trade in. */
             trade_in_note?: string | null;
             notes?: string | null;
         };
@@ -3088,7 +3084,7 @@ export interface components {
         LookupPatch: {
             /** Format: int64 */
             version: number;
-            name?: string | null;
+            name?: string;
             active?: boolean | null;
             /** Format: int32 */
             sort_order?: number | null;
@@ -3116,7 +3112,6 @@ export interface components {
             version: number;
             /** @description A key of the dealer's `lost_reason` list. */
             reason: string;
-            /** @description The brand they bought instead (required unless they postponed or the loan was refused). */
             competitor_brand?: string | null;
             competitor_model?: string | null;
             note?: string | null;
@@ -3152,7 +3147,7 @@ export interface components {
         MePatch: {
             /** Format: int64 */
             version: number;
-            display_name?: string | null;
+            display_name?: string;
             locale?: null | components["schemas"]["Locale"];
         };
         /** @description Who the caller is, where they act and what they may do. */
@@ -3233,7 +3228,7 @@ export interface components {
         ModelPatch: {
             /** Format: int64 */
             version: number;
-            name?: string | null;
+            name?: string;
             /** Format: int32 */
             model_year?: number | null;
             body_type?: null | components["schemas"]["BodyType"];
@@ -3284,10 +3279,6 @@ export interface components {
             subject: string;
             notes?: string | null;
             customer_id?: null | components["schemas"]["CustomerId"];
-            /**
-             * @description A link to another record: `customer`, `vehicle`, `lead`, `opportunity` or
-             *     `test_drive`, with `ref_id`. The record must be one the caller can see.
-             */
             ref_type?: string | null;
             /**
              * Format: uuid
@@ -3333,7 +3324,6 @@ export interface components {
             /** @description `discount`, `refund` or `customer.reassign` (other types are requested by their module). */
             kind: string;
             title: string;
-            /** @description What the request is about (`customer` for a reassignment). */
             ref_type?: string | null;
             /** Format: uuid */
             ref_id?: string | null;
@@ -3352,10 +3342,7 @@ export interface components {
             starts_at: string;
             /** Format: date-time */
             ends_at: string;
-            /**
-             * @description The driver's licence number (the ID number on a mainland licence); may also be given
-             *     with the feedback.
-             */
+            /** @description 18 characters: region, birth date, sequence and the ISO 7064 check character */
             licence_number?: string | null;
             notes?: string | null;
         };
@@ -3365,16 +3352,16 @@ export interface components {
         /** @description A new customer. */
         NewCustomer: {
             kind?: components["schemas"]["CustomerKind"];
-            /** @description A person's name (张伟) or a company's. */
             name: string;
             gender?: null | components["schemas"]["Gender"];
             /** Format: date */
             birthday?: string | null;
             phones?: components["schemas"]["PhoneInput"][];
             wechat_id?: string | null;
+            /** Format: email */
             email?: string | null;
             address?: components["schemas"]["AddressInput"];
-            /** @description 身份证 number; stored encrypted, shown masked. */
+            /** @description 18 characters: region, birth date, sequence and the ISO 7064 check character */
             id_number?: string | null;
             occupation?: string | null;
             notes?: string | null;
@@ -3396,11 +3383,9 @@ export interface components {
             /** Format: int64 */
             version: number;
             channel: components["schemas"]["FollowUpChannel"];
-            /** @description What was said. */
             summary: string;
-            /** @description The grade after the talk: H, A, B or C. */
-            grade: components["schemas"]["Grade"];
-            /** @description What happens next ("invite to the test-drive day on Saturday"). */
+            /** @enum {string} */
+            grade: "H" | "A" | "B" | "C";
             next_step?: string | null;
             /**
              * Format: date-time
@@ -3414,17 +3399,16 @@ export interface components {
             occurred_at?: string | null;
         };
         NewLead: components["schemas"]["CustomerLink"] & components["schemas"]["LeadFields"] & {
-            grade?: null | components["schemas"]["Grade"];
+            /** @enum {string|null} */
+            grade?: "N" | "H" | "A" | "B" | "C" | null;
             owner_id?: null | components["schemas"]["UserId"];
         };
         NewLookup: {
-            /** @description 2-32 characters of a-z, 0-9 and _. */
             key: string;
             name: string;
         };
         NewModel: {
             series_id: components["schemas"]["CatalogSeriesId"];
-            /** @description The trim: `1.5T 豪华型`. */
             name: string;
             /** Format: int32 */
             model_year: number;
@@ -3471,22 +3455,22 @@ export interface components {
             models?: components["schemas"]["LookedAt"][];
             /** @description Whether they drove a car. */
             test_drive?: boolean;
-            /** @description The grade after the visit: H, A, B, C, or N when too early to say. */
-            grade: components["schemas"]["Grade"];
+            /** @enum {string} */
+            grade: "N" | "H" | "A" | "B" | "C";
             /** @description The lead's details (the source defaults to walk-in, the car to the first one looked at). */
             lead?: components["schemas"]["LeadFields"];
             /** @description Notes of the visit (at most 2,000 characters). */
             notes?: string | null;
         };
         NewRole: {
-            /** @description 2-32 characters of a-z, 0-9 and _, not a built-in role's key. */
             key: string;
             name: string;
             description?: string | null;
             grants: components["schemas"]["Grant"][];
         };
         NewSavedView: {
-            resource: string;
+            /** @enum {string} */
+            resource: "customers" | "vehicles";
             name: string;
             query: Record<string, never>;
         };
@@ -3495,7 +3479,6 @@ export interface components {
             name: string;
         };
         NewStage: {
-            /** @description 2-32 characters of a-z, 0-9 and _. */
             key: string;
             name: string;
             /** Format: int32 */
@@ -3512,7 +3495,6 @@ export interface components {
             leader_id?: null | components["schemas"]["UserId"];
         };
         NewTestDriveCar: {
-            /** @description What staff call it: `汉 EV 白色试驾车`. */
             name: string;
             series_id?: null | components["schemas"]["CatalogSeriesId"];
             model_id?: null | components["schemas"]["CatalogModelId"];
@@ -3524,10 +3506,10 @@ export interface components {
         NewUser: {
             username: string;
             display_name: string;
-            /** @description At least 8 characters, not the username. */
             password: string;
             role: string;
             team_id?: null | components["schemas"]["TeamId"];
+            /** Format: email */
             email?: string | null;
             phone?: string | null;
             locale?: null | components["schemas"]["Locale"];
@@ -4012,7 +3994,6 @@ export interface components {
             display_name: string;
         };
         PhoneInput: {
-            /** @description Any spelling: `138 1234 5678`, `+86 13812345678`, `(0571)8765 4321`. */
             number: string;
             label?: components["schemas"]["PhoneLabel"];
         };
@@ -4129,8 +4110,8 @@ export interface components {
         ReopenInput: {
             /** Format: int64 */
             version: number;
-            /** @description H, A, B or C. */
-            grade: components["schemas"]["Grade"];
+            /** @enum {string} */
+            grade: "H" | "A" | "B" | "C";
             note?: string | null;
         };
         /** @enum {string} */
@@ -4143,7 +4124,7 @@ export interface components {
         RolePatch: {
             /** Format: int64 */
             version: number;
-            name?: string | null;
+            name?: string;
             description?: string | null;
             grants?: components["schemas"]["Grant"][] | null;
         };
@@ -4202,11 +4183,11 @@ export interface components {
             version: number;
             cadence_days?: null | components["schemas"]["CadenceDays"];
             /** Format: int32 */
-            follow_up_due_hour?: number | null;
+            follow_up_due_hour?: number;
             /** Format: int32 */
             c_handover_days?: number | null;
             /** Format: int32 */
-            stagnation_days?: number | null;
+            stagnation_days?: number;
             stagnation_action?: null | components["schemas"]["StagnationAction"];
             stagnation_user_id?: null | components["schemas"]["UserId"];
             lost_needs_approval?: boolean | null;
@@ -4254,7 +4235,7 @@ export interface components {
         SavedViewPatch: {
             /** Format: int64 */
             version: number;
-            name?: string | null;
+            name?: string;
             query?: Record<string, never> | null;
         };
         SavedViewView: {
@@ -4314,9 +4295,9 @@ export interface components {
         StagePatch: {
             /** Format: int64 */
             version: number;
-            name?: string | null;
+            name?: string;
             /** Format: int32 */
-            probability?: number | null;
+            probability?: number;
             /** Format: int32 */
             sort_order?: number | null;
             active?: boolean | null;
@@ -4349,7 +4330,7 @@ export interface components {
         TeamPatch: {
             /** Format: int64 */
             version: number;
-            name?: string | null;
+            name?: string;
             department_id?: null | components["schemas"]["DepartmentId"];
             leader_id?: null | components["schemas"]["UserId"];
         };
@@ -4374,7 +4355,8 @@ export interface components {
             version: number;
         };
         TemplateUpdate: {
-            key: string;
+            /** @enum {string} */
+            key: "activity.reminder";
             channel: components["schemas"]["MessageChannel"];
             locale: components["schemas"]["Locale"];
             subject?: string | null;
@@ -4406,7 +4388,7 @@ export interface components {
         TestDriveCarPatch: {
             /** Format: int64 */
             version: number;
-            name?: string | null;
+            name?: string;
             plate?: string | null;
             colour?: string | null;
             notes?: string | null;
@@ -4472,9 +4454,10 @@ export interface components {
              * @description The `version` of the user as last read.
              */
             version: number;
-            display_name?: string | null;
+            display_name?: string;
             role?: string | null;
             team_id?: null | components["schemas"]["TeamId"];
+            /** Format: email */
             email?: string | null;
             phone?: string | null;
             locale?: null | components["schemas"]["Locale"];
@@ -4520,10 +4503,8 @@ export interface components {
             vin?: string | null;
             /** @description Keep a VIN whose check digit is wrong (common on cars built for China before 2004). */
             accept_vin_check_digit?: boolean;
-            /** @description A mainland plate: `浙A12345`, `浙AD12345`. */
             plate?: string | null;
             catalog_model_id?: null | components["schemas"]["CatalogModelId"];
-            /** @description Free text, for cars not in the catalog. */
             brand?: string | null;
             series?: string | null;
             model?: string | null;
@@ -4607,7 +4588,7 @@ export interface components {
             /** Format: int64 */
             version: number;
             /** Format: int32 */
-            escalation_minutes?: number | null;
+            escalation_minutes?: number;
             overdue_alarms?: boolean | null;
         };
         /** @description The dealer's work settings. */
@@ -4902,10 +4883,8 @@ export interface operations {
                 status?: components["schemas"]["UserStatus"];
                 role?: string;
                 team_id?: components["schemas"]["TeamId"];
-                /** @description `username` (default), `display_name` or `-created_at` (newest first). */
-                sort?: string;
-                /** @description Page size, 1 to 200 (default 50). */
-                limit?: number;
+                sort?: "username" | "display_name" | "-created_at" | null;
+                limit?: number | null;
                 cursor?: string;
             };
             header?: never;
@@ -5651,7 +5630,7 @@ export interface operations {
             query?: {
                 /** @description Include revoked tokens (default: only live ones). */
                 include_revoked?: boolean;
-                limit?: number;
+                limit?: number | null;
                 cursor?: string;
             };
             header?: never;
@@ -5753,7 +5732,7 @@ export interface operations {
                 from?: string;
                 /** @description Events before this instant (RFC 3339). */
                 to?: string;
-                limit?: number;
+                limit?: number | null;
                 cursor?: string;
             };
             header?: never;
@@ -5798,9 +5777,8 @@ export interface operations {
                 brand?: string;
                 /** @description Customers who consented to this channel. */
                 consent?: components["schemas"]["ConsentChannel"];
-                /** @description `-created_at` (default), `-updated_at` or `name`. */
-                sort?: string;
-                limit?: number;
+                sort?: "-created_at" | "-updated_at" | "name" | null;
+                limit?: number | null;
                 cursor?: string;
                 /** @description Count the matches (exactly up to 1,000). */
                 with_count?: boolean;
@@ -5864,8 +5842,7 @@ export interface operations {
         parameters: {
             query: {
                 q: string;
-                /** @description At most 200 (default 20). */
-                limit?: number;
+                limit?: number | null;
             };
             header?: never;
             path?: never;
@@ -6006,9 +5983,8 @@ export interface operations {
                 brand?: string;
                 /** @description Customers who consented to this channel. */
                 consent?: components["schemas"]["ConsentChannel"];
-                /** @description `-created_at` (default), `-updated_at` or `name`. */
-                sort?: string;
-                limit?: number;
+                sort?: "-created_at" | "-updated_at" | "name" | null;
+                limit?: number | null;
                 cursor?: string;
                 /** @description Count the matches (exactly up to 1,000). */
                 with_count?: boolean;
@@ -6019,13 +5995,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file */
+            /** @description The file: CSV, or XLSX with `format=xlsx` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "text/csv": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
             };
             "4XX": {
@@ -6171,7 +6148,7 @@ export interface operations {
             query?: {
                 /** @description Only entries whose kind starts with this (`vehicle.`). */
                 kind?: string;
-                limit?: number;
+                limit?: number | null;
                 cursor?: string;
             };
             header?: never;
@@ -6208,7 +6185,7 @@ export interface operations {
                 brand?: string;
                 customer_id?: components["schemas"]["CustomerId"];
                 bought_here?: boolean;
-                limit?: number;
+                limit?: number | null;
                 cursor?: string;
             };
             header?: never;
@@ -6856,9 +6833,8 @@ export interface operations {
     };
     list_saved_views: {
         parameters: {
-            query: {
-                /** @description `customers` or `vehicles`. */
-                resource: string;
+            query?: {
+                resource?: "customers" | "vehicles";
             };
             header?: never;
             path?: never;
@@ -7125,9 +7101,8 @@ export interface operations {
                 overdue?: boolean;
                 created_from?: string;
                 created_to?: string;
-                /** @description `-created_at` (default) or `-updated_at`. */
-                sort?: string;
-                limit?: number;
+                sort?: "-created_at" | "-updated_at" | null;
+                limit?: number | null;
                 cursor?: string;
                 /** @description Count the matches (exactly up to 1,000). */
                 with_count?: boolean;
@@ -7216,9 +7191,8 @@ export interface operations {
                 overdue?: boolean;
                 created_from?: string;
                 created_to?: string;
-                /** @description `-created_at` (default) or `-updated_at`. */
-                sort?: string;
-                limit?: number;
+                sort?: "-created_at" | "-updated_at" | null;
+                limit?: number | null;
                 cursor?: string;
                 /** @description Count the matches (exactly up to 1,000). */
                 with_count?: boolean;
@@ -7542,7 +7516,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description 1-128 characters, unique per request */
+                /** @description 1-128 visible ASCII characters, unique per request */
                 "Idempotency-Key": string;
             };
             path?: never;
@@ -7589,8 +7563,7 @@ export interface operations {
                 from?: string;
                 /** @description Arrived before. */
                 to?: string;
-                /** @description Page size (1 to 200, default 50). */
-                limit?: number;
+                limit?: number | null;
                 /** @description `next_cursor` of the previous page. */
                 cursor?: string;
             };
@@ -7688,7 +7661,7 @@ export interface operations {
                 stage_id?: components["schemas"]["PipelineStageId"];
                 /** @description `open` (default), `won`, `lost` or `all`. */
                 status?: string;
-                limit?: number;
+                limit?: number | null;
                 cursor?: string;
             };
             header?: never;
@@ -8431,7 +8404,7 @@ export interface operations {
                 from?: string;
                 to?: string;
                 sort?: "created" | "due";
-                limit?: number;
+                limit?: number | null;
                 cursor?: string;
             };
             header?: never;
@@ -8853,7 +8826,7 @@ export interface operations {
                 box?: "mine" | "waiting" | "all";
                 status?: components["schemas"]["ApprovalStatus"];
                 kind?: string;
-                limit?: number;
+                limit?: number | null;
                 cursor?: string;
             };
             header?: never;
@@ -9044,7 +9017,7 @@ export interface operations {
             query?: {
                 /** @description Only unread ones. */
                 unread?: boolean;
-                limit?: number;
+                limit?: number | null;
                 cursor?: string;
             };
             header?: never;
@@ -9134,7 +9107,7 @@ export interface operations {
             query?: {
                 status?: components["schemas"]["JobStatus"];
                 kind?: string;
-                limit?: number;
+                limit?: number | null;
                 cursor?: string;
             };
             header?: never;
@@ -9254,7 +9227,7 @@ export interface operations {
                 status?: components["schemas"]["MessageStatus"];
                 channel?: components["schemas"]["MessageChannel"];
                 customer_id?: components["schemas"]["CustomerId"];
-                limit?: number;
+                limit?: number | null;
                 cursor?: string;
             };
             header?: never;

@@ -1,5 +1,5 @@
 // Short names for the API's types, generated from openapi.json into schema.d.ts.
-import type { components } from './schema';
+import type { components, paths } from './schema';
 
 export type Schemas = components['schemas'];
 
@@ -7,6 +7,10 @@ export type Me = Schemas['MeView'];
 export type User = Schemas['UserView'];
 export type NewUser = Schemas['NewUser'];
 export type UserPatch = Schemas['UserPatch'];
+/** The orders the user list may be sorted in. */
+export type UserSort = NonNullable<
+  NonNullable<paths['/api/v1/users']['get']['parameters']['query']>['sort']
+>;
 export type UserStatus = Schemas['UserStatus'];
 export type Team = Schemas['TeamView'];
 export type Department = Schemas['DepartmentView'];
@@ -120,6 +124,10 @@ export type Wire<T> = T extends MisspelledEnum
       : T;
 
 export type Grade = Schemas['Grade'];
+/** The grades a consultant gives by judgement (H, A, B, C): what a follow-up or a reopening takes. */
+export type JudgedGrade = Schemas['NewFollowUp']['grade'];
+/** The grade a visit leaves a lead with: N or a judged grade. */
+export type StartingGrade = Schemas['NewReception']['grade'];
 export type LeadStatus = Wire<Schemas['LeadStatus']>;
 export type PaymentIntent = Wire<Schemas['PaymentIntent']>;
 export type Timeframe = Wire<Schemas['Timeframe']>;

@@ -275,9 +275,13 @@ pub struct WorkSettingsView {
     pub version: i64,
 }
 
+/// The longest wait before an overdue task is escalated to the manager: a week, in minutes.
+pub const MAX_ESCALATION_MINUTES: i32 = 10_080;
+
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct WorkSettingsPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::integer::<0, { MAX_ESCALATION_MINUTES as i64 }>)]
     pub escalation_minutes: Option<i32>,
     pub overdue_alarms: Option<bool>,
 }
@@ -309,11 +313,15 @@ impl App {
         actor.require(Permission::DealerUpdate)?;
         if patch
             .escalation_minutes
-            .is_some_and(|m| !(0..=10_080).contains(&m))
+            .is_some_and(|m| !(0..=MAX_ESCALATION_MINUTES).contains(&m))
         {
             return Err(CoreError::invalid(
-                FieldError::new("escalation_minutes", "out_of_range", "must be 0 to 10080")
-                    .with_param("max", 10_080),
+                FieldError::new(
+                    "escalation_minutes",
+                    "out_of_range",
+                    format!("must be 0 to {MAX_ESCALATION_MINUTES}"),
+                )
+                .with_param("max", MAX_ESCALATION_MINUTES),
             ));
         }
         let tx = self.db.begin().await?;

@@ -13,6 +13,7 @@ use forecourt_domain::FieldError;
 use forecourt_domain::ids::ActivityId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::text::Text;
+use forecourt_domain::username::COMMENT_MAX;
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::work::ActivityStatus;
 use serde_json::json;
@@ -98,7 +99,7 @@ impl App {
         if module_owned(&before) {
             return Err(owned_by_record(&before));
         }
-        let reason = parse_optional_text("reason", input.reason.as_deref(), 1000)?;
+        let reason = parse_optional_text("reason", input.reason.as_deref(), COMMENT_MAX)?;
         if before.cancel_needs_approval && reason.is_none() {
             // The manager decides on the reason: a request without one cannot be judged.
             return Err(CoreError::invalid(FieldError::required("reason")));

@@ -10,11 +10,14 @@ use uuid::Uuid;
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewActivity {
     pub kind: ActivityKind,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::REASON_MAX }>)]
     pub subject: String,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NOTE_MAX }>)]
     pub notes: Option<String>,
     pub customer_id: Option<CustomerId>,
     /// A link to another record: `customer`, `vehicle`, `lead`, `opportunity` or
     /// `test_drive`, with `ref_id`. The record must be one the caller can see.
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub ref_type: Option<String>,
     /// The linked record's id (with `ref_type`).
     pub ref_id: Option<Uuid>,
@@ -43,9 +46,10 @@ pub struct NewActivity {
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct ActivityPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::REASON_MAX }>)]
     pub subject: Option<String>,
     #[serde(default, deserialize_with = "forecourt_domain::patch::double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NOTE_MAX }>)]
     pub notes: Option<Option<String>>,
     pub owner_id: Option<UserId>,
     pub participant_ids: Option<Vec<UserId>>,
@@ -63,12 +67,14 @@ pub struct ActivityPatch {
 pub struct CompleteActivity {
     pub version: i64,
     /// What came of it ("customer will come on Saturday").
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NOTE_MAX }>)]
     pub outcome: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct CancelActivity {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::COMMENT_MAX }>)]
     pub reason: Option<String>,
 }
 
@@ -136,6 +142,7 @@ pub struct ActivityQuery {
     pub to: Option<DateTime<Utc>>,
     #[param(inline)]
     pub sort: Option<ActivitySortKey>,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

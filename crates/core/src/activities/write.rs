@@ -14,6 +14,7 @@ use forecourt_db::entities::{activity, user};
 use forecourt_db::repo::{activities, tenant};
 use forecourt_domain::ids::{ActivityId, UserId};
 use forecourt_domain::permission::Permission;
+use forecourt_domain::username::{LONG_NOTE_MAX, REASON_MAX, SHORT_NAME_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::work::{ActivityKind, ActivityStatus};
 use forecourt_domain::{FieldError, FieldErrors};
@@ -121,15 +122,19 @@ impl App {
     ) -> CoreResult<ActivityView> {
         actor.require(Permission::ActivityWrite)?;
         let mut errors = FieldErrors::new();
-        let subject = errors.check(parse_name("subject", &input.subject, 200));
+        let subject = errors.check(parse_name("subject", &input.subject, REASON_MAX));
         let notes = errors
-            .check(parse_optional_text("notes", input.notes.as_deref(), 4000))
+            .check(parse_optional_text(
+                "notes",
+                input.notes.as_deref(),
+                LONG_NOTE_MAX,
+            ))
             .flatten();
         let ref_type = errors
             .check(parse_optional_text(
                 "ref_type",
                 input.ref_type.as_deref(),
-                32,
+                SHORT_NAME_MAX,
             ))
             .flatten();
         if ref_type.is_some() != input.ref_id.is_some() {
@@ -248,12 +253,16 @@ impl App {
         let mut after = before.clone();
         if let Some(subject) = &patch.subject {
             after.subject = errors
-                .check(parse_name("subject", subject, 200))
+                .check(parse_name("subject", subject, REASON_MAX))
                 .unwrap_or_default();
         }
         if let Some(notes) = &patch.notes {
             after.notes = errors
-                .check(parse_optional_text("notes", notes.as_deref(), 4000))
+                .check(parse_optional_text(
+                    "notes",
+                    notes.as_deref(),
+                    LONG_NOTE_MAX,
+                ))
                 .flatten();
         }
         if let Some(minutes) = patch.remind_minutes_before {
@@ -360,7 +369,7 @@ impl App {
                 before.ref_type.as_deref().unwrap_or("record")
             )));
         }
-        let outcome = parse_optional_text("outcome", input.outcome.as_deref(), 4000)?;
+        let outcome = parse_optional_text("outcome", input.outcome.as_deref(), LONG_NOTE_MAX)?;
         let now = self.now();
         let saved = finish(&*tx, actor, before, ActivityStatus::Done, outcome, now).await?;
         let view = view(&*tx, actor, saved, now).await?;

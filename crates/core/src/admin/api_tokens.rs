@@ -13,6 +13,7 @@ use forecourt_db::repo::{Reach, api_tokens, tenant};
 use forecourt_domain::ids::{ApiTokenId, UserId};
 use forecourt_domain::permission::{Grant, Permission};
 use forecourt_domain::role::check_grants;
+use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -86,12 +87,14 @@ pub struct ApiTokenQuery {
     /// Include revoked tokens (default: only live ones).
     #[serde(default)]
     pub include_revoked: bool,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewApiToken {
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
     /// What the token may do: at most what its creator may do.
     pub grants: Vec<Grant>,
@@ -151,7 +154,7 @@ impl App {
         }
         let now = self.now();
         let mut errors = FieldErrors::new();
-        let name = errors.check(parse_name("name", &input.name, 64));
+        let name = errors.check(parse_name("name", &input.name, NAME_MAX));
         let grants = errors.check(check_grants("grants", &input.grants));
         if let Some(grants) = &grants {
             if grants.is_empty() {

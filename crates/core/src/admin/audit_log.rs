@@ -75,6 +75,7 @@ pub struct AuditQuery {
     pub from: Option<DateTime<Utc>>,
     /// Events before this instant (RFC 3339).
     pub to: Option<DateTime<Utc>>,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

@@ -12,6 +12,7 @@ use forecourt_domain::ids::{DealerId, GroupId};
 use forecourt_domain::locale::Locale;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::time_zone::DealerTimeZone;
+use forecourt_domain::username::LONG_NAME_MAX;
 use forecourt_domain::username::parse_name;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -67,6 +68,7 @@ impl Audited for dealer::Model {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct DealerPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: Option<String>,
     pub time_zone: Option<String>,
     pub locale: Option<Locale>,
@@ -123,7 +125,7 @@ impl App {
         let mut after = before.clone();
         let mut errors = FieldErrors::new();
         if let Some(name) = &patch.name
-            && let Some(name) = errors.check(parse_name("name", name, 100))
+            && let Some(name) = errors.check(parse_name("name", name, LONG_NAME_MAX))
         {
             after.name = name;
         }

@@ -9,6 +9,7 @@ use forecourt_db::entities::department;
 use forecourt_db::repo::{org, tenant};
 use forecourt_domain::ids::{DealerId, DepartmentId};
 use forecourt_domain::permission::Permission;
+use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -52,12 +53,14 @@ impl Audited for department::Model {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewDepartment {
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct DepartmentPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
 }
 
@@ -86,7 +89,7 @@ impl App {
         input: NewDepartment,
     ) -> CoreResult<DepartmentView> {
         actor.require(Permission::DepartmentManage)?;
-        let name = parse_name("name", &input.name, 64)?;
+        let name = parse_name("name", &input.name, NAME_MAX)?;
         let now = self.now();
         let model = department::Model {
             id: Uuid::now_v7(),
@@ -124,7 +127,7 @@ impl App {
         }
         let mut after = before.clone();
         if let Some(name) = &patch.name {
-            after.name = parse_name("name", name, 64)?;
+            after.name = parse_name("name", name, NAME_MAX)?;
         }
         let entry = AuditEntry::updated(&before, &after);
         let now = self.now();

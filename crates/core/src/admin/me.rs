@@ -15,6 +15,7 @@ use forecourt_domain::password::check_new_password;
 use forecourt_domain::patch::double_option;
 use forecourt_domain::permission::Grant;
 use forecourt_domain::role::BuiltinRole;
+use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -44,6 +45,7 @@ pub struct MeView {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct MePatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub display_name: Option<String>,
     /// The preferred language; `null` follows the dealer's.
     #[serde(default, deserialize_with = "double_option")]
@@ -53,6 +55,7 @@ pub struct MePatch {
 #[derive(Clone, Deserialize, ToSchema)]
 pub struct PasswordChange {
     pub current_password: String,
+    #[schema(schema_with = forecourt_domain::schema::new_password)]
     pub new_password: String,
 }
 
@@ -91,7 +94,7 @@ impl App {
         }
         let mut after = before.clone();
         if let Some(name) = &patch.display_name {
-            after.display_name = parse_name("display_name", name, 64)?;
+            after.display_name = parse_name("display_name", name, NAME_MAX)?;
         }
         if let Some(locale) = patch.locale {
             after.locale = locale.map(|l| l.as_str().to_owned());

@@ -12,6 +12,7 @@ use forecourt_domain::ids::RoleId;
 use forecourt_domain::patch::double_option;
 use forecourt_domain::permission::{Grant, GrantSet, Permission, Scope};
 use forecourt_domain::role::{BuiltinRole, check_grants, parse_custom_role_key};
+use forecourt_domain::username::{NAME_MAX, REMARK_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -91,8 +92,11 @@ impl Audited for role::Model {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewRole {
     /// 2-32 characters of a-z, 0-9 and _, not a built-in role's key.
+    #[schema(schema_with = forecourt_domain::schema::key)]
     pub key: String,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub description: Option<String>,
     pub grants: Vec<Grant>,
 }
@@ -100,8 +104,10 @@ pub struct NewRole {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct RolePatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub description: Option<Option<String>>,
     pub grants: Option<Vec<Grant>>,
 }
@@ -145,11 +151,11 @@ impl App {
         actor.require(Permission::RoleManage)?;
         let mut errors = FieldErrors::new();
         let key = errors.check(parse_custom_role_key("key", &input.key));
-        let name = errors.check(parse_name("name", &input.name, 64));
+        let name = errors.check(parse_name("name", &input.name, NAME_MAX));
         let description = errors.check(parse_optional_text(
             "description",
             input.description.as_deref(),
-            500,
+            REMARK_MAX,
         ));
         let grants = errors.check(grantable(actor, &input.grants));
         errors.finish()?;
@@ -200,12 +206,12 @@ impl App {
         let mut after = before.clone();
         let mut errors = FieldErrors::new();
         if let Some(name) = &patch.name
-            && let Some(name) = errors.check(parse_name("name", name, 64))
+            && let Some(name) = errors.check(parse_name("name", name, NAME_MAX))
         {
             after.name = name;
         }
         if let Some(description) = &patch.description {
-            let parsed = parse_optional_text("description", description.as_deref(), 500);
+            let parsed = parse_optional_text("description", description.as_deref(), REMARK_MAX);
             if let Some(description) = errors.check(parsed) {
                 after.description = description;
             }

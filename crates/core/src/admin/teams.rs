@@ -11,6 +11,7 @@ use forecourt_db::repo::{Reach, org, tenant};
 use forecourt_domain::ids::{DealerId, DepartmentId, TeamId, UserId};
 use forecourt_domain::patch::double_option;
 use forecourt_domain::permission::Permission;
+use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -67,6 +68,7 @@ impl Audited for team::Model {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewTeam {
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
     pub department_id: Option<DepartmentId>,
     pub leader_id: Option<UserId>,
@@ -75,6 +77,7 @@ pub struct NewTeam {
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct TeamPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     pub department_id: Option<Option<DepartmentId>>,
@@ -124,7 +127,7 @@ impl App {
     pub async fn create_team(&self, actor: &Actor, input: NewTeam) -> CoreResult<TeamView> {
         actor.require(Permission::TeamManage)?;
         let mut errors = FieldErrors::new();
-        let name = errors.check(parse_name("name", &input.name, 64));
+        let name = errors.check(parse_name("name", &input.name, NAME_MAX));
         let conn = self.db.conn();
         if let Some(department_id) = input.department_id {
             errors.check(check_department(conn, actor, department_id).await?);
@@ -172,7 +175,7 @@ impl App {
         let mut after = before.clone();
         let mut errors = FieldErrors::new();
         if let Some(name) = &patch.name
-            && let Some(name) = errors.check(parse_name("name", name, 64))
+            && let Some(name) = errors.check(parse_name("name", name, NAME_MAX))
         {
             after.name = name;
         }

@@ -21,6 +21,7 @@ use forecourt_domain::patch::double_option;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::phone::Phone;
 use forecourt_domain::role::BuiltinRole;
+use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::{Username, parse_name};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -150,21 +151,28 @@ pub struct UserQuery {
     pub role: Option<String>,
     pub team_id: Option<TeamId>,
     /// `username` (default), `display_name` or `-created_at` (newest first).
+    #[param(schema_with = sort_schema)]
     pub sort: Option<String>,
     /// Page size, 1 to 200 (default 50).
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }
 
 #[derive(Clone, Deserialize, ToSchema)]
 pub struct NewUser {
+    #[schema(schema_with = forecourt_domain::schema::username)]
     pub username: String,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub display_name: String,
     /// At least 8 characters, not the username.
+    #[schema(schema_with = forecourt_domain::schema::new_password)]
     pub password: String,
     pub role: String,
     pub team_id: Option<TeamId>,
+    #[schema(schema_with = forecourt_domain::schema::optional_email)]
     pub email: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_phone)]
     pub phone: Option<String>,
     pub locale: Option<Locale>,
 }
@@ -182,13 +190,16 @@ impl std::fmt::Debug for NewUser {
 pub struct UserPatch {
     /// The `version` of the user as last read.
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub display_name: Option<String>,
     pub role: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     pub team_id: Option<Option<TeamId>>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_email)]
     pub email: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_phone)]
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     pub locale: Option<Option<Locale>>,
@@ -198,6 +209,7 @@ pub struct UserPatch {
 
 #[derive(Clone, Deserialize, ToSchema)]
 pub struct PasswordReset {
+    #[schema(schema_with = forecourt_domain::schema::new_password)]
     pub password: String,
 }
 
@@ -207,18 +219,28 @@ impl std::fmt::Debug for PasswordReset {
     }
 }
 
+/// The orders the user list may be sorted in; the first is the default.
+pub const SORTS: [(&str, UserSort); 3] = [
+    ("username", UserSort::Username),
+    ("display_name", UserSort::DisplayName),
+    ("-created_at", UserSort::CreatedAt),
+];
+
+fn sort_schema() -> utoipa::openapi::Object {
+    forecourt_domain::schema::optional_one_of(&SORTS.map(|(key, _)| key))
+}
+
 fn parse_sort(sort: Option<&str>) -> CoreResult<UserSort> {
-    match sort.unwrap_or("username") {
-        "username" => Ok(UserSort::Username),
-        "display_name" => Ok(UserSort::DisplayName),
-        "-created_at" => Ok(UserSort::CreatedAt),
-        _ => Err(CoreError::invalid(
+    let wanted = sort.unwrap_or(SORTS[0].0);
+    match SORTS.iter().find(|(key, _)| *key == wanted) {
+        Some(&(_, sort)) => Ok(sort),
+        None => Err(CoreError::invalid(
             FieldError::new(
                 "sort",
                 "invalid_value",
                 "must be username, display_name or -created_at",
             )
-            .with_param("allowed", vec!["username", "display_name", "-created_at"]),
+            .with_param("allowed", SORTS.map(|(key, _)| key).to_vec()),
         )),
     }
 }
@@ -274,7 +296,7 @@ impl App {
         actor.require(Permission::UserCreate)?;
         let mut errors = FieldErrors::new();
         let username = errors.check(Username::parse("username", &input.username));
-        let display_name = errors.check(parse_name("display_name", &input.display_name, 64));
+        let display_name = errors.check(parse_name("display_name", &input.display_name, NAME_MAX));
         let login_name = username
             .as_ref()
             .map_or(input.username.trim(), Username::as_str);
@@ -353,7 +375,7 @@ impl App {
         let mut after = before.clone();
         let mut errors = FieldErrors::new();
         if let Some(name) = &patch.display_name
-            && let Some(name) = errors.check(parse_name("display_name", name, 64))
+            && let Some(name) = errors.check(parse_name("display_name", name, NAME_MAX))
         {
             after.display_name = name;
         }

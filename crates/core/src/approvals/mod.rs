@@ -31,6 +31,7 @@ use forecourt_db::repo::tenant;
 use forecourt_domain::ids::ApprovalRequestId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::text::Text;
+use forecourt_domain::username::{COMMENT_MAX, REASON_MAX, SHORT_NAME_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::work::ApprovalStatus;
 use forecourt_domain::{FieldError, FieldErrors};
@@ -290,12 +291,12 @@ impl App {
                 "is not an approval type that can be requested here",
             ));
         }
-        let title = errors.check(parse_name("title", &input.title, 200));
+        let title = errors.check(parse_name("title", &input.title, REASON_MAX));
         let ref_type = errors
             .check(parse_optional_text(
                 "ref_type",
                 input.ref_type.as_deref(),
-                32,
+                SHORT_NAME_MAX,
             ))
             .flatten();
         errors.finish()?;
@@ -411,7 +412,7 @@ impl App {
             .check(parse_optional_text(
                 "comment",
                 decision.comment.as_deref(),
-                1000,
+                COMMENT_MAX,
             ))
             .flatten();
         if outcome == ApprovalStatus::Rejected && comment.is_none() {

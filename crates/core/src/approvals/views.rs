@@ -19,8 +19,10 @@ use uuid::Uuid;
 pub struct NewApproval {
     /// `discount`, `refund` or `customer.reassign` (other types are requested by their module).
     pub kind: String,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::REASON_MAX }>)]
     pub title: String,
     /// What the request is about (`customer` for a reassignment).
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub ref_type: Option<String>,
     pub ref_id: Option<Uuid>,
     /// The details (`{"owner_id": ...}` for a reassignment, `{"amount_fen": ...}` for a
@@ -33,6 +35,7 @@ pub struct NewApproval {
 pub struct Decision {
     pub version: i64,
     /// Required when rejecting.
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::COMMENT_MAX }>)]
     pub comment: Option<String>,
 }
 
@@ -56,6 +59,7 @@ pub struct ApprovalQuery {
     pub r#box: Option<ApprovalBox>,
     pub status: Option<ApprovalStatus>,
     pub kind: Option<String>,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

@@ -15,6 +15,7 @@ use forecourt_db::repo::{catalog, tenant};
 use forecourt_domain::money::Fen;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_name;
+use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -257,9 +258,9 @@ fn parse_rows(csv_text: &str) -> Result<ParsedRows, FieldError> {
                 message: message.to_owned(),
             })
         };
-        let brand = parse_name("brand", cell("brand"), 64);
-        let series = parse_name("series", cell("series"), 64);
-        let model = parse_name("model", cell("model"), 100);
+        let brand = parse_name("brand", cell("brand"), NAME_MAX);
+        let series = parse_name("series", cell("series"), NAME_MAX);
+        let model = parse_name("model", cell("model"), LONG_NAME_MAX);
         let year: Option<i32> = cell("model_year")
             .chars()
             .filter(char::is_ascii_digit)

@@ -65,6 +65,7 @@ fn enum_from<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Colour {
     /// 珍珠白, 星空灰 ...
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub name: String,
     /// `#F5F5F0`, for a swatch.
     pub hex: Option<String>,

@@ -11,6 +11,7 @@ use forecourt_domain::ids::{CatalogBrandId, CatalogModelId, CatalogSeriesId};
 use forecourt_domain::money::Fen;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_name;
+use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, SHORT_NAME_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -62,24 +63,28 @@ impl Audited for catalog_model::Model {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewBrand {
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct BrandPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewSeries {
     pub brand_id: CatalogBrandId,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct SeriesPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
@@ -87,6 +92,7 @@ pub struct SeriesPatch {
 pub struct NewModel {
     pub series_id: CatalogSeriesId,
     /// The trim: `1.5T 豪华型`.
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: String,
     pub model_year: i32,
     pub body_type: BodyType,
@@ -105,6 +111,7 @@ fn active_default() -> bool {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct ModelPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: Option<String>,
     pub model_year: Option<i32>,
     pub body_type: Option<BodyType>,
@@ -144,7 +151,7 @@ pub(crate) fn check_model_fields(
     }
     let mut clean = Vec::new();
     for (i, colour) in colours.iter().enumerate() {
-        match parse_name(&format!("colours.{i}.name"), &colour.name, 32) {
+        match parse_name(&format!("colours.{i}.name"), &colour.name, SHORT_NAME_MAX) {
             Ok(name) => {
                 let hex = colour
                     .hex
@@ -173,7 +180,7 @@ pub(crate) fn check_model_fields(
 impl App {
     pub async fn create_brand(&self, actor: &Actor, input: NewBrand) -> CoreResult<BrandView> {
         actor.require(Permission::CatalogManage)?;
-        let name = parse_name("name", &input.name, 64)?;
+        let name = parse_name("name", &input.name, NAME_MAX)?;
         let now = self.now();
         let model = catalog_brand::Model {
             id: Uuid::now_v7(),
@@ -220,7 +227,7 @@ impl App {
             });
         }
         let mut after = before.clone();
-        after.name = parse_name("name", &patch.name, 64)?;
+        after.name = parse_name("name", &patch.name, NAME_MAX)?;
         let now = self.now();
         let entry = AuditEntry::updated(&before, &after);
         let updated = tenant::update::<catalog_brand::Entity, _>(
@@ -267,7 +274,7 @@ impl App {
     pub async fn create_series(&self, actor: &Actor, input: NewSeries) -> CoreResult<SeriesView> {
         actor.require(Permission::CatalogManage)?;
         let mut errors = FieldErrors::new();
-        let name = errors.check(parse_name("name", &input.name, 64));
+        let name = errors.check(parse_name("name", &input.name, NAME_MAX));
         let tx = self.db.begin().await?;
         if tenant::find::<catalog_brand::Entity, _>(&*tx, actor.scope(), input.brand_id.uuid())
             .await?
@@ -331,7 +338,7 @@ impl App {
             });
         }
         let mut after = before.clone();
-        after.name = parse_name("name", &patch.name, 64)?;
+        after.name = parse_name("name", &patch.name, NAME_MAX)?;
         let now = self.now();
         let entry = AuditEntry::updated(&before, &after);
         let updated = tenant::update::<catalog_series::Entity, _>(
@@ -379,7 +386,7 @@ impl App {
     pub async fn create_model(&self, actor: &Actor, input: NewModel) -> CoreResult<ModelView> {
         actor.require(Permission::CatalogManage)?;
         let mut errors = FieldErrors::new();
-        let name = errors.check(parse_name("name", &input.name, 100));
+        let name = errors.check(parse_name("name", &input.name, LONG_NAME_MAX));
         let colours = check_model_fields(
             &mut errors,
             input.model_year,
@@ -446,7 +453,7 @@ impl App {
         let mut after = before.clone();
         let mut errors = FieldErrors::new();
         if let Some(name) = &patch.name
-            && let Some(name) = errors.check(parse_name("name", name, 100))
+            && let Some(name) = errors.check(parse_name("name", name, LONG_NAME_MAX))
         {
             after.name = name;
         }

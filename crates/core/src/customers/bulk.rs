@@ -13,6 +13,7 @@ use forecourt_db::entities::{customer, customer_tag};
 use forecourt_db::repo::{batched_insert, customers};
 use forecourt_domain::ids::{CustomerId, UserId};
 use forecourt_domain::permission::Permission;
+use forecourt_domain::username::SHORT_NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -110,7 +111,7 @@ impl App {
                 changed
             }
             BulkAction::AddTag { tag } => {
-                let tag = parse_name("action.tag", tag, 32)?;
+                let tag = parse_name("action.tag", tag, SHORT_NAME_MAX)?;
                 let tagged = customers::customers_with_tag(&*tx, scope, &ids, &tag).await?;
                 let adding: Vec<Uuid> = ids
                     .iter()

@@ -14,6 +14,7 @@ use forecourt_db::repo::{batched_insert, tenant};
 use forecourt_domain::FieldErrors;
 use forecourt_domain::ids::CustomerId;
 use forecourt_domain::permission::Permission;
+use forecourt_domain::username::REASON_MAX;
 use forecourt_domain::username::parse_optional_text;
 use serde::Deserialize;
 use serde_json::json;
@@ -44,7 +45,7 @@ impl App {
             .check(parse_optional_text(
                 "note",
                 change.consent.note.as_deref(),
-                200,
+                REASON_MAX,
             ))
             .flatten();
         errors.finish()?;

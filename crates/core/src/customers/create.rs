@@ -24,6 +24,7 @@ use forecourt_db::repo::{batched_insert, tenant};
 use forecourt_domain::ids::UserId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_name;
+use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, NOTE_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde_json::json;
 use uuid::Uuid;
@@ -239,10 +240,15 @@ impl App {
     ) -> CoreResult<PreparedCustomer> {
         let today = self.today(actor);
         let mut errors = FieldErrors::new();
-        let name = errors.check(parse_name("name", &input.name, 100));
+        let name = errors.check(parse_name("name", &input.name, LONG_NAME_MAX));
         let phones = parse_phones(&mut errors, &input.phones);
         let email = optional_email(&mut errors, input.email.as_deref());
-        let wechat_id = optional_text(&mut errors, "wechat_id", input.wechat_id.as_deref(), 64);
+        let wechat_id = optional_text(
+            &mut errors,
+            "wechat_id",
+            input.wechat_id.as_deref(),
+            NAME_MAX,
+        );
         let address = parse_address(&mut errors, &input.address);
         let id_number = optional_id_number(&mut errors, input.id_number.as_deref(), today);
         let birthday = check_birthday(&mut errors, input.birthday, today)
@@ -256,8 +262,13 @@ impl App {
                 }
             })
         });
-        let occupation = optional_text(&mut errors, "occupation", input.occupation.as_deref(), 64);
-        let notes = optional_text(&mut errors, "notes", input.notes.as_deref(), 2000);
+        let occupation = optional_text(
+            &mut errors,
+            "occupation",
+            input.occupation.as_deref(),
+            NAME_MAX,
+        );
+        let notes = optional_text(&mut errors, "notes", input.notes.as_deref(), NOTE_MAX);
         let tags = parse_tags(&mut errors, &input.tags);
         let companions = parse_companions(&mut errors, &input.companions);
         let mut seen_channels = Vec::new();

@@ -8,6 +8,7 @@ use forecourt_domain::ids::UserId;
 use forecourt_domain::patch::double_option;
 use forecourt_domain::phone::Phone;
 use forecourt_domain::region::normalize_province;
+use forecourt_domain::username::{NAME_MAX, REASON_MAX, SHORT_NAME_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::Deserialize;
@@ -16,6 +17,7 @@ use utoipa::ToSchema;
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct PhoneInput {
     /// Any spelling: `138 1234 5678`, `+86 13812345678`, `(0571)8765 4321`.
+    #[schema(schema_with = forecourt_domain::schema::phone)]
     pub number: String,
     #[serde(default = "default_label")]
     pub label: PhoneLabel,
@@ -28,8 +30,11 @@ fn default_label() -> PhoneLabel {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct CompanionInput {
     pub relation: Relation,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
+    #[schema(schema_with = forecourt_domain::schema::optional_phone)]
     pub phone: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
     pub notes: Option<String>,
 }
 
@@ -44,8 +49,11 @@ pub struct ConsentInput {
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct AddressInput {
     pub province: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub city: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub district: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
     pub street: Option<String>,
 }
 
@@ -55,18 +63,24 @@ pub struct NewCustomer {
     #[serde(default = "default_kind")]
     pub kind: CustomerKind,
     /// A person's name (张伟) or a company's.
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: String,
     pub gender: Option<Gender>,
     pub birthday: Option<NaiveDate>,
     #[serde(default)]
     pub phones: Vec<PhoneInput>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub wechat_id: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_email)]
     pub email: Option<String>,
     #[serde(default)]
     pub address: AddressInput,
     /// 身份证 number; stored encrypted, shown masked.
+    #[schema(schema_with = forecourt_domain::schema::optional_id_number)]
     pub id_number: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub occupation: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
     pub notes: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
@@ -139,6 +153,7 @@ impl PhoneInput {
 pub struct CustomerPatch {
     pub version: i64,
     pub kind: Option<CustomerKind>,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     pub gender: Option<Option<Gender>>,
@@ -146,15 +161,20 @@ pub struct CustomerPatch {
     pub birthday: Option<Option<NaiveDate>>,
     pub phones: Option<Vec<PhoneInput>>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub wechat_id: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_email)]
     pub email: Option<Option<String>>,
     pub address: Option<AddressInput>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_id_number)]
     pub id_number: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub occupation: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
     pub notes: Option<Option<String>>,
     pub tags: Option<Vec<String>>,
     #[serde(default, deserialize_with = "double_option")]
@@ -217,7 +237,7 @@ pub fn parse_phones(errors: &mut FieldErrors, phones: &[PhoneInput]) -> Vec<(Pho
 pub fn parse_tags(errors: &mut FieldErrors, tags: &[String]) -> Vec<String> {
     let mut parsed: Vec<String> = Vec::new();
     for (i, tag) in tags.iter().enumerate() {
-        if let Some(tag) = errors.check(parse_name(&format!("tags.{i}"), tag, 32))
+        if let Some(tag) = errors.check(parse_name(&format!("tags.{i}"), tag, SHORT_NAME_MAX))
             && !parsed.contains(&tag)
         {
             parsed.push(tag);
@@ -244,7 +264,11 @@ pub fn parse_companions(errors: &mut FieldErrors, companions: &[CompanionInput])
         .iter()
         .enumerate()
         .filter_map(|(i, c)| {
-            let name = errors.check(parse_name(&format!("companions.{i}.name"), &c.name, 64));
+            let name = errors.check(parse_name(
+                &format!("companions.{i}.name"),
+                &c.name,
+                NAME_MAX,
+            ));
             let phone = errors.check(
                 match c.phone.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
                     Some(p) => Phone::parse(&format!("companions.{i}.phone"), p).map(Some),
@@ -254,7 +278,7 @@ pub fn parse_companions(errors: &mut FieldErrors, companions: &[CompanionInput])
             let notes = errors.check(parse_optional_text(
                 &format!("companions.{i}.notes"),
                 c.notes.as_deref(),
-                200,
+                REASON_MAX,
             ));
             Some(Companion {
                 relation: c.relation,
@@ -292,21 +316,21 @@ pub fn parse_address(errors: &mut FieldErrors, address: &AddressInput) -> Addres
             .check(parse_optional_text(
                 "address.city",
                 address.city.as_deref(),
-                32,
+                SHORT_NAME_MAX,
             ))
             .flatten(),
         district: errors
             .check(parse_optional_text(
                 "address.district",
                 address.district.as_deref(),
-                32,
+                SHORT_NAME_MAX,
             ))
             .flatten(),
         street: errors
             .check(parse_optional_text(
                 "address.street",
                 address.street.as_deref(),
-                200,
+                REASON_MAX,
             ))
             .flatten(),
     }

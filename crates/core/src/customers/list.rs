@@ -39,7 +39,11 @@ pub struct CustomerQuery {
     /// Customers who consented to this channel.
     pub consent: Option<super::ConsentChannel>,
     /// `-created_at` (default), `-updated_at` or `name`.
+    #[param(schema_with = sort_schema)]
+    #[schema(schema_with = sort_schema)]
     pub sort: Option<String>,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
+    #[schema(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
     /// Count the matches (exactly up to 1,000).
@@ -59,12 +63,22 @@ pub struct CustomerPage {
     pub count_capped: bool,
 }
 
+/// The orders a customer list may be sorted in; the first is the default.
+pub const SORTS: [(&str, CustomerSort); 3] = [
+    ("-created_at", CustomerSort::CreatedAt),
+    ("-updated_at", CustomerSort::UpdatedAt),
+    ("name", CustomerSort::Name),
+];
+
+fn sort_schema() -> utoipa::openapi::Object {
+    forecourt_domain::schema::optional_one_of(&SORTS.map(|(key, _)| key))
+}
+
 pub(crate) fn parse_sort(sort: Option<&str>) -> CoreResult<CustomerSort> {
-    match sort.unwrap_or("-created_at") {
-        "-created_at" => Ok(CustomerSort::CreatedAt),
-        "-updated_at" => Ok(CustomerSort::UpdatedAt),
-        "name" => Ok(CustomerSort::Name),
-        _ => Err(CoreError::invalid(FieldError::new(
+    let wanted = sort.unwrap_or(SORTS[0].0);
+    match SORTS.iter().find(|(key, _)| *key == wanted) {
+        Some(&(_, sort)) => Ok(sort),
+        None => Err(CoreError::invalid(FieldError::new(
             "sort",
             "invalid_value",
             "must be -created_at, -updated_at or name",

@@ -32,7 +32,7 @@ pub(crate) use list::rows as customer_rows;
 pub use list::{CustomerPage, CustomerQuery, FileSize};
 pub use merge::{FieldChoice, MergeRequest};
 pub use pii::{IdNumberReveal, RevealedIdNumber};
-pub use search::{SearchHit, SearchQuery};
+pub use search::{MAX_LIMIT as SEARCH_MAX_LIMIT, SearchHit, SearchQuery};
 pub use types::{ConsentChannel, ConsentMethod, CustomerKind, Gender, PhoneLabel, Relation};
 pub(crate) use views::masked_name;
 pub use views::{

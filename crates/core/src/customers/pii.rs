@@ -9,6 +9,7 @@ use crate::error::{CoreError, CoreResult};
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::CustomerId;
 use forecourt_domain::permission::Permission;
+use forecourt_domain::username::REASON_MAX;
 use forecourt_domain::username::parse_name;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -17,6 +18,7 @@ use utoipa::ToSchema;
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct IdNumberReveal {
     /// Why the number is needed (e.g. "开具购车发票"); kept in the audit log.
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::REASON_MAX }>)]
     pub reason: String,
 }
 
@@ -47,7 +49,7 @@ impl App {
                 permission: Permission::PiiUnmaskIdNumber,
             });
         }
-        let reason = parse_name("reason", &input.reason, 200)?;
+        let reason = parse_name("reason", &input.reason, REASON_MAX)?;
         if reason.chars().count() < 2 {
             return Err(CoreError::invalid(
                 FieldError::new("reason", "too_short", "say why the number is needed")

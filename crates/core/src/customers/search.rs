@@ -23,6 +23,7 @@ pub const MAX_LIMIT: u64 = 200;
 pub struct SearchQuery {
     pub q: String,
     /// At most 200 (default 20).
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ crate::customers::search::MAX_LIMIT }>)]
     pub limit: Option<u64>,
 }
 

@@ -94,6 +94,7 @@ pub struct TimelineEntry {
 pub struct TimelineQuery {
     /// Only entries whose kind starts with this (`vehicle.`).
     pub kind: Option<String>,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

@@ -21,6 +21,7 @@ use forecourt_domain::FieldErrors;
 use forecourt_domain::ids::{CustomerId, UserId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_name;
+use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, NOTE_MAX};
 use serde_json::json;
 
 impl App {
@@ -43,7 +44,7 @@ impl App {
             after.kind = kind.as_str().to_owned();
         }
         if let Some(name) = &patch.name
-            && let Some(name) = errors.check(parse_name("name", name, 100))
+            && let Some(name) = errors.check(parse_name("name", name, LONG_NAME_MAX))
         {
             after.name = name;
         }
@@ -57,7 +58,7 @@ impl App {
             after.email = optional_email(&mut errors, email.as_deref());
         }
         if let Some(wechat) = &patch.wechat_id {
-            after.wechat_id = optional_text(&mut errors, "wechat_id", wechat.as_deref(), 64);
+            after.wechat_id = optional_text(&mut errors, "wechat_id", wechat.as_deref(), NAME_MAX);
         }
         if let Some(address) = &patch.address {
             let address = parse_address(&mut errors, address);
@@ -77,10 +78,11 @@ impl App {
             }
         }
         if let Some(occupation) = &patch.occupation {
-            after.occupation = optional_text(&mut errors, "occupation", occupation.as_deref(), 64);
+            after.occupation =
+                optional_text(&mut errors, "occupation", occupation.as_deref(), NAME_MAX);
         }
         if let Some(notes) = &patch.notes {
-            after.notes = optional_text(&mut errors, "notes", notes.as_deref(), 2000);
+            after.notes = optional_text(&mut errors, "notes", notes.as_deref(), NOTE_MAX);
         }
         if let Some(source) = &patch.source {
             after.source_key = check_source(&*tx, actor, &mut errors, source.as_deref()).await?;

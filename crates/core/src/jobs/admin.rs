@@ -58,6 +58,7 @@ impl From<job::Model> for JobView {
 pub struct JobQuery {
     pub status: Option<JobStatus>,
     pub kind: Option<String>,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

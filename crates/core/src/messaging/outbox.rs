@@ -230,6 +230,7 @@ pub struct MessageQuery {
     pub status: Option<MessageStatus>,
     pub channel: Option<MessageChannel>,
     pub customer_id: Option<CustomerId>,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }

@@ -10,6 +10,7 @@ use forecourt_db::entities::message_template;
 use forecourt_db::repo::{messages, tenant};
 use forecourt_domain::locale::Locale;
 use forecourt_domain::permission::Permission;
+use forecourt_domain::username::{LONG_NOTE_MAX, REASON_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::work::MessageChannel;
 use forecourt_domain::{FieldError, FieldErrors};
@@ -121,12 +122,27 @@ pub struct TemplateView {
     pub version: i64,
 }
 
+/// The keys of the built-in texts ([`BUILTIN`]), which are all a dealer may reword.
+fn key_schema() -> utoipa::openapi::Object {
+    let mut keys: Vec<&str> = BUILTIN.iter().map(|b| b.0).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::Type::String)
+        .enum_values(Some(keys))
+        .build()
+}
+
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct TemplateUpdate {
+    /// The key of one of the built-in texts.
+    #[schema(schema_with = key_schema)]
     pub key: String,
     pub channel: MessageChannel,
     pub locale: Locale,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
     pub subject: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NOTE_MAX }>)]
     pub body: String,
     /// The version read (0, or absent, for a built-in text).
     #[serde(default)]
@@ -182,12 +198,12 @@ impl App {
     ) -> CoreResult<TemplateView> {
         actor.require(Permission::MessageTemplateManage)?;
         let mut errors = FieldErrors::new();
-        let body = errors.check(parse_name("body", &input.body, 4000));
+        let body = errors.check(parse_name("body", &input.body, LONG_NOTE_MAX));
         let subject = errors
             .check(parse_optional_text(
                 "subject",
                 input.subject.as_deref(),
-                200,
+                REASON_MAX,
             ))
             .flatten();
         if !BUILTIN.iter().any(|b| b.0 == input.key) {

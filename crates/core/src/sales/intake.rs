@@ -19,6 +19,7 @@ use forecourt_db::repo::{leads, tenant};
 use forecourt_domain::ids::LeadId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::Grade;
+use forecourt_domain::username::LONG_NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -29,8 +30,10 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct IntakeLead {
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: String,
     /// A mainland mobile or landline number, any spelling.
+    #[schema(schema_with = forecourt_domain::schema::phone)]
     pub phone: String,
     /// What they wrote in the form.
     pub message: Option<String>,
@@ -57,6 +60,10 @@ fn request_hash(input: &IntakeLead) -> String {
     hex::encode(Sha256::digest(&bytes))
 }
 
+/// The longest `Idempotency-Key` header (the OpenAPI document states it; a test checks that
+/// the two agree).
+pub const MAX_IDEMPOTENCY_KEY_LENGTH: usize = 128;
+
 impl App {
     /// Takes in a lead. The same `idempotency_key` with the same body answers the first
     /// outcome again; with another body it is refused.
@@ -68,11 +75,13 @@ impl App {
     ) -> CoreResult<IntakeOutcome> {
         actor.require(Permission::LeadIntake)?;
         let key = idempotency_key.trim();
-        if key.is_empty() || key.len() > 128 {
+        if key.is_empty() || key.len() > MAX_IDEMPOTENCY_KEY_LENGTH {
             return Err(CoreError::invalid(FieldError::new(
                 "idempotency-key",
                 "invalid_format",
-                "send an Idempotency-Key header of 1-128 characters",
+                format!(
+                    "send an Idempotency-Key header of 1-{MAX_IDEMPOTENCY_KEY_LENGTH} characters"
+                ),
             )));
         }
         let hash = request_hash(&input);
@@ -83,7 +92,7 @@ impl App {
         let settings = effective(&*tx, actor).await?;
         let catalog = CatalogNames::load(&*tx, actor).await?;
         let mut errors = FieldErrors::new();
-        errors.check(parse_name("name", &input.name, 100));
+        errors.check(parse_name("name", &input.name, LONG_NAME_MAX));
         let fields = LeadFields {
             source: Some(input.source.clone().unwrap_or_else(|| "web".to_owned())),
             series_id: input.series_id,

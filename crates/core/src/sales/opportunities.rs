@@ -28,6 +28,7 @@ use forecourt_domain::patch::double_option;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::{Grade, LeadStatus, StageKind};
 use forecourt_domain::username::parse_optional_text;
+use forecourt_domain::username::{NAME_MAX, NOTE_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
@@ -77,6 +78,7 @@ pub struct NewOpportunity {
     pub expected_on: Option<NaiveDate>,
     #[serde(default)]
     pub competitors: Vec<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
     pub notes: Option<String>,
 }
 
@@ -91,7 +93,7 @@ pub struct OpportunityPatch {
     pub expected_on: Option<Option<NaiveDate>>,
     pub competitors: Option<Vec<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
     pub notes: Option<Option<String>>,
 }
 
@@ -109,6 +111,7 @@ pub struct OpportunityQuery {
     pub stage_id: Option<PipelineStageId>,
     /// `open` (default), `won`, `lost` or `all`.
     pub status: Option<String>,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }
@@ -352,7 +355,7 @@ fn parse_competitors(errors: &mut FieldErrors, competitors: &[String]) -> Vec<St
             .check(parse_optional_text(
                 &format!("competitors.{i}"),
                 Some(c),
-                64,
+                NAME_MAX,
             ))
             .flatten()
             && !out.contains(&c)
@@ -481,7 +484,11 @@ impl App {
         check_amount(&mut errors, input.amount_fen);
         let competitors = parse_competitors(&mut errors, &input.competitors);
         let notes = errors
-            .check(parse_optional_text("notes", input.notes.as_deref(), 2000))
+            .check(parse_optional_text(
+                "notes",
+                input.notes.as_deref(),
+                NOTE_MAX,
+            ))
             .flatten();
         errors.finish()?;
         let stage = stage.ok_or(CoreError::not_found("pipeline_stage"))?;
@@ -608,7 +615,7 @@ impl App {
         }
         if let Some(notes) = &patch.notes {
             after.notes = errors
-                .check(parse_optional_text("notes", notes.as_deref(), 2000))
+                .check(parse_optional_text("notes", notes.as_deref(), NOTE_MAX))
                 .flatten();
         }
         errors.finish()?;
@@ -832,6 +839,9 @@ impl App {
         let now = self.now();
         let to = query.to.unwrap_or(now);
         let from = query.from.unwrap_or(to - chrono::Duration::days(90));
+        for (field, time) in [("from", from), ("to", to)] {
+            forecourt_domain::dates::check_year(field, time.date_naive())?;
+        }
         if from >= to {
             return Err(CoreError::invalid(FieldError::new(
                 "from",

@@ -14,6 +14,7 @@ use forecourt_db::repo::{batched_insert, pipeline, tenant};
 use forecourt_domain::ids::PipelineStageId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::StageKind;
+use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -49,8 +50,11 @@ pub struct StageView {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewStage {
     /// 2-32 characters of a-z, 0-9 and _.
+    #[schema(schema_with = forecourt_domain::schema::key)]
     pub key: String,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
+    #[schema(schema_with = forecourt_domain::schema::integer::<0, { MAX_PROBABILITY as i64 }>)]
     pub probability: i32,
     /// Where it goes (default: before the signing stage).
     pub sort_order: Option<i32>,
@@ -59,7 +63,9 @@ pub struct NewStage {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct StagePatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::integer::<0, { MAX_PROBABILITY as i64 }>)]
     pub probability: Option<i32>,
     pub sort_order: Option<i32>,
     pub active: Option<bool>,
@@ -128,11 +134,18 @@ pub(crate) async fn ensure_builtin<C: ConnectionTrait>(
     Ok(())
 }
 
+/// The highest probability of a stage, in percent.
+pub const MAX_PROBABILITY: i32 = 100;
+
 fn check_probability(errors: &mut FieldErrors, probability: i32) {
-    if !(0..=100).contains(&probability) {
+    if !(0..=MAX_PROBABILITY).contains(&probability) {
         errors.push(
-            FieldError::new("probability", "out_of_range", "must be from 0 to 100")
-                .with_param("max", 100),
+            FieldError::new(
+                "probability",
+                "out_of_range",
+                format!("must be from 0 to {MAX_PROBABILITY}"),
+            )
+            .with_param("max", MAX_PROBABILITY),
         );
     }
 }
@@ -150,20 +163,10 @@ impl App {
     pub async fn create_stage(&self, actor: &Actor, input: NewStage) -> CoreResult<StageView> {
         actor.require(Permission::SalesConfigure)?;
         let mut errors = FieldErrors::new();
-        let key = input.key.trim().to_owned();
-        let valid_key = (2..=32).contains(&key.len())
-            && key.starts_with(|c: char| c.is_ascii_lowercase())
-            && key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !valid_key {
-            errors.push(FieldError::new(
-                "key",
-                "invalid_format",
-                "must be 2-32 characters of a-z, 0-9 and _",
-            ));
-        }
-        let name = errors.check(parse_name("name", &input.name, 64));
+        let key = errors
+            .check(forecourt_domain::code::parse_key("key", &input.key))
+            .unwrap_or_default();
+        let name = errors.check(parse_name("name", &input.name, NAME_MAX));
         check_probability(&mut errors, input.probability);
         errors.finish()?;
         let tx = self.db.begin().await?;
@@ -222,7 +225,7 @@ impl App {
         if let Some(name) = patch
             .name
             .as_ref()
-            .and_then(|name| errors.check(parse_name("name", name, 64)))
+            .and_then(|name| errors.check(parse_name("name", name, NAME_MAX)))
         {
             after.name = name;
         }

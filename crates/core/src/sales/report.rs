@@ -172,10 +172,18 @@ impl App {
     pub async fn sales_report(&self, actor: &Actor, query: ReportQuery) -> CoreResult<SalesReport> {
         let scope = actor.require(Permission::SalesReportRead)?;
         let tz = actor.time_zone();
-        let day = query.date.unwrap_or_else(|| self.today(actor));
+        let day = match query.date {
+            Some(date) => forecourt_domain::dates::check_year("date", date)?,
+            None => self.today(actor),
+        };
         let (first_day, last_day) = period_days(query.period, day);
         let from = tz.start_of_day(first_day);
         let to = tz.start_of_day(last_day + Duration::days(1));
+        // The period, as instants, stays within the calendar too (1900-01-01 in Shanghai starts
+        // in 1899 UTC).
+        for instant in [from, to] {
+            forecourt_domain::dates::check_year("date", instant.date_naive())?;
+        }
         let conn = self.db.conn();
         let dealer = actor.scope();
         let now = self.now();

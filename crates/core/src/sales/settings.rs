@@ -24,16 +24,34 @@ use uuid::Uuid;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct CadenceDays {
     #[serde(rename = "N")]
+    #[schema(schema_with = forecourt_domain::schema::integer::<{ CADENCE_DAYS_MIN as i64 }, { CADENCE_DAYS_MAX as i64 }>)]
     pub n: i32,
     #[serde(rename = "H")]
+    #[schema(schema_with = forecourt_domain::schema::integer::<{ CADENCE_DAYS_MIN as i64 }, { CADENCE_DAYS_MAX as i64 }>)]
     pub h: i32,
     #[serde(rename = "A")]
+    #[schema(schema_with = forecourt_domain::schema::integer::<{ CADENCE_DAYS_MIN as i64 }, { CADENCE_DAYS_MAX as i64 }>)]
     pub a: i32,
     #[serde(rename = "B")]
+    #[schema(schema_with = forecourt_domain::schema::integer::<{ CADENCE_DAYS_MIN as i64 }, { CADENCE_DAYS_MAX as i64 }>)]
     pub b: i32,
     #[serde(rename = "C")]
+    #[schema(schema_with = forecourt_domain::schema::integer::<{ CADENCE_DAYS_MIN as i64 }, { CADENCE_DAYS_MAX as i64 }>)]
     pub c: i32,
 }
+
+/// The shortest follow-up interval of a grade, in days.
+pub const CADENCE_DAYS_MIN: i32 = 1;
+/// The longest follow-up interval of a grade, in days.
+pub const CADENCE_DAYS_MAX: i32 = 365;
+/// The latest hour of the day a follow-up may fall due.
+pub const DUE_HOUR_MAX: i32 = 23;
+/// The shortest time before C leads go to marketing, in days.
+pub const HANDOVER_DAYS_MIN: i32 = 1;
+/// The longest time before C leads go to marketing, or an open lead counts as stagnant.
+pub const SETTING_DAYS_MAX: i32 = 730;
+/// The shortest time without an upgrade before an open lead counts as stagnant, in days.
+pub const STAGNATION_DAYS_MIN: i32 = 7;
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct SalesSettingsView {
@@ -60,10 +78,12 @@ pub struct SalesSettingsView {
 pub struct SalesSettingsPatch {
     pub version: i64,
     pub cadence_days: Option<CadenceDays>,
+    #[schema(schema_with = forecourt_domain::schema::integer::<0, { DUE_HOUR_MAX as i64 }>)]
     pub follow_up_due_hour: Option<i32>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_integer::<{ HANDOVER_DAYS_MIN as i64 }, { SETTING_DAYS_MAX as i64 }>)]
     pub c_handover_days: Option<Option<i32>>,
+    #[schema(schema_with = forecourt_domain::schema::integer::<{ STAGNATION_DAYS_MIN as i64 }, { SETTING_DAYS_MAX as i64 }>)]
     pub stagnation_days: Option<i32>,
     pub stagnation_action: Option<StagnationAction>,
     #[serde(default, deserialize_with = "double_option")]
@@ -312,7 +332,13 @@ impl App {
                 ("B", days.b),
                 ("C", days.c),
             ] {
-                check_range(&mut errors, &format!("cadence_days.{grade}"), value, 1, 365);
+                check_range(
+                    &mut errors,
+                    &format!("cadence_days.{grade}"),
+                    value,
+                    CADENCE_DAYS_MIN,
+                    CADENCE_DAYS_MAX,
+                );
             }
             after.cadence_n_days = days.n;
             after.cadence_h_days = days.h;
@@ -321,17 +347,29 @@ impl App {
             after.cadence_c_days = days.c;
         }
         if let Some(hour) = patch.follow_up_due_hour {
-            check_range(&mut errors, "follow_up_due_hour", hour, 0, 23);
+            check_range(&mut errors, "follow_up_due_hour", hour, 0, DUE_HOUR_MAX);
             after.follow_up_due_hour = hour;
         }
         if let Some(days) = patch.c_handover_days {
             if let Some(days) = days {
-                check_range(&mut errors, "c_handover_days", days, 1, 730);
+                check_range(
+                    &mut errors,
+                    "c_handover_days",
+                    days,
+                    HANDOVER_DAYS_MIN,
+                    SETTING_DAYS_MAX,
+                );
             }
             after.c_handover_days = days;
         }
         if let Some(days) = patch.stagnation_days {
-            check_range(&mut errors, "stagnation_days", days, 7, 730);
+            check_range(
+                &mut errors,
+                "stagnation_days",
+                days,
+                STAGNATION_DAYS_MIN,
+                SETTING_DAYS_MAX,
+            );
             after.stagnation_days = days;
         }
         if let Some(action) = patch.stagnation_action {

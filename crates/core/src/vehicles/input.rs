@@ -10,6 +10,7 @@ use forecourt_domain::ids::{CatalogModelId, CustomerId};
 use forecourt_domain::patch::double_option;
 use forecourt_domain::plate::Plate;
 use forecourt_domain::username::parse_optional_text;
+use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, REMARK_MAX, SHORT_NAME_MAX};
 use forecourt_domain::vin::Vin;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::Deserialize;
@@ -17,18 +18,24 @@ use utoipa::{IntoParams, ToSchema};
 
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct VehicleInput {
+    #[schema(schema_with = forecourt_domain::schema::optional_vin)]
     pub vin: Option<String>,
     /// Keep a VIN whose check digit is wrong (common on cars built for China before 2004).
     #[serde(default)]
     pub accept_vin_check_digit: bool,
     /// A mainland plate: `浙A12345`, `浙AD12345`.
+    #[schema(schema_with = forecourt_domain::schema::optional_plate)]
     pub plate: Option<String>,
     /// A model of the catalog; its brand, series and name are copied.
     pub catalog_model_id: Option<CatalogModelId>,
     /// Free text, for cars not in the catalog.
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub brand: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub series: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub model: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub colour: Option<String>,
     pub model_year: Option<i32>,
     pub purchase_date: Option<NaiveDate>,
@@ -37,6 +44,7 @@ pub struct VehicleInput {
     pub bought_here: bool,
     /// The odometer now, in km.
     pub mileage_km: Option<i32>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<String>,
 }
 
@@ -45,20 +53,26 @@ pub struct VehicleInput {
 pub struct VehiclePatch {
     pub version: i64,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_vin)]
     pub vin: Option<Option<String>>,
     #[serde(default)]
     pub accept_vin_check_digit: bool,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_plate)]
     pub plate: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     pub catalog_model_id: Option<Option<CatalogModelId>>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub brand: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub series: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub model: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub colour: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     pub model_year: Option<Option<i32>>,
@@ -66,6 +80,7 @@ pub struct VehiclePatch {
     pub purchase_date: Option<Option<NaiveDate>>,
     pub bought_here: Option<bool>,
     #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<Option<String>>,
 }
 
@@ -95,6 +110,7 @@ pub struct VehicleQuery {
     pub brand: Option<String>,
     pub customer_id: Option<CustomerId>,
     pub bought_here: Option<bool>,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }
@@ -250,28 +266,28 @@ pub async fn parse_vehicle<C: ConnectionTrait>(
             .check(parse_optional_text(
                 &field("brand"),
                 input.brand.as_deref(),
-                64,
+                NAME_MAX,
             ))
             .flatten(),
         series: errors
             .check(parse_optional_text(
                 &field("series"),
                 input.series.as_deref(),
-                64,
+                NAME_MAX,
             ))
             .flatten(),
         model: errors
             .check(parse_optional_text(
                 &field("model"),
                 input.model.as_deref(),
-                100,
+                LONG_NAME_MAX,
             ))
             .flatten(),
         colour: errors
             .check(parse_optional_text(
                 &field("colour"),
                 input.colour.as_deref(),
-                32,
+                SHORT_NAME_MAX,
             ))
             .flatten(),
         model_year: check_model_year(errors, &field("model_year"), input.model_year, this_year),
@@ -282,7 +298,7 @@ pub async fn parse_vehicle<C: ConnectionTrait>(
             .check(parse_optional_text(
                 &field("notes"),
                 input.notes.as_deref(),
-                500,
+                REMARK_MAX,
             ))
             .flatten(),
     };

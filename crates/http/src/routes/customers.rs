@@ -268,7 +268,10 @@ pub struct ExportOptions {
     tag = "customers",
     params(ExportOptions, CustomerQuery),
     responses(
-        (status = 200, description = "The file", content_type = "text/csv"),
+        (status = 200, description = "The file: CSV, or XLSX with `format=xlsx`", content(
+            ("text/csv"),
+            ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        )),
         (status = "4XX", body = Problem, content_type = "application/problem+json"),
     )
 )]

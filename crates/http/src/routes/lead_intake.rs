@@ -12,7 +12,8 @@ use forecourt_core::sales::intake::{IntakeLead, IntakeOutcome};
 /// a retried request answers as the first did (201 for a new lead, 200 when the customer's
 /// open lead took it). The customer is matched by phone; the dealer's rules assign the lead.
 #[utoipa::path(post, path = "/api/v1/lead-intake", tag = "leads", request_body = IntakeLead,
-    params(("Idempotency-Key" = String, Header, description = "1-128 characters, unique per request")),
+    params(("Idempotency-Key" = String, Header, min_length = 1, max_length = 128,
+        pattern = "^[!-~]+$", description = "1-128 visible ASCII characters, unique per request")),
     responses((status = 201, body = IntakeOutcome), (status = 200, body = IntakeOutcome),
         (status = "4XX", body = Problem, content_type = "application/problem+json")))]
 pub async fn intake_lead(

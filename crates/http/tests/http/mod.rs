@@ -11,6 +11,7 @@ mod lists;
 mod matrix;
 mod matrix_work;
 mod openapi;
+mod openapi_rules;
 mod problems;
 mod report;
 mod sales;

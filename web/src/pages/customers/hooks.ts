@@ -153,7 +153,14 @@ export function useSavedViews(resource: 'customers' | 'vehicles') {
 export function useCreateSavedView() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ query, ...rest }: { resource: string; name: string; query: object }) =>
+    mutationFn: ({
+      query,
+      ...rest
+    }: {
+      resource: 'customers' | 'vehicles';
+      name: string;
+      query: object;
+    }) =>
       unwrap(
         api.POST('/api/v1/saved-views', {
           // The schema types a free-form object as Record<string, never>; any JSON object goes.

@@ -39,7 +39,7 @@ export interface CustomerListQuery {
   created_to?: string;
   brand?: string;
   consent?: ConsentChannel;
-  sort?: string;
+  sort?: (typeof CUSTOMER_SORTS)[number];
 }
 
 function withoutUndefined<T extends object>(value: T): T {
@@ -76,7 +76,7 @@ export function customerListQuery(filters: CustomerFilters, timeZone: string): C
     query.created_to = dayBoundary(filters.to, timeZone, true);
   }
   if (filters.sort && (CUSTOMER_SORTS as readonly string[]).includes(filters.sort)) {
-    query.sort = filters.sort;
+    query.sort = filters.sort as (typeof CUSTOMER_SORTS)[number];
   }
   return withoutUndefined(query);
 }

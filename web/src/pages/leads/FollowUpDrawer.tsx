@@ -3,7 +3,7 @@
 import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { FollowUpChannel, Grade, Lead } from '@/api/types';
+import type { FollowUpChannel, Grade, JudgedGrade, Lead } from '@/api/types';
 import { useMe } from '@/app/session';
 import { GradePicker } from '@/components/GradePicker';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
@@ -51,7 +51,8 @@ export function FollowUpDrawer({
         version: lead.version,
         channel: values.channel,
         summary: values.summary.trim(),
-        grade: values.grade,
+        // The form offers only the judged grades.
+        grade: values.grade as JudgedGrade,
         next_step: values.next_step?.trim() || null,
         next_follow_up_at: values.next_follow_up_at
           ? fromWallClock(values.next_follow_up_at, tz)

@@ -3,7 +3,7 @@
 import { App, DatePicker, Form, Input, Modal, Select, Switch } from 'antd';
 import type dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Grade, Lead, PaymentIntent, Timeframe } from '@/api/types';
+import type { Grade, JudgedGrade, Lead, PaymentIntent, Timeframe } from '@/api/types';
 import { GradePicker } from '@/components/GradePicker';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { parseMoney } from '@/lib/format';
@@ -151,7 +151,12 @@ export function ReopenModal({ lead, open, onClose, onConflict }: ModalProps) {
         preserve={false}
         onFinish={(values) =>
           reopen.mutate(
-            { version: lead.version, grade: values.grade, note: values.note?.trim() || null },
+            {
+              version: lead.version,
+              // The form offers only the judged grades.
+              grade: values.grade as JudgedGrade,
+              note: values.note?.trim() || null,
+            },
             {
               onSuccess: () => {
                 void message.success(t('leads.reopen.done'));

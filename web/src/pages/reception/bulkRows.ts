@@ -1,7 +1,7 @@
 // The rows of the paper-form entry table and how they become receptions; where a row's server
 // errors go.
 import dayjs from 'dayjs';
-import type { FieldError, Grade, NewReception } from '@/api/types';
+import type { FieldError, Grade, NewReception, StartingGrade } from '@/api/types';
 import { fromWallClock } from '@/lib/format';
 
 export interface BulkRow {
@@ -78,7 +78,8 @@ export function toReception(row: BulkRow, day: string, timeZone: string): NewRec
     party_size: row.party_size,
     models: text ? [{ text }] : [],
     test_drive: row.test_drive,
-    grade: row.grade,
+    // The grid offers N and the judged grades.
+    grade: row.grade as StartingGrade,
     lead: { source: 'walk_in' },
   };
 }

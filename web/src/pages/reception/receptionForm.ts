@@ -1,6 +1,6 @@
 // The walk-in form's values and how they become the API's reception; where the server's field
 // errors go on the form.
-import type { Grade, NewReception, Relation } from '@/api/types';
+import type { Grade, NewReception, Relation, StartingGrade } from '@/api/types';
 
 export interface ReceptionFormValues {
   name: string;
@@ -47,7 +47,8 @@ export function toNewReception(values: ReceptionFormValues): NewReception {
     companions: values.companions.map((relation) => ({ relation })),
     models,
     test_drive: values.test_drive,
-    grade: values.grade ?? 'N',
+    // The form offers N and the judged grades.
+    grade: (values.grade ?? 'N') as StartingGrade,
     lead: { source: values.source ?? 'walk_in' },
     notes: values.notes?.trim() || null,
   };

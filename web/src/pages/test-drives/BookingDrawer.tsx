@@ -10,7 +10,7 @@ import { App, Button, Descriptions, Drawer, Form, Input, Modal, Rate, Tag } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Booking, Grade } from '@/api/types';
+import type { Booking, Grade, JudgedGrade } from '@/api/types';
 import { useMe } from '@/app/session';
 import { GradePicker } from '@/components/GradePicker';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
@@ -76,7 +76,8 @@ function FeedbackModal({
               rating: values.rating,
               liked: values.liked?.trim() || null,
               concerns: values.concerns?.trim() || null,
-              grade: values.grade ?? null,
+              // The form offers only the judged grades.
+              grade: (values.grade ?? null) as JudgedGrade | null,
               licence_number: values.licence_number?.replace(/\s/g, '').toUpperCase() || null,
             },
             {

@@ -30,6 +30,7 @@ use forecourt_db::repo::{imports, lookups, tenant, users};
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::{ImportId, ImportMappingId};
 use forecourt_domain::permission::Permission;
+use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use mapping::suggest;
 use read::Table;
@@ -248,7 +249,9 @@ impl App {
             return Err(CoreError::Validation(mapping_errors));
         }
         let save_as = match &options.save_mapping_as {
-            Some(name) if !name.trim().is_empty() => Some(parse_name("save_mapping_as", name, 64)?),
+            Some(name) if !name.trim().is_empty() => {
+                Some(parse_name("save_mapping_as", name, NAME_MAX)?)
+            }
             _ => None,
         };
         let started = std::time::Instant::now();

@@ -10,6 +10,7 @@ use forecourt_domain::id_number::IdNumber;
 use forecourt_domain::phone::Phone;
 use forecourt_domain::plate::Plate;
 use forecourt_domain::region::normalize_province;
+use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, SHORT_NAME_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::vin::Vin;
 use serde::Serialize;
@@ -109,7 +110,7 @@ pub fn parse_row(
     let mut has_vehicle = false;
 
     match get(ImportField::Name) {
-        Some((column, text)) => match parse_name("name", text, 100) {
+        Some((column, text)) => match parse_name("name", text, LONG_NAME_MAX) {
             Ok(name) => data.name = name,
             Err(e) => fail(column, e),
         },
@@ -180,7 +181,7 @@ pub fn parse_row(
         }
     }
     if let Some((column, text)) = get(ImportField::WechatId) {
-        match parse_optional_text("wechat_id", Some(text), 64) {
+        match parse_optional_text("wechat_id", Some(text), NAME_MAX) {
             Ok(v) => data.wechat_id = v,
             Err(e) => fail(column, e),
         }
@@ -247,7 +248,7 @@ pub fn parse_row(
             .map(str::trim)
             .filter(|t| !t.is_empty())
         {
-            match parse_name("tag", tag, 32) {
+            match parse_name("tag", tag, SHORT_NAME_MAX) {
                 Ok(tag) if !data.tags.contains(&tag) => data.tags.push(tag),
                 Ok(_) => {}
                 Err(e) => fail(column, e),

@@ -23,6 +23,7 @@ use forecourt_domain::patch::double_option;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::{Grade, PaymentIntent, Timeframe};
 use forecourt_domain::username::parse_optional_text;
+use forecourt_domain::username::{LONG_NAME_MAX, NOTE_MAX, REASON_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -35,6 +36,7 @@ pub struct LeadFields {
     pub series_id: Option<CatalogSeriesId>,
     pub model_id: Option<CatalogModelId>,
     /// The car in words, when it is not in the catalog.
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub model_text: Option<String>,
     pub budget_min_fen: Option<Fen>,
     pub budget_max_fen: Option<Fen>,
@@ -43,7 +45,9 @@ pub struct LeadFields {
     #[serde(default)]
     pub trade_in: bool,
     /// The car they would trade in.
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
     pub trade_in_note: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
     pub notes: Option<String>,
 }
 
@@ -62,6 +66,7 @@ pub struct NewLead {
     #[serde(flatten)]
     pub fields: LeadFields,
     /// H, A, B or C; N (the default) when not graded yet.
+    #[schema(schema_with = forecourt_domain::schema::optional_starting_grade)]
     pub grade: Option<Grade>,
     /// Default: the creator when they work their own leads, else the dealer's assignment rules.
     pub owner_id: Option<UserId>,
@@ -80,7 +85,7 @@ pub struct LeadPatch {
     #[schema(value_type = Option<CatalogModelId>)]
     pub model_id: Option<Option<CatalogModelId>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub model_text: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Fen>)]
@@ -96,10 +101,10 @@ pub struct LeadPatch {
     pub payment: Option<Option<PaymentIntent>>,
     pub trade_in: Option<bool>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
     pub trade_in_note: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
     pub notes: Option<Option<String>>,
 }
 
@@ -129,7 +134,7 @@ pub(crate) async fn parse_fields<C: ConnectionTrait>(
             .check(parse_optional_text(
                 "model_text",
                 fields.model_text.as_deref(),
-                100,
+                LONG_NAME_MAX,
             ))
             .flatten(),
         budget_min_fen: fields.budget_min_fen.map(|f| f.0),
@@ -141,11 +146,15 @@ pub(crate) async fn parse_fields<C: ConnectionTrait>(
             .check(parse_optional_text(
                 "trade_in_note",
                 fields.trade_in_note.as_deref(),
-                200,
+                REASON_MAX,
             ))
             .flatten(),
         notes: errors
-            .check(parse_optional_text("notes", fields.notes.as_deref(), 2000))
+            .check(parse_optional_text(
+                "notes",
+                fields.notes.as_deref(),
+                NOTE_MAX,
+            ))
             .flatten(),
         models_considered: Vec::new(),
     };
@@ -297,7 +306,11 @@ impl App {
         }
         if let Some(text) = &patch.model_text {
             after.model_text = errors
-                .check(parse_optional_text("model_text", text.as_deref(), 100))
+                .check(parse_optional_text(
+                    "model_text",
+                    text.as_deref(),
+                    LONG_NAME_MAX,
+                ))
                 .flatten();
         }
         if let Some(min) = patch.budget_min_fen {
@@ -331,12 +344,16 @@ impl App {
         }
         if let Some(note) = &patch.trade_in_note {
             after.trade_in_note = errors
-                .check(parse_optional_text("trade_in_note", note.as_deref(), 200))
+                .check(parse_optional_text(
+                    "trade_in_note",
+                    note.as_deref(),
+                    REASON_MAX,
+                ))
                 .flatten();
         }
         if let Some(notes) = &patch.notes {
             after.notes = errors
-                .check(parse_optional_text("notes", notes.as_deref(), 2000))
+                .check(parse_optional_text("notes", notes.as_deref(), NOTE_MAX))
                 .flatten();
         }
         errors.finish()?;

@@ -16,6 +16,7 @@ use forecourt_db::repo::tenant;
 use forecourt_domain::ids::LeadId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::{FollowUpChannel, Grade, LeadStatus};
+use forecourt_domain::username::{NOTE_MAX, REASON_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::Deserialize;
@@ -28,10 +29,13 @@ pub struct NewFollowUp {
     pub version: i64,
     pub channel: FollowUpChannel,
     /// What was said.
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NOTE_MAX }>)]
     pub summary: String,
     /// The grade after the talk: H, A, B or C.
+    #[schema(schema_with = forecourt_domain::schema::judged_grade)]
     pub grade: Grade,
     /// What happens next ("invite to the test-drive day on Saturday").
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
     pub next_step: Option<String>,
     /// When to call next, if the customer named a time (default: the grade's cadence).
     pub next_follow_up_at: Option<DateTime<Utc>>,
@@ -58,12 +62,12 @@ impl App {
         }
         let now = self.now();
         let mut errors = FieldErrors::new();
-        let summary = errors.check(parse_name("summary", &input.summary, 2000));
+        let summary = errors.check(parse_name("summary", &input.summary, NOTE_MAX));
         let next_step = errors
             .check(parse_optional_text(
                 "next_step",
                 input.next_step.as_deref(),
-                200,
+                REASON_MAX,
             ))
             .flatten();
         if !Grade::JUDGED.contains(&input.grade) {

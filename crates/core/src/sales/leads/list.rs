@@ -48,7 +48,11 @@ pub struct LeadQuery {
     pub created_from: Option<DateTime<Utc>>,
     pub created_to: Option<DateTime<Utc>>,
     /// `-created_at` (default) or `-updated_at`.
+    #[param(schema_with = sort_schema)]
+    #[schema(schema_with = sort_schema)]
     pub sort: Option<String>,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
+    #[schema(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
     /// Count the matches (exactly up to 1,000).
@@ -136,6 +140,16 @@ impl LeadQuery {
     }
 }
 
+/// The orders a lead list may be sorted in; the first is the default.
+pub const SORTS: [(&str, LeadSort); 2] = [
+    ("-created_at", LeadSort::CreatedAt),
+    ("-updated_at", LeadSort::UpdatedAt),
+];
+
+fn sort_schema() -> utoipa::openapi::Object {
+    forecourt_domain::schema::optional_one_of(&SORTS.map(|(key, _)| key))
+}
+
 impl App {
     /// The list's filter, with its keyword search resolved to the customers it finds.
     async fn lead_filter(
@@ -161,16 +175,13 @@ impl App {
     pub async fn list_leads(&self, actor: &Actor, query: LeadQuery) -> CoreResult<LeadPage> {
         let reach = actor.reach(Permission::LeadRead)?;
         let page = page_request(query.limit, query.cursor.as_deref())?;
-        let sort = match query.sort.as_deref().unwrap_or("-created_at") {
-            "-created_at" => LeadSort::CreatedAt,
-            "-updated_at" => LeadSort::UpdatedAt,
-            _ => {
-                return Err(CoreError::invalid(FieldError::new(
-                    "sort",
-                    "invalid_value",
-                    "must be -created_at or -updated_at",
-                )));
-            }
+        let wanted = query.sort.as_deref().unwrap_or(SORTS[0].0);
+        let Some(&(_, sort)) = SORTS.iter().find(|(key, _)| *key == wanted) else {
+            return Err(CoreError::invalid(FieldError::new(
+                "sort",
+                "invalid_value",
+                "must be -created_at or -updated_at",
+            )));
         };
         let now = self.now();
         let filter = self.lead_filter(actor, &query, now).await?;

@@ -21,6 +21,7 @@ use forecourt_domain::ids::LeadId;
 use forecourt_domain::permission::{Permission, Scope};
 use forecourt_domain::sales::{Grade, LeadStatus};
 use forecourt_domain::username::parse_optional_text;
+use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, REMARK_MAX};
 use forecourt_domain::work::ApprovalStatus;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::Deserialize;
@@ -39,8 +40,11 @@ pub struct LostInput {
     /// A key of the dealer's `lost_reason` list.
     pub reason: String,
     /// The brand they bought instead (required unless they postponed or the loan was refused).
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub competitor_brand: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub competitor_model: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub note: Option<String>,
 }
 
@@ -48,7 +52,9 @@ pub struct LostInput {
 pub struct ReopenInput {
     pub version: i64,
     /// H, A, B or C.
+    #[schema(schema_with = forecourt_domain::schema::judged_grade)]
     pub grade: Grade,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub note: Option<String>,
 }
 
@@ -290,18 +296,22 @@ impl App {
             .check(parse_optional_text(
                 "competitor_brand",
                 input.competitor_brand.as_deref(),
-                64,
+                NAME_MAX,
             ))
             .flatten();
         let model = errors
             .check(parse_optional_text(
                 "competitor_model",
                 input.competitor_model.as_deref(),
-                100,
+                LONG_NAME_MAX,
             ))
             .flatten();
         let note = errors
-            .check(parse_optional_text("note", input.note.as_deref(), 500))
+            .check(parse_optional_text(
+                "note",
+                input.note.as_deref(),
+                REMARK_MAX,
+            ))
             .flatten();
         if brand.is_none()
             && reason
@@ -478,7 +488,11 @@ impl App {
             ));
         }
         let note = errors
-            .check(parse_optional_text("note", input.note.as_deref(), 500))
+            .check(parse_optional_text(
+                "note",
+                input.note.as_deref(),
+                REMARK_MAX,
+            ))
             .flatten();
         errors.finish()?;
         let now = self.now();

@@ -85,6 +85,7 @@ pub struct NewReception {
     #[serde(default)]
     pub test_drive: bool,
     /// The grade after the visit: H, A, B, C, or N when too early to say.
+    #[schema(schema_with = forecourt_domain::schema::starting_grade)]
     pub grade: Grade,
     /// The lead's details (the source defaults to walk-in, the car to the first one looked at).
     #[serde(default)]
@@ -189,6 +190,7 @@ pub struct ReceptionQuery {
     /// Arrived before.
     pub to: Option<DateTime<Utc>>,
     /// Page size (1 to 200, default 50).
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,

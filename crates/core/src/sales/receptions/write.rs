@@ -40,6 +40,7 @@ use forecourt_domain::ids::UserId;
 use forecourt_domain::sales::{Grade, LeadStatus};
 use forecourt_domain::text::Text;
 use forecourt_domain::username::parse_optional_text;
+use forecourt_domain::username::{LONG_NAME_MAX, NOTE_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
@@ -129,7 +130,7 @@ async fn check_form<C: ConnectionTrait>(
             .check(parse_optional_text(
                 &format!("models.{i}.text"),
                 m.text.as_deref(),
-                100,
+                LONG_NAME_MAX,
             ))
             .flatten();
         if series.is_none() && model.is_none() && text.is_none() {
@@ -143,7 +144,11 @@ async fn check_form<C: ConnectionTrait>(
     }
     let grade = crate::sales::leads::starting_grade("grade", Some(input.grade), &mut errors);
     let notes = errors
-        .check(parse_optional_text("notes", input.notes.as_deref(), 2000))
+        .check(parse_optional_text(
+            "notes",
+            input.notes.as_deref(),
+            NOTE_MAX,
+        ))
         .flatten();
     let mut fields = input.lead.clone();
     if fields.source.is_none() {

@@ -12,6 +12,7 @@ use forecourt_db::repo::{leads, tenant};
 use forecourt_domain::ids::TestDriveBookingId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::BookingStatus;
+use forecourt_domain::username::REMARK_MAX;
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde_json::json;
@@ -79,7 +80,11 @@ impl App {
             actor,
         );
         let notes = errors
-            .check(parse_optional_text("notes", input.notes.as_deref(), 500))
+            .check(parse_optional_text(
+                "notes",
+                input.notes.as_deref(),
+                REMARK_MAX,
+            ))
             .flatten();
         let lead_id = match (&customer, input.lead_id) {
             (Some(c), Some(id)) => {
@@ -220,7 +225,7 @@ impl App {
         check_times(&mut errors, after.starts_at, after.ends_at, now);
         if let Some(notes) = &patch.notes {
             after.notes = errors
-                .check(parse_optional_text("notes", Some(notes), 500))
+                .check(parse_optional_text("notes", Some(notes), REMARK_MAX))
                 .flatten();
         }
         errors.finish()?;

@@ -12,6 +12,7 @@ use forecourt_domain::FieldErrors;
 use forecourt_domain::ids::TestDriveCarId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::plate::Plate;
+use forecourt_domain::username::{LONG_NAME_MAX, REMARK_MAX, SHORT_NAME_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::vin::Vin;
 use uuid::Uuid;
@@ -39,7 +40,7 @@ impl App {
         let conn = self.db.conn();
         let catalog = CatalogNames::load(conn, actor).await?;
         let mut errors = FieldErrors::new();
-        let name = errors.check(parse_name("name", &input.name, 100));
+        let name = errors.check(parse_name("name", &input.name, LONG_NAME_MAX));
         let (series_id, model_id) = catalog.check(&mut errors, "", input.series_id, input.model_id);
         let vin = match input
             .vin
@@ -64,10 +65,18 @@ impl App {
             None => None,
         };
         let colour = errors
-            .check(parse_optional_text("colour", input.colour.as_deref(), 32))
+            .check(parse_optional_text(
+                "colour",
+                input.colour.as_deref(),
+                SHORT_NAME_MAX,
+            ))
             .flatten();
         let notes = errors
-            .check(parse_optional_text("notes", input.notes.as_deref(), 500))
+            .check(parse_optional_text(
+                "notes",
+                input.notes.as_deref(),
+                REMARK_MAX,
+            ))
             .flatten();
         errors.finish()?;
         let now = self.now();
@@ -118,7 +127,7 @@ impl App {
         let mut errors = FieldErrors::new();
         let mut after = before.clone();
         if let Some(name) = &patch.name
-            && let Some(name) = errors.check(parse_name("name", name, 100))
+            && let Some(name) = errors.check(parse_name("name", name, LONG_NAME_MAX))
         {
             after.name = name;
         }
@@ -132,12 +141,12 @@ impl App {
         }
         if let Some(colour) = &patch.colour {
             after.colour = errors
-                .check(parse_optional_text("colour", Some(colour), 32))
+                .check(parse_optional_text("colour", Some(colour), SHORT_NAME_MAX))
                 .flatten();
         }
         if let Some(notes) = &patch.notes {
             after.notes = errors
-                .check(parse_optional_text("notes", Some(notes), 500))
+                .check(parse_optional_text("notes", Some(notes), REMARK_MAX))
                 .flatten();
         }
         if let Some(active) = patch.active {

@@ -11,6 +11,7 @@ use forecourt_db::entities::{lead, test_drive_booking, test_drive_car};
 use forecourt_db::repo::tenant;
 use forecourt_domain::ids::TestDriveBookingId;
 use forecourt_domain::sales::{BookingStatus, Grade, LeadStatus};
+use forecourt_domain::username::REMARK_MAX;
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde_json::json;
@@ -41,10 +42,14 @@ impl App {
         }
         let now = self.now();
         let mut errors = FieldErrors::new();
-        if !(1..=5).contains(&input.rating) {
+        if !(1..=MAX_RATING).contains(&input.rating) {
             errors.push(
-                FieldError::new("rating", "out_of_range", "must be from 1 to 5")
-                    .with_param("max", 5),
+                FieldError::new(
+                    "rating",
+                    "out_of_range",
+                    format!("must be from 1 to {MAX_RATING}"),
+                )
+                .with_param("max", MAX_RATING),
             );
         }
         if input.grade.is_some_and(|g| !Grade::JUDGED.contains(&g)) {
@@ -55,13 +60,17 @@ impl App {
             ));
         }
         let liked = errors
-            .check(parse_optional_text("liked", input.liked.as_deref(), 500))
+            .check(parse_optional_text(
+                "liked",
+                input.liked.as_deref(),
+                REMARK_MAX,
+            ))
             .flatten();
         let concerns = errors
             .check(parse_optional_text(
                 "concerns",
                 input.concerns.as_deref(),
-                500,
+                REMARK_MAX,
             ))
             .flatten();
         let licence = self.licence(

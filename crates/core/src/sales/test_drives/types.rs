@@ -30,21 +30,30 @@ pub struct TestDriveCarView {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewTestDriveCar {
     /// What staff call it: `汉 EV 白色试驾车`.
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: String,
     pub series_id: Option<CatalogSeriesId>,
     pub model_id: Option<CatalogModelId>,
+    #[schema(schema_with = forecourt_domain::schema::optional_vin)]
     pub vin: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_plate)]
     pub plate: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub colour: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct TestDriveCarPatch {
     pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_plate)]
     pub plate: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub colour: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<String>,
     pub active: Option<bool>,
 }
@@ -101,7 +110,9 @@ pub struct NewBooking {
     pub ends_at: DateTime<Utc>,
     /// The driver's licence number (the ID number on a mainland licence); may also be given
     /// with the feedback.
+    #[schema(schema_with = forecourt_domain::schema::optional_id_number)]
     pub licence_number: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<String>,
 }
 
@@ -111,6 +122,7 @@ pub struct BookingPatch {
     pub car_id: Option<TestDriveCarId>,
     pub starts_at: Option<DateTime<Utc>>,
     pub ends_at: Option<DateTime<Utc>>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<String>,
 }
 
@@ -122,15 +134,24 @@ pub struct BookingCancel {
     pub no_show: bool,
 }
 
+/// The most stars a test drive can get.
+pub const MAX_RATING: i32 = 5;
+
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct DriveFeedback {
     pub version: i64,
+    /// 1 to 5 stars.
+    #[schema(schema_with = forecourt_domain::schema::integer::<1, { MAX_RATING as i64 }>)]
     pub rating: i32,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub liked: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub concerns: Option<String>,
     /// The lead's grade after the drive (H, A, B or C), if it changed.
+    #[schema(schema_with = forecourt_domain::schema::optional_judged_grade)]
     pub grade: Option<Grade>,
     /// Required when no licence was captured at booking.
+    #[schema(schema_with = forecourt_domain::schema::optional_id_number)]
     pub licence_number: Option<String>,
 }
 

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '@/api/client';
+import type { Schemas } from '@/api/types';
 import { LOCALE_NAMES } from '@/i18n';
 import { PageHeader } from '@/components/PageHeader';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
@@ -50,7 +51,8 @@ function EditModal({
       await unwrap(
         api.PUT('/api/v1/message-templates', {
           body: {
-            key: template.key,
+            // Templates listed by the server carry the key of a built-in text.
+            key: template.key as Schemas['TemplateUpdate']['key'],
             channel: template.channel,
             locale: template.locale,
             subject: template.channel === 'email' ? (values.subject ?? null) : null,

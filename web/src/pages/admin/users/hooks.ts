@@ -1,7 +1,7 @@
 // The users API, as hooks for the users pages.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
-import type { NewUser, User, UserPatch } from '@/api/types';
+import type { NewUser, User, UserPatch, UserSort } from '@/api/types';
 import { useKeysetList } from '@/lib/useKeysetList';
 
 export const USERS_KEY = ['users'] as const;
@@ -25,7 +25,8 @@ export function useUserList(filters: UserFilters) {
             status: (filters.status as User['status'] | undefined) || undefined,
             role: filters.role || undefined,
             team_id: filters.team_id || undefined,
-            sort: filters.sort || undefined,
+            // The page offers only the sort orders the API lists.
+            sort: (filters.sort as UserSort | undefined) || undefined,
             limit: PAGE_SIZE,
             cursor,
           },
