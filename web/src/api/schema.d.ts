@@ -2122,6 +2122,8 @@ export interface components {
             /** Format: uuid */
             entity_id?: string | null;
             entity?: null | components["schemas"]["AuditRef"];
+            /** @description The record was of a named type and no longer exists (`entity` is then absent). */
+            entity_gone: boolean;
             /** @description `{field: {"before": ..., "after": ...}}`; sensitive values are masked. */
             changes: Record<string, never>;
             /** @description The records that ids in `changes` point at (stages, owners, models …), by id. */
@@ -3715,6 +3717,8 @@ export interface components {
                 /** Format: uuid */
                 entity_id?: string | null;
                 entity?: null | components["schemas"]["AuditRef"];
+                /** @description The record was of a named type and no longer exists (`entity` is then absent). */
+                entity_gone: boolean;
                 /** @description `{field: {"before": ..., "after": ...}}`; sensitive values are masked. */
                 changes: Record<string, never>;
                 /** @description The records that ids in `changes` point at (stages, owners, models …), by id. */

@@ -33,6 +33,8 @@ pub struct AuditEventView {
     pub entity_id: Option<Uuid>,
     /// The record by name (absent when it no longer exists or has no name).
     pub entity: Option<AuditRef>,
+    /// The record was of a named type and no longer exists (`entity` is then absent).
+    pub entity_gone: bool,
     /// `{field: {"before": ..., "after": ...}}`; sensitive values are masked.
     #[schema(value_type = Object)]
     pub changes: serde_json::Value,
@@ -45,6 +47,7 @@ impl AuditEventView {
     fn of(m: audit_event::Model, names: &audit_names::PageNames) -> Self {
         Self {
             entity: names.entity(&m),
+            entity_gone: names.gone(&m),
             refs: names.refs(&m),
             id: AuditEventId::from_uuid(m.id),
             occurred_at: m.occurred_at,

@@ -67,6 +67,15 @@ impl PageNames {
         self.by_type.get(&(kind, id)).cloned()
     }
 
+    /// Whether the event's record is of a named type but no longer exists (deleted, merged
+    /// away). A record of a type without names (a dealer's settings, an approval) is not gone.
+    pub fn gone(&self, event: &audit_event::Model) -> bool {
+        match (event.entity_id, known_type(&event.entity_type)) {
+            (Some(id), Some(kind)) => !self.by_type.contains_key(&(kind, id)),
+            _ => false,
+        }
+    }
+
     pub fn refs(&self, event: &audit_event::Model) -> BTreeMap<String, AuditRef> {
         let mut out = BTreeMap::new();
         for (kind, id) in change_refs(&event.changes) {

@@ -203,3 +203,92 @@ crate::http_test!(async fn records_and_references_are_named_and_masked_for_the_r
     let created = own.iter().find(|e| e["action"] == "customer.created").unwrap();
     assert_eq!(created["entity"]["name"], "欧***", "{created:?}");
 });
+
+/// Every Rust source file of the use cases.
+fn core_sources() -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                out.push((path, text));
+            }
+        }
+    }
+    out
+}
+
+/// Keys the code writes that no run of the demo may reach (a setting changed once a year):
+/// every field named in a `.change("…")` or an `audit_fields` map, and every record type and
+/// action of an `AuditEntry::action("…", "…")`, must be in the vocabulary.
+#[test]
+fn every_key_the_code_writes_is_in_the_vocabulary() {
+    let vocabulary: Value = serde_json::from_str(VOCABULARY).unwrap();
+    let listed = |list: &str, key: &str| {
+        vocabulary[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k == key)
+    };
+    let field = regex::Regex::new(r#"(?:\.change|f\.insert)\(\s*"([a-z_]+)""#).unwrap();
+    let action = regex::Regex::new(r#"AuditEntry::action\(\s*"([a-z_]+)",\s*"([a-z_]+)""#).unwrap();
+    let mut missing = BTreeSet::new();
+    let sources = core_sources();
+    assert!(sources.len() > 50, "found {} files", sources.len());
+    for (path, text) in &sources {
+        let file = path.file_name().unwrap().to_string_lossy();
+        for found in field.captures_iter(text) {
+            let key = &found[1];
+            if !listed("fields", key) && !listed("free_text", key) {
+                missing.insert(format!("field {key} ({file})"));
+            }
+        }
+        for found in action.captures_iter(text) {
+            let (entity, verb) = (&found[1], &found[2]);
+            let known = vocabulary["actions"][entity]
+                .as_array()
+                .is_some_and(|verbs| verbs.iter().any(|v| v == verb));
+            if !known {
+                missing.insert(format!("action {entity}.{verb} ({file})"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "not in vocabulary.json: {missing:#?}");
+}
+
+crate::http_test!(async fn a_record_without_a_name_is_not_called_deleted(t) {
+    let w = world(&t).await;
+    let admin = session(&t, &w, Admin).await;
+    let settings = t.get("/api/v1/work-settings", Auth::Session(&admin)).await;
+    let saved = t
+        .send(
+            Method::PATCH,
+            "/api/v1/work-settings",
+            Auth::Session(&admin),
+            Some(json!({"version": settings.body["version"], "escalation_minutes": 90})),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.body);
+    let team = t
+        .send(Method::POST, "/api/v1/teams", Auth::Session(&admin), Some(json!({"name": "临时小组"})))
+        .await;
+    assert_eq!(team.status, StatusCode::CREATED, "{:?}", team.body);
+    let id = team.body["id"].as_str().unwrap();
+    let gone = t
+        .send(Method::DELETE, &format!("/api/v1/teams/{id}"), Auth::Session(&admin), None)
+        .await;
+    assert!(gone.status.is_success(), "{:?}", gone.body);
+
+    let events = all_events(&t, &admin).await;
+    let settings_event = events.iter().find(|e| e["entity_type"] == "work_settings").unwrap();
+    assert_eq!(settings_event["entity_gone"], false, "{settings_event:?}");
+    assert_eq!(settings_event["changes"]["escalation_minutes"]["after"], 90);
+    let deleted = events.iter().find(|e| e["entity_type"] == "team" && e["entity_id"] == id).unwrap();
+    assert_eq!(deleted["entity_gone"], true, "{deleted:?}");
+    assert!(deleted["entity"].is_null());
+});

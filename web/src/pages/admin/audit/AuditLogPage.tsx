@@ -43,6 +43,9 @@ function Target({ event, lookups }: { event: AuditEvent; lookups: Lookups }) {
   if (ref) {
     name = refName(t, ref, lookups.roles);
     to = refLink(ref);
+  } else if (!event.entity_gone) {
+    // A record without a name of its own (the dealer's settings, an approval): its type says it.
+    return <span data-testid="audit-target">{entity}</span>;
   } else {
     // Gone since (deleted): the name the event recorded, else "a record".
     const changes = (event.changes ?? {}) as Record<string, { before?: unknown; after?: unknown }>;
