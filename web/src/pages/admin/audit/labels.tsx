@@ -7,6 +7,7 @@ import type { AuditRef, Department, Lookup, Role, Team, User } from '@/api/types
 import { isLocale, LOCALE_NAMES } from '@/i18n';
 import { EMPTY, formatDateTime, formatMoney } from '@/lib/format';
 import { lookupName } from '@/lib/lookups';
+import { vocab } from '@/lib/work';
 import { roleName } from '@/lib/roles';
 import { stageName } from '@/lib/sales';
 
@@ -136,11 +137,27 @@ export function formatAuditValue(
       return lookupName(t, 'source', value, lookups.sources);
     case 'lost_reason':
       return lookupName(t, 'lost_reason', value, lookups.lostReasons);
+    case 'kind':
+      // An approval's kind is a dotted key (`activity.cancel`); other kinds are plain words.
+      return value.includes('.')
+        ? vocab(t, 'work.approvalKind', value.replace(/\./g, '_'))
+        : valueWord(t, field, value);
+    case 'key': {
+      // A message template's identity: `activity.reminder/sms/zh-CN`.
+      const template = TEMPLATE_ID.exec(value);
+      if (template?.[1] && template[2] && template[3] && isLocale(template[3])) {
+        const name = vocab(t, 'work.templateKey', template[1].replace(/\./g, '_'));
+        return `${name} · ${t(`work.channel.${template[2]}`)} · ${LOCALE_NAMES[template[3]]}`;
+      }
+      return valueWord(t, field, value);
+    }
     default:
       if (INSTANT.test(value)) return formatDateTime(value, lookups.timeZone);
       return valueWord(t, field, value);
   }
 }
+
+const TEMPLATE_ID = /^([a-z_.]+)\/(sms|email|wechat)\/([A-Za-z-]+)$/;
 
 /** A value the server wrote as a key (`walk_in`), in words; any other text as it is. */
 function valueWord(t: TFunction, field: string, value: string): string {
