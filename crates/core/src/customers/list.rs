@@ -115,21 +115,26 @@ pub(crate) async fn rows<C: ConnectionTrait>(
 }
 
 impl App {
+    /// The customers a list's keyword search finds (at most [`COUNT_CAP`]), or `None` when
+    /// there is no search (blank counts as none).
+    pub(crate) async fn customers_found_by(
+        &self,
+        actor: &Actor,
+        q: Option<&str>,
+    ) -> CoreResult<Option<Vec<uuid::Uuid>>> {
+        let Some(q) = q.map(str::trim).filter(|q| !q.is_empty()) else {
+            return Ok(None);
+        };
+        let found = self.search_ids(actor, q, COUNT_CAP).await?;
+        Ok(Some(found.into_iter().map(|(id, _)| id).collect()))
+    }
+
     pub(crate) async fn customer_filter(
         &self,
         actor: &Actor,
         query: &CustomerQuery,
     ) -> CoreResult<CustomerFilter> {
-        let ids = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            Some(q) => Some(
-                self.search_ids(actor, q, COUNT_CAP)
-                    .await?
-                    .into_iter()
-                    .map(|(id, _)| id)
-                    .collect(),
-            ),
-            None => None,
-        };
+        let ids = self.customers_found_by(actor, query.q.as_deref()).await?;
         Ok(CustomerFilter {
             owner_id: query.owner_id.map(UserId::uuid),
             unowned: query.unowned,

@@ -158,16 +158,7 @@ impl App {
         query: &LeadQuery,
         now: DateTime<Utc>,
     ) -> CoreResult<LeadFilter> {
-        let customer_ids = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            Some(q) => Some(
-                self.search_ids(actor, q, COUNT_CAP)
-                    .await?
-                    .into_iter()
-                    .map(|(id, _)| id)
-                    .collect(),
-            ),
-            None => None,
-        };
+        let customer_ids = self.customers_found_by(actor, query.q.as_deref()).await?;
         query.filter(now, customer_ids)
     }
 
