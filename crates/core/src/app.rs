@@ -2,6 +2,7 @@
 
 use crate::clock::{Clock, SystemClock};
 use crate::crypto::PiiCipher;
+use crate::module::Module;
 use crate::settings::CoreSettings;
 use chrono::{DateTime, Utc};
 use forecourt_db::Db;
@@ -26,11 +27,20 @@ impl std::fmt::Debug for App {
 }
 
 impl App {
-    pub fn new(db: Db, settings: CoreSettings) -> Self {
-        Self::with_clock(db, settings, Arc::new(SystemClock))
+    /// The application over `db`, with the business modules the composition root lists
+    /// (installed for the process: see [`crate::module::install`]).
+    pub fn new(db: Db, settings: CoreSettings, modules: Vec<&'static dyn Module>) -> Self {
+        Self::with_clock(db, settings, Arc::new(SystemClock), modules)
     }
 
-    pub fn with_clock(db: Db, settings: CoreSettings, clock: Arc<dyn Clock>) -> Self {
+    /// [`App::new`] with another clock (tests, the demo's history).
+    pub fn with_clock(
+        db: Db,
+        settings: CoreSettings,
+        clock: Arc<dyn Clock>,
+        modules: Vec<&'static dyn Module>,
+    ) -> Self {
+        crate::module::install(modules);
         let pii = Arc::new(PiiCipher::new(&settings.pii_key));
         let senders = Arc::new(crate::messaging::adapters::Senders::new(
             &settings.messaging,
@@ -41,6 +51,14 @@ impl App {
             settings: Arc::new(settings),
             pii,
             senders,
+        }
+    }
+
+    /// The same application reading the time from another clock.
+    pub fn with_other_clock(&self, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            clock,
+            ..self.clone()
         }
     }
 

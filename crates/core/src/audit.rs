@@ -12,17 +12,7 @@ use forecourt_db::{ConnectionTrait, DbError};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-/// A record whose changes are audited.
-pub trait Audited {
-    /// The entity type recorded, e.g. `user`.
-    const ENTITY: &'static str;
-
-    fn audit_id(&self) -> Uuid;
-
-    /// The fields recorded, by name, with sensitive values already masked (phones) or left out
-    /// (password hashes).
-    fn audit_fields(&self) -> Map<String, Value>;
-}
+pub use forecourt_db::audited::Audited;
 
 /// One audit event, before it is written.
 #[derive(Clone, Debug, PartialEq)]

@@ -18,6 +18,7 @@ pub mod error;
 pub mod jobs;
 pub mod lookups;
 pub mod messaging;
+pub mod module;
 pub mod notifications;
 pub mod org;
 pub mod paging;
@@ -26,7 +27,9 @@ pub mod retention;
 pub mod sales;
 pub mod saved_views;
 pub mod settings;
+pub mod spreadsheet;
 pub mod texts;
+pub mod timeline;
 pub mod vehicles;
 
 pub use app::App;

@@ -3,7 +3,7 @@
 //! and switch off) and the dealer's own.
 
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
 use chrono::{DateTime, Utc};
@@ -16,7 +16,6 @@ use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use std::str::FromStr;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -104,22 +103,6 @@ fn view(list: LookupList, m: &lookup::Model) -> LookupView {
     }
 }
 
-impl Audited for lookup::Model {
-    const ENTITY: &'static str = "lookup";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut f = Map::new();
-        f.insert("list".into(), self.list.clone().into());
-        f.insert("key".into(), self.key.clone().into());
-        f.insert("name".into(), self.name.clone().into());
-        f.insert("active".into(), self.active.into());
-        f.insert("sort_order".into(), self.sort_order.into());
-        f
-    }
-}
-
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewLookup {
     /// 2-32 characters of a-z, 0-9 and _.
@@ -140,7 +123,7 @@ pub struct LookupPatch {
 
 /// Adds the built-in entries a dealer lacks (new dealers, and dealers made before an entry
 /// existed).
-pub(crate) async fn ensure_builtin<C: ConnectionTrait>(
+pub async fn ensure_builtin<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
     now: DateTime<Utc>,
@@ -210,7 +193,9 @@ impl App {
             let system = self.system_actor(dealer.id).await?;
             let tx = self.db.begin().await?;
             ensure_builtin(&*tx, &system, self.now()).await?;
-            crate::sales::pipeline::ensure_builtin(&*tx, &system, self.now()).await?;
+            for module in crate::module::installed() {
+                module.dealer_defaults(&tx, &system, self.now()).await?;
+            }
             tx.commit().await?;
         }
         Ok(())

@@ -125,7 +125,9 @@ impl App {
         let system = crate::auth::system_actor_for_new_dealer(&created);
         audit::record(&*tx, &system, AuditEntry::created(&created), now).await?;
         crate::lookups::ensure_builtin(&*tx, &system, now).await?;
-        crate::sales::pipeline::ensure_builtin(&*tx, &system, now).await?;
+        for module in crate::module::installed() {
+            module.dealer_defaults(&tx, &system, now).await?;
+        }
         tx.commit().await?;
         Ok(DealerView::from(&created))
     }

@@ -3,9 +3,10 @@
 //! - [`Db`] connects to SQLite (the embedded default) or PostgreSQL and hands out write
 //!   transactions ([`WriteTx`]), serialising writers on SQLite.
 //! - [`migrations::Migrator`] is one migration tree for both backends.
-//! - [`entities`] are the SeaORM models; [`repo`] the tenant-scoped queries over them. Every
+//! - [`entities`] are the SeaORM models ([`audited`]: which of their fields the audit log keeps); [`repo`] the tenant-scoped queries over them. Every
 //!   query on tenant-owned data takes a [`DealerScope`], which only the auth layer issues.
 
+pub mod audited;
 pub mod connect;
 pub mod entities;
 pub mod error;

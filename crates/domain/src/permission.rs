@@ -330,6 +330,22 @@ impl GrantSet {
     }
 }
 
+/// Reads stored grants, skipping any that name a permission this version no longer has (a
+/// downgrade) or a scope the permission does not allow.
+pub fn parse_grants(value: &serde_json::Value) -> GrantSet {
+    let grants = value
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|g| serde_json::from_value::<Grant>(g.clone()).ok())
+        .filter(Grant::is_allowed);
+    GrantSet::new(grants)
+}
+
+pub fn grants_to_json(grants: &GrantSet) -> serde_json::Value {
+    serde_json::to_value(grants.to_vec()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
-use crate::jobs::{JobContext, JobRegistry, NewSchedule};
+use crate::jobs::{JobContext, JobRegistry};
 use crate::messaging::{OutboundRequest, queue_message};
 use crate::notifications::{Notice, notify};
 use chrono::{DateTime, Duration, Utc};
@@ -20,7 +20,7 @@ use forecourt_domain::permission::Permission;
 use forecourt_domain::text::Text;
 use forecourt_domain::work::{ActivityStatus, MessageChannel};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -252,17 +252,6 @@ impl App {
         Ok(true)
     }
 
-    /// The installation-wide schedules of the work engine (the overdue scan every minute).
-    pub async fn ensure_work_schedules(&self) -> CoreResult<()> {
-        self.ensure_schedule(NewSchedule {
-            dealer_id: None,
-            name: OVERDUE_SCAN_JOB.into(),
-            kind: OVERDUE_SCAN_JOB.into(),
-            cron: "* * * * *".into(),
-            payload: json!({}),
-        })
-        .await
-    }
 }
 
 /// The dealer's work settings.

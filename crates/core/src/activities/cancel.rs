@@ -23,6 +23,7 @@ pub static CANCEL_APPROVAL: ApprovalType = ApprovalType {
     kind: "activity.cancel",
     permission: Permission::ApprovalDecide,
     generic: false,
+    check: None,
     on_approve: Some(approve_cancel),
     on_reject: Some(reject_cancel),
 };

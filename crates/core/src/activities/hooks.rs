@@ -4,7 +4,7 @@
 
 use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, ActorKind};
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::error::{CoreError, CoreResult};
 use crate::jobs::{self, NewJob};
 use chrono::{DateTime, Duration, Utc};

@@ -12,6 +12,7 @@ mod alarms;
 mod cancel;
 mod feed;
 mod hooks;
+pub mod module;
 mod read;
 pub mod types;
 mod write;
@@ -26,7 +27,4 @@ pub use hooks::{
 };
 pub use read::MyWork;
 pub use types::*;
-
-pub(crate) fn register_jobs(registry: &mut crate::jobs::JobRegistry) {
-    alarms::register(registry);
-}
+pub use module::MODULE;

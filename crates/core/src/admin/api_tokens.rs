@@ -1,7 +1,7 @@
 //! API tokens: create (the token is shown once), list, revoke.
 
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::grants::{grants_to_json, parse_grants};
 use crate::auth::secrets::{random_token, token_hash};
 use crate::auth::{API_TOKEN_PREFIX, Actor, ActorKind};
@@ -17,7 +17,7 @@ use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
@@ -51,33 +51,6 @@ impl From<&api_token::Model> for ApiTokenView {
             revoked_at: m.revoked_at,
             version: m.version,
         }
-    }
-}
-
-impl Audited for api_token::Model {
-    const ENTITY: &'static str = "api_token";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut fields = Map::new();
-        fields.insert("name".into(), self.name.clone().into());
-        fields.insert("prefix".into(), self.token_prefix.clone().into());
-        fields.insert("user_id".into(), self.user_id.to_string().into());
-        let grants: Vec<String> = parse_grants(&self.grants)
-            .grants()
-            .map(|g| format!("{}@{}", g.permission, g.scope.as_str()))
-            .collect();
-        fields.insert("grants".into(), grants.into());
-        fields.insert(
-            "expires_at".into(),
-            self.expires_at.map(|t| t.to_rfc3339()).into(),
-        );
-        fields.insert(
-            "revoked_at".into(),
-            self.revoked_at.map(|t| t.to_rfc3339()).into(),
-        );
-        fields
     }
 }
 

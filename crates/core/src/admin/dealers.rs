@@ -1,7 +1,7 @@
 //! Dealer settings, and the dealers a user may act in.
 
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
 use chrono::{DateTime, Utc};
@@ -15,9 +15,7 @@ use forecourt_domain::time_zone::DealerTimeZone;
 use forecourt_domain::username::LONG_NAME_MAX;
 use forecourt_domain::username::parse_name;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use utoipa::ToSchema;
-use uuid::Uuid;
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct DealerView {
@@ -47,21 +45,6 @@ impl From<&dealer::Model> for DealerView {
             updated_at: m.updated_at,
             version: m.version,
         }
-    }
-}
-
-impl Audited for dealer::Model {
-    const ENTITY: &'static str = "dealer";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut fields = Map::new();
-        fields.insert("code".into(), self.code.clone().into());
-        fields.insert("name".into(), self.name.clone().into());
-        fields.insert("time_zone".into(), self.time_zone.clone().into());
-        fields.insert("locale".into(), self.locale.clone().into());
-        fields
     }
 }
 

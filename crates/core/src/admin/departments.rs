@@ -1,7 +1,7 @@
 //! Departments (sales, service, ...): the groups teams belong to.
 
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
 use chrono::{DateTime, Utc};
@@ -12,7 +12,6 @@ use forecourt_domain::permission::Permission;
 use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -36,18 +35,6 @@ impl From<&department::Model> for DepartmentView {
             updated_at: m.updated_at,
             version: m.version,
         }
-    }
-}
-
-impl Audited for department::Model {
-    const ENTITY: &'static str = "department";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut fields = Map::new();
-        fields.insert("name".into(), self.name.clone().into());
-        fields
     }
 }
 

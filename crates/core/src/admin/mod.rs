@@ -7,6 +7,8 @@ pub mod audit_names;
 pub mod dealers;
 pub mod departments;
 pub mod me;
+pub mod module;
 pub mod roles;
 pub mod teams;
 pub mod users;
+pub use module::MODULE;

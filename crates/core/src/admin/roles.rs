@@ -2,7 +2,7 @@
 //! admins from the permission catalog.
 
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::auth::grants::{grants_to_json, parse_grants};
 use crate::error::{CoreError, CoreResult};
@@ -16,7 +16,6 @@ use forecourt_domain::username::{NAME_MAX, REMARK_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -67,25 +66,6 @@ impl RoleView {
             id: Some(RoleId::from_uuid(model.id)),
             version: Some(model.version),
         }
-    }
-}
-
-impl Audited for role::Model {
-    const ENTITY: &'static str = "role";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut fields = Map::new();
-        fields.insert("key".into(), self.key.clone().into());
-        fields.insert("name".into(), self.name.clone().into());
-        fields.insert("description".into(), self.description.clone().into());
-        let grants: Vec<String> = parse_grants(&self.grants)
-            .grants()
-            .map(|g| format!("{}@{}", g.permission, g.scope.as_str()))
-            .collect();
-        fields.insert("grants".into(), grants.into());
-        fields
     }
 }
 

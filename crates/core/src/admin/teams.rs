@@ -1,7 +1,7 @@
 //! Teams: a lead, members (users point at their team) and an optional department.
 
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
 use chrono::{DateTime, Utc};
@@ -15,7 +15,6 @@ use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -43,26 +42,6 @@ impl From<&team::Model> for TeamView {
             updated_at: m.updated_at,
             version: m.version,
         }
-    }
-}
-
-impl Audited for team::Model {
-    const ENTITY: &'static str = "team";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut fields = Map::new();
-        fields.insert("name".into(), self.name.clone().into());
-        fields.insert(
-            "department_id".into(),
-            self.department_id.map(|d| d.to_string()).into(),
-        );
-        fields.insert(
-            "leader_id".into(),
-            self.leader_id.map(|u| u.to_string()).into(),
-        );
-        fields
     }
 }
 

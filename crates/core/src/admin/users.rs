@@ -1,7 +1,7 @@
 //! Staff accounts: list, create, edit, disable, reset password, unlock.
 
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::auth::grants::role_grants;
 use crate::auth::passwords::hash_password;
@@ -25,7 +25,7 @@ use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::{Username, parse_name};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
@@ -118,27 +118,6 @@ impl UserView {
             updated_at: model.updated_at,
             version: model.version,
         }
-    }
-}
-
-impl Audited for user::Model {
-    const ENTITY: &'static str = "user";
-
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut fields = Map::new();
-        fields.insert("username".into(), self.username.clone().into());
-        fields.insert("display_name".into(), self.display_name.clone().into());
-        fields.insert("role".into(), self.role_key.clone().into());
-        fields.insert("team_id".into(), self.team_id.map(|t| t.to_string()).into());
-        fields.insert("email".into(), self.email.as_deref().map(mask_email).into());
-        fields.insert("phone".into(), self.phone.as_deref().map(mask_phone).into());
-        fields.insert("locale".into(), self.locale.clone().into());
-        fields.insert("status".into(), self.status.clone().into());
-        fields
     }
 }
 

@@ -1,6 +1,6 @@
 //! Who sees and who decides which request.
 
-use super::registry::{APPROVAL_TYPES, ApprovalType, approval_type};
+use super::registry::{ApprovalType, approval_type, approval_types};
 use super::views::{ApprovalBox, ApprovalQuery};
 use crate::auth::Actor;
 use crate::auth::grants::role_grants;
@@ -135,8 +135,7 @@ pub(crate) async fn request_for<C: ConnectionTrait>(
 
 /// The kinds the actor may decide.
 fn decidable_kinds(actor: &Actor) -> Vec<String> {
-    APPROVAL_TYPES
-        .iter()
+    approval_types()
         .filter(|t| actor.can(t.permission))
         .map(|t| t.kind.to_owned())
         .collect()
@@ -145,8 +144,7 @@ fn decidable_kinds(actor: &Actor) -> Vec<String> {
 /// Pending requests the actor may decide. (Team-scoped deciders: requests of their team.)
 pub(crate) fn waiting_filter(actor: &Actor) -> ApprovalFilter {
     let kinds = decidable_kinds(actor);
-    let team_only = APPROVAL_TYPES
-        .iter()
+    let team_only = approval_types()
         .filter(|t| actor.can(t.permission))
         .all(|t| actor.grants().scope(t.permission) == Some(Scope::Team));
     ApprovalFilter {

@@ -1,5 +1,5 @@
 //! Approvals (工作流): a request → approve / reject (with a comment) → its effect, for every
-//! type registered in [`registry::APPROVAL_TYPES`]. Approvers are notified when a request is
+//! type registered ([`registry::approval_types`]). Approvers are notified when a request is
 //! made, the requester when it is decided; every step is audited.
 //!
 //! A module asks for an approval inside its own transaction with [`create_request`].
@@ -13,7 +13,9 @@ mod views;
 pub(crate) use texts::TEXTS;
 
 pub use access::{approvers, managers};
-pub use registry::{APPROVAL_TYPES, ApprovalType, Effect, EffectCtx, EffectFuture, approval_type};
+pub use registry::{
+    ApprovalType, Check, Effect, EffectCtx, EffectFuture, RequestCheck, approval_type, approval_types,
+};
 pub use views::{ApprovalBox, ApprovalQuery, ApprovalView, Decision, NewApproval};
 
 use crate::app::App;
@@ -305,15 +307,16 @@ impl App {
         };
         let payload = input.payload.unwrap_or_else(|| json!({}));
         let tx = self.db.begin().await?;
-        types::validate(
-            &*tx,
-            actor,
-            kind.kind,
-            ref_type.as_deref(),
-            input.ref_id,
-            &payload,
-        )
-        .await?;
+        if let Some(check) = kind.check {
+            check(registry::RequestCheck {
+                conn: &tx,
+                actor,
+                ref_type: ref_type.as_deref(),
+                ref_id: input.ref_id,
+                payload: &payload,
+            })
+            .await?;
+        }
         let now = self.now();
         let saved = create_request(
             &*tx,

@@ -6,7 +6,7 @@ use super::{BodyType, Colour, Powertrain, enum_str};
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
-use crate::customers::import::RowError;
+use crate::spreadsheet::{FileFormat, RowError};
 use crate::error::{CoreError, CoreResult};
 use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
@@ -216,7 +216,7 @@ const COLUMNS: [(&str, &[&str]); 8] = [
 type ParsedRows = (Vec<(usize, CatalogEntry)>, Vec<RowError>);
 
 fn parse_rows(csv_text: &str) -> Result<ParsedRows, FieldError> {
-    let table = crate::customers::import::read_table(csv_text.as_bytes())?;
+    let table = crate::spreadsheet::read(FileFormat::Csv, csv_text.as_bytes())?;
     let index = |name: &str| {
         let names = COLUMNS
             .iter()

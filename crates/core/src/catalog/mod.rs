@@ -3,10 +3,12 @@
 //! publish one to every dealer of the group, whose copies are then read-only there.
 
 mod import;
+pub mod module;
 mod publish;
 mod write;
 
 pub use import::CatalogImportReport;
+pub use module::MODULE;
 pub use publish::PublishReport;
 pub use write::{BrandPatch, ModelPatch, NewBrand, NewModel, NewSeries, SeriesPatch};
 

@@ -2,7 +2,7 @@
 
 use super::{BodyType, BrandView, Colour, ModelView, Powertrain, SeriesView, enum_str, model_view};
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
 use forecourt_db::entities::{catalog_brand, catalog_model, catalog_series};
@@ -14,52 +14,9 @@ use forecourt_domain::username::parse_name;
 use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, SHORT_NAME_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use utoipa::ToSchema;
 use uuid::Uuid;
-
-impl Audited for catalog_brand::Model {
-    const ENTITY: &'static str = "catalog_brand";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut f = Map::new();
-        f.insert("name".into(), self.name.clone().into());
-        f
-    }
-}
-
-impl Audited for catalog_series::Model {
-    const ENTITY: &'static str = "catalog_series";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut f = Map::new();
-        f.insert("name".into(), self.name.clone().into());
-        f.insert("brand_id".into(), self.brand_id.to_string().into());
-        f
-    }
-}
-
-impl Audited for catalog_model::Model {
-    const ENTITY: &'static str = "catalog_model";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut f = Map::new();
-        f.insert("name".into(), self.name.clone().into());
-        f.insert("model_year".into(), self.model_year.into());
-        f.insert("body_type".into(), self.body_type.clone().into());
-        f.insert("powertrain".into(), self.powertrain.clone().into());
-        f.insert("guide_price_fen".into(), self.guide_price_fen.into());
-        f.insert("colours".into(), self.colours.clone());
-        f.insert("active".into(), self.active.into());
-        f
-    }
-}
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewBrand {

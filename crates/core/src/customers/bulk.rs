@@ -4,7 +4,7 @@
 use super::access::{owner_teams, reaches};
 use super::create::check_owner;
 use super::owners::change_owner;
-use super::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;

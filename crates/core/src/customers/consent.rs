@@ -3,7 +3,7 @@
 use super::access::customer_for;
 use super::create::{apply_consent, consent_row};
 use super::input::ConsentInput;
-use super::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use super::views::CustomerView;
 use crate::app::App;
 use crate::audit::{self, AuditEntry};

@@ -7,7 +7,7 @@ use super::input::{
     NewCustomer, check_birthday, optional_email, optional_id_number, optional_text, parse_address,
     parse_companions, parse_phones, parse_tags,
 };
-use super::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use super::types::Gender;
 use super::views::CustomerView;
 use crate::app::App;

@@ -7,7 +7,7 @@ use super::access::customer_for;
 use super::audited::masked_numbers;
 use super::create::{phone_rows, tag_rows};
 use super::index::reindex;
-use super::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use super::views::CustomerView;
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
@@ -206,15 +206,25 @@ impl App {
             tag_rows(actor, survivor.id, &tags, now),
         )
         .await?;
-        crate::sales::leads::close_duplicates_before_merge(
+        for module in crate::module::installed() {
+            module
+                .before_customer_merge(crate::module::CustomerMerge {
+                    conn: &tx,
+                    actor,
+                    survivor: survivor.id,
+                    merged: merged.id,
+                    now,
+                })
+                .await?;
+        }
+        customers::move_references(
             &*tx,
-            actor,
-            survivor.id,
+            scope,
+            &crate::module::customer_references(),
             merged.id,
-            now,
+            survivor.id,
         )
         .await?;
-        customers::move_references(&*tx, scope, merged.id, survivor.id).await?;
 
         let mut gone = merged.clone();
         gone.status = customers::MERGED.to_owned();

@@ -1,7 +1,7 @@
 //! Giving customers to another consultant: the owner column, an audit event and a timeline
 //! entry per customer. Used by bulk assignment and by sales when a lead changes hands.
 
-use super::timeline::TimelineEvent;
+use crate::timeline::TimelineEvent;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::CoreResult;

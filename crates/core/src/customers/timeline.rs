@@ -1,18 +1,12 @@
-//! The customer timeline: the extension point every module writes to.
-//!
-//! A module that does something to or for a customer (registers a car, logs a visit, books a
-//! test drive, opens a repair order) appends an entry with [`record`] in the transaction of its
-//! change. The 360° page reads them back newest first. `kind` is `area.event`
-//! (`vehicle.added`); `data` holds what the UI needs to render the entry in any language.
+//! The customer timeline, read back newest first for the 360° page. Modules write it through
+//! the kernel's [`crate::timeline::record`].
 
 use super::access::customer_for;
 use crate::app::App;
-use crate::auth::{Actor, ActorKind};
+use crate::auth::Actor;
 use crate::error::CoreResult;
 use crate::paging::{Paged, page_or_bad_cursor, page_request};
 use chrono::{DateTime, Utc};
-use forecourt_db::ConnectionTrait;
-use forecourt_db::entities::customer_event;
 use forecourt_db::repo::timeline;
 use forecourt_domain::ids::{CustomerEventId, CustomerId};
 use forecourt_domain::permission::Permission;
@@ -21,58 +15,6 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
-/// An entry about to be written.
-#[derive(Clone, Debug)]
-pub struct TimelineEvent {
-    pub customer_id: Uuid,
-    pub kind: &'static str,
-    pub data: Value,
-    /// The record the entry is about (`vehicle`, id), for a link.
-    pub reference: Option<(&'static str, Uuid)>,
-}
-
-impl TimelineEvent {
-    pub fn new(customer_id: Uuid, kind: &'static str, data: Value) -> Self {
-        Self {
-            customer_id,
-            kind,
-            data,
-            reference: None,
-        }
-    }
-
-    pub fn about(mut self, ref_type: &'static str, ref_id: Uuid) -> Self {
-        self.reference = Some((ref_type, ref_id));
-        self
-    }
-}
-
-/// Appends entries, attributed to the actor, at `at`.
-pub async fn record<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    events: Vec<TimelineEvent>,
-    at: DateTime<Utc>,
-) -> CoreResult<()> {
-    let actor_id = (actor.kind() != ActorKind::System).then(|| actor.user_id().uuid());
-    let rows = events
-        .into_iter()
-        .map(|e| customer_event::Model {
-            id: Uuid::now_v7(),
-            dealer_id: actor.dealer_id().uuid(),
-            customer_id: e.customer_id,
-            occurred_at: at,
-            kind: e.kind.to_owned(),
-            data: e.data,
-            ref_type: e.reference.map(|(t, _)| t.to_owned()),
-            ref_id: e.reference.map(|(_, id)| id),
-            actor_id,
-            actor_name: actor.name().chars().take(64).collect(),
-        })
-        .collect();
-    timeline::append(conn, actor.scope(), rows).await?;
-    Ok(())
-}
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct TimelineEntry {

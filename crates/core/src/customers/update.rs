@@ -9,7 +9,7 @@ use super::input::{
     CustomerPatch, check_birthday, optional_email, optional_id_number, optional_text,
     parse_address, parse_companions, parse_phones, parse_tags,
 };
-use super::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use super::views::CustomerView;
 use crate::app::App;
 use crate::audit::{self, AuditEntry};

@@ -187,7 +187,7 @@ pub(super) async fn sales(
         .unwrap_or(now - Duration::days(days));
     let clock = Arc::new(ManualClock::new(start));
     let mut sim = Sim {
-        app: App::with_clock(app.db.clone(), (*app.settings).clone(), clock.clone()),
+        app: app.with_other_clock(clock.clone()),
         clock,
         faker: Faker::new(seed),
         consultants,

@@ -38,13 +38,14 @@ impl JobRegistry {
         Self::default()
     }
 
-    /// Every kind the core itself handles: message delivery, activity reminders, the overdue
-    /// scan. Modules add theirs here.
+    /// Every kind the process handles: the kernel's (message delivery) and each installed
+    /// module's ([`Module::register_jobs`](crate::module::Module::register_jobs)).
     pub fn builtin() -> Self {
         let mut registry = Self::new();
         crate::messaging::register_jobs(&mut registry);
-        crate::activities::register_jobs(&mut registry);
-        crate::sales::follow_up_tasks::register_jobs(&mut registry);
+        for module in crate::module::installed() {
+            module.register_jobs(&mut registry);
+        }
         registry
     }
 

@@ -65,6 +65,24 @@ pub(crate) fn schedule_key(dealer_id: Option<DealerId>, name: &str) -> String {
 }
 
 impl App {
+    /// Creates or updates every installed module's installation-wide schedules
+    /// ([`Module::schedules`](crate::module::Module::schedules)); run at every start.
+    pub async fn ensure_schedules(&self) -> CoreResult<()> {
+        for module in crate::module::installed() {
+            for spec in module.schedules() {
+                self.ensure_schedule(NewSchedule {
+                    dealer_id: None,
+                    name: spec.kind.into(),
+                    kind: spec.kind.into(),
+                    cron: spec.cron.into(),
+                    payload: serde_json::json!({}),
+                })
+                .await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Creates or updates a recurring schedule (safe to call at every start).
     pub async fn ensure_schedule(&self, new: NewSchedule) -> CoreResult<()> {
         let conn = self.db.conn();

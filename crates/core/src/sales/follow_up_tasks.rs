@@ -18,7 +18,7 @@ use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::CoreResult;
-use crate::jobs::{JobContext, JobRegistry, NewSchedule};
+use crate::jobs::{JobContext, JobRegistry};
 use crate::notifications::{Notice, notify};
 use chrono::{DateTime, Duration, Utc};
 use forecourt_db::ConnectionTrait;
@@ -27,7 +27,7 @@ use forecourt_db::repo::{leads, tenant, users};
 use forecourt_domain::ids::{ActivityId, CustomerId, UserId};
 use forecourt_domain::sales::StagnationAction;
 use forecourt_domain::work::ActivityKind;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 use uuid::Uuid;
 
 pub const CADENCE_JOB: &str = "sales.cadence";
@@ -292,21 +292,6 @@ impl App {
         }
         tx.commit().await?;
         Ok(moved)
-    }
-
-    /// The recurring schedules of sales (safe to call at every start).
-    pub async fn ensure_sales_schedules(&self) -> CoreResult<()> {
-        for (kind, cron) in [(CADENCE_JOB, "*/5 * * * *"), (STAGNATION_JOB, "7 * * * *")] {
-            self.ensure_schedule(NewSchedule {
-                dealer_id: None,
-                name: kind.into(),
-                kind: kind.into(),
-                cron: cron.into(),
-                payload: json!({}),
-            })
-            .await?;
-        }
-        Ok(())
     }
 }
 

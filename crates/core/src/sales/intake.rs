@@ -9,7 +9,7 @@ use super::settings::effective;
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::customers::{NewCustomer, PhoneInput};
 use crate::error::{CoreError, CoreResult};
 use crate::notifications::{Notice, notify};

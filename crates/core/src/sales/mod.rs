@@ -6,6 +6,7 @@ pub(crate) mod catalog_names;
 pub mod follow_up_tasks;
 pub mod intake;
 pub mod leads;
+pub mod module;
 pub mod opportunities;
 pub mod pipeline;
 pub mod receptions;
@@ -19,3 +20,4 @@ mod texts;
 pub(crate) use texts::TEXTS;
 
 pub use catalog_names::CarRef;
+pub use module::MODULE;

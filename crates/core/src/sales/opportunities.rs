@@ -11,10 +11,10 @@ use super::pipeline::{StageView, stage_view};
 use super::receptions::ReceptionCustomer;
 use super::settings::effective;
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, ActorKind};
 use crate::customers::OwnerView;
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::error::{CoreError, CoreResult};
 use crate::paging::{Paged, page_or_bad_cursor, page_request};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -31,7 +31,7 @@ use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::username::{NAME_MAX, NOTE_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
+use serde_json::json;
 use std::collections::HashMap;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
@@ -171,31 +171,6 @@ pub struct Funnel {
     pub won_fen: Fen,
     /// Opportunities opened in the period that are lost by now.
     pub lost: i64,
-}
-
-impl Audited for opportunity::Model {
-    const ENTITY: &'static str = "opportunity";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut f = Map::new();
-        f.insert("lead_id".into(), self.lead_id.to_string().into());
-        f.insert("stage_id".into(), self.stage_id.to_string().into());
-        f.insert("status".into(), self.status.clone().into());
-        f.insert("amount_fen".into(), self.amount_fen.into());
-        f.insert(
-            "expected_on".into(),
-            self.expected_on.map(|d| d.to_string()).into(),
-        );
-        f.insert("competitors".into(), self.competitors.clone());
-        f.insert("notes".into(), self.notes.clone().into());
-        f.insert(
-            "owner_id".into(),
-            self.owner_id.map(|o| o.to_string()).into(),
-        );
-        f
-    }
 }
 
 fn weighted(amount: Option<i64>, probability: i32) -> Option<i64> {

@@ -4,7 +4,7 @@
 //! their own open stages.
 
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
 use chrono::{DateTime, Utc};
@@ -18,7 +18,6 @@ use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -69,23 +68,6 @@ pub struct StagePatch {
     pub probability: Option<i32>,
     pub sort_order: Option<i32>,
     pub active: Option<bool>,
-}
-
-impl Audited for pipeline_stage::Model {
-    const ENTITY: &'static str = "pipeline_stage";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut f = Map::new();
-        f.insert("key".into(), self.key.clone().into());
-        f.insert("name".into(), self.name.clone().into());
-        f.insert("probability".into(), self.probability.into());
-        f.insert("kind".into(), self.kind.clone().into());
-        f.insert("sort_order".into(), self.sort_order.into());
-        f.insert("active".into(), self.active.into());
-        f
-    }
 }
 
 pub(crate) fn stage_view(m: &pipeline_stage::Model) -> StageView {

@@ -2,7 +2,7 @@
 //! move on, whether losing a lead needs the manager, and how new leads find an owner.
 
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::customers::OwnerView;
 use crate::error::{CoreError, CoreResult};
@@ -15,7 +15,7 @@ use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::{AssignmentMode, Grade, StagnationAction};
 use forecourt_domain::{FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::HashMap;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -107,49 +107,6 @@ pub struct AssignmentRule {
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct AssignmentRules {
     pub rules: Vec<AssignmentRule>,
-}
-
-impl Audited for sales_setting::Model {
-    const ENTITY: &'static str = "sales_settings";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut f = Map::new();
-        for (name, value) in [
-            ("cadence_n_days", self.cadence_n_days),
-            ("cadence_h_days", self.cadence_h_days),
-            ("cadence_a_days", self.cadence_a_days),
-            ("cadence_b_days", self.cadence_b_days),
-            ("cadence_c_days", self.cadence_c_days),
-            ("follow_up_due_hour", self.follow_up_due_hour),
-            ("stagnation_days", self.stagnation_days),
-        ] {
-            f.insert(name.into(), value.into());
-        }
-        f.insert("c_handover_days".into(), self.c_handover_days.into());
-        f.insert(
-            "stagnation_action".into(),
-            self.stagnation_action.clone().into(),
-        );
-        f.insert(
-            "stagnation_user_id".into(),
-            self.stagnation_user_id.map(|u| u.to_string()).into(),
-        );
-        f.insert(
-            "lost_needs_approval".into(),
-            self.lost_needs_approval.into(),
-        );
-        f.insert(
-            "assignment_mode".into(),
-            self.assignment_mode.clone().into(),
-        );
-        f.insert(
-            "assignment_team_id".into(),
-            self.assignment_team_id.map(|t| t.to_string()).into(),
-        );
-        f
-    }
 }
 
 /// The defaults every dealer starts with (version 0: not stored).

@@ -6,11 +6,11 @@ use super::{
     VehicleView,
 };
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::customers::access::{customer_for, owner_teams, reaches};
 use crate::customers::index::reindex;
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::customers::views::masked_name;
 use crate::error::{CoreError, CoreResult};
 use crate::paging::{Paged, page_or_bad_cursor, page_request};
@@ -23,36 +23,8 @@ use forecourt_domain::ids::{CustomerId, VehicleId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::{FieldError, FieldErrors};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use uuid::Uuid;
-
-impl Audited for vehicle::Model {
-    const ENTITY: &'static str = "vehicle";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut f = Map::new();
-        f.insert("vin".into(), self.vin.clone().into());
-        f.insert("plate".into(), self.plate.clone().into());
-        f.insert("brand".into(), self.brand.clone().into());
-        f.insert("series".into(), self.series.clone().into());
-        f.insert("model".into(), self.model.clone().into());
-        f.insert("colour".into(), self.colour.clone().into());
-        f.insert("model_year".into(), self.model_year.into());
-        f.insert(
-            "purchase_date".into(),
-            self.purchase_date.map(|d| d.to_string()).into(),
-        );
-        f.insert("bought_here".into(), self.bought_here.into());
-        f.insert(
-            "owner_customer_id".into(),
-            self.owner_customer_id.map(|c| c.to_string()).into(),
-        );
-        f.insert("notes".into(), self.notes.clone().into());
-        f
-    }
-}
 
 fn summary(v: &vehicle::Model) -> Value {
     json!({

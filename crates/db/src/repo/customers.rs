@@ -530,34 +530,18 @@ pub async fn name_prefix<C: ConnectionTrait>(
         .await?)
 }
 
-/// Every column that points at a customer: `(table, column)`. A merge moves them all to the
-/// survivor, so no history is lost. A module whose records belong to customers adds its
-/// columns here.
-pub const CUSTOMER_REFERENCES: &[(&str, &str)] = &[
-    ("customer_companions", "customer_id"),
-    ("customer_consent_events", "customer_id"),
-    ("customer_events", "customer_id"),
-    ("vehicles", "owner_customer_id"),
-    ("vehicle_ownerships", "customer_id"),
-    ("leads", "customer_id"),
-    ("lead_follow_ups", "customer_id"),
-    ("receptions", "customer_id"),
-    ("opportunities", "customer_id"),
-    ("test_drive_bookings", "customer_id"),
-    ("activities", "customer_id"),
-    ("outbound_messages", "customer_id"),
-];
-
-/// Points every reference to `from` at `to` (within the dealer).
+/// Points every reference to `from` at `to` (within the dealer): `references` lists each
+/// `(table, column)` that points at a customer (the modules declare theirs).
 pub async fn move_references<C: ConnectionTrait>(
     conn: &C,
     scope: &DealerScope,
+    references: &[(&str, &str)],
     from: Uuid,
     to: Uuid,
 ) -> DbResult<()> {
     use sea_orm::sea_query::Alias;
     let backend = conn.get_database_backend();
-    for (table, column) in CUSTOMER_REFERENCES {
+    for (table, column) in references {
         let statement = Query::update()
             .table(Alias::new(*table))
             .value(Alias::new(*column), to)

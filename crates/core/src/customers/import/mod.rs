@@ -5,19 +5,13 @@
 
 mod apply;
 mod mapping;
-mod read;
 mod rows;
 mod write;
 
 pub use apply::OnDuplicate;
 pub use mapping::ImportField;
-pub use read::FileFormat;
+pub use crate::spreadsheet::FileFormat;
 pub use rows::RowError;
-
-/// Reads CSV bytes into a table (for other importers, such as the catalog's).
-pub(crate) fn read_table(bytes: &[u8]) -> Result<Table, FieldError> {
-    read::read(FileFormat::Csv, bytes)
-}
 
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
@@ -33,7 +27,7 @@ use forecourt_domain::permission::Permission;
 use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use mapping::suggest;
-use read::Table;
+use crate::spreadsheet::{self as read, Table};
 use rows::{RowContext, RowData, parse_row};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};

@@ -13,21 +13,10 @@ use forecourt_domain::region::normalize_province;
 use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, SHORT_NAME_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::vin::Vin;
-use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
-/// A problem with one cell (or row) of the file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
-pub struct RowError {
-    /// The row as the spreadsheet numbers it (the header is row 1).
-    pub row: usize,
-    /// The column's header (empty for a problem with the whole row).
-    pub column: String,
-    pub code: String,
-    pub message: String,
-}
+pub use crate::spreadsheet::RowError;
 
 /// One valid row.
 #[derive(Clone, Debug, Default)]

@@ -7,7 +7,7 @@ use crate::auth::Actor;
 use crate::crypto::PiiCipher;
 use crate::customers::create::apply_consent;
 use crate::customers::index::reindex;
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::customers::types::ConsentChannel;
 use crate::error::{CoreError, CoreResult};
 use chrono::{DateTime, NaiveDate, Utc};

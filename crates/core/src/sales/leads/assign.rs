@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
 use crate::auth::grants::role_grants;
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::error::{CoreError, CoreResult};
 use crate::sales::follow_up_tasks;
 use chrono::{DateTime, Utc};

@@ -7,7 +7,7 @@ use super::write::{Origin, record_grade, regrade, reschedule};
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, ActorKind};
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::error::{CoreError, CoreResult};
 use crate::sales::settings::effective;
 use chrono::{DateTime, Utc};

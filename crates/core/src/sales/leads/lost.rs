@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::approvals::{self, ApprovalInput, ApprovalType, EffectCtx, EffectFuture};
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::error::{CoreError, CoreResult};
 use crate::lookups::{self, LookupList};
 use crate::sales::opportunities;
@@ -64,6 +64,7 @@ pub static LOST_APPROVAL: ApprovalType = ApprovalType {
     kind: "lead.lost",
     permission: Permission::LeadAssign,
     generic: false,
+    check: None,
     on_approve: Some(approve_loss),
     on_reject: Some(refuse_loss),
 };

@@ -2,9 +2,9 @@
 //! row), linking the customer, and keeping the customer with the lead's consultant.
 
 use crate::app::App;
-use crate::audit::{self, AuditEntry, Audited};
+use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, ActorKind};
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::customers::{NewCustomer, owners::change_owner};
 use crate::error::{CoreError, CoreResult};
 use crate::sales::schedule::next_follow_up;
@@ -17,7 +17,7 @@ use forecourt_domain::FieldError;
 use forecourt_domain::ids::CustomerId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::{Grade, LeadStatus};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use uuid::Uuid;
 
 /// What changed a grade, as the history records it.
@@ -45,55 +45,6 @@ impl Origin {
             Origin::Reopened => "reopened",
             Origin::Intake => "intake",
         }
-    }
-}
-
-impl Audited for lead::Model {
-    const ENTITY: &'static str = "lead";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut f = Map::new();
-        f.insert("customer_id".into(), self.customer_id.to_string().into());
-        f.insert("source".into(), self.source_key.clone().into());
-        f.insert(
-            "series_id".into(),
-            self.series_id.map(|s| s.to_string()).into(),
-        );
-        f.insert(
-            "model_id".into(),
-            self.model_id.map(|s| s.to_string()).into(),
-        );
-        f.insert("model_text".into(), self.model_text.clone().into());
-        f.insert("budget_min_fen".into(), self.budget_min_fen.into());
-        f.insert("budget_max_fen".into(), self.budget_max_fen.into());
-        f.insert("timeframe".into(), self.timeframe.clone().into());
-        f.insert("payment".into(), self.payment.clone().into());
-        f.insert("trade_in".into(), self.trade_in.into());
-        f.insert("trade_in_note".into(), self.trade_in_note.clone().into());
-        f.insert("grade".into(), self.grade.clone().into());
-        f.insert("status".into(), self.status.clone().into());
-        f.insert(
-            "owner_id".into(),
-            self.owner_id.map(|o| o.to_string()).into(),
-        );
-        f.insert("pool".into(), self.pool.clone().into());
-        f.insert("notes".into(), self.notes.clone().into());
-        f.insert("lost_reason".into(), self.lost_reason_key.clone().into());
-        f.insert(
-            "lost_competitor_brand".into(),
-            self.lost_competitor_brand.clone().into(),
-        );
-        f.insert(
-            "lost_competitor_model".into(),
-            self.lost_competitor_model.clone().into(),
-        );
-        f.insert(
-            "stagnant_since".into(),
-            self.stagnant_since.map(|t| t.to_rfc3339()).into(),
-        );
-        f
     }
 }
 

@@ -19,7 +19,7 @@ use crate::approvals::{self, managers};
 use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, ActorKind};
 use crate::customers::OwnerView;
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::error::{CoreError, CoreResult};
 use crate::notifications::{Notice, notify};
 use crate::sales::catalog_names::{CatalogNames, car_json, with_cars};

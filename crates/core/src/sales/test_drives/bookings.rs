@@ -4,7 +4,7 @@ use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::{Actor, ActorKind};
 use crate::customers::access::customer_for;
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::error::{CoreError, CoreResult};
 use forecourt_db::entities::{lead, test_drive_booking, test_drive_car, user};
 use forecourt_db::repo::test_drives::{self};

@@ -3,7 +3,7 @@
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::auth::Actor;
-use crate::customers::timeline::{self, TimelineEvent};
+use crate::timeline::{self, TimelineEvent};
 use crate::error::{CoreError, CoreResult};
 use crate::sales::leads::write::{Origin, record_grade, regrade, reschedule};
 use crate::sales::settings::effective;

@@ -15,7 +15,6 @@ pub use types::*;
 const MAX_DRIVE: Duration = Duration::hours(4);
 
 use crate::app::App;
-use crate::audit::Audited;
 use crate::auth::Actor;
 use crate::error::{CoreError, CoreResult};
 use crate::sales::catalog_names::CatalogNames;
@@ -34,56 +33,9 @@ use forecourt_domain::masking::mask_keep_last;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::BookingStatus;
 use forecourt_domain::{FieldError, FieldErrors};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use std::collections::HashMap;
 use uuid::Uuid;
-
-impl Audited for test_drive_car::Model {
-    const ENTITY: &'static str = "test_drive_car";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut f = Map::new();
-        f.insert("name".into(), self.name.clone().into());
-        f.insert(
-            "series_id".into(),
-            self.series_id.map(|s| s.to_string()).into(),
-        );
-        f.insert(
-            "model_id".into(),
-            self.model_id.map(|s| s.to_string()).into(),
-        );
-        f.insert("vin".into(), self.vin.clone().into());
-        f.insert("plate".into(), self.plate.clone().into());
-        f.insert("colour".into(), self.colour.clone().into());
-        f.insert("active".into(), self.active.into());
-        f
-    }
-}
-
-impl Audited for test_drive_booking::Model {
-    const ENTITY: &'static str = "test_drive";
-    fn audit_id(&self) -> Uuid {
-        self.id
-    }
-    fn audit_fields(&self) -> Map<String, Value> {
-        let mut f = Map::new();
-        f.insert("car_id".into(), self.car_id.to_string().into());
-        f.insert("customer_id".into(), self.customer_id.to_string().into());
-        f.insert("starts_at".into(), self.starts_at.to_rfc3339().into());
-        f.insert("ends_at".into(), self.ends_at.to_rfc3339().into());
-        f.insert("status".into(), self.status.clone().into());
-        // Never the licence itself: only whether one was captured.
-        f.insert(
-            "licence_captured".into(),
-            self.licence_cipher.is_some().into(),
-        );
-        f.insert("feedback_rating".into(), self.feedback_rating.into());
-        f.insert("feedback_grade".into(), self.feedback_grade.clone().into());
-        f
-    }
-}
 
 fn car_view(catalog: &CatalogNames, c: &test_drive_car::Model) -> TestDriveCarView {
     TestDriveCarView {

@@ -211,3 +211,15 @@ mod tests {
         );
     }
 }
+
+/// A problem with one cell (or row) of the file.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct RowError {
+    /// The row as the spreadsheet numbers it (the header is row 1).
+    pub row: usize,
+    /// The column's header (empty for a problem with the whole row).
+    pub column: String,
+    pub code: String,
+    pub message: String,
+}
+
