@@ -1,11 +1,13 @@
 //! Generating a dealer of a million customers through the real import path, 100,000 at a time,
 //! timing each file.
 
-use forecourt_core::App;
-use forecourt_core::admin::users::NewUser;
-use forecourt_core::customers::import::{ImportMode, ImportOptions, OnDuplicate};
-use forecourt_core::demo::fake::{CATALOG, Faker, MAKERS};
-use forecourt_core::org::NewDealer;
+use forecourt_customers::CustomersExt as _;
+use forecourt_admin::AdminExt as _;
+use forecourt_kernel::App;
+use forecourt_admin::users::NewUser;
+use forecourt_customers::import::{ImportMode, ImportOptions, OnDuplicate};
+use forecourt_demo::fake::{CATALOG, Faker, MAKERS};
+use forecourt_kernel::org::NewDealer;
 use std::io::Write;
 use std::time::Instant;
 
@@ -65,9 +67,9 @@ pub async fn generate(
             (format!("bench-consultant-{i:02}"), "sales_consultant")
         };
         if app
-            .list_users(
+            .admin().list_users(
                 &system,
-                forecourt_core::admin::users::UserQuery {
+                forecourt_admin::users::UserQuery {
                     q: Some(username.clone()),
                     ..Default::default()
                 },
@@ -76,7 +78,7 @@ pub async fn generate(
             .items
             .is_empty()
         {
-            app.create_user(
+            app.admin().create_user(
                 &system,
                 NewUser {
                     display_name: if i == 0 {
@@ -114,10 +116,10 @@ pub async fn generate(
         }
         let started = Instant::now();
         let upload = app
-            .upload_customer_import(&system, &format!("bench-{file_no}.csv"), sheet.into_bytes())
+            .customers().upload_customer_import(&system, &format!("bench-{file_no}.csv"), sheet.into_bytes())
             .await?;
         let result = app
-            .run_customer_import(
+            .customers().run_customer_import(
                 &system,
                 upload.id,
                 ImportOptions {

@@ -46,19 +46,19 @@ enum Command {
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
-        .with_env_filter("forecourt_core=info")
+        .with_env_filter("forecourt_kernel=info")
         .with_writer(std::io::stderr)
         .init();
     let db =
         forecourt_db::Db::connect(&cli.database, &forecourt_db::ConnectOptions::default()).await?;
     db.migrate().await?;
-    let settings = forecourt_core::CoreSettings {
+    let settings = forecourt_kernel::CoreSettings {
         // A fixed key: the benchmark's data is synthetic.
-        pii_key: forecourt_core::crypto::PiiKey::from_bytes([7; 32]),
+        pii_key: forecourt_kernel::crypto::PiiKey::from_bytes([7; 32]),
         login_rate_limit: 1_000_000,
-        ..forecourt_core::CoreSettings::default()
+        ..forecourt_kernel::CoreSettings::default()
     };
-    let app = forecourt_core::App::new(db, settings);
+    let app = forecourt_server::modules::app(db, settings);
     match cli.command {
         Command::Generate {
             customers,

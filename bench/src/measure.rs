@@ -1,11 +1,12 @@
 //! Measuring server-side latency: requests go through the real router in process (routing,
 //! authentication, the use case, JSON), timed from request to complete body.
 
+use forecourt_customers::CustomersExt as _;
 use crate::generate::{DEALER, Samples, backend_name, samples_path};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use forecourt_core::App;
-use forecourt_core::auth::LoginInput;
+use forecourt_kernel::App;
+use forecourt_kernel::auth::LoginInput;
 use http_body_util::BodyExt;
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -56,12 +57,13 @@ pub async fn run(app: &App, iterations: usize, label: &str) -> anyhow::Result<()
         .ok_or_else(|| anyhow::anyhow!("run `generate` first"))?;
     // Exact sizes for the heading (the API caps its counts at 1,000 on purpose).
     let size = app
-        .customer_file_size(&app.system_actor(dealer.id).await?)
+        .customers().customer_file_size(&app.system_actor(dealer.id).await?)
         .await?;
     let (customers, vehicles) = (size.customers, size.vehicles);
     let router = forecourt_http::app(forecourt_http::AppState::new(
         app.clone(),
         forecourt_http::HttpSettings::default(),
+        forecourt_server::modules::MODULES,
     ));
     let admin = session_of(app, "bench-admin").await?;
     let consultant = session_of(app, "bench-consultant-07").await?;

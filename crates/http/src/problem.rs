@@ -2,7 +2,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use forecourt_core::CoreError;
+use forecourt_kernel::CoreError;
 use forecourt_domain::{ErrorCode, FieldError};
 use serde::Serialize;
 use utoipa::ToSchema;

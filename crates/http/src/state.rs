@@ -1,7 +1,8 @@
 //! What every handler can reach.
 
 use crate::metrics::Metrics;
-use forecourt_core::App;
+use crate::module::Modules;
+use forecourt_kernel::App;
 use std::sync::Arc;
 
 /// How the server is exposed, which decides cookie and client-address handling.
@@ -20,11 +21,13 @@ pub struct AppState {
     pub metrics: Metrics,
     /// The OpenAPI document, rendered once.
     pub openapi_json: Arc<String>,
+    /// The business modules whose routes the router serves.
+    pub modules: Modules,
 }
 
 impl AppState {
-    pub fn new(app: App, settings: HttpSettings) -> Self {
-        let openapi_json = crate::openapi_document()
+    pub fn new(app: App, settings: HttpSettings, modules: Modules) -> Self {
+        let openapi_json = crate::openapi_document(modules)
             .to_json()
             .unwrap_or_else(|_| "{}".to_owned());
         Self {
@@ -32,6 +35,7 @@ impl AppState {
             settings: Arc::new(settings),
             metrics: Metrics::new(),
             openapi_json: Arc::new(openapi_json),
+            modules,
         }
     }
 }

@@ -4,8 +4,8 @@
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
-use forecourt_core::CoreSettings;
-use forecourt_core::crypto::PiiKey;
+use forecourt_kernel::CoreSettings;
+use forecourt_kernel::crypto::PiiKey;
 use forecourt_db::ConnectOptions;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -72,7 +72,7 @@ pub struct MailSettings {
     pub password: Option<SecretString>,
     pub from: String,
     /// `starttls` (default), `tls` or `none`.
-    pub tls: forecourt_core::messaging::TlsMode,
+    pub tls: forecourt_kernel::messaging::TlsMode,
 }
 
 impl Default for MailSettings {
@@ -211,7 +211,7 @@ pub struct AuthSettings {
 
 #[derive(Clone, Debug, Deserialize)]
 pub struct LogSettings {
-    /// An `EnvFilter` directive: `info`, `forecourt_core=debug,info`, ... (`RUST_LOG` wins).
+    /// An `EnvFilter` directive: `info`, `forecourt_kernel=debug,info`, ... (`RUST_LOG` wins).
     pub level: String,
     /// `text` or `json`.
     pub format: String,
@@ -328,8 +328,8 @@ impl Settings {
     }
 
     /// The channel adapters from `[mail]`, `[sms]` and `[wechat]`.
-    pub fn messaging(&self) -> anyhow::Result<forecourt_core::messaging::MessagingSettings> {
-        use forecourt_core::messaging::{
+    pub fn messaging(&self) -> anyhow::Result<forecourt_kernel::messaging::MessagingSettings> {
+        use forecourt_kernel::messaging::{
             HttpProviderSettings, MessagingSettings, SmtpSettings, Transport,
         };
         let outbox = |file: &Option<std::path::PathBuf>| {
@@ -489,8 +489,8 @@ mod tests {
         }
         let second = settings.core_settings().unwrap();
         // The same key both times: what was encrypted stays readable.
-        let cipher = forecourt_core::crypto::PiiCipher::new(&first.pii_key);
-        let again = forecourt_core::crypto::PiiCipher::new(&second.pii_key);
+        let cipher = forecourt_kernel::crypto::PiiCipher::new(&first.pii_key);
+        let again = forecourt_kernel::crypto::PiiCipher::new(&second.pii_key);
         assert_eq!(
             again
                 .decrypt(&cipher.encrypt("11010519491231002X"))

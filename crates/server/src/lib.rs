@@ -3,13 +3,14 @@
 
 pub mod cli;
 pub mod config;
+pub mod modules;
 pub mod telemetry;
 mod test_jobs;
 
 use anyhow::Context;
 use config::Settings;
-use forecourt_core::App;
-use forecourt_core::jobs::{JobRegistry, JobRunner, RunnerOptions};
+use forecourt_kernel::App;
+use forecourt_kernel::jobs::{JobRegistry, JobRunner, RunnerOptions};
 use forecourt_db::Db;
 use forecourt_http::{AppState, HttpSettings};
 use std::future::Future;
@@ -45,7 +46,7 @@ pub async fn launch(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let db = open_database(&settings).await?;
-    let app = App::new(db.clone(), settings.core_settings()?);
+    let app = modules::app(db.clone(), settings.core_settings()?);
     app.ensure_dealer_defaults()
         .await
         .context("adding this version's dealer defaults")?;
@@ -53,13 +54,10 @@ pub async fn launch(
         secure_cookies: settings.server.secure_cookies(),
         trust_forwarded_headers: settings.server.trust_forwarded_headers,
     };
-    app.ensure_work_schedules()
+    app.ensure_schedules()
         .await
-        .context("adding the work engine's schedules")?;
-    app.ensure_sales_schedules()
-        .await
-        .context("adding the sales schedules")?;
-    let router = forecourt_http::app(AppState::new(app.clone(), http));
+        .context("adding the modules' schedules")?;
+    let router = forecourt_http::app(AppState::new(app.clone(), http, modules::MODULES));
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let workers = settings
@@ -133,7 +131,7 @@ fn uuid_suffix() -> String {
 }
 
 /// Periodic clean-up: expired sessions and old login attempts, finished jobs, expired
-/// notifications and ended messages (see `forecourt_core::retention`).
+/// notifications and ended messages (see `forecourt_kernel::retention`).
 async fn housekeeping(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {

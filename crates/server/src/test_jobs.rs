@@ -2,7 +2,7 @@
 //! production): `test.hold` appends `start` to its payload's `log` file, waits while its `hold`
 //! file exists, then appends `done` — a job that can be killed mid-run.
 
-use forecourt_core::jobs::{JobContext, JobRegistry};
+use forecourt_kernel::jobs::{JobContext, JobRegistry};
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;

@@ -3,7 +3,7 @@
 use super::tenant::TenantEntity;
 use super::{Reach, batched_insert};
 use crate::entities::{
-    activity, activity_alarm, activity_participant, calendar_feed, user, work_setting,
+    activity, activity_alarm, activity_participant, calendar_feed, work_setting,
 };
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::{DbResult, DealerScope};
@@ -20,14 +20,6 @@ pub const DONE: &str = "done";
 pub const CANCELLED: &str = "cancelled";
 
 /// The ids of a team's members, as a subquery.
-fn members(scope: &DealerScope, team_id: Uuid) -> SelectStatement {
-    Query::select()
-        .column(user::Column::Id)
-        .from(user::Entity)
-        .and_where(user::Column::DealerId.eq(scope.dealer_id().uuid()))
-        .and_where(user::Column::TeamId.eq(team_id))
-        .take()
-}
 
 /// Activities of some people's schedules: those they own or take part in. The calendar, My
 /// work, the iCalendar feed and the overlap check all use this one definition.
@@ -53,7 +45,7 @@ fn taking_part(scope: &DealerScope, people: impl IntoIterator<Item = Uuid>) -> S
 /// The schedules of a team's members: activities a member owns or takes part in.
 fn team_schedule(scope: &DealerScope, team_id: Uuid) -> Condition {
     Condition::any()
-        .add(activity::Column::OwnerId.in_subquery(members(scope, team_id)))
+        .add(activity::Column::OwnerId.in_subquery(super::users::team_members_query(scope, Some(team_id))))
         .add(
             activity::Column::Id.in_subquery(
                 Query::select()
@@ -61,7 +53,7 @@ fn team_schedule(scope: &DealerScope, team_id: Uuid) -> Condition {
                     .from(activity_participant::Entity)
                     .and_where(activity_participant::Column::DealerId.eq(scope.dealer_id().uuid()))
                     .and_where(
-                        activity_participant::Column::UserId.in_subquery(members(scope, team_id)),
+                        activity_participant::Column::UserId.in_subquery(super::users::team_members_query(scope, Some(team_id))),
                     )
                     .take(),
             ),
@@ -418,18 +410,6 @@ pub async fn delete_feeds_of_user<C: ConnectionTrait>(
     Ok(result.rows_affected > 0)
 }
 
-/// The ids of a team's members, as a subquery (no team: nobody).
-pub fn team_members_query(scope: &DealerScope, team_id: Option<Uuid>) -> SelectStatement {
-    match team_id {
-        Some(team) => members(scope, team),
-        None => Query::select()
-            .column(user::Column::Id)
-            .from(user::Entity)
-            .and_where(user::Column::DealerId.eq(scope.dealer_id().uuid()))
-            .and_where(user::Column::Id.eq(Uuid::nil()))
-            .take(),
-    }
-}
 
 /// The planned activity a module keeps for one of its records (`test_drive`, id), if any.
 pub async fn planned_about<C: ConnectionTrait>(

@@ -5,7 +5,7 @@ use super::{Reach, like_contains};
 use crate::entities::user;
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::{DbResult, DealerScope};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query, SelectStatement};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
@@ -228,4 +228,22 @@ pub async fn active<C: ConnectionTrait>(
         .order_by_asc(user::Column::DisplayName)
         .all(conn)
         .await?)
+}
+
+/// The ids of a team's members, as a subquery (no team: nobody).
+pub fn team_members_query(scope: &DealerScope, team_id: Option<Uuid>) -> SelectStatement {
+    match team_id {
+        Some(team) => Query::select()
+            .column(user::Column::Id)
+            .from(user::Entity)
+            .and_where(user::Column::DealerId.eq(scope.dealer_id().uuid()))
+            .and_where(user::Column::TeamId.eq(team))
+            .take(),
+        None => Query::select()
+            .column(user::Column::Id)
+            .from(user::Entity)
+            .and_where(user::Column::DealerId.eq(scope.dealer_id().uuid()))
+            .and_where(user::Column::Id.eq(Uuid::nil()))
+            .take(),
+    }
 }

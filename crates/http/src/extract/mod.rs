@@ -1,5 +1,5 @@
 //! Extractors that turn bad input into problem+json naming the field, and authentication into
-//! an [`forecourt_core::Actor`].
+//! an [`forecourt_kernel::Actor`].
 
 mod auth;
 mod client;

@@ -78,20 +78,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Group(command) => org::group(settings, command).await,
         Command::User(command) => users::user(settings, command).await,
         Command::Openapi => {
-            println!("{}", forecourt_http::openapi_document().to_pretty_json()?);
+            println!("{}", forecourt_http::openapi_document(crate::modules::MODULES).to_pretty_json()?);
             Ok(())
         }
     }
 }
 
 /// Opens the database and the use cases for a one-shot command.
-async fn open_app(settings: &Settings) -> anyhow::Result<forecourt_core::App> {
+async fn open_app(settings: &Settings) -> anyhow::Result<forecourt_kernel::App> {
     let db = crate::open_database(settings).await?;
-    Ok(forecourt_core::App::new(db, settings.core_settings()?))
+    Ok(crate::modules::app(db, settings.core_settings()?))
 }
 
 /// Prints a use case's error the way a person at a terminal wants it: each invalid field.
-fn explain(error: forecourt_core::CoreError) -> anyhow::Error {
+fn explain(error: forecourt_kernel::CoreError) -> anyhow::Error {
     let fields = error.field_errors();
     if fields.is_empty() {
         return anyhow::anyhow!("{error}");

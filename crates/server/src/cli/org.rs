@@ -1,10 +1,11 @@
 //! `forecourt demo`, `forecourt dealer ...`, `forecourt group ...`.
 
+use forecourt_demo::DemoExt as _;
 use super::{explain, open_app};
 use crate::config::Settings;
 use clap::{Subcommand, ValueEnum};
-use forecourt_core::demo::DEMO_PASSWORD;
-use forecourt_core::org::{GroupKind, NewDealer, NewGroup};
+use forecourt_demo::DEMO_PASSWORD;
+use forecourt_kernel::org::{GroupKind, NewDealer, NewGroup};
 use forecourt_domain::locale::Locale;
 
 #[derive(Debug, Subcommand)]
@@ -112,7 +113,7 @@ pub async fn group(settings: Settings, command: GroupCommand) -> anyhow::Result<
 pub async fn demo(settings: Settings) -> anyhow::Result<()> {
     let app = open_app(&settings).await?;
     let started = std::time::Instant::now();
-    let progress = |step: forecourt_core::demo::DemoStep| {
+    let progress = |step: forecourt_demo::DemoStep| {
         eprintln!(
             "[{}/{}] {:>5.1}s  loading {}",
             step.number,
@@ -121,7 +122,7 @@ pub async fn demo(settings: Settings) -> anyhow::Result<()> {
             step.what
         );
     };
-    let summary = app.load_demo(&progress).await.map_err(explain)?;
+    let summary = app.demo().load_demo(&progress).await.map_err(explain)?;
     if summary.created {
         println!("Demo data loaded.");
     } else {

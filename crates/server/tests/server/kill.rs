@@ -1,8 +1,8 @@
 //! A job killed mid-run with `kill -9` is taken again by the next process once its lease
 //! expires, and completes once.
 
-use forecourt_core::jobs::{NewJob, enqueue};
-use forecourt_core::{App, CoreSettings};
+use forecourt_kernel::jobs::{NewJob, enqueue};
+use forecourt_kernel::CoreSettings;
 use forecourt_db::db_test;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -50,7 +50,7 @@ db_test!(async fn a_job_killed_mid_run_completes_once_after_restart(test_db) {
     let dir = tempfile::tempdir().unwrap();
     let (log, hold) = (dir.path().join("job.log"), dir.path().join("hold"));
     std::fs::write(&hold, "").unwrap();
-    let app = App::new(test_db.db.clone(), CoreSettings::default());
+    let app = forecourt_server::modules::app(test_db.db.clone(), CoreSettings::default());
     let tx = app.db().begin().await.unwrap();
     let id = enqueue(
         &*tx,

@@ -1,0 +1,179 @@
+//! The vehicle catalog: brands → series → models (trims) with model year, body type,
+//! powertrain, guide price and colours. A dealer keeps its own; an OEM or dealer group can
+//! publish one to every dealer of the group, whose copies are then read-only there.
+
+forecourt_kernel::module_service!(
+    /// The catalog use cases: brands, series and models, imported and published.
+    Catalog,
+    CatalogExt,
+    catalog
+);
+
+mod import;
+pub mod module;
+mod publish;
+mod write;
+
+pub use import::CatalogImportReport;
+pub use module::MODULE;
+pub use publish::PublishReport;
+pub use write::{BrandPatch, ModelPatch, NewBrand, NewModel, NewSeries, SeriesPatch};
+
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
+use chrono::{DateTime, Utc};
+use forecourt_db::entities::{catalog_brand, catalog_model, catalog_series};
+use forecourt_db::repo::catalog;
+use forecourt_domain::ids::{CatalogBrandId, CatalogModelId, CatalogSeriesId};
+use forecourt_domain::money::Fen;
+use forecourt_domain::permission::Permission;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyType {
+    Sedan,
+    Suv,
+    Mpv,
+    Hatchback,
+    Wagon,
+    Coupe,
+    Convertible,
+    Pickup,
+    Van,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Powertrain {
+    Petrol,
+    Diesel,
+    /// Hybrid (HEV).
+    Hybrid,
+    /// Plug-in hybrid (插混).
+    Phev,
+    /// Extended-range electric (增程).
+    Erev,
+    /// Battery electric (纯电).
+    Bev,
+}
+
+fn enum_str<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn enum_from<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned())).ok()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct Colour {
+    /// 珍珠白, 星空灰 ...
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
+    pub name: String,
+    /// `#F5F5F0`, for a swatch.
+    pub hex: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ModelView {
+    pub id: CatalogModelId,
+    pub series_id: CatalogSeriesId,
+    pub name: String,
+    pub model_year: i32,
+    pub body_type: Option<BodyType>,
+    pub powertrain: Option<Powertrain>,
+    /// Guide price in fen.
+    pub guide_price_fen: Fen,
+    pub colours: Vec<Colour>,
+    pub active: bool,
+    /// Published by the group or OEM: read-only here.
+    pub published: bool,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct SeriesView {
+    pub id: CatalogSeriesId,
+    pub brand_id: CatalogBrandId,
+    pub name: String,
+    pub published: bool,
+    pub models: Vec<ModelView>,
+    pub version: i64,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct BrandView {
+    pub id: CatalogBrandId,
+    pub name: String,
+    pub published: bool,
+    pub series: Vec<SeriesView>,
+    pub version: i64,
+}
+
+pub fn model_view(m: &catalog_model::Model) -> ModelView {
+    ModelView {
+        id: CatalogModelId::from_uuid(m.id),
+        series_id: CatalogSeriesId::from_uuid(m.series_id),
+        name: m.name.clone(),
+        model_year: m.model_year,
+        body_type: enum_from(&m.body_type),
+        powertrain: enum_from(&m.powertrain),
+        guide_price_fen: Fen(m.guide_price_fen),
+        colours: serde_json::from_value(m.colours.clone()).unwrap_or_default(),
+        active: m.active,
+        published: m.published_from.is_some(),
+        updated_at: m.updated_at,
+        version: m.version,
+    }
+}
+
+pub fn tree(
+    brands: &[catalog_brand::Model],
+    series: &[catalog_series::Model],
+    models: &[catalog_model::Model],
+) -> Vec<BrandView> {
+    brands
+        .iter()
+        .map(|b| BrandView {
+            id: CatalogBrandId::from_uuid(b.id),
+            name: b.name.clone(),
+            published: b.published_from.is_some(),
+            version: b.version,
+            series: series
+                .iter()
+                .filter(|s| s.brand_id == b.id)
+                .map(|s| SeriesView {
+                    id: CatalogSeriesId::from_uuid(s.id),
+                    brand_id: CatalogBrandId::from_uuid(b.id),
+                    name: s.name.clone(),
+                    published: s.published_from.is_some(),
+                    version: s.version,
+                    models: models
+                        .iter()
+                        .filter(|m| m.series_id == s.id)
+                        .map(model_view)
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+impl Catalog<'_> {
+    /// The whole catalog as a tree.
+    pub async fn get_catalog(&self, actor: &Actor) -> CoreResult<Vec<BrandView>> {
+        actor.require(Permission::CatalogRead)?;
+        let conn = self.db().conn();
+        let scope = actor.scope();
+        let brands = catalog::brands(conn, scope).await?;
+        let series = catalog::series(conn, scope).await?;
+        let models = catalog::models(conn, scope).await?;
+        Ok(tree(&brands, &series, &models))
+    }
+}

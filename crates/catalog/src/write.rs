@@ -1,0 +1,480 @@
+//! Editing the catalog by hand.
+
+use crate::Catalog;
+use super::{BodyType, BrandView, Colour, ModelView, Powertrain, SeriesView, enum_str, model_view};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_db::entities::{catalog_brand, catalog_model, catalog_series};
+use forecourt_db::repo::{catalog, tenant};
+use forecourt_domain::ids::{CatalogBrandId, CatalogModelId, CatalogSeriesId};
+use forecourt_domain::money::Fen;
+use forecourt_domain::permission::Permission;
+use forecourt_domain::username::parse_name;
+use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, SHORT_NAME_MAX};
+use forecourt_domain::{FieldError, FieldErrors};
+use serde::Deserialize;
+use serde_json::Value;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+pub struct NewBrand {
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+pub struct BrandPatch {
+    pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+pub struct NewSeries {
+    pub brand_id: CatalogBrandId,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+pub struct SeriesPatch {
+    pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
+    pub name: String,
+}
+
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+pub struct NewModel {
+    pub series_id: CatalogSeriesId,
+    /// The trim: `1.5T 豪华型`.
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
+    pub name: String,
+    pub model_year: i32,
+    pub body_type: BodyType,
+    pub powertrain: Powertrain,
+    pub guide_price_fen: Fen,
+    #[serde(default)]
+    pub colours: Vec<Colour>,
+    #[serde(default = "active_default")]
+    pub active: bool,
+}
+
+fn active_default() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+pub struct ModelPatch {
+    pub version: i64,
+    #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
+    pub name: Option<String>,
+    pub model_year: Option<i32>,
+    pub body_type: Option<BodyType>,
+    pub powertrain: Option<Powertrain>,
+    pub guide_price_fen: Option<Fen>,
+    pub colours: Option<Vec<Colour>>,
+    pub active: Option<bool>,
+}
+
+fn published_read_only() -> CoreError {
+    CoreError::invalid(FieldError::new(
+        "published",
+        "published_read_only",
+        "was published by the group or OEM and can only be changed there",
+    ))
+}
+
+pub fn check_model_fields(
+    errors: &mut FieldErrors,
+    year: i32,
+    price: Fen,
+    colours: &[Colour],
+) -> Value {
+    if !(1950..=2100).contains(&year) {
+        errors.push(FieldError::new(
+            "model_year",
+            "out_of_range",
+            "is not a plausible model year",
+        ));
+    }
+    if price.0 < 0 || price.0 > 10_000_000_000 {
+        errors.push(FieldError::new(
+            "guide_price_fen",
+            "out_of_range",
+            "must be between ¥0 and ¥100,000,000",
+        ));
+    }
+    let mut clean = Vec::new();
+    for (i, colour) in colours.iter().enumerate() {
+        match parse_name(&format!("colours.{i}.name"), &colour.name, SHORT_NAME_MAX) {
+            Ok(name) => {
+                let hex = colour
+                    .hex
+                    .as_ref()
+                    .map(|h| h.trim().to_uppercase())
+                    .filter(|h| !h.is_empty());
+                if hex.as_ref().is_some_and(|h| {
+                    !(h.len() == 7
+                        && h.starts_with('#')
+                        && h[1..].chars().all(|c| c.is_ascii_hexdigit()))
+                }) {
+                    errors.push(FieldError::new(
+                        format!("colours.{i}.hex"),
+                        "invalid_format",
+                        "must be like #F5F5F0",
+                    ));
+                }
+                clean.push(Colour { name, hex });
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    serde_json::to_value(clean).unwrap_or_default()
+}
+
+impl Catalog<'_> {
+    pub async fn create_brand(&self, actor: &Actor, input: NewBrand) -> CoreResult<BrandView> {
+        actor.require(Permission::CatalogManage)?;
+        let name = parse_name("name", &input.name, NAME_MAX)?;
+        let now = self.now();
+        let model = catalog_brand::Model {
+            id: Uuid::now_v7(),
+            dealer_id: actor.dealer_id().uuid(),
+            name,
+            published_from: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let tx = self.db().begin().await?;
+        let created =
+            tenant::insert::<catalog_brand::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
+                .await
+                .map_err(CoreError::on_write("catalog_brand", "name"))?;
+        audit::record(&*tx, actor, AuditEntry::created(&created), now).await?;
+        tx.commit().await?;
+        Ok(BrandView {
+            id: CatalogBrandId::from_uuid(created.id),
+            name: created.name,
+            published: false,
+            series: Vec::new(),
+            version: created.version,
+        })
+    }
+
+    pub async fn update_brand(
+        &self,
+        actor: &Actor,
+        id: CatalogBrandId,
+        patch: BrandPatch,
+    ) -> CoreResult<BrandView> {
+        let tx = self.db().begin().await?;
+        let before = tenant::find::<catalog_brand::Entity, _>(&*tx, actor.scope(), id.uuid())
+            .await?
+            .ok_or(CoreError::not_found("catalog_brand"))?;
+        actor.require(Permission::CatalogManage)?;
+        if before.published_from.is_some() {
+            return Err(published_read_only());
+        }
+        if before.version != patch.version {
+            return Err(CoreError::VersionConflict {
+                entity: "catalog_brand",
+            });
+        }
+        let mut after = before.clone();
+        after.name = parse_name("name", &patch.name, NAME_MAX)?;
+        let now = self.now();
+        let entry = AuditEntry::updated(&before, &after);
+        let updated = tenant::update::<catalog_brand::Entity, _>(
+            &*tx,
+            actor.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(CoreError::on_write("catalog_brand", "name"))?;
+        audit::record(&*tx, actor, entry, now).await?;
+        tx.commit().await?;
+        Ok(BrandView {
+            id,
+            name: updated.name,
+            published: false,
+            series: Vec::new(),
+            version: updated.version,
+        })
+    }
+
+    pub async fn delete_brand(&self, actor: &Actor, id: CatalogBrandId) -> CoreResult<()> {
+        let tx = self.db().begin().await?;
+        let before = tenant::find::<catalog_brand::Entity, _>(&*tx, actor.scope(), id.uuid())
+            .await?
+            .ok_or(CoreError::not_found("catalog_brand"))?;
+        actor.require(Permission::CatalogManage)?;
+        if before.published_from.is_some() {
+            return Err(published_read_only());
+        }
+        if catalog::series_count_of_brand(&*tx, actor.scope(), before.id).await? > 0 {
+            return Err(CoreError::InUse {
+                detail: "the brand still has series; delete them first".into(),
+            });
+        }
+        tenant::delete::<catalog_brand::Entity, _>(&*tx, actor.scope(), before.id).await?;
+        audit::record(&*tx, actor, AuditEntry::deleted(&before), self.now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn create_series(&self, actor: &Actor, input: NewSeries) -> CoreResult<SeriesView> {
+        actor.require(Permission::CatalogManage)?;
+        let mut errors = FieldErrors::new();
+        let name = errors.check(parse_name("name", &input.name, NAME_MAX));
+        let tx = self.db().begin().await?;
+        if tenant::find::<catalog_brand::Entity, _>(&*tx, actor.scope(), input.brand_id.uuid())
+            .await?
+            .is_none()
+        {
+            errors.push(FieldError::new(
+                "brand_id",
+                "unknown_brand",
+                "is not a brand of the catalog",
+            ));
+        }
+        errors.finish()?;
+        let now = self.now();
+        let model = catalog_series::Model {
+            id: Uuid::now_v7(),
+            dealer_id: actor.dealer_id().uuid(),
+            brand_id: input.brand_id.uuid(),
+            name: name.unwrap_or_default(),
+            published_from: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let created = tenant::insert::<catalog_series::Entity, _>(
+            &*tx,
+            actor.scope(),
+            model.dealer_id,
+            model,
+        )
+        .await
+        .map_err(CoreError::on_write("catalog_series", "name"))?;
+        audit::record(&*tx, actor, AuditEntry::created(&created), now).await?;
+        tx.commit().await?;
+        Ok(SeriesView {
+            id: CatalogSeriesId::from_uuid(created.id),
+            brand_id: input.brand_id,
+            name: created.name,
+            published: false,
+            models: Vec::new(),
+            version: 1,
+        })
+    }
+
+    pub async fn update_series(
+        &self,
+        actor: &Actor,
+        id: CatalogSeriesId,
+        patch: SeriesPatch,
+    ) -> CoreResult<SeriesView> {
+        let tx = self.db().begin().await?;
+        let before = tenant::find::<catalog_series::Entity, _>(&*tx, actor.scope(), id.uuid())
+            .await?
+            .ok_or(CoreError::not_found("catalog_series"))?;
+        actor.require(Permission::CatalogManage)?;
+        if before.published_from.is_some() {
+            return Err(published_read_only());
+        }
+        if before.version != patch.version {
+            return Err(CoreError::VersionConflict {
+                entity: "catalog_series",
+            });
+        }
+        let mut after = before.clone();
+        after.name = parse_name("name", &patch.name, NAME_MAX)?;
+        let now = self.now();
+        let entry = AuditEntry::updated(&before, &after);
+        let updated = tenant::update::<catalog_series::Entity, _>(
+            &*tx,
+            actor.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(CoreError::on_write("catalog_series", "name"))?;
+        audit::record(&*tx, actor, entry, now).await?;
+        tx.commit().await?;
+        Ok(SeriesView {
+            id,
+            brand_id: CatalogBrandId::from_uuid(updated.brand_id),
+            name: updated.name,
+            published: false,
+            models: Vec::new(),
+            version: updated.version,
+        })
+    }
+
+    pub async fn delete_series(&self, actor: &Actor, id: CatalogSeriesId) -> CoreResult<()> {
+        let tx = self.db().begin().await?;
+        let before = tenant::find::<catalog_series::Entity, _>(&*tx, actor.scope(), id.uuid())
+            .await?
+            .ok_or(CoreError::not_found("catalog_series"))?;
+        actor.require(Permission::CatalogManage)?;
+        if before.published_from.is_some() {
+            return Err(published_read_only());
+        }
+        if catalog::model_count_of_series(&*tx, actor.scope(), before.id).await? > 0 {
+            return Err(CoreError::InUse {
+                detail: "the series still has models; delete them first".into(),
+            });
+        }
+        tenant::delete::<catalog_series::Entity, _>(&*tx, actor.scope(), before.id).await?;
+        audit::record(&*tx, actor, AuditEntry::deleted(&before), self.now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn create_model(&self, actor: &Actor, input: NewModel) -> CoreResult<ModelView> {
+        actor.require(Permission::CatalogManage)?;
+        let mut errors = FieldErrors::new();
+        let name = errors.check(parse_name("name", &input.name, LONG_NAME_MAX));
+        let colours = check_model_fields(
+            &mut errors,
+            input.model_year,
+            input.guide_price_fen,
+            &input.colours,
+        );
+        let tx = self.db().begin().await?;
+        if tenant::find::<catalog_series::Entity, _>(&*tx, actor.scope(), input.series_id.uuid())
+            .await?
+            .is_none()
+        {
+            errors.push(FieldError::new(
+                "series_id",
+                "unknown_series",
+                "is not a series of the catalog",
+            ));
+        }
+        errors.finish()?;
+        let now = self.now();
+        let model = catalog_model::Model {
+            id: Uuid::now_v7(),
+            dealer_id: actor.dealer_id().uuid(),
+            series_id: input.series_id.uuid(),
+            name: name.unwrap_or_default(),
+            model_year: input.model_year,
+            body_type: enum_str(input.body_type),
+            powertrain: enum_str(input.powertrain),
+            guide_price_fen: input.guide_price_fen.0,
+            colours,
+            active: input.active,
+            published_from: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        };
+        let created =
+            tenant::insert::<catalog_model::Entity, _>(&*tx, actor.scope(), model.dealer_id, model)
+                .await
+                .map_err(CoreError::on_write("catalog_model", "name"))?;
+        audit::record(&*tx, actor, AuditEntry::created(&created), now).await?;
+        tx.commit().await?;
+        Ok(model_view(&created))
+    }
+
+    pub async fn update_model(
+        &self,
+        actor: &Actor,
+        id: CatalogModelId,
+        patch: ModelPatch,
+    ) -> CoreResult<ModelView> {
+        let tx = self.db().begin().await?;
+        let before = tenant::find::<catalog_model::Entity, _>(&*tx, actor.scope(), id.uuid())
+            .await?
+            .ok_or(CoreError::not_found("catalog_model"))?;
+        actor.require(Permission::CatalogManage)?;
+        if before.published_from.is_some() {
+            return Err(published_read_only());
+        }
+        if before.version != patch.version {
+            return Err(CoreError::VersionConflict {
+                entity: "catalog_model",
+            });
+        }
+        let mut after = before.clone();
+        let mut errors = FieldErrors::new();
+        if let Some(name) = &patch.name
+            && let Some(name) = errors.check(parse_name("name", name, LONG_NAME_MAX))
+        {
+            after.name = name;
+        }
+        if let Some(year) = patch.model_year {
+            after.model_year = year;
+        }
+        if let Some(body) = patch.body_type {
+            after.body_type = enum_str(body);
+        }
+        if let Some(power) = patch.powertrain {
+            after.powertrain = enum_str(power);
+        }
+        if let Some(price) = patch.guide_price_fen {
+            after.guide_price_fen = price.0;
+        }
+        if let Some(active) = patch.active {
+            after.active = active;
+        }
+        let current_colours: Vec<Colour> =
+            serde_json::from_value(after.colours.clone()).unwrap_or_default();
+        let colours = check_model_fields(
+            &mut errors,
+            after.model_year,
+            Fen(after.guide_price_fen),
+            patch.colours.as_deref().unwrap_or(&current_colours),
+        );
+        after.colours = colours;
+        errors.finish()?;
+        let entry = AuditEntry::updated(&before, &after);
+        let now = self.now();
+        let Some(updated) = audit::update_if_changed::<catalog_model::Entity, _>(
+            &*tx,
+            actor,
+            &before,
+            after,
+            entry,
+            now,
+            CoreError::on_write("catalog_model", "name"),
+        )
+        .await?
+        else {
+            return Ok(model_view(&before));
+        };
+        tx.commit().await?;
+        Ok(model_view(&updated))
+    }
+
+    pub async fn delete_model(&self, actor: &Actor, id: CatalogModelId) -> CoreResult<()> {
+        let tx = self.db().begin().await?;
+        let before = tenant::find::<catalog_model::Entity, _>(&*tx, actor.scope(), id.uuid())
+            .await?
+            .ok_or(CoreError::not_found("catalog_model"))?;
+        actor.require(Permission::CatalogManage)?;
+        if before.published_from.is_some() {
+            return Err(published_read_only());
+        }
+        if catalog::vehicle_count_of_model(&*tx, actor.scope(), before.id).await? > 0 {
+            return Err(CoreError::InUse {
+                detail: "vehicles refer to this model; deactivate it instead".into(),
+            });
+        }
+        tenant::delete::<catalog_model::Entity, _>(&*tx, actor.scope(), before.id).await?;
+        audit::record(&*tx, actor, AuditEntry::deleted(&before), self.now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

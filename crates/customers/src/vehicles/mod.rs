@@ -1,0 +1,12 @@
+//! Vehicles: the cars customers own (bought here or elsewhere), with their owners over time and
+//! their mileage readings.
+
+mod input;
+mod ops;
+mod views;
+
+pub use input::{MileageInput, TransferInput, VehicleInput, VehiclePatch, VehicleQuery};
+pub use views::{MileageView, OwnershipView, VehicleView};
+
+pub use input::{ParsedVehicle, parse_vehicle};
+pub use ops::insert_vehicles;

@@ -1,0 +1,380 @@
+//! Registering a lead by hand and editing its details.
+
+use crate::Sales;
+use super::access::lead_for;
+use super::assign::{check_new_owner, choose_owner};
+use super::views::{LeadView, lead_views};
+use super::write::{
+    LeadDraft, Origin, insert_lead, link_customer, lock_customer, open_lead_exists,
+};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_customers::NewCustomer;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::lookups::{self, LookupList};
+use crate::catalog_names::{CatalogNames, car_json, with_cars};
+use crate::settings::effective;
+use forecourt_db::ConnectionTrait;
+use forecourt_db::entities::lead;
+use forecourt_db::repo::leads;
+use forecourt_domain::ids::{CatalogModelId, CatalogSeriesId, CustomerId, LeadId, UserId};
+use forecourt_domain::money::Fen;
+use forecourt_domain::patch::double_option;
+use forecourt_domain::permission::Permission;
+use forecourt_domain::sales::{Grade, PaymentIntent, Timeframe};
+use forecourt_domain::username::parse_optional_text;
+use forecourt_domain::username::{LONG_NAME_MAX, NOTE_MAX, REASON_MAX};
+use forecourt_domain::{FieldError, FieldErrors};
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+/// What a lead records about the purchase.
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct LeadFields {
+    /// A key of the dealer's `source` list.
+    pub source: Option<String>,
+    pub series_id: Option<CatalogSeriesId>,
+    pub model_id: Option<CatalogModelId>,
+    /// The car in words, when it is not in the catalog.
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
+    pub model_text: Option<String>,
+    pub budget_min_fen: Option<Fen>,
+    pub budget_max_fen: Option<Fen>,
+    pub timeframe: Option<Timeframe>,
+    pub payment: Option<PaymentIntent>,
+    #[serde(default)]
+    pub trade_in: bool,
+    /// The car they would trade in.
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
+    pub trade_in_note: Option<String>,
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
+    pub notes: Option<String>,
+}
+
+/// Who a lead is about: `customer_id`, or `customer` (matched to an existing customer by
+/// phone, else created).
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct CustomerLink {
+    pub customer_id: Option<CustomerId>,
+    pub customer: Option<NewCustomer>,
+}
+
+#[derive(Clone, Debug, Deserialize, ToSchema)]
+pub struct NewLead {
+    #[serde(flatten)]
+    pub customer: CustomerLink,
+    #[serde(flatten)]
+    pub fields: LeadFields,
+    /// H, A, B or C; N (the default) when not graded yet.
+    #[schema(schema_with = forecourt_domain::schema::optional_starting_grade)]
+    pub grade: Option<Grade>,
+    /// Default: the creator when they work their own leads, else the dealer's assignment rules.
+    pub owner_id: Option<UserId>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, ToSchema)]
+pub struct LeadPatch {
+    pub version: i64,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>)]
+    pub source: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<CatalogSeriesId>)]
+    pub series_id: Option<Option<CatalogSeriesId>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<CatalogModelId>)]
+    pub model_id: Option<Option<CatalogModelId>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
+    pub model_text: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<Fen>)]
+    pub budget_min_fen: Option<Option<Fen>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<Fen>)]
+    pub budget_max_fen: Option<Option<Fen>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<Timeframe>)]
+    pub timeframe: Option<Option<Timeframe>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<PaymentIntent>)]
+    pub payment: Option<Option<PaymentIntent>>,
+    pub trade_in: Option<bool>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
+    pub trade_in_note: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
+    pub notes: Option<Option<String>>,
+}
+
+/// Checks the fields shared by every way a lead comes in.
+pub async fn parse_fields<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    errors: &mut FieldErrors,
+    catalog: &CatalogNames,
+    fields: &LeadFields,
+) -> CoreResult<LeadDraft> {
+    let source = lookups::check_key(
+        conn,
+        actor,
+        errors,
+        LookupList::Source,
+        "source",
+        fields.source.as_deref(),
+    )
+    .await?;
+    let (series_id, model_id) = catalog.check(errors, "", fields.series_id, fields.model_id);
+    let mut draft = LeadDraft {
+        source_key: source,
+        series_id,
+        model_id,
+        model_text: errors
+            .check(parse_optional_text(
+                "model_text",
+                fields.model_text.as_deref(),
+                LONG_NAME_MAX,
+            ))
+            .flatten(),
+        budget_min_fen: fields.budget_min_fen.map(|f| f.0),
+        budget_max_fen: fields.budget_max_fen.map(|f| f.0),
+        timeframe: fields.timeframe.map(|t| t.as_str().to_owned()),
+        payment: fields.payment.map(|p| p.as_str().to_owned()),
+        trade_in: fields.trade_in,
+        trade_in_note: errors
+            .check(parse_optional_text(
+                "trade_in_note",
+                fields.trade_in_note.as_deref(),
+                REASON_MAX,
+            ))
+            .flatten(),
+        notes: errors
+            .check(parse_optional_text(
+                "notes",
+                fields.notes.as_deref(),
+                NOTE_MAX,
+            ))
+            .flatten(),
+        models_considered: Vec::new(),
+    };
+    if draft.series_id.is_some() || draft.model_id.is_some() || draft.model_text.is_some() {
+        draft.models_considered.push(car_json(
+            draft.series_id,
+            draft.model_id,
+            draft.model_text.as_deref(),
+        ));
+    }
+    check_budget(errors, draft.budget_min_fen, draft.budget_max_fen);
+    Ok(draft)
+}
+
+fn check_budget(errors: &mut FieldErrors, min: Option<i64>, max: Option<i64>) {
+    for (field, value) in [("budget_min_fen", min), ("budget_max_fen", max)] {
+        if value.is_some_and(|v| v < 0) {
+            errors.push(FieldError::new(
+                field,
+                "out_of_range",
+                "must not be negative",
+            ));
+        }
+    }
+    if let (Some(min), Some(max)) = (min, max)
+        && min > max
+    {
+        errors.push(FieldError::new(
+            "budget_max_fen",
+            "below_minimum",
+            "must not be below the minimum budget",
+        ));
+    }
+}
+
+/// The grade a new lead starts with: H, A, B, C or N.
+pub fn starting_grade(field: &str, grade: Option<Grade>, errors: &mut FieldErrors) -> Grade {
+    match grade {
+        None => Grade::N,
+        Some(g) if g == Grade::N || Grade::JUDGED.contains(&g) => g,
+        Some(_) => {
+            errors.push(FieldError::new(
+                field,
+                "invalid_value",
+                "must be N, H, A, B or C (O and F follow from an order or a loss)",
+            ));
+            Grade::N
+        }
+    }
+}
+
+impl Sales<'_> {
+    pub async fn create_lead(&self, actor: &Actor, input: NewLead) -> CoreResult<LeadView> {
+        actor.require(Permission::LeadCreate)?;
+        let tx = self.db().begin().await?;
+        let settings = effective(&*tx, actor).await?;
+        let catalog = CatalogNames::load(&*tx, actor).await?;
+        let mut errors = FieldErrors::new();
+        let draft = parse_fields(&*tx, actor, &mut errors, &catalog, &input.fields).await?;
+        let grade = starting_grade("grade", input.grade, &mut errors);
+        if let Some(owner) = input.owner_id {
+            check_new_owner(&*tx, actor, &mut errors, "owner_id", owner).await?;
+        }
+        errors.finish()?;
+        let owner = match input.owner_id {
+            Some(owner) => Some(owner.uuid()),
+            // A consultant's own lead.
+            None if actor
+                .reach(Permission::LeadUpdate)
+                .is_ok_and(|r| matches!(r, forecourt_db::repo::Reach::Own { .. })) =>
+            {
+                Some(actor.user_id().uuid())
+            }
+            None => choose_owner(&*tx, actor, &settings, draft.series_id).await?,
+        };
+        let (customer, _) = link_customer(
+            self,
+            &*tx,
+            actor,
+            input.customer.customer_id,
+            input.customer.customer,
+            owner,
+            false,
+        )
+        .await?;
+        lock_customer(&*tx, actor, customer.id).await?;
+        if let Some(open) = leads::open_of_customer(&*tx, actor.scope(), customer.id)
+            .await?
+            .first()
+        {
+            return Err(open_lead_exists(Some(open.id)));
+        }
+        let now = self.now();
+        let created = insert_lead(
+            &*tx,
+            actor,
+            &settings,
+            &customer,
+            draft,
+            grade,
+            owner,
+            Origin::Created,
+            now,
+        )
+        .await?;
+        let view = lead_views(&*tx, actor, now, std::slice::from_ref(&created))
+            .await?
+            .pop()
+            .ok_or(CoreError::not_found("lead"))?;
+        tx.commit().await?;
+        Ok(view)
+    }
+
+    pub async fn update_lead(
+        &self,
+        actor: &Actor,
+        id: LeadId,
+        patch: LeadPatch,
+    ) -> CoreResult<LeadView> {
+        let tx = self.db().begin().await?;
+        let before = lead_for(&*tx, actor, id, Permission::LeadUpdate).await?;
+        if before.version != patch.version {
+            return Err(CoreError::VersionConflict { entity: "lead" });
+        }
+        let catalog = CatalogNames::load(&*tx, actor).await?;
+        let mut errors = FieldErrors::new();
+        let mut after: lead::Model = before.clone();
+        if let Some(source) = &patch.source {
+            after.source_key = lookups::check_key(
+                &*tx,
+                actor,
+                &mut errors,
+                LookupList::Source,
+                "source",
+                source.as_deref(),
+            )
+            .await?;
+        }
+        if patch.series_id.is_some() || patch.model_id.is_some() {
+            let series = patch
+                .series_id
+                .unwrap_or(after.series_id.map(CatalogSeriesId::from_uuid));
+            let model = patch
+                .model_id
+                .unwrap_or(after.model_id.map(CatalogModelId::from_uuid));
+            let (series, model) = catalog.check(&mut errors, "", series, model);
+            after.series_id = series;
+            after.model_id = model;
+        }
+        if let Some(text) = &patch.model_text {
+            after.model_text = errors
+                .check(parse_optional_text(
+                    "model_text",
+                    text.as_deref(),
+                    LONG_NAME_MAX,
+                ))
+                .flatten();
+        }
+        if let Some(min) = patch.budget_min_fen {
+            after.budget_min_fen = min.map(|f| f.0);
+        }
+        if let Some(max) = patch.budget_max_fen {
+            after.budget_max_fen = max.map(|f| f.0);
+        }
+        check_budget(&mut errors, after.budget_min_fen, after.budget_max_fen);
+        if (after.series_id, after.model_id, &after.model_text)
+            != (before.series_id, before.model_id, &before.model_text)
+            && (after.series_id.is_some() || after.model_id.is_some() || after.model_text.is_some())
+        {
+            after.models_considered = with_cars(
+                &after.models_considered,
+                &[car_json(
+                    after.series_id,
+                    after.model_id,
+                    after.model_text.as_deref(),
+                )],
+            );
+        }
+        if let Some(timeframe) = patch.timeframe {
+            after.timeframe = timeframe.map(|t| t.as_str().to_owned());
+        }
+        if let Some(payment) = patch.payment {
+            after.payment = payment.map(|p| p.as_str().to_owned());
+        }
+        if let Some(trade_in) = patch.trade_in {
+            after.trade_in = trade_in;
+        }
+        if let Some(note) = &patch.trade_in_note {
+            after.trade_in_note = errors
+                .check(parse_optional_text(
+                    "trade_in_note",
+                    note.as_deref(),
+                    REASON_MAX,
+                ))
+                .flatten();
+        }
+        if let Some(notes) = &patch.notes {
+            after.notes = errors
+                .check(parse_optional_text("notes", notes.as_deref(), NOTE_MAX))
+                .flatten();
+        }
+        errors.finish()?;
+        let entry = AuditEntry::updated(&before, &after);
+        let now = self.now();
+        let saved = audit::update_if_changed::<lead::Entity, _>(
+            &*tx,
+            actor,
+            &before,
+            after,
+            entry,
+            now,
+            |e| CoreError::from_db("lead", e),
+        )
+        .await?
+        .unwrap_or(before);
+        let view = lead_views(&*tx, actor, now, std::slice::from_ref(&saved))
+            .await?
+            .pop()
+            .ok_or(CoreError::not_found("lead"))?;
+        tx.commit().await?;
+        Ok(view)
+    }
+}

@@ -1,0 +1,265 @@
+//! The lead list, the board by grade, and one lead with its history.
+
+use crate::Sales;
+use forecourt_customers::CustomersExt as _;
+use super::access::lead_for;
+use super::views::{LeadDetail, LeadView, follow_up_views, grade_change_views, lead_views, people};
+use forecourt_kernel::auth::Actor;
+use forecourt_customers::list::COUNT_CAP;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::paging::{page_or_bad_cursor, page_request};
+use crate::{opportunities, receptions, test_drives};
+use chrono::{DateTime, Utc};
+use forecourt_db::repo::leads::{self, LeadFilter, LeadSort};
+use forecourt_db::repo::sales;
+use forecourt_domain::FieldError;
+use forecourt_domain::ids::{CatalogSeriesId, CustomerId, LeadId, TeamId, UserId};
+use forecourt_domain::permission::Permission;
+use forecourt_domain::sales::{Grade, LeadStatus};
+use serde::{Deserialize, Serialize};
+use std::str::FromStr;
+use utoipa::{IntoParams, ToSchema};
+use uuid::Uuid;
+
+#[derive(Clone, Debug, Default, Deserialize, IntoParams, ToSchema)]
+#[into_params(parameter_in = Query)]
+pub struct LeadQuery {
+    /// The customer's name (two characters are enough), phone (or its last four digits),
+    /// plate or VIN: the leads of the customers the caller can find with it.
+    pub q: Option<String>,
+    pub owner_id: Option<UserId>,
+    /// Only leads nobody owns.
+    #[serde(default)]
+    pub unassigned: bool,
+    /// `marketing`: the leads marketing nurtures.
+    pub pool: Option<String>,
+    pub team_id: Option<TeamId>,
+    /// Grades, comma-separated: `H,A`.
+    pub grade: Option<String>,
+    /// Statuses, comma-separated: `open,lost_pending` (default: every status).
+    pub status: Option<String>,
+    pub source: Option<String>,
+    pub series_id: Option<CatalogSeriesId>,
+    pub customer_id: Option<CustomerId>,
+    /// Only stagnant (true) or not stagnant (false) leads.
+    pub stagnant: Option<bool>,
+    /// Only open leads whose follow-up is past due.
+    #[serde(default)]
+    pub overdue: bool,
+    pub created_from: Option<DateTime<Utc>>,
+    pub created_to: Option<DateTime<Utc>>,
+    /// `-created_at` (default) or `-updated_at`.
+    #[param(schema_with = sort_schema)]
+    #[schema(schema_with = sort_schema)]
+    pub sort: Option<String>,
+    #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
+    #[schema(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+    /// Count the matches (exactly up to 1,000).
+    #[serde(default)]
+    pub with_count: bool,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct LeadPage {
+    pub items: Vec<LeadView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<u64>,
+    pub count_capped: bool,
+}
+
+/// One column of the board: a grade, how many open leads have it, the first of them.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct GradeColumn {
+    pub grade: Grade,
+    pub count: i64,
+    pub leads: Vec<LeadView>,
+}
+
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct LeadBoard {
+    /// N, H, A, B, C: the open leads by grade.
+    pub columns: Vec<GradeColumn>,
+}
+
+fn parse_list<T: FromStr>(
+    field: &str,
+    value: Option<&str>,
+    allowed: &str,
+) -> CoreResult<Vec<String>> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    value
+        .split(',')
+        .map(str::trim)
+        .map(|v| {
+            v.parse::<T>().map(|_| v.to_owned()).map_err(|_| {
+                CoreError::invalid(FieldError::new(
+                    field,
+                    "invalid_value",
+                    format!("must list {allowed}"),
+                ))
+            })
+        })
+        .collect()
+}
+
+impl LeadQuery {
+    fn filter(
+        &self,
+        now: DateTime<Utc>,
+        customer_ids: Option<Vec<Uuid>>,
+    ) -> CoreResult<LeadFilter> {
+        Ok(LeadFilter {
+            owner_id: self.owner_id.map(UserId::uuid),
+            unassigned: self.unassigned,
+            pool: self.pool.clone(),
+            team_id: self.team_id.map(TeamId::uuid),
+            grades: parse_list::<Grade>(
+                "grade",
+                self.grade.as_deref(),
+                "grades N, H, A, B, C, O, F",
+            )?,
+            statuses: parse_list::<LeadStatus>(
+                "status",
+                self.status.as_deref(),
+                "statuses open, lost_pending, lost, won",
+            )?,
+            source_key: self.source.clone(),
+            series_id: self.series_id.map(CatalogSeriesId::uuid),
+            customer_id: self.customer_id.map(CustomerId::uuid),
+            customer_ids,
+            stagnant: self.stagnant,
+            due_before: self.overdue.then_some(now),
+            created_from: self.created_from,
+            created_to: self.created_to,
+        })
+    }
+}
+
+/// The orders a lead list may be sorted in; the first is the default.
+pub const SORTS: [(&str, LeadSort); 2] = [
+    ("-created_at", LeadSort::CreatedAt),
+    ("-updated_at", LeadSort::UpdatedAt),
+];
+
+fn sort_schema() -> utoipa::openapi::Object {
+    forecourt_domain::schema::optional_one_of(&SORTS.map(|(key, _)| key))
+}
+
+impl Sales<'_> {
+    /// The list's filter, with its keyword search resolved to the customers it finds.
+    async fn lead_filter(
+        &self,
+        actor: &Actor,
+        query: &LeadQuery,
+        now: DateTime<Utc>,
+    ) -> CoreResult<LeadFilter> {
+        let customer_ids = self.customers().customers_found_by(actor, query.q.as_deref()).await?;
+        query.filter(now, customer_ids)
+    }
+
+    /// A page of the leads the caller may read, filtered and sorted; newest first by default.
+    pub async fn list_leads(&self, actor: &Actor, query: LeadQuery) -> CoreResult<LeadPage> {
+        let reach = actor.reach(Permission::LeadRead)?;
+        let page = page_request(query.limit, query.cursor.as_deref())?;
+        let wanted = query.sort.as_deref().unwrap_or(SORTS[0].0);
+        let Some(&(_, sort)) = SORTS.iter().find(|(key, _)| *key == wanted) else {
+            return Err(CoreError::invalid(FieldError::new(
+                "sort",
+                "invalid_value",
+                "must be -created_at or -updated_at",
+            )));
+        };
+        let now = self.now();
+        let filter = self.lead_filter(actor, &query, now).await?;
+        let conn = self.db().conn();
+        let found = page_or_bad_cursor(
+            leads::list(conn, actor.scope(), reach, &filter, sort, &page).await?,
+        )?;
+        let (count, count_capped) = if query.with_count {
+            let n = leads::count_capped(conn, actor.scope(), reach, &filter, COUNT_CAP).await?;
+            (Some(n.min(COUNT_CAP)), n > COUNT_CAP)
+        } else {
+            (None, false)
+        };
+        Ok(LeadPage {
+            items: lead_views(conn, actor, now, &found.items).await?,
+            next_cursor: found.next_cursor.as_ref().map(forecourt_db::Cursor::encode),
+            count,
+            count_capped,
+        })
+    }
+
+    /// The open leads by grade (the list's filters apply), `per_column` cards each.
+    pub async fn lead_board(
+        &self,
+        actor: &Actor,
+        query: LeadQuery,
+        per_column: u64,
+    ) -> CoreResult<LeadBoard> {
+        let reach = actor.reach(Permission::LeadRead)?;
+        let now = self.now();
+        let mut filter = self.lead_filter(actor, &query, now).await?;
+        filter.statuses = vec![LeadStatus::Open.as_str().to_owned()];
+        let conn = self.db().conn();
+        let counts = leads::count_by_grade(conn, actor.scope(), reach, &filter).await?;
+        let page = forecourt_db::PageRequest::first(per_column.clamp(1, 50));
+        let mut columns = Vec::new();
+        for grade in [Grade::N, Grade::H, Grade::A, Grade::B, Grade::C] {
+            let mut by_grade = filter.clone();
+            by_grade.grades = vec![grade.as_str().to_owned()];
+            let found = page_or_bad_cursor(
+                leads::list(
+                    conn,
+                    actor.scope(),
+                    reach,
+                    &by_grade,
+                    LeadSort::UpdatedAt,
+                    &page,
+                )
+                .await?,
+            )?;
+            columns.push(GradeColumn {
+                grade,
+                count: counts.get(grade.as_str()).copied().unwrap_or(0),
+                leads: lead_views(conn, actor, now, &found.items).await?,
+            });
+        }
+        Ok(LeadBoard { columns })
+    }
+
+    pub async fn get_lead(&self, actor: &Actor, id: LeadId) -> CoreResult<LeadDetail> {
+        let conn = self.db().conn();
+        let lead = lead_for(conn, actor, id, Permission::LeadRead).await?;
+        let now = self.now();
+        let grade_history = leads::grade_history(conn, actor.scope(), lead.id).await?;
+        let follow_ups = leads::follow_ups(conn, actor.scope(), lead.id).await?;
+        let visits = sales::receptions_of_lead(conn, actor.scope(), lead.id).await?;
+        let names = people(
+            conn,
+            actor,
+            grade_history
+                .iter()
+                .filter_map(|c| c.user_id)
+                .chain(follow_ups.iter().filter_map(|f| f.user_id)),
+        )
+        .await?;
+        let view = lead_views(conn, actor, now, std::slice::from_ref(&lead))
+            .await?
+            .pop()
+            .ok_or(CoreError::not_found("lead"))?;
+        Ok(LeadDetail {
+            lead: view,
+            grade_history: grade_change_views(&grade_history, &names),
+            follow_ups: follow_up_views(&follow_ups, &names),
+            receptions: receptions::reception_views(conn, actor, &visits).await?,
+            test_drives: test_drives::bookings_of_lead(conn, actor, lead.id).await?,
+            opportunity: opportunities::of_lead(conn, actor, lead.id).await?,
+        })
+    }
+}

@@ -1,0 +1,8 @@
+//! Use-case tests: the code base itself (architecture), the job engine, search recall and the
+//! work engine.
+
+mod architecture;
+mod jobs;
+mod search_recall;
+mod work;
+mod work_support;
