@@ -5,7 +5,7 @@ use forecourt_kernel::auth::Actor;
 use forecourt_kernel::error::{CoreError, CoreResult};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{customer, user};
-use forecourt_db::repo::{customers, tenant, users};
+use forecourt_db::repo::{customers, users};
 use forecourt_domain::ids::{CustomerId, TeamId, UserId};
 use forecourt_domain::permission::Permission;
 use std::collections::HashMap;
@@ -46,9 +46,13 @@ pub async fn customer_for<C: ConnectionTrait>(
     id: CustomerId,
     permission: Permission,
 ) -> CoreResult<customer::Model> {
-    let found = tenant::find::<customer::Entity, _>(conn, actor.scope(), id.uuid())
-        .await?
-        .ok_or(CoreError::not_found("customer"))?;
+    let found = forecourt_kernel::access::find_in_dealer::<customer::Entity, _>(
+        conn,
+        actor,
+        id.uuid(),
+        "customer",
+    )
+    .await?;
     if found.status == customers::MERGED {
         return Err(CoreError::Merged {
             entity: "customer",

@@ -11,6 +11,7 @@
 //! methods of its service, reached from the handle (`app.sales().create_lead(…)`, see
 //! [`module_service!`]).
 
+pub mod access;
 pub mod app;
 pub mod approvals;
 pub mod audit;

@@ -5,7 +5,7 @@
 use crate::Sales;
 use super::catalog_names::{CarRef, CatalogNames};
 use super::follow_up_tasks;
-use super::leads::access::{lead_for, reaches_owner};
+use super::leads::access::lead_for;
 use super::leads::views::{people, person};
 use super::leads::write::{Origin, record_grade, regrade, reschedule};
 use super::pipeline::{StageView, stage_view};
@@ -304,16 +304,16 @@ pub async fn opportunity_for<C: ConnectionTrait>(
     id: OpportunityId,
     permission: Permission,
 ) -> CoreResult<opportunity::Model> {
-    let found = tenant::find::<opportunity::Entity, _>(conn, actor.scope(), id.uuid())
-        .await?
-        .ok_or(CoreError::not_found("opportunity"))?;
-    actor.require(permission)?;
-    if !reaches_owner(conn, actor, Permission::OpportunityRead, found.owner_id).await?
-        || !reaches_owner(conn, actor, permission, found.owner_id).await?
-    {
-        return Err(CoreError::not_found("opportunity"));
-    }
-    Ok(found)
+    forecourt_kernel::access::held_record_for::<opportunity::Entity, _>(
+        conn,
+        actor,
+        id.uuid(),
+        "opportunity",
+        Permission::OpportunityRead,
+        permission,
+        |o| o.owner_id,
+    )
+    .await
 }
 
 fn parse_competitors(errors: &mut FieldErrors, competitors: &[String]) -> Vec<String> {

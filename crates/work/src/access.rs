@@ -7,24 +7,13 @@ use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{activity, user};
 use forecourt_db::repo::{activities, customers, tenant, users};
-use forecourt_domain::ids::{ActivityId, ApprovalRequestId, CustomerId, TeamId, UserId};
+use forecourt_domain::ids::{ActivityId, ApprovalRequestId, CustomerId, UserId};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::access::{find_in_dealer, holder_reached};
 use forecourt_domain::work::{ActivityKind, ActivityStatus, MessageChannel, is_overdue};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-/// Whether the permission reaches activities owned by `owner` (a user of the dealer).
-pub fn reaches_owner(
-    actor: &Actor,
-    permission: Permission,
-    owner: Option<&user::Model>,
-) -> bool {
-    actor.reaches(
-        permission,
-        owner.map(|u| UserId::from_uuid(u.id)),
-        owner.and_then(|u| u.team_id).map(TeamId::from_uuid),
-    )
-}
 
 /// The activity, if the actor may act on it with `permission`: another dealer's is 404, then
 /// the permission (403), then the scope by owner (participants may read) (404).
@@ -34,12 +23,10 @@ pub async fn activity_for<C: ConnectionTrait>(
     id: ActivityId,
     permission: Permission,
 ) -> CoreResult<activity::Model> {
-    let found = tenant::find::<activity::Entity, _>(conn, actor.scope(), id.uuid())
-        .await?
-        .ok_or(CoreError::not_found("activity"))?;
+    let found = find_in_dealer::<activity::Entity, _>(conn, actor, id.uuid(), "activity").await?;
     actor.require(permission)?;
     let owner = tenant::find::<user::Entity, _>(conn, actor.scope(), found.owner_id).await?;
-    let mut allowed = reaches_owner(actor, permission, owner.as_ref());
+    let mut allowed = holder_reached(actor, &[permission], owner.as_ref());
     if !allowed && permission == Permission::ActivityRead {
         let participants = activities::participants(conn, actor.scope(), &[found.id]).await?;
         allowed = participants

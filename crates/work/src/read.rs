@@ -1,7 +1,8 @@
 //! Lists, one activity, calendars (with overlap conflicts) and the "my work" page.
 
 use crate::Work;
-use super::access::{activity_for, reaches_owner, view, views};
+use super::access::{activity_for, view, views};
+use forecourt_kernel::access::holder_reached;
 use super::types::{
     ActivityQuery, ActivitySortKey, ActivityView, CalendarQuery, CalendarView, Conflict,
 };
@@ -144,7 +145,7 @@ impl Work<'_> {
         } else {
             let user = query.user_id.unwrap_or(actor.user_id());
             let found = tenant::find::<user::Entity, _>(conn, actor.scope(), user.uuid()).await?;
-            if found.is_none() || !reaches_owner(actor, Permission::ActivityRead, found.as_ref()) {
+            if found.is_none() || !holder_reached(actor, &[Permission::ActivityRead], found.as_ref()) {
                 return Err(CoreError::not_found("user"));
             }
             filter.person = Some(user.uuid());

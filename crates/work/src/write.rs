@@ -1,7 +1,8 @@
 //! Planning, changing and completing activities through the API.
 
 use crate::Work;
-use super::access::{activity_for, reaches_owner, view, views};
+use super::access::{activity_for, view, views};
+use forecourt_kernel::access::holder_reached;
 use super::hooks::*;
 use super::types::{ActivityPatch, ActivityView, CompleteActivity, NewActivity};
 use forecourt_kernel::audit::{self, AuditEntry};
@@ -96,7 +97,7 @@ async fn owner_in_reach<C: ConnectionTrait>(
     let found = tenant::find::<user::Entity, _>(conn, actor.scope(), owner.uuid()).await?;
     match found {
         Some(user) if user.status == "active" => {
-            if reaches_owner(actor, Permission::ActivityWrite, Some(&user)) {
+            if holder_reached(actor, &[Permission::ActivityWrite], Some(&user)) {
                 Ok(user)
             } else {
                 Err(CoreError::invalid(FieldError::new(

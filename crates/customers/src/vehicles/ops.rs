@@ -164,9 +164,13 @@ impl Customers<'_> {
         id: VehicleId,
         permission: Permission,
     ) -> CoreResult<vehicle::Model> {
-        let found = tenant::find::<vehicle::Entity, _>(conn, actor.scope(), id.uuid())
-            .await?
-            .ok_or(CoreError::not_found("vehicle"))?;
+        let found = forecourt_kernel::access::find_in_dealer::<vehicle::Entity, _>(
+            conn,
+            actor,
+            id.uuid(),
+            "vehicle",
+        )
+        .await?;
         actor.require(permission)?;
         let visible = match found.owner_customer_id {
             Some(owner) => {

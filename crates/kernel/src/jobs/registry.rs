@@ -41,9 +41,14 @@ impl JobRegistry {
     /// Every kind the process handles: the kernel's (message delivery) and each installed
     /// module's ([`Module::register_jobs`](crate::module::Module::register_jobs)).
     pub fn builtin() -> Self {
+        Self::for_modules(crate::module::installed())
+    }
+
+    /// The kernel's kinds and those of `modules`.
+    pub fn for_modules(modules: &[&'static dyn crate::module::Module]) -> Self {
         let mut registry = Self::new();
         crate::messaging::register_jobs(&mut registry);
-        for module in crate::module::installed() {
+        for module in modules {
             module.register_jobs(&mut registry);
         }
         registry

@@ -2,29 +2,13 @@
 //! the scope by the lead's owner and the owner's team (404).
 
 use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::error::CoreResult;
 use forecourt_db::ConnectionTrait;
-use forecourt_db::entities::{lead, user};
-use forecourt_db::repo::tenant;
+use forecourt_db::entities::lead;
 use forecourt_domain::ids::{LeadId, TeamId, UserId};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::access::{held_record_for, holder_id_reached};
 
-/// Whether a permission's scope reaches a record owned by `owner`.
-pub async fn reaches_owner<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    permission: Permission,
-    owner: Option<uuid::Uuid>,
-) -> CoreResult<bool> {
-    let team = match owner {
-        Some(owner) => tenant::find::<user::Entity, _>(conn, actor.scope(), owner)
-            .await?
-            .and_then(|u| u.team_id)
-            .map(TeamId::from_uuid),
-        None => None,
-    };
-    Ok(actor.reaches(permission, owner.map(UserId::from_uuid), team))
-}
 
 /// The lead, if the actor may act on it with `permission` (and see it).
 pub async fn lead_for<C: ConnectionTrait>(
@@ -33,16 +17,16 @@ pub async fn lead_for<C: ConnectionTrait>(
     id: LeadId,
     permission: Permission,
 ) -> CoreResult<lead::Model> {
-    let found = tenant::find::<lead::Entity, _>(conn, actor.scope(), id.uuid())
-        .await?
-        .ok_or(CoreError::not_found("lead"))?;
-    actor.require(permission)?;
-    if !reaches_owner(conn, actor, Permission::LeadRead, found.owner_id).await?
-        || !reaches_owner(conn, actor, permission, found.owner_id).await?
-    {
-        return Err(CoreError::not_found("lead"));
-    }
-    Ok(found)
+    held_record_for::<lead::Entity, _>(
+        conn,
+        actor,
+        id.uuid(),
+        "lead",
+        Permission::LeadRead,
+        permission,
+        |l| l.owner_id,
+    )
+    .await
 }
 
 /// Whether the actor may work a lead held by `holder` when they meet its customer on someone's
@@ -60,7 +44,12 @@ pub async fn may_work<C: ConnectionTrait>(
         return Ok(actor.can(Permission::LeadUpdate));
     }
     Ok(
-        reaches_owner(conn, actor, Permission::LeadRead, holder).await?
-            && reaches_owner(conn, actor, Permission::LeadUpdate, holder).await?,
+        holder_id_reached(
+            conn,
+            actor,
+            &[Permission::LeadRead, Permission::LeadUpdate],
+            holder,
+        )
+        .await?,
     )
 }

@@ -11,6 +11,7 @@ use forecourt_db::repo::test_drives::{self};
 use forecourt_db::repo::{leads, tenant};
 use forecourt_domain::ids::TestDriveBookingId;
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::access::holder_reached;
 use forecourt_domain::sales::BookingStatus;
 use forecourt_domain::username::REMARK_MAX;
 use forecourt_domain::username::parse_optional_text;
@@ -65,7 +66,7 @@ impl Sales<'_> {
                 "unknown_user",
                 "is not an active user of this dealer",
             )),
-            Some(c) if !reaches(actor, Permission::TestDriveBook, Some(c)) => {
+            Some(c) if !holder_reached(actor, &[Permission::TestDriveBook], Some(c)) => {
                 return Err(CoreError::Forbidden {
                     permission: Permission::TestDriveBook,
                 });

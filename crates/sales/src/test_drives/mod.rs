@@ -21,16 +21,17 @@ use crate::catalog_names::CatalogNames;
 use crate::leads::views::{people, person};
 use crate::receptions::ReceptionCustomer;
 use chrono::{DateTime, Duration, Utc};
-use forecourt_db::entities::{lead, test_drive_booking, test_drive_car, user};
+use forecourt_db::entities::{lead, test_drive_booking, test_drive_car};
 use forecourt_db::repo::test_drives::{self, BookingFilter};
 use forecourt_db::repo::{customers, tenant};
 use forecourt_db::{ConnectionTrait, DbError};
 use forecourt_domain::id_number::IdNumber;
 use forecourt_domain::ids::{
-    CustomerId, LeadId, TeamId, TestDriveBookingId, TestDriveCarId, UserId,
+    CustomerId, LeadId, TestDriveBookingId, TestDriveCarId, UserId,
 };
 use forecourt_domain::masking::mask_keep_last;
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::access::{held_record_for, holder_reached};
 use forecourt_domain::sales::BookingStatus;
 use forecourt_domain::{FieldError, FieldErrors};
 use serde_json::{Value, json};
@@ -70,14 +71,6 @@ pub fn car_label(catalog: &CatalogNames, car: &test_drive_car::Model) -> String 
     }
 }
 
-/// Whether the actor's test-drive permission reaches a booking (by its consultant).
-fn reaches(actor: &Actor, permission: Permission, consultant: Option<&user::Model>) -> bool {
-    actor.reaches(
-        permission,
-        consultant.map(|u| UserId::from_uuid(u.id)),
-        consultant.and_then(|u| u.team_id).map(TeamId::from_uuid),
-    )
-}
 
 /// Views of bookings for one caller.
 async fn booking_views<C: ConnectionTrait>(
@@ -100,7 +93,7 @@ async fn booking_views<C: ConnectionTrait>(
         .iter()
         .map(|b| {
             let consultant = b.consultant_id.and_then(|c| names.get(&c));
-            let visible = reaches(actor, Permission::TestDriveRead, consultant);
+            let visible = holder_reached(actor, &[Permission::TestDriveRead], consultant);
             let car = cars.get(&b.car_id);
             BookingView {
                 id: TestDriveBookingId::from_uuid(b.id),
@@ -285,19 +278,15 @@ impl Sales<'_> {
         actor: &Actor,
         id: TestDriveBookingId,
     ) -> CoreResult<test_drive_booking::Model> {
-        let found = tenant::find::<test_drive_booking::Entity, _>(conn, actor.scope(), id.uuid())
-            .await?
-            .ok_or(CoreError::not_found("test_drive"))?;
-        actor.require(Permission::TestDriveBook)?;
-        let consultant = match found.consultant_id {
-            Some(c) => tenant::find::<user::Entity, _>(conn, actor.scope(), c).await?,
-            None => None,
-        };
-        if !reaches(actor, Permission::TestDriveRead, consultant.as_ref())
-            || !reaches(actor, Permission::TestDriveBook, consultant.as_ref())
-        {
-            return Err(CoreError::not_found("test_drive"));
-        }
-        Ok(found)
+        held_record_for::<test_drive_booking::Entity, _>(
+            conn,
+            actor,
+            id.uuid(),
+            "test_drive",
+            Permission::TestDriveRead,
+            Permission::TestDriveBook,
+            |b| b.consultant_id,
+        )
+        .await
     }
 }

@@ -313,7 +313,8 @@ crate::http_test!(async fn cold_leads_go_to_marketing_after_the_hand_over_period
 
 #[test]
 fn the_sales_jobs_are_registered() {
-    let kinds = forecourt_kernel::jobs::JobRegistry::builtin().kinds();
+    let modules = forecourt_http::module::kernel_modules(forecourt_server::modules::MODULES);
+    let kinds = forecourt_kernel::jobs::JobRegistry::for_modules(&modules).kinds();
     for kind in [
         forecourt_sales::follow_up_tasks::CADENCE_JOB,
         forecourt_sales::follow_up_tasks::STAGNATION_JOB,

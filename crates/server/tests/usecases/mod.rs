@@ -3,6 +3,7 @@
 
 mod architecture;
 mod jobs;
+mod registration;
 mod search_recall;
 mod work;
 mod work_support;
