@@ -6,7 +6,7 @@ import {
 } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Grant, Me, Permission } from '@/api/types';
-import { MODULES, pageForPath, visibleModules } from './modules';
+import { assembleModules, MODULES, pageForPath, visibleModules, type AppPage } from './modules';
 
 // Every permission a page or route of the registry asks for.
 const PERMISSIONS = [
@@ -156,5 +156,16 @@ describe('module registry', () => {
       ['sales', ['sales.leads']],
       ['admin', ['admin.testDriveCars']],
     ]);
+  });
+
+  it('adds the pages of other areas at the end or after the page they name', () => {
+    const page = (key: string) => ({ key }) as AppPage;
+    const modules = assembleModules([
+      { pages: [{ module: 'm', pages: [page('m.last')] }] },
+      { modules: [{ key: 'm', titleKey: 't', icon: null, pages: [page('m.a'), page('m.b')] }] },
+      { pages: [{ module: 'm', after: 'm.a', pages: [page('m.between')] }] },
+    ]);
+    expect(modules[0]?.pages.map((p) => p.key)).toEqual(['m.a', 'm.between', 'm.b', 'm.last']);
+    expect(() => assembleModules([{ pages: [{ module: 'x', pages: [] }] }])).toThrow();
   });
 });
