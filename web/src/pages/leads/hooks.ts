@@ -1,5 +1,5 @@
 // The leads API, as hooks for the lead pages (and the reception form, which makes leads).
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type {
   BulkAssign,
@@ -17,21 +17,11 @@ import type {
   ReopenInput,
   Schemas,
 } from '@/api/types';
+import { invalidateSales, LEADS_KEY } from '@/lib/sales';
 import { useKeysetList } from '@/lib/useKeysetList';
 import type { LeadListQuery } from './query';
 
-export const LEADS_KEY = ['leads'] as const;
 const PAGE_SIZE = 30;
-
-/** After any change to a lead: lists, the board, its page, the pipeline and the report. */
-export function invalidateSales(queryClient: QueryClient) {
-  void queryClient.invalidateQueries({ queryKey: LEADS_KEY });
-  void queryClient.invalidateQueries({ queryKey: ['opportunities'] });
-  void queryClient.invalidateQueries({ queryKey: ['test-drives'] });
-  void queryClient.invalidateQueries({ queryKey: ['sales-report'] });
-  void queryClient.invalidateQueries({ queryKey: ['customers'] });
-  void queryClient.invalidateQueries({ queryKey: ['audit'] });
-}
 
 export function useLeadList(query: LeadListQuery, enabled = true) {
   const list = useKeysetList<Lead>(

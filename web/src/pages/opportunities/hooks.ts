@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { Funnel, Opportunity, OpportunityPatch, PipelineBoard } from '@/api/types';
-import { invalidateSales } from '../leads/hooks';
+import { invalidateSales } from '@/lib/sales';
 
 export const OPPORTUNITIES_KEY = ['opportunities'] as const;
 

@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { BulkReceptionOutcome, NewReception, ReceptionOutcome, Schemas } from '@/api/types';
-import { invalidateSales } from '../leads/hooks';
+import { invalidateSales } from '@/lib/sales';
 
 export function useCreateReception() {
   const queryClient = useQueryClient();

@@ -12,7 +12,7 @@ import type {
   TestDriveCar,
   TestDriveCarPatch,
 } from '@/api/types';
-import { invalidateSales } from '../leads/hooks';
+import { invalidateSales } from '@/lib/sales';
 
 export const TEST_DRIVES_KEY = ['test-drives'] as const;
 export const CARS_KEY = ['test-drive-cars'] as const;
