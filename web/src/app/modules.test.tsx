@@ -65,6 +65,7 @@ function iconName(icon: ReactNode): string {
 
 /** The module a lazy page loads, by its default export's name (React's lazy internals). */
 async function componentName(component: LazyExoticComponent<ComponentType>): Promise<string> {
+  // React types no internals; an unloaded lazy component keeps its loader in `_payload._result`.
   const payload = (
     component as unknown as { _payload: { _result: () => Promise<{ default: { name: string } }> } }
   )._payload;

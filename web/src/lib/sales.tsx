@@ -17,7 +17,6 @@ import type {
   Relation,
   Stage,
   Timeframe,
-  Wire,
 } from '@/api/types';
 
 /** Every grade, warmest first, then the two that follow from an order or a loss. */
@@ -150,8 +149,7 @@ export const STAGES_KEY = ['pipeline-stages'] as const;
 export function useStages(enabled = true) {
   return useQuery({
     queryKey: STAGES_KEY,
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/pipeline-stages'))) as unknown as Wire<Stage>[],
+    queryFn: () => unwrap(api.GET('/api/v1/pipeline-stages')),
     enabled,
     staleTime: 60_000,
     select: (stages) => [...stages].sort((a, b) => a.sort_order - b.sort_order),
