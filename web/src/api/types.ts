@@ -95,58 +95,31 @@ export type RowError = Schemas['RowError'];
 export type SavedMapping = Schemas['SavedMapping'];
 
 // Sales: leads, receptions, opportunities and the pipeline, test drives, settings and the report.
-//
-// The OpenAPI document spells some sales enums by their Rust variant names (`Open`,
-// `LostPending`, `WithinWeek`), but the API sends and accepts their keys (`open`,
-// `lost_pending`, `within_week`). `Wire<T>` turns the generated types into what travels, so
-// the pages are typed by the real values; once the document spells the keys, it changes nothing.
-type SnakeTail<S extends string> = S extends `${infer C}${infer R}`
-  ? `${C extends Lowercase<C> ? C : `_${Lowercase<C>}`}${SnakeTail<R>}`
-  : S;
-type SnakeKey<S extends string> = S extends `${infer C}${infer R}`
-  ? `${Lowercase<C>}${SnakeTail<R>}`
-  : S;
-type MisspelledEnum =
-  | Schemas['LeadStatus']
-  | Schemas['PaymentIntent']
-  | Schemas['Timeframe']
-  | Schemas['FollowUpChannel']
-  | Schemas['AssignmentMode']
-  | Schemas['StagnationAction']
-  | Schemas['StageKind']
-  | Schemas['BookingStatus'];
-export type Wire<T> = T extends MisspelledEnum
-  ? SnakeKey<T>
-  : T extends readonly (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { [K in keyof T]: Wire<T[K]> }
-      : T;
 
 export type Grade = Schemas['Grade'];
 /** The grades a consultant gives by judgement (H, A, B, C): what a follow-up or a reopening takes. */
 export type JudgedGrade = Schemas['NewFollowUp']['grade'];
 /** The grade a visit leaves a lead with: N or a judged grade. */
 export type StartingGrade = Schemas['NewReception']['grade'];
-export type LeadStatus = Wire<Schemas['LeadStatus']>;
-export type PaymentIntent = Wire<Schemas['PaymentIntent']>;
-export type Timeframe = Wire<Schemas['Timeframe']>;
-export type FollowUpChannel = Wire<Schemas['FollowUpChannel']>;
-export type AssignmentMode = Wire<Schemas['AssignmentMode']>;
-export type StagnationAction = Wire<Schemas['StagnationAction']>;
-export type StageKind = Wire<Schemas['StageKind']>;
-export type BookingStatus = Wire<Schemas['BookingStatus']>;
+export type LeadStatus = Schemas['LeadStatus'];
+export type PaymentIntent = Schemas['PaymentIntent'];
+export type Timeframe = Schemas['Timeframe'];
+export type FollowUpChannel = Schemas['FollowUpChannel'];
+export type AssignmentMode = Schemas['AssignmentMode'];
+export type StagnationAction = Schemas['StagnationAction'];
+export type StageKind = Schemas['StageKind'];
+export type BookingStatus = Schemas['BookingStatus'];
 
-export type Lead = Wire<Schemas['LeadView']>;
-export type LeadPage = Wire<Schemas['LeadPage']>;
-export type LeadDetail = Wire<Schemas['LeadDetail']>;
-export type LeadBoard = Wire<Schemas['LeadBoard']>;
-export type GradeColumn = Wire<Schemas['GradeColumn']>;
-export type GradeChange = Wire<Schemas['GradeChangeView']>;
-export type FollowUp = Wire<Schemas['FollowUpView']>;
-export type NewLead = Wire<Schemas['NewLead']>;
-export type LeadPatch = Wire<Schemas['LeadPatch']>;
-export type NewFollowUp = Wire<Schemas['NewFollowUp']>;
+export type Lead = Schemas['LeadView'];
+export type LeadPage = Schemas['LeadPage'];
+export type LeadDetail = Schemas['LeadDetail'];
+export type LeadBoard = Schemas['LeadBoard'];
+export type GradeColumn = Schemas['GradeColumn'];
+export type GradeChange = Schemas['GradeChangeView'];
+export type FollowUp = Schemas['FollowUpView'];
+export type NewLead = Schemas['NewLead'];
+export type LeadPatch = Schemas['LeadPatch'];
+export type NewFollowUp = Schemas['NewFollowUp'];
 export type LeadAssignment = Schemas['LeadAssignment'];
 export type BulkAssign = Schemas['BulkAssign'];
 export type LostInput = Schemas['LostInput'];
@@ -154,34 +127,34 @@ export type LostDecision = Schemas['LostDecision'];
 export type ReopenInput = Schemas['ReopenInput'];
 export type LostView = Schemas['LostView'];
 export type CarRef = Schemas['CarRef'];
-export type Reception = Wire<Schemas['ReceptionView']>;
-export type NewReception = Wire<Schemas['NewReception']>;
-export type ReceptionOutcome = Wire<Schemas['ReceptionOutcome']>;
+export type Reception = Schemas['ReceptionView'];
+export type NewReception = Schemas['NewReception'];
+export type ReceptionOutcome = Schemas['ReceptionOutcome'];
 export type BulkReceptionOutcome = Schemas['BulkReceptionOutcome'];
 export type BulkReceptionRow = Schemas['BulkReceptionRow'];
 export type LookedAt = Schemas['LookedAt'];
 export type VisitCompanion = Schemas['VisitCompanion'];
-export type Opportunity = Wire<Schemas['OpportunityView']>;
+export type Opportunity = Schemas['OpportunityView'];
 export type NewOpportunity = Schemas['NewOpportunity'];
 export type OpportunityPatch = Schemas['OpportunityPatch'];
-export type PipelineBoard = Wire<Schemas['PipelineBoard']>;
-export type BoardColumn = Wire<Schemas['BoardColumn']>;
-export type Funnel = Wire<Schemas['Funnel']>;
-export type FunnelStage = Wire<Schemas['FunnelStage']>;
-export type Stage = Wire<Schemas['StageView']>;
+export type PipelineBoard = Schemas['PipelineBoard'];
+export type BoardColumn = Schemas['BoardColumn'];
+export type Funnel = Schemas['Funnel'];
+export type FunnelStage = Schemas['FunnelStage'];
+export type Stage = Schemas['StageView'];
 export type NewStage = Schemas['NewStage'];
 export type StagePatch = Schemas['StagePatch'];
 export type StageChange = Schemas['StageChangeView'];
 export type TestDriveCar = Schemas['TestDriveCarView'];
 export type NewTestDriveCar = Schemas['NewTestDriveCar'];
 export type TestDriveCarPatch = Schemas['TestDriveCarPatch'];
-export type Booking = Wire<Schemas['BookingView']>;
+export type Booking = Schemas['BookingView'];
 export type NewBooking = Schemas['NewBooking'];
 export type BookingPatch = Schemas['BookingPatch'];
 export type BookingCancel = Schemas['BookingCancel'];
 export type DriveFeedback = Schemas['DriveFeedback'];
-export type SalesSettings = Wire<Schemas['SalesSettingsView']>;
-export type SalesSettingsPatch = Wire<Schemas['SalesSettingsPatch']>;
+export type SalesSettings = Schemas['SalesSettingsView'];
+export type SalesSettingsPatch = Schemas['SalesSettingsPatch'];
 export type CadenceDays = Schemas['CadenceDays'];
 export type AssignmentRule = Schemas['AssignmentRule'];
 export type SalesReport = Schemas['SalesReport'];

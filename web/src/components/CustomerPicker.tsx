@@ -10,6 +10,10 @@ import type { CustomerRow } from '@/api/types';
 import { formatPhone } from '@/lib/format';
 import { useDebounced } from '@/lib/useDebounced';
 
+/** What the picker shows of a customer: a search hit, or one already chosen elsewhere. */
+export type PickedCustomer = Pick<CustomerRow, 'id' | 'name'> &
+  Partial<Pick<CustomerRow, 'phone' | 'owner'>>;
+
 export function CustomerPicker({
   value,
   onChange,
@@ -19,11 +23,11 @@ export function CustomerPicker({
   testId,
 }: {
   value?: string | null;
-  onChange?: (id: string | null, customer: CustomerRow | null) => void;
+  onChange?: (id: string | null, customer: PickedCustomer | null) => void;
   /** Customers not to offer (the one being merged, the car's current owner). */
   exclude?: readonly string[];
   /** The customer already chosen, to show its name before any search. */
-  initial?: CustomerRow | null;
+  initial?: PickedCustomer | null;
   placeholder?: string;
   testId?: string;
 }) {
@@ -37,7 +41,7 @@ export function CustomerPicker({
     enabled: q.length >= 2,
     placeholderData: keepPreviousData,
   });
-  const rows = (hits.data ?? []).map((hit) => hit.customer);
+  const rows: PickedCustomer[] = (hits.data ?? []).map((hit) => hit.customer);
   const all = initial && !rows.some((r) => r.id === initial.id) ? [initial, ...rows] : rows;
   const options = all
     .filter((row) => !exclude?.includes(row.id))
@@ -69,7 +73,7 @@ export function CustomerPicker({
       }
       options={options}
       optionRender={(option) => {
-        const row = (option.data as { row: CustomerRow }).row;
+        const row = (option.data as { row: PickedCustomer }).row;
         return (
           <Space size={8} wrap>
             <span>{row.name}</span>

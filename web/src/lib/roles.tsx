@@ -43,6 +43,15 @@ export function useRoles(enabled = true) {
   });
 }
 
+/** Every permission there is, with the scopes it may be granted at (for a grant grid). */
+export function usePermissionCatalog() {
+  return useQuery({
+    queryKey: ['permissions'],
+    queryFn: () => unwrap(api.GET('/api/v1/permissions')),
+    staleTime: 10 * 60_000,
+  });
+}
+
 /** A role's name; custom role names are looked up when the user may read roles. */
 export function RoleName({ roleKey }: { roleKey: string }) {
   const { t } = useTranslation();

@@ -1,14 +1,14 @@
 // The sales vocabulary shared by the reception form, leads, the pipeline, test drives and the
 // report: intent grades and their colours, lead statuses, follow-up channels, pipeline stages
 // (built-in stages named by key in the user's language, the dealer's own by their name).
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { Tag, Tooltip } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '@/api/client';
-import { useUserOptions } from '@/pages/admin/users/hooks';
 import { EMPTY, formatDateTime } from './format';
 import { isBuiltinRoleKey } from './roles';
+import { useUserOptions } from './users';
 import type {
   FollowUpChannel,
   Grade,
@@ -17,7 +17,6 @@ import type {
   Relation,
   Stage,
   Timeframe,
-  Wire,
 } from '@/api/types';
 
 /** Every grade, warmest first, then the two that follow from an order or a loss. */
@@ -132,14 +131,25 @@ export function stageName(t: TFunction, stage: Pick<Stage, 'key' | 'name' | 'bui
   return stage.name;
 }
 
+export const LEADS_KEY = ['leads'] as const;
+
+/** After any change to a lead: lists, the board, its page, the pipeline and the report. */
+export function invalidateSales(queryClient: QueryClient) {
+  void queryClient.invalidateQueries({ queryKey: LEADS_KEY });
+  void queryClient.invalidateQueries({ queryKey: ['opportunities'] });
+  void queryClient.invalidateQueries({ queryKey: ['test-drives'] });
+  void queryClient.invalidateQueries({ queryKey: ['sales-report'] });
+  void queryClient.invalidateQueries({ queryKey: ['customers'] });
+  void queryClient.invalidateQueries({ queryKey: ['audit'] });
+}
+
 export const STAGES_KEY = ['pipeline-stages'] as const;
 
 /** The dealer's pipeline stages in order (switched-off ones too). */
 export function useStages(enabled = true) {
   return useQuery({
     queryKey: STAGES_KEY,
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/pipeline-stages'))) as unknown as Wire<Stage>[],
+    queryFn: () => unwrap(api.GET('/api/v1/pipeline-stages')),
     enabled,
     staleTime: 60_000,
     select: (stages) => [...stages].sort((a, b) => a.sort_order - b.sort_order),

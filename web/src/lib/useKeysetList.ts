@@ -4,9 +4,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { Page } from '@/api/types';
 
-export function useKeysetList<T>(
+/** `P` is the page as the API types it: its items, and whatever else it says (a count, say). */
+export function useKeysetList<P extends Page<unknown>>(
   queryKey: readonly unknown[],
-  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  fetchPage: (cursor: string | undefined) => Promise<P>,
   options: { enabled?: boolean } = {},
 ) {
   const query = useInfiniteQuery({
@@ -16,6 +17,6 @@ export function useKeysetList<T>(
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     enabled: options.enabled ?? true,
   });
-  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const items: P['items'] = query.data?.pages.flatMap((page) => page.items) ?? [];
   return { ...query, items };
 }

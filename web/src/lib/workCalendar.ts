@@ -32,6 +32,13 @@ export function shiftAnchor(mode: CalendarMode, anchor: string, step: number): s
   return dayjs(anchor).add(step, unit).format('YYYY-MM-DD');
 }
 
+/** Minutes since midnight as "09:30". */
+export function hhmm(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
 /** The instant a wall-clock time of a date begins in the zone, as UTC ISO. */
 export function instantOf(date: string, minutes: number, timeZone: string): string {
   const base = dayjs.tz(date, timeZone).startOf('day');

@@ -5,6 +5,7 @@ import type { Grant, Me } from '@/api/types';
 import { matchEntries, searchEntries } from './GlobalSearch';
 
 function meWith(permissions: Grant[]): Me {
+  // A test fixture: the search reads only the grants.
   return { permissions } as unknown as Me;
 }
 

@@ -8,7 +8,7 @@ import type { BulkAction } from '@/api/types';
 import { useMe } from '@/app/session';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { can } from '@/lib/permissions';
-import { useUserOptions } from '../admin/users/hooks';
+import { useUserOptions } from '@/lib/users';
 import { useBulkAction } from './hooks';
 import { UNOWNED } from './query';
 

@@ -7,8 +7,8 @@ import { useMe } from '@/app/session';
 import { useCatalog } from '@/lib/catalog';
 import { lookupOptions, useLookups } from '@/lib/lookups';
 import { can } from '@/lib/permissions';
-import { useUserOptions } from '../admin/users/hooks';
-import { useTeams } from '../admin/org/hooks';
+import { useUserOptions } from '@/lib/users';
+import { useTeams } from '@/lib/org';
 import { CONSENT_CHANNELS } from './customerForm';
 import { UNOWNED, type CustomerFilters } from './query';
 

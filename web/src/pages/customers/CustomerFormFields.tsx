@@ -26,7 +26,7 @@ import { lookupOptions, useLookups } from '@/lib/lookups';
 import { can } from '@/lib/permissions';
 import { provinceOptions } from '@/lib/regions';
 import { useIsMobile } from '@/lib/useIsMobile';
-import { useUserOptions } from '../admin/users/hooks';
+import { useUserOptions } from '@/lib/users';
 import {
   CONSENT_CHANNELS,
   CONSENT_METHODS,

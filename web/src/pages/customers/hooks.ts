@@ -5,7 +5,6 @@ import type {
   BulkAction,
   ConsentInput,
   Customer,
-  CustomerPage,
   CustomerPatch,
   MergeRequest,
   NewCustomer,
@@ -19,16 +18,14 @@ const PAGE_SIZE = 30;
 
 /** The list, a page at a time; the first page also counts the matches (exactly up to 1,000). */
 export function useCustomerList(query: CustomerListQuery) {
-  const list = useKeysetList<CustomerPage['items'][number]>(
-    [...CUSTOMERS_KEY, 'list', query],
-    (cursor) =>
-      unwrap(
-        api.GET('/api/v1/customers', {
-          params: { query: { ...query, limit: PAGE_SIZE, cursor, with_count: !cursor } },
-        }),
-      ),
+  const list = useKeysetList([...CUSTOMERS_KEY, 'list', query], (cursor) =>
+    unwrap(
+      api.GET('/api/v1/customers', {
+        params: { query: { ...query, limit: PAGE_SIZE, cursor, with_count: !cursor } },
+      }),
+    ),
   );
-  const first = list.data?.pages[0] as CustomerPage | undefined;
+  const first = list.data?.pages[0];
   return { ...list, count: first?.count ?? null, countCapped: first?.count_capped ?? false };
 }
 

@@ -7,7 +7,7 @@ import { useMe } from '@/app/session';
 import { lookupOptions, useLookups } from '@/lib/lookups';
 import { can } from '@/lib/permissions';
 import { GRADES, LEAD_STATUSES, useConsultants } from '@/lib/sales';
-import { useTeams } from '../admin/org/hooks';
+import { useTeams } from '@/lib/org';
 import { MARKETING_POOL, UNASSIGNED, type LeadFilters } from './query';
 
 export function LeadFilterControls({

@@ -16,7 +16,7 @@ import {
   TIMEFRAMES,
   useStages,
 } from '@/lib/sales';
-import { SeriesPicker } from '../reception/SeriesPicker';
+import { SeriesPicker } from '@/components/sales/SeriesPicker';
 import { useMarkLost, useOpenOpportunity, useReopenLead, useUpdateLead } from './hooks';
 
 interface ModalProps {

@@ -1,50 +1,34 @@
 // The leads API, as hooks for the lead pages (and the reception form, which makes leads).
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type {
   BulkAssign,
-  Lead,
   LeadAssignment,
-  LeadBoard,
-  LeadDetail,
-  LeadPage,
   LeadPatch,
   LostDecision,
   LostInput,
   NewFollowUp,
   NewOpportunity,
-  Opportunity,
   ReopenInput,
-  Schemas,
 } from '@/api/types';
+import { invalidateSales, LEADS_KEY } from '@/lib/sales';
 import { useKeysetList } from '@/lib/useKeysetList';
 import type { LeadListQuery } from './query';
 
-export const LEADS_KEY = ['leads'] as const;
 const PAGE_SIZE = 30;
 
-/** After any change to a lead: lists, the board, its page, the pipeline and the report. */
-export function invalidateSales(queryClient: QueryClient) {
-  void queryClient.invalidateQueries({ queryKey: LEADS_KEY });
-  void queryClient.invalidateQueries({ queryKey: ['opportunities'] });
-  void queryClient.invalidateQueries({ queryKey: ['test-drives'] });
-  void queryClient.invalidateQueries({ queryKey: ['sales-report'] });
-  void queryClient.invalidateQueries({ queryKey: ['customers'] });
-  void queryClient.invalidateQueries({ queryKey: ['audit'] });
-}
-
 export function useLeadList(query: LeadListQuery, enabled = true) {
-  const list = useKeysetList<Lead>(
+  const list = useKeysetList(
     [...LEADS_KEY, 'list', query],
-    async (cursor) =>
-      (await unwrap(
+    (cursor) =>
+      unwrap(
         api.GET('/api/v1/leads', {
           params: { query: { ...query, limit: PAGE_SIZE, cursor, with_count: !cursor } },
         }),
-      )) as unknown as LeadPage,
+      ),
     { enabled },
   );
-  const first = list.data?.pages[0] as LeadPage | undefined;
+  const first = list.data?.pages[0];
   return { ...list, count: first?.count ?? null, countCapped: first?.count_capped ?? false };
 }
 
@@ -52,12 +36,12 @@ export function useLeadList(query: LeadListQuery, enabled = true) {
 export function useLeadBoard(query: LeadListQuery, enabled = true) {
   return useQuery({
     queryKey: [...LEADS_KEY, 'board', query],
-    queryFn: async () =>
-      (await unwrap(
+    queryFn: () =>
+      unwrap(
         api.GET('/api/v1/leads/board', {
           params: { query: { ...query, per_column: 20 } },
         }),
-      )) as unknown as LeadBoard,
+      ),
     enabled,
   });
 }
@@ -65,10 +49,7 @@ export function useLeadBoard(query: LeadListQuery, enabled = true) {
 export function useLead(id: string) {
   return useQuery({
     queryKey: [...LEADS_KEY, 'detail', id],
-    queryFn: async () =>
-      (await unwrap(
-        api.GET('/api/v1/leads/{id}', { params: { path: { id } } }),
-      )) as unknown as LeadDetail,
+    queryFn: () => unwrap(api.GET('/api/v1/leads/{id}', { params: { path: { id } } })),
     enabled: !!id,
     retry: false,
   });
@@ -90,22 +71,20 @@ export function useUpdateLead(id: string) {
     unwrap(
       api.PATCH('/api/v1/leads/{id}', {
         ...path(id),
-        body: body as unknown as Schemas['LeadPatch'],
+        body,
       }),
     ),
   );
 }
 
 export function useLogFollowUp(id: string) {
-  return useLeadWrite(
-    id,
-    async (body: NewFollowUp) =>
-      (await unwrap(
-        api.POST('/api/v1/leads/{id}/follow-ups', {
-          ...path(id),
-          body: body as unknown as Schemas['NewFollowUp'],
-        }),
-      )) as unknown as Lead,
+  return useLeadWrite(id, (body: NewFollowUp) =>
+    unwrap(
+      api.POST('/api/v1/leads/{id}/follow-ups', {
+        ...path(id),
+        body,
+      }),
+    ),
   );
 }
 
@@ -116,20 +95,14 @@ export function useAssignLead(id: string) {
 }
 
 export function useMarkLost(id: string) {
-  return useLeadWrite(
-    id,
-    async (body: LostInput) =>
-      (await unwrap(api.POST('/api/v1/leads/{id}/lost', { ...path(id), body }))) as unknown as Lead,
+  return useLeadWrite(id, (body: LostInput) =>
+    unwrap(api.POST('/api/v1/leads/{id}/lost', { ...path(id), body })),
   );
 }
 
 export function useDecideLoss(id: string) {
-  return useLeadWrite(
-    id,
-    async (body: LostDecision) =>
-      (await unwrap(
-        api.POST('/api/v1/leads/{id}/lost-decision', { ...path(id), body }),
-      )) as unknown as Lead,
+  return useLeadWrite(id, (body: LostDecision) =>
+    unwrap(api.POST('/api/v1/leads/{id}/lost-decision', { ...path(id), body })),
   );
 }
 
@@ -140,12 +113,8 @@ export function useReopenLead(id: string) {
 }
 
 export function useOpenOpportunity(id: string) {
-  return useLeadWrite(
-    id,
-    async (body: NewOpportunity) =>
-      (await unwrap(
-        api.POST('/api/v1/leads/{id}/opportunity', { ...path(id), body }),
-      )) as unknown as Opportunity,
+  return useLeadWrite(id, (body: NewOpportunity) =>
+    unwrap(api.POST('/api/v1/leads/{id}/opportunity', { ...path(id), body })),
   );
 }
 

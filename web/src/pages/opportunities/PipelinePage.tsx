@@ -9,7 +9,7 @@ import { can } from '@/lib/permissions';
 import { useConsultants } from '@/lib/sales';
 import { useIsMobile } from '@/lib/useIsMobile';
 import { useUrlFilters } from '@/lib/useUrlFilters';
-import { useTeams } from '../admin/org/hooks';
+import { useTeams } from '@/lib/org';
 import { FUNNEL_PERIODS, FunnelPanel, type FunnelPeriod } from './FunnelPanel';
 import type { BoardQuery } from './hooks';
 import { KanbanBoard } from './KanbanBoard';

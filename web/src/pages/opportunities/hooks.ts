@@ -1,8 +1,8 @@
 // The opportunities API: the kanban board, the funnel, moving a card to another stage.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
-import type { Funnel, Opportunity, OpportunityPatch, PipelineBoard } from '@/api/types';
-import { invalidateSales } from '../leads/hooks';
+import type { OpportunityPatch } from '@/api/types';
+import { invalidateSales } from '@/lib/sales';
 
 export const OPPORTUNITIES_KEY = ['opportunities'] as const;
 
@@ -14,20 +14,17 @@ export interface BoardQuery {
 export function usePipelineBoard(query: BoardQuery) {
   return useQuery({
     queryKey: [...OPPORTUNITIES_KEY, 'board', query],
-    queryFn: async () =>
-      (await unwrap(
+    queryFn: () =>
+      unwrap(
         api.GET('/api/v1/opportunities/board', { params: { query: { ...query, per_column: 50 } } }),
-      )) as unknown as PipelineBoard,
+      ),
   });
 }
 
 export function useFunnel(query: BoardQuery & { from?: string; to?: string }) {
   return useQuery({
     queryKey: [...OPPORTUNITIES_KEY, 'funnel', query],
-    queryFn: async () =>
-      (await unwrap(
-        api.GET('/api/v1/opportunities/funnel', { params: { query } }),
-      )) as unknown as Funnel,
+    queryFn: () => unwrap(api.GET('/api/v1/opportunities/funnel', { params: { query } })),
   });
 }
 
@@ -35,21 +32,13 @@ export function useFunnel(query: BoardQuery & { from?: string; to?: string }) {
 export function useMoveStage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({
-      id,
-      version,
-      stage_id,
-    }: {
-      id: string;
-      version: number;
-      stage_id: string;
-    }) =>
-      (await unwrap(
+    mutationFn: ({ id, version, stage_id }: { id: string; version: number; stage_id: string }) =>
+      unwrap(
         api.POST('/api/v1/opportunities/{id}/stage', {
           params: { path: { id } },
           body: { version, stage_id },
         }),
-      )) as unknown as Opportunity,
+      ),
     onSettled: () => invalidateSales(queryClient),
   });
 }
@@ -57,10 +46,8 @@ export function useMoveStage() {
 export function useUpdateOpportunity(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: OpportunityPatch) =>
-      (await unwrap(
-        api.PATCH('/api/v1/opportunities/{id}', { params: { path: { id } }, body }),
-      )) as unknown as Opportunity,
+    mutationFn: (body: OpportunityPatch) =>
+      unwrap(api.PATCH('/api/v1/opportunities/{id}', { params: { path: { id } }, body })),
     onSuccess: () => invalidateSales(queryClient),
   });
 }

@@ -25,7 +25,7 @@ import {
   type ReceptionFormValues,
 } from './receptionForm';
 import { ReceptionDone } from './ReceptionDone';
-import { SeriesPicker } from './SeriesPicker';
+import { SeriesPicker } from '@/components/sales/SeriesPicker';
 
 function PartySize({ value = 1, onChange }: { value?: number; onChange?: (n: number) => void }) {
   const { t } = useTranslation();

@@ -1,16 +1,13 @@
 // The showroom reception API: one walk-in from the quick form, or many paper forms at once.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
-import type { BulkReceptionOutcome, NewReception, ReceptionOutcome, Schemas } from '@/api/types';
-import { invalidateSales } from '../leads/hooks';
+import type { BulkReceptionOutcome, NewReception } from '@/api/types';
+import { invalidateSales } from '@/lib/sales';
 
 export function useCreateReception() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: NewReception) =>
-      (await unwrap(
-        api.POST('/api/v1/receptions', { body: body as unknown as Schemas['NewReception'] }),
-      )) as unknown as ReceptionOutcome,
+    mutationFn: (body: NewReception) => unwrap(api.POST('/api/v1/receptions', { body })),
     onSuccess: () => invalidateSales(queryClient),
   });
 }
@@ -21,7 +18,7 @@ export function useBulkReceptions() {
     mutationFn: (rows: NewReception[]): Promise<BulkReceptionOutcome> =>
       unwrap(
         api.POST('/api/v1/receptions/bulk', {
-          body: { rows: rows as unknown as Schemas['NewReception'][] },
+          body: { rows },
         }),
       ),
     onSuccess: (outcome) => {

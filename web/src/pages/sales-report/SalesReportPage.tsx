@@ -36,9 +36,10 @@ import { can } from '@/lib/permissions';
 import { formatPercent } from '@/lib/sales';
 import { useIsMobile } from '@/lib/useIsMobile';
 import { useUrlFilters } from '@/lib/useUrlFilters';
-import { useTeams } from '../admin/org/hooks';
+import { useTeams } from '@/lib/org';
 import { CONVERSIONS, FIGURES, WARNING_FIGURES } from '@/components/KpiCards';
-import { reportExportUrl, useSalesReport } from './hooks';
+import { useSalesReport } from '@/lib/salesReport';
+import { reportExportUrl } from './hooks';
 import { pickDate, PRESETS, presetOf, rangeOf } from './periods';
 
 const ReportCharts = lazy(() => import('./ReportCharts'));

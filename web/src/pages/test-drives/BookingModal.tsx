@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorMessage, isApiError, scheduleConflicts } from '@/api/problem';
-import type { Booking, CustomerRow, ScheduleClash, TestDriveCar } from '@/api/types';
+import type { Booking, ScheduleClash, TestDriveCar } from '@/api/types';
 import { useMe } from '@/app/session';
 import { CustomerPicker } from '@/components/CustomerPicker';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
@@ -214,9 +214,7 @@ export function BookingModal({
 
   const init = initial();
   const durations = [...new Set([...DURATIONS, init.duration ?? 45])].sort((a, b) => a - b);
-  const initialCustomer = defaults?.customer
-    ? ({ ...defaults.customer, kind: 'person', tags: [] } as unknown as CustomerRow)
-    : null;
+  const initialCustomer = defaults?.customer ?? null;
 
   return (
     <Modal

@@ -13,7 +13,7 @@ import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { display } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { useIsMobile } from '@/lib/useIsMobile';
-import { SeriesPicker } from '../reception/SeriesPicker';
+import { SeriesPicker } from '@/components/sales/SeriesPicker';
 import { useSaveCar, useTestDriveCars } from './hooks';
 
 interface CarValues {

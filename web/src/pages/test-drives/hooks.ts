@@ -9,10 +9,9 @@ import type {
   DriveFeedback,
   NewBooking,
   NewTestDriveCar,
-  TestDriveCar,
   TestDriveCarPatch,
 } from '@/api/types';
-import { invalidateSales } from '../leads/hooks';
+import { invalidateSales } from '@/lib/sales';
 
 export const TEST_DRIVES_KEY = ['test-drives'] as const;
 export const CARS_KEY = ['test-drive-cars'] as const;
@@ -20,8 +19,7 @@ export const CARS_KEY = ['test-drive-cars'] as const;
 export function useTestDriveCars(enabled = true) {
   return useQuery({
     queryKey: CARS_KEY,
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/test-drive-cars'))) as unknown as TestDriveCar[],
+    queryFn: () => unwrap(api.GET('/api/v1/test-drive-cars')),
     enabled,
     staleTime: 30_000,
   });
@@ -39,10 +37,7 @@ export interface BookingRange {
 export function useBookings(range: BookingRange, enabled = true) {
   return useQuery({
     queryKey: [...TEST_DRIVES_KEY, 'list', range],
-    queryFn: async () =>
-      (await unwrap(
-        api.GET('/api/v1/test-drives', { params: { query: range } }),
-      )) as unknown as Booking[],
+    queryFn: () => unwrap(api.GET('/api/v1/test-drives', { params: { query: range } })),
     enabled,
   });
 }
@@ -56,36 +51,24 @@ function useBookingWrite<I>(call: (input: I) => Promise<Booking>) {
 }
 
 export function useBook() {
-  return useBookingWrite(
-    async (body: NewBooking) =>
-      (await unwrap(api.POST('/api/v1/test-drives', { body }))) as unknown as Booking,
-  );
+  return useBookingWrite((body: NewBooking) => unwrap(api.POST('/api/v1/test-drives', { body })));
 }
 
 export function useReschedule(id: string) {
-  return useBookingWrite(
-    async (body: BookingPatch) =>
-      (await unwrap(
-        api.PATCH('/api/v1/test-drives/{id}', { params: { path: { id } }, body }),
-      )) as unknown as Booking,
+  return useBookingWrite((body: BookingPatch) =>
+    unwrap(api.PATCH('/api/v1/test-drives/{id}', { params: { path: { id } }, body })),
   );
 }
 
 export function useCancelBooking(id: string) {
-  return useBookingWrite(
-    async (body: BookingCancel) =>
-      (await unwrap(
-        api.POST('/api/v1/test-drives/{id}/cancel', { params: { path: { id } }, body }),
-      )) as unknown as Booking,
+  return useBookingWrite((body: BookingCancel) =>
+    unwrap(api.POST('/api/v1/test-drives/{id}/cancel', { params: { path: { id } }, body })),
   );
 }
 
 export function useDriveFeedback(id: string) {
-  return useBookingWrite(
-    async (body: DriveFeedback) =>
-      (await unwrap(
-        api.POST('/api/v1/test-drives/{id}/feedback', { params: { path: { id } }, body }),
-      )) as unknown as Booking,
+  return useBookingWrite((body: DriveFeedback) =>
+    unwrap(api.POST('/api/v1/test-drives/{id}/feedback', { params: { path: { id } }, body })),
   );
 }
 

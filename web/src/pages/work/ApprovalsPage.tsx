@@ -39,7 +39,7 @@ export default function ApprovalsPage() {
   const [status, setStatus] = useState<ApprovalStatus | undefined>(undefined);
   const [creating, setCreating] = useState(false);
   const seeAll = can(me, 'approval:read', 'team');
-  const list = useKeysetList<Approval>([...WORK_KEY, 'approvals', box, status ?? ''], (cursor) =>
+  const list = useKeysetList([...WORK_KEY, 'approvals', box, status ?? ''], (cursor) =>
     unwrap(
       api.GET('/api/v1/approvals', {
         params: { query: { box, status, cursor, limit: 30 } },

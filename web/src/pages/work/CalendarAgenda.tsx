@@ -4,13 +4,7 @@
 import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Activity } from '@/lib/work';
-import type { Placed } from '@/lib/workCalendar';
-
-function hhmm(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
+import { hhmm, type Placed } from '@/lib/workCalendar';
 
 export function CalendarAgenda({
   placed,

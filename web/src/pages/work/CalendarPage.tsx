@@ -2,10 +2,9 @@
 // managers). Click an empty slot to plan, click a block to open it, drag a block to another
 // time (or day, in the month) to reschedule; an overlap asks before saving anyway.
 import { LeftOutlined, PlusOutlined, RightOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { App, Button, Modal, Segmented, Select, Space, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '@/api/client';
@@ -21,7 +20,6 @@ import { can } from '@/lib/permissions';
 import { useIsMobile } from '@/lib/useIsMobile';
 import {
   activityConflicts,
-  activityEnd,
   activityStart,
   useCalendar,
   useRefreshWork,
@@ -29,6 +27,7 @@ import {
   type ActivityPatch,
 } from '@/lib/work';
 import {
+  hhmm,
   hourRange,
   instantOf,
   localParts,
@@ -42,68 +41,13 @@ import {
 } from '@/lib/workCalendar';
 import { CalendarAgenda } from './CalendarAgenda';
 import { FeedButton } from './FeedButton';
+import { useCalendarDrag } from './useCalendarDrag';
+import { useWhoOptions } from './useWhoOptions';
 
 interface Move {
   activity: Activity;
   patch: ActivityPatch;
   conflicts: Activity[];
-}
-
-function hhmm(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
-
-/** The change that moves an activity to start at `start` (its length kept). */
-function movePatch(activity: Activity, start: string): ActivityPatch {
-  if (activity.starts_at) {
-    const length = dayjs(activityEnd(activity)).diff(dayjs(activity.starts_at), 'minute');
-    return {
-      version: activity.version,
-      starts_at: start,
-      ends_at: dayjs(start).add(length, 'minute').utc().format('YYYY-MM-DDTHH:mm:ss[Z]'),
-    };
-  }
-  return { version: activity.version, due_at: start };
-}
-
-function useWhoOptions() {
-  const me = useMe();
-  const { t } = useTranslation();
-  const wide = can(me, 'activity:read', 'team');
-  const teams = useQuery({
-    queryKey: ['teams'],
-    queryFn: () => unwrap(api.GET('/api/v1/teams')),
-    enabled: wide && can(me, 'team:read'),
-    staleTime: 60_000,
-  });
-  const users = useQuery({
-    queryKey: ['users', 'options'],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/users', { params: { query: { limit: 200, sort: 'display_name' } } })),
-    enabled: wide && can(me, 'user:read'),
-    staleTime: 60_000,
-  });
-  const options = [{ value: 'me', label: t('work.calendar.mine') }];
-  if (!wide) return { wide, options };
-  const groups = [
-    ...options,
-    {
-      label: t('work.calendar.teams'),
-      options: (teams.data ?? []).map((team) => ({
-        value: `team:${team.id}`,
-        label: team.name,
-      })),
-    },
-    {
-      label: t('work.calendar.people'),
-      options: (users.data?.items ?? [])
-        .filter((u) => u.status === 'active' && u.id !== me.user.id)
-        .map((u) => ({ value: `user:${u.id}`, label: u.display_name })),
-    },
-  ];
-  return { wide, options: groups };
 }
 
 export default function CalendarPage() {
@@ -133,10 +77,6 @@ export default function CalendarPage() {
   const [createAt, setCreateAt] = useState<dayjs.Dayjs | null | undefined>(undefined);
   const [move, setMove] = useState<Move | null>(null);
   const [saving, setSaving] = useState(false);
-  const [over, setOver] = useState<string | null>(null);
-  // While dragging, blocks let the pointer through so any slot (even a taken one) takes a drop.
-  const [dragging, setDragging] = useState(false);
-  const dragged = useRef<Activity | null>(null);
   const onError = useApiErrorHandler();
   const refresh = useRefreshWork();
   const whoOptions = useWhoOptions();
@@ -182,75 +122,12 @@ export default function CalendarPage() {
     }
   };
 
-  const drop = (start: string, id: string) => {
-    setOver(null);
-    setDragging(false);
-    const activity = items.find((a) => a.id === id) ?? dragged.current;
-    dragged.current = null;
-    if (!activity || activity.status !== 'planned') return;
-    if (activityStart(activity) === start) return;
-    void save(activity, movePatch(activity, start));
-  };
-
-  const dragProps = (activity: Activity) => {
-    // A test drive's entry moves with its booking, on the test-drive page.
-    const followsRecord = activity.completion_locked && !activity.cancel_needs_approval;
-    const movable = mayWrite && activity.status === 'planned' && !followsRecord;
-    return {
-      draggable: movable,
-      onDragStart: (e: React.DragEvent) => {
-        dragged.current = activity;
-        e.dataTransfer.setData('text/plain', activity.id);
-        e.dataTransfer.effectAllowed = 'move';
-        // Changing the dragged element in dragstart itself can abort the drag.
-        window.setTimeout(() => setDragging(true), 0);
-      },
-      onDragEnd: () => {
-        setOver(null);
-        setDragging(false);
-      },
-    };
-  };
-
-  const dropProps = (key: string, start: (moving: Activity | null) => string) => ({
-    onDragOver: (e: React.DragEvent) => {
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'move';
-      if (over !== key) setOver(key);
-    },
-    onDragLeave: () => setOver((current) => (current === key ? null : current)),
-    onDrop: (e: React.DragEvent) => {
-      e.preventDefault();
-      const moving = dragged.current;
-      const id = e.dataTransfer.getData('text/plain') || moving?.id || '';
-      drop(start(items.find((a) => a.id === id) ?? moving), id);
-    },
+  const { over, dragging, dragProps, dropProps, columnDropProps } = useCalendarDrag({
+    items,
+    tz,
+    mayWrite,
+    onMove: (activity, patch) => void save(activity, patch),
   });
-
-  /** A day column takes drops anywhere (over other blocks too): the time is where the pointer is. */
-  const columnDropProps = (date: string, firstHour: number) => {
-    const slotAt = (e: React.DragEvent) => {
-      const rect = e.currentTarget.getBoundingClientRect();
-      const index = Math.max(0, Math.floor((e.clientY - rect.top) / SLOT_PX));
-      return firstHour * 60 + index * SLOT_MINUTES;
-    };
-    return {
-      onDragOver: (e: React.DragEvent) => {
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'move';
-        const key = `${date}T${hhmm(slotAt(e))}`;
-        if (over !== key) setOver(key);
-      },
-      onDragLeave: (e: React.DragEvent) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(null);
-      },
-      onDrop: (e: React.DragEvent) => {
-        e.preventDefault();
-        const id = e.dataTransfer.getData('text/plain') || dragged.current?.id || '';
-        drop(instantOf(date, slotAt(e), tz), id);
-      },
-    };
-  };
 
   const blockClass = (activity: Activity, base: string) =>
     [

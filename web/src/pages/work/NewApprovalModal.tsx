@@ -2,7 +2,6 @@
 // reason), or giving a customer to another consultant.
 import { App, Form, Input, Modal, Select } from 'antd';
 import type { ButtonProps } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '@/api/client';
@@ -12,6 +11,7 @@ import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { parseMoney } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { GENERIC_APPROVAL_KINDS, useRefreshWork } from '@/lib/work';
+import { useUserOptions } from '@/lib/users';
 
 type Kind = (typeof GENERIC_APPROVAL_KINDS)[number];
 
@@ -33,13 +33,7 @@ export function NewApprovalModal({ open, onClose }: { open: boolean; onClose: ()
   const [saving, setSaving] = useState(false);
   const onError = useApiErrorHandler();
   const refresh = useRefreshWork();
-  const users = useQuery({
-    queryKey: ['users', 'options'],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/users', { params: { query: { limit: 200, sort: 'display_name' } } })),
-    enabled: open && kind === 'customer.reassign' && can(me, 'user:read'),
-    staleTime: 60_000,
-  });
+  const users = useUserOptions(open && kind === 'customer.reassign' && can(me, 'user:read'));
   const kinds = GENERIC_APPROVAL_KINDS.filter(
     (k) => k !== 'customer.reassign' || can(me, 'user:read'),
   );

@@ -1,17 +1,14 @@
 // The work engine's pages for the module registry (`@/app/modules`): my work, the calendar and
-// approvals as a module of their own, and the administrator's pages for jobs, messages,
-// templates and work settings, appended to the admin module.
+// approvals as a module of their own, and the work settings appended to the admin module (the
+// jobs, messages and templates pages live under `pages/admin/` and are listed by its module).
 import {
   AlertOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
-  ClusterOutlined,
-  FileTextOutlined,
-  MailOutlined,
   ScheduleOutlined,
 } from '@ant-design/icons';
 import { lazy } from 'react';
-import type { AppModule, AppPage } from '@/app/modules';
+import type { AppModule, AreaModules } from '@/app/modules';
 import { can } from '@/lib/permissions';
 
 const MyWorkPage = lazy(() => import('./MyWorkPage'));
@@ -20,11 +17,8 @@ const ActivityPage = lazy(() => import('./ActivityPage'));
 const ApprovalsPage = lazy(() => import('./ApprovalsPage'));
 const ApprovalDetailPage = lazy(() => import('./ApprovalDetailPage'));
 const WorkSettingsPage = lazy(() => import('./WorkSettingsPage'));
-const JobsPage = lazy(() => import('../admin/jobs/JobsPage'));
-const MessagesPage = lazy(() => import('../admin/messages/MessagesPage'));
-const MessageTemplatesPage = lazy(() => import('../admin/messages/MessageTemplatesPage'));
 
-export const workModule: AppModule = {
+const workModule: AppModule = {
   key: 'work',
   titleKey: 'work.nav.module',
   icon: <ScheduleOutlined />,
@@ -61,41 +55,22 @@ export const workModule: AppModule = {
   ],
 };
 
-export const workAdminPages: AppPage[] = [
-  {
-    key: 'admin.jobs',
-    path: '/admin/jobs',
-    titleKey: 'work.nav.jobs',
-    keywordsKey: 'work.nav.keywords.jobs',
-    icon: <ClusterOutlined />,
-    allowed: (me) => can(me, 'job:manage'),
-    component: JobsPage,
-  },
-  {
-    key: 'admin.messages',
-    path: '/admin/messages',
-    titleKey: 'work.nav.messages',
-    keywordsKey: 'work.nav.keywords.messages',
-    icon: <MailOutlined />,
-    allowed: (me) => can(me, 'message:read'),
-    component: MessagesPage,
-  },
-  {
-    key: 'admin.messageTemplates',
-    path: '/admin/message-templates',
-    titleKey: 'work.nav.templates',
-    keywordsKey: 'work.nav.keywords.templates',
-    icon: <FileTextOutlined />,
-    allowed: (me) => can(me, 'message_template:manage'),
-    component: MessageTemplatesPage,
-  },
-  {
-    key: 'admin.workSettings',
-    path: '/admin/work-settings',
-    titleKey: 'work.nav.settings',
-    keywordsKey: 'work.nav.keywords.settings',
-    icon: <AlertOutlined />,
-    allowed: (me) => can(me, 'dealer:read'),
-    component: WorkSettingsPage,
-  },
-];
+export const workArea: AreaModules = {
+  modules: [workModule],
+  pages: [
+    {
+      module: 'admin',
+      pages: [
+        {
+          key: 'admin.workSettings',
+          path: '/admin/work-settings',
+          titleKey: 'work.nav.settings',
+          keywordsKey: 'work.nav.keywords.settings',
+          icon: <AlertOutlined />,
+          allowed: (me) => can(me, 'dealer:read'),
+          component: WorkSettingsPage,
+        },
+      ],
+    },
+  ],
+};

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { ReportPeriod } from '@/api/types';
 import { KpiCards } from '@/components/KpiCards';
 import { ErrorResult } from '@/components/Results';
-import { useSalesReport } from '../sales-report/hooks';
+import { useSalesReport } from '@/lib/salesReport';
 
 const PERIODS: readonly ReportPeriod[] = ['today', 'week', 'month'];
 

@@ -7,7 +7,7 @@ import { useMe } from '@/app/session';
 import { EChart } from '@/components/charts/EChart';
 import { can } from '@/lib/permissions';
 import { roleName, useRoles } from '@/lib/roles';
-import { useUserOptions } from '../admin/users/hooks';
+import { useUserOptions } from '@/lib/users';
 
 export default function TeamChart() {
   const { t } = useTranslation();

@@ -29,8 +29,8 @@ import { LOCALE_NAMES } from '@/i18n';
 import { formatDateTime, hourIn } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { RoleName } from '@/lib/roles';
-import { useAuditList } from '../admin/audit/hooks';
-import { actionLabel } from '../admin/audit/labels';
+import { useAuditList } from '@/lib/audit';
+import { actionLabel } from '@/components/audit/labels';
 import { MySalesCard } from './MySalesCard';
 import { MyWorkCard } from '@/components/work/MyWorkCard';
 

@@ -34,8 +34,8 @@ import { formatDateTime } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { useIsMobile } from '@/lib/useIsMobile';
 import { useKeysetList } from '@/lib/useKeysetList';
-import { usePermissionCatalog } from '../roles/hooks';
-import { PermissionGrid } from '../roles/PermissionGrid';
+import { usePermissionCatalog } from '@/lib/roles';
+import { PermissionGrid } from '@/components/permissions/PermissionGrid';
 
 const TOKENS_KEY = ['api-tokens'] as const;
 

@@ -13,10 +13,17 @@ import { dayBoundary, formatDateTimeSeconds } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { useIsMobile } from '@/lib/useIsMobile';
 import { useUrlFilters } from '@/lib/useUrlFilters';
-import { ChangeDiff } from './ChangeDiff';
-import { AUDIT_ACTIONS, useAuditList } from './hooks';
-import { actionLabel, entityLabel, refLink, refName, type Lookups } from './labels';
-import { useLookups } from './useLookups';
+import { ChangeDiff } from '@/components/audit/ChangeDiff';
+import { useAuditList } from '@/lib/audit';
+import { AUDIT_ACTIONS } from './hooks';
+import {
+  actionLabel,
+  entityLabel,
+  refLink,
+  refName,
+  type Lookups,
+} from '@/components/audit/labels';
+import { useLookups } from '@/components/audit/useLookups';
 
 const FILTER_KEYS = ['entity_type', 'entity_id', 'action', 'actor_id', 'from', 'to'] as const;
 

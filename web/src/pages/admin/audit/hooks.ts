@@ -1,43 +1,6 @@
-// The audit log API.
-import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '@/api/client';
-import { useKeysetList } from '@/lib/useKeysetList';
+// The audit log's vocabulary: record types and the verbs recorded for them (the API itself:
+// `@/lib/audit`). vocabulary.json stays here: a server test reads it by this path.
 import vocabulary from './vocabulary.json';
-
-export const AUDIT_KEY = ['audit'] as const;
-
-export interface AuditFilters {
-  entity_type?: string;
-  entity_id?: string;
-  actor_id?: string;
-  action?: string;
-  /** RFC 3339 instants. */
-  from?: string;
-  to?: string;
-}
-
-export function useAuditList(filters: AuditFilters) {
-  return useKeysetList([...AUDIT_KEY, 'list', filters], (cursor) =>
-    unwrap(
-      api.GET('/api/v1/audit-events', {
-        params: { query: { ...filters, limit: 30, cursor } },
-      }),
-    ),
-  );
-}
-
-/** The latest events of one record, for its detail page. */
-export function useEntityHistory(entityType: string, entityId: string, limit = 8) {
-  return useQuery({
-    queryKey: [...AUDIT_KEY, 'entity', entityType, entityId, limit],
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/audit-events', {
-          params: { query: { entity_type: entityType, entity_id: entityId, limit } },
-        }),
-      ),
-  });
-}
 
 /** Record types and the verbs recorded for them, for the filters and the labels. */
 export const AUDIT_ACTIONS: Record<string, readonly string[]> = vocabulary.actions;

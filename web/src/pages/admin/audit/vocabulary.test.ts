@@ -18,6 +18,7 @@ function words(tree: Tree, path: string[]): string | undefined {
   return typeof node === 'string' && node.trim() !== '' ? node : undefined;
 }
 
+// The JSON imports are typed by their own shapes; the walk below reads them as plain trees.
 const LANGUAGES = { 'zh-CN': zhCN, 'zh-TW': zhTW, en } as unknown as Record<string, Tree>;
 
 /** Every translation path the vocabulary asks for. */

@@ -1,69 +1,25 @@
 // The vehicle catalog: brands → series → models (trims) with model year, body, powertrain,
 // guide price and colours. Those who manage it add, rename and remove entries and import a CSV;
 // a catalog published by the group or OEM is read-only here; a group user may publish theirs.
-import {
-  CloudUploadOutlined,
-  DeleteOutlined,
-  EditOutlined,
-  ImportOutlined,
-  PlusOutlined,
-} from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Row,
-  Space,
-  Table,
-  Tag,
-  Tree,
-  Typography,
-} from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { CloudUploadOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Empty, Row, Space, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CatalogBrand, CatalogModel, CatalogSeries } from '@/api/types';
+import type { CatalogModel } from '@/api/types';
 import { useMe } from '@/app/session';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorResult } from '@/components/Results';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { useCatalog } from '@/lib/catalog';
-import { formatMoney } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { useIsMobile } from '@/lib/useIsMobile';
 import { useUrlFilters } from '@/lib/useUrlFilters';
 import { CatalogImportModal } from './CatalogImportModal';
-import {
-  useCreateBrand,
-  useCreateSeries,
-  useDeleteBrand,
-  useDeleteModel,
-  useDeleteSeries,
-  usePublishCatalog,
-  useRenameBrand,
-  useRenameSeries,
-} from './hooks';
+import { useDeleteBrand, useDeleteModel, useDeleteSeries, usePublishCatalog } from './hooks';
+import { ModelList } from './ModelList';
 import { ModelModal } from './ModelModal';
-
-type NameDialog =
-  | { kind: 'newBrand' }
-  | { kind: 'newSeries'; brand: CatalogBrand }
-  | { kind: 'renameBrand'; brand: CatalogBrand }
-  | { kind: 'renameSeries'; series: CatalogSeries };
-
-function PublishedTag() {
-  const { t } = useTranslation();
-  return (
-    <Tag color="purple" className="published-tag">
-      {t('catalog.published')}
-    </Tag>
-  );
-}
+import { NameModal, type NameDialog } from './NameModal';
+import { PublishedTag } from './PublishedTag';
 
 export default function CatalogPage() {
   const me = useMe();
@@ -77,15 +33,10 @@ export default function CatalogPage() {
   const [importing, setImporting] = useState(false);
   const manage = can(me, 'catalog:manage');
   const handleError = useApiErrorHandler();
-  const createBrand = useCreateBrand();
-  const renameBrand = useRenameBrand();
   const deleteBrand = useDeleteBrand();
-  const createSeries = useCreateSeries();
-  const renameSeries = useRenameSeries();
   const deleteSeries = useDeleteSeries();
   const deleteModel = useDeleteModel();
   const publish = usePublishCatalog();
-  const [nameForm] = Form.useForm<{ name: string }>();
 
   const brands = useMemo(() => catalog.data ?? [], [catalog.data]);
   const brand = brands.find((b) => b.id === selection.brand) ?? brands[0];
@@ -124,142 +75,6 @@ export default function CatalogPage() {
           (error: unknown) => handleError(error),
         ),
     });
-
-  const submitName = ({ name }: { name: string }) => {
-    if (!dialog) return;
-    const trimmed = name.trim();
-    const opts = {
-      onSuccess: () => {
-        void message.success(t('catalog.saved', { name: trimmed }));
-        setDialog(null);
-      },
-      onError: (error: unknown) => handleError(error, { form: nameForm, fields: ['name'] }),
-    };
-    switch (dialog.kind) {
-      case 'newBrand':
-        createBrand.mutate(trimmed, {
-          ...opts,
-          onSuccess: (created) => {
-            opts.onSuccess();
-            setSelection({ brand: created.id, series: null });
-          },
-        });
-        break;
-      case 'newSeries':
-        createSeries.mutate(
-          { brand_id: dialog.brand.id, name: trimmed },
-          {
-            ...opts,
-            onSuccess: (created) => {
-              opts.onSuccess();
-              setSelection({ brand: dialog.brand.id, series: created.id });
-            },
-          },
-        );
-        break;
-      case 'renameBrand':
-        renameBrand.mutate(
-          { id: dialog.brand.id, version: dialog.brand.version, name: trimmed },
-          opts,
-        );
-        break;
-      case 'renameSeries':
-        renameSeries.mutate(
-          { id: dialog.series.id, version: dialog.series.version, name: trimmed },
-          opts,
-        );
-        break;
-    }
-  };
-
-  const dialogTitle = dialog
-    ? {
-        newBrand: t('catalog.newBrand'),
-        newSeries: t('catalog.newSeries'),
-        renameBrand: t('catalog.renameBrand'),
-        renameSeries: t('catalog.renameSeries'),
-      }[dialog.kind]
-    : '';
-
-  const columns: ColumnsType<CatalogModel> = [
-    {
-      title: t('catalog.field.model'),
-      key: 'name',
-      render: (_, model) => (
-        <Space size={6} wrap>
-          <span>{model.name}</span>
-          {!model.active && <Tag>{t('catalog.offSale')}</Tag>}
-        </Space>
-      ),
-    },
-    { title: t('catalog.field.modelYear'), dataIndex: 'model_year', width: 80 },
-    {
-      title: t('catalog.field.bodyType'),
-      dataIndex: 'body_type',
-      width: 90,
-      render: (b: string | null) => (b ? t(`catalog.bodyType.${b}`) : '—'),
-    },
-    {
-      title: t('catalog.field.powertrain'),
-      dataIndex: 'powertrain',
-      width: 100,
-      render: (p: string | null) => (p ? t(`catalog.powertrain.${p}`) : '—'),
-    },
-    {
-      title: t('catalog.field.guidePrice'),
-      dataIndex: 'guide_price_fen',
-      width: 130,
-      align: 'right',
-      render: (fen: number) => <span className="tabular">{formatMoney(fen)}</span>,
-    },
-    {
-      title: t('catalog.field.colours'),
-      dataIndex: 'colours',
-      render: (colours: CatalogModel['colours']) => (
-        <Space size={[4, 4]} wrap>
-          {colours.map((c) => (
-            <span key={c.name} className="colour-chip">
-              {c.hex && <span className="colour-swatch" style={{ background: c.hex }} />}
-              {c.name}
-            </span>
-          ))}
-        </Space>
-      ),
-    },
-    ...(manage
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 100,
-            render: (_: unknown, model: CatalogModel) =>
-              model.published ? (
-                <Typography.Text type="secondary">{t('catalog.readOnly')}</Typography.Text>
-              ) : (
-                <Space size={0}>
-                  <Button
-                    type="link"
-                    size="small"
-                    icon={<EditOutlined />}
-                    aria-label={t('common.edit')}
-                    onClick={() => setModelDialog({ model })}
-                  />
-                  <Button
-                    type="link"
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.delete')}
-                    onClick={() =>
-                      confirmDelete(model.name, () => deleteModel.mutateAsync(model.id))
-                    }
-                  />
-                </Space>
-              ),
-          },
-        ]
-      : []),
-  ];
 
   const headerActions = (
     <>
@@ -445,61 +260,15 @@ export default function CatalogPage() {
                         </Space>
                       )}
                     </div>
-                    {mobile ? (
-                      series.models.length === 0 ? (
-                        <Empty description={t('catalog.noModels')} />
-                      ) : (
-                        series.models.map((model) => (
-                          <div className="record-card" key={model.id} data-testid="catalog-model">
-                            <div className="record-card-title">
-                              <span>
-                                {model.model_year} {model.name}
-                              </span>
-                              {model.published ? (
-                                <PublishedTag />
-                              ) : (
-                                manage && (
-                                  <Button
-                                    size="small"
-                                    type="link"
-                                    icon={<EditOutlined />}
-                                    aria-label={t('common.edit')}
-                                    onClick={() => setModelDialog({ model })}
-                                  />
-                                )
-                              )}
-                            </div>
-                            <dl className="record-card-meta">
-                              <dt>{t('catalog.field.guidePrice')}</dt>
-                              <dd className="tabular">{formatMoney(model.guide_price_fen)}</dd>
-                              <dt>{t('catalog.field.powertrain')}</dt>
-                              <dd>
-                                {model.powertrain
-                                  ? t(`catalog.powertrain.${model.powertrain}`)
-                                  : '—'}{' '}
-                                · {model.body_type ? t(`catalog.bodyType.${model.body_type}`) : '—'}
-                              </dd>
-                              <dt>{t('catalog.field.colours')}</dt>
-                              <dd>{model.colours.map((c) => c.name).join('、') || '—'}</dd>
-                            </dl>
-                          </div>
-                        ))
-                      )
-                    ) : (
-                      <Table<CatalogModel>
-                        rowKey="id"
-                        size="middle"
-                        columns={columns}
-                        dataSource={series.models}
-                        pagination={false}
-                        scroll={{ x: 820 }}
-                        locale={{ emptyText: <Empty description={t('catalog.noModels')} /> }}
-                        onRow={() => ({
-                          className: 'catalog-model-row',
-                          'data-testid': 'catalog-model',
-                        })}
-                      />
-                    )}
+                    <ModelList
+                      models={series.models}
+                      manage={manage}
+                      mobile={mobile}
+                      onEdit={(model) => setModelDialog({ model })}
+                      onDelete={(model) =>
+                        confirmDelete(model.name, () => deleteModel.mutateAsync(model.id))
+                      }
+                    />
                   </>
                 )}
               </Card>
@@ -507,48 +276,11 @@ export default function CatalogPage() {
           </Col>
         </Row>
       )}
-      <Modal
-        open={dialog !== null}
-        title={dialogTitle}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        onCancel={() => setDialog(null)}
-        onOk={() => nameForm.submit()}
-        confirmLoading={
-          createBrand.isPending ||
-          createSeries.isPending ||
-          renameBrand.isPending ||
-          renameSeries.isPending
-        }
-        destroyOnHidden
-      >
-        <Form
-          form={nameForm}
-          layout="vertical"
-          preserve={false}
-          onFinish={submitName}
-          initialValues={{
-            name:
-              dialog?.kind === 'renameBrand'
-                ? dialog.brand.name
-                : dialog?.kind === 'renameSeries'
-                  ? dialog.series.name
-                  : '',
-          }}
-        >
-          <Form.Item
-            name="name"
-            label={
-              dialog?.kind === 'newBrand' || dialog?.kind === 'renameBrand'
-                ? t('catalog.field.brand')
-                : t('catalog.field.series')
-            }
-            rules={[{ required: true, whitespace: true, message: t('errors.field.required') }]}
-          >
-            <Input maxLength={64} autoFocus data-testid="catalog-name" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <NameModal
+        dialog={dialog}
+        onClose={() => setDialog(null)}
+        onCreated={(selection) => setSelection(selection)}
+      />
       {series && modelDialog && (
         <ModelModal
           open

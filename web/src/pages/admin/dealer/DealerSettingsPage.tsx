@@ -37,8 +37,9 @@ const COMMON_ZONES = [
 ];
 
 function allZones(): string[] {
-  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  const zones = intl.supportedValuesOf?.('timeZone') ?? [];
+  // Older browsers lack `Intl.supportedValuesOf`; they get the common zones only.
+  const zones =
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return [...COMMON_ZONES, ...zones.filter((zone) => !COMMON_ZONES.includes(zone))];
 }
 

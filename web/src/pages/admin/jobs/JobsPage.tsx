@@ -82,7 +82,7 @@ export default function JobsPage() {
   const tz = useMe().dealer.time_zone;
   const mobile = useIsMobile();
   const [status, setStatus] = useState<JobStatus>('queued');
-  const list = useKeysetList<Job>([...WORK_KEY, 'jobs', status], (cursor) =>
+  const list = useKeysetList([...WORK_KEY, 'jobs', status], (cursor) =>
     unwrap(api.GET('/api/v1/jobs', { params: { query: { status, cursor, limit: 50 } } })),
   );
   const statusTag = (s: JobStatus) => (

@@ -136,12 +136,10 @@ export default function MessagesPage() {
   const [status, setStatus] = useState<MessageStatus | undefined>();
   const [channel, setChannel] = useState<MessageChannel | undefined>();
   const [openId, setOpenId] = useState<string | null>(null);
-  const list = useKeysetList<OutboundMessage>(
-    [...WORK_KEY, 'messages', status ?? '', channel ?? ''],
-    (cursor) =>
-      unwrap(
-        api.GET('/api/v1/messages', { params: { query: { status, channel, cursor, limit: 50 } } }),
-      ),
+  const list = useKeysetList([...WORK_KEY, 'messages', status ?? '', channel ?? ''], (cursor) =>
+    unwrap(
+      api.GET('/api/v1/messages', { params: { query: { status, channel, cursor, limit: 50 } } }),
+    ),
   );
   const statusTag = (s: MessageStatus) => (
     <Tag color={MESSAGE_STATUS_COLORS[s]}>{t(`work.messageStatus.${s}`)}</Tag>

@@ -27,14 +27,13 @@ import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { formatDate } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { useIsMobile } from '@/lib/useIsMobile';
-import { useUserOptions } from '../users/hooks';
+import { useDepartments, useTeams } from '@/lib/org';
+import { useUserOptions } from '@/lib/users';
 import {
   useDeleteDepartment,
   useDeleteTeam,
-  useDepartments,
   useSaveDepartment,
   useSaveTeam,
-  useTeams,
   type TeamInput,
 } from './hooks';
 

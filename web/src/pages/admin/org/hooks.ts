@@ -1,28 +1,8 @@
-// Teams and departments of the current dealer.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Changing the teams and departments of the current dealer (reading them: `@/lib/org`).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { Department, Team } from '@/api/types';
-
-export const TEAMS_KEY = ['teams'] as const;
-export const DEPARTMENTS_KEY = ['departments'] as const;
-
-export function useTeams(enabled = true) {
-  return useQuery({
-    queryKey: TEAMS_KEY,
-    queryFn: () => unwrap(api.GET('/api/v1/teams')),
-    enabled,
-    staleTime: 60_000,
-  });
-}
-
-export function useDepartments(enabled = true) {
-  return useQuery({
-    queryKey: DEPARTMENTS_KEY,
-    queryFn: () => unwrap(api.GET('/api/v1/departments')),
-    enabled,
-    staleTime: 60_000,
-  });
-}
+import { DEPARTMENTS_KEY, TEAMS_KEY } from '@/lib/org';
 
 export interface TeamInput {
   name: string;

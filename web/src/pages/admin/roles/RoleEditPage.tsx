@@ -14,10 +14,10 @@ import { PageSpinner } from '@/components/PageSpinner';
 import { ErrorResult, NotFoundResult } from '@/components/Results';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { can } from '@/lib/permissions';
-import { roleName } from '@/lib/roles';
+import { roleName, usePermissionCatalog } from '@/lib/roles';
 import { useIsMobile } from '@/lib/useIsMobile';
-import { useDeleteRole, usePermissionCatalog, useRole, useSaveRole } from './hooks';
-import { PermissionGrid } from './PermissionGrid';
+import { useDeleteRole, useRole, useSaveRole } from './hooks';
+import { PermissionGrid } from '@/components/permissions/PermissionGrid';
 
 interface RoleFormValues {
   key: string;

@@ -1,16 +1,8 @@
-// Roles and the permission catalog.
+// Reading one role and changing roles (the list and the permission catalog: `@/lib/roles`).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { Grant, Role } from '@/api/types';
 import { ROLES_KEY } from '@/lib/roles';
-
-export function usePermissionCatalog() {
-  return useQuery({
-    queryKey: ['permissions'],
-    queryFn: () => unwrap(api.GET('/api/v1/permissions')),
-    staleTime: 10 * 60_000,
-  });
-}
 
 export function useRole(key: string | undefined) {
   return useQuery({

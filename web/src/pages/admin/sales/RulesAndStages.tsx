@@ -29,8 +29,8 @@ import { useMe } from '@/app/session';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { can } from '@/lib/permissions';
 import { stageName, useConsultants, useStages } from '@/lib/sales';
-import { SeriesPicker } from '../../reception/SeriesPicker';
-import { useTeams } from '../org/hooks';
+import { SeriesPicker } from '@/components/sales/SeriesPicker';
+import { useTeams } from '@/lib/org';
 import { useAssignmentRules, useSaveAssignmentRules, useSaveStage } from './hooks';
 
 interface RuleRow {

@@ -11,7 +11,7 @@ import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { can } from '@/lib/permissions';
 import { BOARD_GRADES, GradeTag, useConsultants } from '@/lib/sales';
 import { useIsMobile } from '@/lib/useIsMobile';
-import { useTeams } from '../org/hooks';
+import { useTeams } from '@/lib/org';
 import { useUpdateSalesSettings } from './hooks';
 
 export const STAGNATION_ACTIONS: readonly StagnationAction[] = [

@@ -2,14 +2,7 @@
 // rules and the pipeline stages.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
-import type {
-  AssignmentRule,
-  NewStage,
-  SalesSettings,
-  SalesSettingsPatch,
-  Schemas,
-  StagePatch,
-} from '@/api/types';
+import type { AssignmentRule, NewStage, SalesSettingsPatch, StagePatch } from '@/api/types';
 import { STAGES_KEY } from '@/lib/sales';
 
 export const SALES_SETTINGS_KEY = ['sales-settings'] as const;
@@ -17,20 +10,19 @@ export const SALES_SETTINGS_KEY = ['sales-settings'] as const;
 export function useSalesSettings() {
   return useQuery({
     queryKey: SALES_SETTINGS_KEY,
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/sales/settings'))) as unknown as SalesSettings,
+    queryFn: () => unwrap(api.GET('/api/v1/sales/settings')),
   });
 }
 
 export function useUpdateSalesSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: SalesSettingsPatch) =>
-      (await unwrap(
+    mutationFn: (body: SalesSettingsPatch) =>
+      unwrap(
         api.PATCH('/api/v1/sales/settings', {
-          body: body as unknown as Schemas['SalesSettingsPatch'],
+          body,
         }),
-      )) as unknown as SalesSettings,
+      ),
     onSuccess: (saved) => {
       queryClient.setQueryData(SALES_SETTINGS_KEY, saved);
       void queryClient.invalidateQueries({ queryKey: ['audit'] });
@@ -41,18 +33,15 @@ export function useUpdateSalesSettings() {
 export function useAssignmentRules() {
   return useQuery({
     queryKey: [...SALES_SETTINGS_KEY, 'rules'],
-    queryFn: async () =>
-      (await unwrap(api.GET('/api/v1/sales/assignment-rules'))) as unknown as AssignmentRule[],
+    queryFn: () => unwrap(api.GET('/api/v1/sales/assignment-rules')),
   });
 }
 
 export function useSaveAssignmentRules() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (rules: AssignmentRule[]) =>
-      (await unwrap(
-        api.PUT('/api/v1/sales/assignment-rules', { body: { rules } }),
-      )) as unknown as AssignmentRule[],
+    mutationFn: (rules: AssignmentRule[]) =>
+      unwrap(api.PUT('/api/v1/sales/assignment-rules', { body: { rules } })),
     onSuccess: (saved) => {
       queryClient.setQueryData([...SALES_SETTINGS_KEY, 'rules'], saved);
       void queryClient.invalidateQueries({ queryKey: ['audit'] });

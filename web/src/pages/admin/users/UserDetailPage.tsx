@@ -16,7 +16,7 @@ import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { formatDateTime } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { useIsMobile } from '@/lib/useIsMobile';
-import { EntityHistory } from '../audit/EntityHistory';
+import { EntityHistory } from '@/components/audit/EntityHistory';
 import { isLocked, useResetPassword, useUnlockUser, useUpdateUser, useUser } from './hooks';
 import {
   blankToNull,

@@ -7,7 +7,7 @@ import { useMe } from '@/app/session';
 import { LOCALE_NAMES, LOCALES } from '@/i18n';
 import { can } from '@/lib/permissions';
 import { roleName, useRoles } from '@/lib/roles';
-import { useTeams } from '../org/hooks';
+import { useTeams } from '@/lib/org';
 
 export interface UserFormValues {
   username?: string;

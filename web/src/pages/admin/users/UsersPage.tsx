@@ -17,7 +17,7 @@ import { roleName, useRoles } from '@/lib/roles';
 import { useDebounced } from '@/lib/useDebounced';
 import { useIsMobile } from '@/lib/useIsMobile';
 import { useUrlFilters } from '@/lib/useUrlFilters';
-import { useTeams } from '../org/hooks';
+import { useTeams } from '@/lib/org';
 import { useUserList } from './hooks';
 import { UserStatusTag } from './UserStatusTag';
 

@@ -2,9 +2,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { NewUser, User, UserPatch, UserSort } from '@/api/types';
+import { USERS_KEY } from '@/lib/users';
 import { useKeysetList } from '@/lib/useKeysetList';
 
-export const USERS_KEY = ['users'] as const;
 const PAGE_SIZE = 30;
 
 export interface UserFilters {
@@ -34,17 +34,6 @@ export function useUserList(filters: UserFilters) {
       }),
     ),
   );
-}
-
-/** Users for pickers (team leader, audit actor): the first 200 by name. */
-export function useUserOptions(enabled = true) {
-  return useQuery({
-    queryKey: [...USERS_KEY, 'options'],
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/users', { params: { query: { limit: 200, sort: 'display_name' } } })),
-    enabled,
-    staleTime: 60_000,
-  });
 }
 
 export function useUser(id: string) {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '@/lib/format';
 import { ChangeDiff } from './ChangeDiff';
-import { useEntityHistory } from './hooks';
+import { useEntityHistory } from '@/lib/audit';
 import { actionLabel } from './labels';
 import { useLookups } from './useLookups';
 

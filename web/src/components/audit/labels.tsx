@@ -1,6 +1,6 @@
 // Words for audit events: action names, record types, field names and values, in the user's
-// language. Every key the server writes is listed in vocabulary.json and translated under
-// `audit.*` in each language (vocabulary.test.ts checks both); a key missing anyway is shown as
+// language. Every key the server writes is listed in pages/admin/audit/vocabulary.json and translated under
+// `audit.*` in each language (its vocabulary.test.ts checks both); a key missing anyway is shown as
 // "unknown", never raw.
 import type { TFunction } from 'i18next';
 import type { AuditRef, Department, Lookup, Role, Team, User } from '@/api/types';

@@ -4,8 +4,8 @@ import { useMe } from '@/app/session';
 import { useLookups as useDealerLookups } from '@/lib/lookups';
 import { can } from '@/lib/permissions';
 import { useRoles } from '@/lib/roles';
-import { useDepartments, useTeams } from '../org/hooks';
-import { useUserOptions } from '../users/hooks';
+import { useDepartments, useTeams } from '@/lib/org';
+import { useUserOptions } from '@/lib/users';
 import type { Lookups } from './labels';
 
 export function useLookups(): Lookups {
