@@ -1,12 +1,12 @@
 //! Generating a dealer of a million customers through the real import path, 100,000 at a time,
 //! timing each file.
 
-use forecourt_customers::CustomersExt as _;
 use forecourt_admin::AdminExt as _;
-use forecourt_kernel::App;
 use forecourt_admin::users::NewUser;
+use forecourt_customers::CustomersExt as _;
 use forecourt_customers::import::{ImportMode, ImportOptions, OnDuplicate};
 use forecourt_demo::fake::{CATALOG, Faker, MAKERS};
+use forecourt_kernel::App;
 use forecourt_kernel::org::NewDealer;
 use std::io::Write;
 use std::time::Instant;
@@ -67,7 +67,8 @@ pub async fn generate(
             (format!("bench-consultant-{i:02}"), "sales_consultant")
         };
         if app
-            .admin().list_users(
+            .admin()
+            .list_users(
                 &system,
                 forecourt_admin::users::UserQuery {
                     q: Some(username.clone()),
@@ -78,24 +79,25 @@ pub async fn generate(
             .items
             .is_empty()
         {
-            app.admin().create_user(
-                &system,
-                NewUser {
-                    display_name: if i == 0 {
-                        "基准管理员".into()
-                    } else {
-                        format!("顾问{i:02}")
+            app.admin()
+                .create_user(
+                    &system,
+                    NewUser {
+                        display_name: if i == 0 {
+                            "基准管理员".into()
+                        } else {
+                            format!("顾问{i:02}")
+                        },
+                        username,
+                        password: "bench-password-1".into(),
+                        role: role.into(),
+                        team_id: None,
+                        email: None,
+                        phone: None,
+                        locale: None,
                     },
-                    username,
-                    password: "bench-password-1".into(),
-                    role: role.into(),
-                    team_id: None,
-                    email: None,
-                    phone: None,
-                    locale: None,
-                },
-            )
-            .await?;
+                )
+                .await?;
         }
     }
     let owners: Vec<String> = (1..=CONSULTANTS).map(|i| format!("顾问{i:02}")).collect();
@@ -116,10 +118,12 @@ pub async fn generate(
         }
         let started = Instant::now();
         let upload = app
-            .customers().upload_customer_import(&system, &format!("bench-{file_no}.csv"), sheet.into_bytes())
+            .customers()
+            .upload_customer_import(&system, &format!("bench-{file_no}.csv"), sheet.into_bytes())
             .await?;
         let result = app
-            .customers().run_customer_import(
+            .customers()
+            .run_customer_import(
                 &system,
                 upload.id,
                 ImportOptions {

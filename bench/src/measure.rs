@@ -1,10 +1,10 @@
 //! Measuring server-side latency: requests go through the real router in process (routing,
 //! authentication, the use case, JSON), timed from request to complete body.
 
-use forecourt_customers::CustomersExt as _;
 use crate::generate::{DEALER, Samples, backend_name, samples_path};
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use forecourt_customers::CustomersExt as _;
 use forecourt_kernel::App;
 use forecourt_kernel::auth::LoginInput;
 use http_body_util::BodyExt;
@@ -57,7 +57,8 @@ pub async fn run(app: &App, iterations: usize, label: &str) -> anyhow::Result<()
         .ok_or_else(|| anyhow::anyhow!("run `generate` first"))?;
     // Exact sizes for the heading (the API caps its counts at 1,000 on purpose).
     let size = app
-        .customers().customer_file_size(&app.system_actor(dealer.id).await?)
+        .customers()
+        .customer_file_size(&app.system_actor(dealer.id).await?)
         .await?;
     let (customers, vehicles) = (size.customers, size.vehicles);
     let router = forecourt_http::app(forecourt_http::AppState::new(

@@ -1,12 +1,6 @@
 //! API tokens: create (the token is shown once), list, revoke.
 
 use crate::Admin;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::grants::{grants_to_json, parse_grants};
-use forecourt_kernel::auth::secrets::{random_token, token_hash};
-use forecourt_kernel::auth::{API_TOKEN_PREFIX, Actor, ActorKind};
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
 use chrono::{DateTime, Utc};
 use forecourt_db::entities::api_token;
 use forecourt_db::repo::{Reach, api_tokens, tenant};
@@ -16,6 +10,12 @@ use forecourt_domain::role::check_grants;
 use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::grants::{grants_to_json, parse_grants};
+use forecourt_kernel::auth::secrets::{random_token, token_hash};
+use forecourt_kernel::auth::{API_TOKEN_PREFIX, Actor, ActorKind};
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};

@@ -1,15 +1,15 @@
 //! Reading the audit log.
 
-use crate::Admin;
 use super::audit_names::{self, AuditRef};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::CoreResult;
-use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
+use crate::Admin;
 use chrono::{DateTime, Utc};
 use forecourt_db::entities::audit_event;
 use forecourt_db::repo::audit::{self, AuditFilter};
 use forecourt_domain::ids::{AuditEventId, UserId};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
+use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::{IntoParams, ToSchema};

@@ -2,10 +2,8 @@
 //! changes (stage, owner, model …), looked up a type at a time for the whole page — a handful of
 //! queries however many rows — and masked as the reader may see them.
 
-use forecourt_kernel::auth::Actor;
 use forecourt_customers::access::reaches;
 use forecourt_customers::views::masked_name;
-use forecourt_kernel::error::CoreResult;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{
     api_token, audit_event, catalog_brand, catalog_model, catalog_series, customer, department,
@@ -14,6 +12,8 @@ use forecourt_db::entities::{
 };
 use forecourt_db::repo::tenant::{self, TenantEntity};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use utoipa::ToSchema;

@@ -1,9 +1,6 @@
 //! Dealer settings, and the dealers a user may act in.
 
 use crate::Admin;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
 use forecourt_db::repo::org;
 use forecourt_domain::FieldErrors;
 use forecourt_domain::ids::DealerId;
@@ -12,11 +9,13 @@ use forecourt_domain::permission::Permission;
 use forecourt_domain::time_zone::DealerTimeZone;
 use forecourt_domain::username::LONG_NAME_MAX;
 use forecourt_domain::username::parse_name;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 pub use forecourt_kernel::org::DealerView;
-
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct DealerPatch {

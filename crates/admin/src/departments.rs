@@ -1,9 +1,6 @@
 //! Departments (sales, service, ...): the groups teams belong to.
 
 use crate::Admin;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
 use chrono::{DateTime, Utc};
 use forecourt_db::entities::department;
 use forecourt_db::repo::{org, tenant};
@@ -11,6 +8,9 @@ use forecourt_domain::ids::{DealerId, DepartmentId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;

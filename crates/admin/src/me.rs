@@ -1,12 +1,8 @@
 //! The signed-in user's own account: who am I, my profile, my password, my dealer.
 
-use crate::Admin;
 use super::dealers::DealerView;
 use super::users::UserView;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::passwords::{hash_password, verify_password};
-use forecourt_kernel::auth::{Actor, ActorKind};
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Admin;
 use forecourt_db::entities::user;
 use forecourt_db::repo::{org, sessions, tenant, users};
 use forecourt_domain::FieldError;
@@ -17,6 +13,10 @@ use forecourt_domain::permission::Grant;
 use forecourt_domain::role::BuiltinRole;
 use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::parse_name;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::passwords::{hash_password, verify_password};
+use forecourt_kernel::auth::{Actor, ActorKind};
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

@@ -2,10 +2,6 @@
 //! admins from the permission catalog.
 
 use crate::Admin;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::auth::grants::{grants_to_json, parse_grants};
-use forecourt_kernel::error::{CoreError, CoreResult};
 use forecourt_db::entities::role;
 use forecourt_db::repo::{roles, tenant, users};
 use forecourt_domain::ids::RoleId;
@@ -15,6 +11,10 @@ use forecourt_domain::role::{BuiltinRole, check_grants, parse_custom_role_key};
 use forecourt_domain::username::{NAME_MAX, REMARK_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::auth::grants::{grants_to_json, parse_grants};
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;

@@ -1,12 +1,6 @@
 //! Staff accounts: list, create, edit, disable, reset password, unlock.
 
 use crate::Admin;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::auth::grants::role_grants;
-use forecourt_kernel::auth::passwords::hash_password;
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
 use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::user;
@@ -24,6 +18,12 @@ use forecourt_domain::role::BuiltinRole;
 use forecourt_domain::username::NAME_MAX;
 use forecourt_domain::username::{Username, parse_name};
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::auth::grants::role_grants;
+use forecourt_kernel::auth::passwords::hash_password;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
@@ -235,7 +235,8 @@ impl Admin<'_> {
             team_id: query.team_id.map(TeamId::uuid),
         };
         let sort = parse_sort(query.sort.as_deref())?;
-        let rows = users::list(self.db().conn(), actor.scope(), reach, &filter, sort, &page).await?;
+        let rows =
+            users::list(self.db().conn(), actor.scope(), reach, &filter, sort, &page).await?;
         let now = self.now();
         Ok(Paged::from_page(page_or_bad_cursor(rows)?, |u| {
             UserView::new(actor, &u, now)
@@ -476,7 +477,9 @@ impl Admin<'_> {
         .await
         .map_err(|e| CoreError::from_db("user", e))?;
         let except = match actor.kind() {
-            forecourt_kernel::auth::ActorKind::Session(session) if current.id == actor.user_id().uuid() => {
+            forecourt_kernel::auth::ActorKind::Session(session)
+                if current.id == actor.user_id().uuid() =>
+            {
                 Some(session.uuid())
             }
             _ => None,

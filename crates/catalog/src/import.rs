@@ -1,13 +1,9 @@
 //! Importing a catalog from CSV (brand, series, model, model year, body, powertrain, guide
 //! price, colours), creating or updating entries by name. All or nothing.
 
-use crate::Catalog;
 use super::write::check_model_fields;
 use super::{BodyType, Colour, Powertrain, enum_str};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::spreadsheet::{FileFormat, RowError};
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Catalog;
 use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{catalog_brand, catalog_model, catalog_series};
@@ -17,6 +13,10 @@ use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::spreadsheet::{FileFormat, RowError};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;

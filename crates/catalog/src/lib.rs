@@ -19,14 +19,14 @@ pub use module::MODULE;
 pub use publish::PublishReport;
 pub use write::{BrandPatch, ModelPatch, NewBrand, NewModel, NewSeries, SeriesPatch};
 
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::CoreResult;
 use chrono::{DateTime, Utc};
 use forecourt_db::entities::{catalog_brand, catalog_model, catalog_series};
 use forecourt_db::repo::catalog;
 use forecourt_domain::ids::{CatalogBrandId, CatalogModelId, CatalogSeriesId};
 use forecourt_domain::money::Fen;
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 

@@ -1,15 +1,15 @@
 //! Publishing a catalog to every dealer of the group: the OEM or group keeps the master, each
 //! dealer gets a read-only copy (and keeps its own additions).
 
-use crate::Catalog;
 use super::import::{CatalogEntry, upsert};
 use super::{Colour, enum_from};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Catalog;
 use forecourt_db::repo::{catalog, org};
 use forecourt_domain::money::Fen;
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde::Serialize;
 use utoipa::ToSchema;
 

@@ -1,10 +1,7 @@
 //! Editing the catalog by hand.
 
-use crate::Catalog;
 use super::{BodyType, BrandView, Colour, ModelView, Powertrain, SeriesView, enum_str, model_view};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Catalog;
 use forecourt_db::entities::{catalog_brand, catalog_model, catalog_series};
 use forecourt_db::repo::{catalog, tenant};
 use forecourt_domain::ids::{CatalogBrandId, CatalogModelId, CatalogSeriesId};
@@ -13,6 +10,9 @@ use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, SHORT_NAME_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde::Deserialize;
 use serde_json::Value;
 use utoipa::ToSchema;

@@ -1,13 +1,13 @@
 //! Who may see and change which customer: a record of another dealer is 404, a merged one 410
 //! (with the survivor's id), then the permission (403), then its data scope by owner (404).
 
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{customer, user};
 use forecourt_db::repo::{customers, users};
 use forecourt_domain::ids::{CustomerId, TeamId, UserId};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use std::collections::HashMap;
 use uuid::Uuid;
 

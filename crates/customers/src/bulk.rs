@@ -1,14 +1,10 @@
 //! Bulk actions on selected customers: assign an owner, add a tag. Each customer changed gets
 //! its own audit row and timeline entry.
 
-use crate::Customers;
 use super::access::{owner_teams, reaches};
 use super::create::check_owner;
 use super::owners::change_owner;
-use forecourt_kernel::timeline::{self, TimelineEvent};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Customers;
 use forecourt_db::entities::{customer, customer_tag};
 use forecourt_db::repo::{batched_insert, customers};
 use forecourt_domain::ids::{CustomerId, UserId};
@@ -16,6 +12,10 @@ use forecourt_domain::permission::Permission;
 use forecourt_domain::username::SHORT_NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;

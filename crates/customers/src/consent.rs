@@ -1,14 +1,10 @@
 //! Recording consent to be contacted, per channel, with how and when (PIPL).
 
-use crate::Customers;
 use super::access::customer_for;
 use super::create::{apply_consent, consent_row};
 use super::input::ConsentInput;
-use forecourt_kernel::timeline::{self, TimelineEvent};
 use super::views::CustomerView;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Customers;
 use forecourt_db::entities::{customer, customer_consent_event};
 use forecourt_db::repo::{batched_insert, tenant};
 use forecourt_domain::FieldErrors;
@@ -16,6 +12,10 @@ use forecourt_domain::ids::CustomerId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::REASON_MAX;
 use forecourt_domain::username::parse_optional_text;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;

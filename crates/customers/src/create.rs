@@ -1,6 +1,5 @@
 //! Creating a customer, with their phones, companions, consent, tags and cars, in one step.
 
-use crate::Customers;
 use super::audited::masked_numbers;
 use super::duplicates;
 use super::index::reindex;
@@ -8,13 +7,9 @@ use super::input::{
     NewCustomer, check_birthday, optional_email, optional_id_number, optional_text, parse_address,
     parse_companions, parse_phones, parse_tags,
 };
-use forecourt_kernel::timeline::{self, TimelineEvent};
 use super::types::Gender;
 use super::views::CustomerView;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::{Actor, ActorKind};
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::lookups::{self, LookupList};
+use crate::Customers;
 use crate::vehicles::{insert_vehicles, parse_vehicle};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{
@@ -26,6 +21,11 @@ use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, NOTE_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::{Actor, ActorKind};
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::lookups::{self, LookupList};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -186,11 +186,7 @@ impl PreparedCustomer {
 
     /// Takes the write locks of what identifies this customer (phones, ID number, VINs), so
     /// that the duplicate check that follows in the same transaction cannot race a twin.
-    pub async fn lock_identity<C: ConnectionTrait>(
-        &self,
-        tx: &C,
-        actor: &Actor,
-    ) -> CoreResult<()> {
+    pub async fn lock_identity<C: ConnectionTrait>(&self, tx: &C, actor: &Actor) -> CoreResult<()> {
         let numbers = self.numbers();
         let vins: Vec<String> = self
             .vehicles
@@ -474,7 +470,9 @@ impl Customers<'_> {
         input: NewCustomer,
     ) -> CoreResult<CustomerView> {
         actor.require(Permission::CustomerCreate)?;
-        let prepared = self.prepare_customer(self.db().conn(), actor, input).await?;
+        let prepared = self
+            .prepare_customer(self.db().conn(), actor, input)
+            .await?;
         let tx = self.db().begin().await?;
         // The duplicate check and the insert are one step: a twin request waits for this one
         // to commit and then finds its customer.

@@ -1,16 +1,16 @@
 //! Finding existing customers that look like a new one: same phone, ID number or VIN.
 
-use crate::Customers;
 use super::access::{owner_teams, reaches};
 use super::views::{OwnerView, Render, masked_name};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::CoreResult;
+use crate::Customers;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::repo::{customers, vehicles};
 use forecourt_domain::FieldErrors;
 use forecourt_domain::ids::CustomerId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::phone::Phone;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;

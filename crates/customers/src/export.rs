@@ -3,19 +3,19 @@
 //! file by rust_xlsxwriter's constant-memory mode). Phones are masked as the caller sees them,
 //! ID numbers always; a cell that a spreadsheet would run as a formula is neutralised.
 
-use crate::Customers;
-use crate::CustomersExt as _;
 use super::access::owner_teams;
 use super::list::CustomerQuery;
 use super::views::{Render, masked_email, masked_id_number};
-use forecourt_kernel::app::App;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Customers;
+use crate::CustomersExt as _;
 use forecourt_db::entities::customer;
 use forecourt_db::repo::customers::{self, CustomerFilter};
 use forecourt_db::repo::{Reach, vehicles};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::app::App;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde::Deserialize;
 use std::io::{Read, Seek};
 use tokio::sync::mpsc;
@@ -152,11 +152,13 @@ impl Customers<'_> {
         tokio::spawn(async move {
             let result = match format {
                 ExportFormat::Csv => {
-                    app.customers().stream_csv(&actor, reach, &filter, english, &sender)
+                    app.customers()
+                        .stream_csv(&actor, reach, &filter, english, &sender)
                         .await
                 }
                 ExportFormat::Xlsx => {
-                    app.customers().stream_xlsx(&actor, reach, &filter, english, &sender)
+                    app.customers()
+                        .stream_xlsx(&actor, reach, &filter, english, &sender)
                         .await
                 }
             };
@@ -186,9 +188,15 @@ impl Customers<'_> {
         let Some(cursor) = *after else {
             return Ok(None);
         };
-        let batch =
-            customers::batch_after(self.db().conn(), actor.scope(), reach, filter, cursor, BATCH)
-                .await?;
+        let batch = customers::batch_after(
+            self.db().conn(),
+            actor.scope(),
+            reach,
+            filter,
+            cursor,
+            BATCH,
+        )
+        .await?;
         *after = match batch.last() {
             Some(last) if batch.len() as u64 == BATCH => Some(Some(last.id)),
             _ => None,

@@ -1,9 +1,9 @@
 //! Keeping a customer's search terms in step with their name, phones and cars.
 
-use forecourt_kernel::error::CoreResult;
 use forecourt_db::repo::{customers, search_index, vehicles};
 use forecourt_db::{ConnectionTrait, DealerScope};
 use forecourt_domain::search::customer_terms;
+use forecourt_kernel::error::CoreResult;
 use uuid::Uuid;
 
 /// Recomputes the index terms of customers from what is stored (call it in the transaction

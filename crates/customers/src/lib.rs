@@ -27,9 +27,9 @@ mod read;
 pub mod reassign_approval;
 mod search;
 pub mod timeline;
-pub mod vehicles;
 mod types;
 mod update;
+pub mod vehicles;
 pub mod views;
 
 pub use bulk::{BulkAction, BulkOutcome, BulkRequest};

@@ -1,11 +1,8 @@
 //! The customer list: filters, sort, keyset pages and a count that stays fast.
 
-use crate::Customers;
 use super::access::owner_teams;
 use super::views::{CustomerRow, Render};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::paging::{page_or_bad_cursor, page_request};
+use crate::Customers;
 use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::customer;
@@ -13,6 +10,9 @@ use forecourt_db::repo::customers::{self, CustomerFilter, CustomerSort};
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::{TeamId, UserId};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::paging::{page_or_bad_cursor, page_request};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 

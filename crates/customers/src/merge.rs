@@ -3,22 +3,22 @@
 //! later modules attach move to the survivor. The merged-away record stays, marked as merged
 //! into the survivor, so old links and ids lead there.
 
-use crate::Customers;
 use super::access::customer_for;
 use super::audited::masked_numbers;
 use super::create::{phone_rows, tag_rows};
 use super::index::reindex;
-use forecourt_kernel::timeline::{self, TimelineEvent};
 use super::views::CustomerView;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Customers;
 use forecourt_db::entities::customer;
 use forecourt_db::repo::{customers, tenant};
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::CustomerId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::phone::Phone;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde::Deserialize;
 use serde_json::json;
 use std::collections::BTreeMap;

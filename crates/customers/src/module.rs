@@ -1,13 +1,13 @@
 //! What customers and their vehicles bring to the kernel: the `customer.reassign` approval,
 //! their customer columns, the records an activity may be about and their timeline entries.
 
-use crate::CustomersExt as _;
 use super::reassign_approval::CUSTOMER_REASSIGN;
-use forecourt_kernel::module::{BoxFuture, Module, RecordKind};
-use forecourt_kernel::{Actor, App, CoreResult};
+use crate::CustomersExt as _;
 use forecourt_db::DatabaseTransaction;
 use forecourt_domain::ids::{CustomerId, VehicleId};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::module::{BoxFuture, Module, RecordKind};
+use forecourt_kernel::{Actor, App, CoreResult};
 use uuid::Uuid;
 
 /// The customers module: customers, their vehicles, search, import and export.
@@ -53,14 +53,15 @@ fn vehicle_visible<'a>(
     id: Uuid,
 ) -> BoxFuture<'a, CoreResult<()>> {
     Box::pin(async move {
-        app.customers().vehicle_for(
-            conn,
-            actor,
-            VehicleId::from_uuid(id),
-            Permission::VehicleRead,
-        )
-        .await
-        .map(|_| ())
+        app.customers()
+            .vehicle_for(
+                conn,
+                actor,
+                VehicleId::from_uuid(id),
+                Permission::VehicleRead,
+            )
+            .await
+            .map(|_| ())
     })
 }
 

@@ -1,14 +1,14 @@
 //! Giving customers to another consultant: the owner column, an audit event and a timeline
 //! entry per customer. Used by bulk assignment and by sales when a lead changes hands.
 
-use forecourt_kernel::timeline::TimelineEvent;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::CoreResult;
 use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::customer;
 use forecourt_db::repo::{customers, users};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
+use forecourt_kernel::timeline::TimelineEvent;
 use serde_json::json;
 use uuid::Uuid;
 

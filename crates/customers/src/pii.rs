@@ -1,16 +1,16 @@
 //! Revealing a customer's ID number: only with the permission, only with a reason, and always
 //! written to the audit log.
 
-use crate::Customers;
 use super::access::{customer_for, owner_teams, reaches};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Customers;
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::CustomerId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::REASON_MAX;
 use forecourt_domain::username::parse_name;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;

@@ -1,20 +1,20 @@
 //! The customer 360°.
 
-use crate::Customers;
 use super::access::{customer_for, owner_teams};
 use super::types::{CustomerKind, Gender};
 use super::views::{
     AddressView, CustomerView, Render, companion_views, consent_history, consent_views,
     masked_email, masked_id_number, phone_views,
 };
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::CoreResult;
+use crate::Customers;
 use crate::vehicles::VehicleView;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::customer;
 use forecourt_db::repo::{customers, vehicles};
 use forecourt_domain::ids::CustomerId;
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
 
 impl Customers<'_> {
     /// A customer with everything about them (the 360° page; the timeline is paged separately).

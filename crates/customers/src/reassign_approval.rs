@@ -1,14 +1,14 @@
 //! The `customer.reassign` approval: giving a customer to another consultant, decided by whoever
 //! may assign customers (at team scope: for their team's requests).
 
-use forecourt_kernel::approvals::{ApprovalType, EffectCtx, EffectFuture, RequestCheck};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::timeline::{self, TimelineEvent};
 use forecourt_db::entities::{customer, user};
 use forecourt_db::repo::tenant;
 use forecourt_domain::FieldError;
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::approvals::{ApprovalType, EffectCtx, EffectFuture, RequestCheck};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::json;
 use uuid::Uuid;
 

@@ -2,14 +2,14 @@
 //! digits, a plate, a VIN or its last six. Exact matches come before partial ones; results are
 //! limited to the customers the caller may see, and masked like everything else.
 
-use crate::Customers;
 use super::list::rows;
 use super::views::CustomerRow;
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::CoreResult;
+use crate::Customers;
 use forecourt_db::repo::{customers, search_index};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::search::{MatchedOn, normalize, plan};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use utoipa::{IntoParams, ToSchema};

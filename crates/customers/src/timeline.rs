@@ -1,20 +1,19 @@
 //! The customer timeline, read back newest first for the 360° page. Modules write it through
 //! the kernel's [`forecourt_kernel::timeline::record`].
 
-use crate::Customers;
 use super::access::customer_for;
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::CoreResult;
-use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
+use crate::Customers;
 use chrono::{DateTime, Utc};
 use forecourt_db::repo::timeline;
 use forecourt_domain::ids::{CustomerEventId, CustomerId};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
+use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
-
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct TimelineEntry {

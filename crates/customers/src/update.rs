@@ -1,6 +1,5 @@
 //! Editing a customer.
 
-use crate::Customers;
 use super::access::customer_for;
 use super::audited::masked_numbers;
 use super::create::{check_owner, check_source, companion_rows, phone_rows, tag_rows};
@@ -10,11 +9,8 @@ use super::input::{
     CustomerPatch, check_birthday, optional_email, optional_id_number, optional_text,
     parse_address, parse_companions, parse_phones, parse_tags,
 };
-use forecourt_kernel::timeline::{self, TimelineEvent};
 use super::views::CustomerView;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Customers;
 use forecourt_db::entities::customer;
 use forecourt_db::repo::{customers, users};
 use forecourt_domain::FieldErrors;
@@ -22,6 +18,10 @@ use forecourt_domain::ids::{CustomerId, UserId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, NOTE_MAX};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::json;
 
 impl Customers<'_> {

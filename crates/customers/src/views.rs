@@ -2,7 +2,6 @@
 
 use super::access::reaches;
 use super::types::{ConsentChannel, ConsentMethod, CustomerKind, Gender, PhoneLabel, Relation};
-use forecourt_kernel::auth::Actor;
 use crate::vehicles::VehicleView;
 use chrono::{DateTime, NaiveDate, Utc};
 use forecourt_db::entities::{
@@ -11,6 +10,7 @@ use forecourt_db::entities::{
 use forecourt_domain::ids::{CustomerId, UserId};
 use forecourt_domain::masking::{mask_email, mask_phone};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::auth::Actor;
 use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;

@@ -2,24 +2,24 @@
 //! published to the group, a few customers with full stories, and a few hundred more imported
 //! from a generated spreadsheet the way a dealer brings in its old records.
 
-use forecourt_customers::CustomersExt as _;
-use forecourt_catalog::CatalogExt as _;
-use forecourt_admin::AdminExt as _;
 use super::fake::{CATALOG, COLOURS, Faker, MAKERS, customer_sheet_in};
+use chrono::Duration;
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::users::UserQuery;
-use forecourt_kernel::app::App;
-use forecourt_kernel::auth::Actor;
+use forecourt_catalog::CatalogExt as _;
 use forecourt_catalog::{BodyType, Colour, NewBrand, NewModel, NewSeries, Powertrain};
+use forecourt_customers::CustomersExt as _;
 use forecourt_customers::import::{ImportMode, ImportOptions, OnDuplicate};
+use forecourt_customers::vehicles::{MileageInput, TransferInput, VehicleInput};
 use forecourt_customers::{
     CompanionInput, ConsentChange, ConsentChannel, ConsentInput, ConsentMethod, CustomerKind,
     Gender, NewCustomer, PhoneInput, PhoneLabel, Relation,
 };
-use forecourt_kernel::error::CoreResult;
-use forecourt_customers::vehicles::{MileageInput, TransferInput, VehicleInput};
-use chrono::Duration;
 use forecourt_domain::ids::UserId;
 use forecourt_domain::money::Fen;
+use forecourt_kernel::app::App;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
 
 /// Fills a dealer's catalog from the demo catalog (when it is empty).
 pub(super) async fn catalog(app: &App, system: &Actor) -> CoreResult<bool> {
@@ -32,7 +32,8 @@ pub(super) async fn catalog(app: &App, system: &Actor) -> CoreResult<bool> {
             Some(id) => *id,
             None => {
                 let id = app
-                    .catalog().create_brand(system, NewBrand { name: brand.into() })
+                    .catalog()
+                    .create_brand(system, NewBrand { name: brand.into() })
                     .await?
                     .id;
                 brand_ids.insert(brand, id);
@@ -40,7 +41,8 @@ pub(super) async fn catalog(app: &App, system: &Actor) -> CoreResult<bool> {
             }
         };
         let series_id = app
-            .catalog().create_series(
+            .catalog()
+            .create_series(
                 system,
                 NewSeries {
                     brand_id,
@@ -59,22 +61,23 @@ pub(super) async fn catalog(app: &App, system: &Actor) -> CoreResult<bool> {
                     hex: None,
                 })
                 .collect();
-            app.catalog().create_model(
-                system,
-                NewModel {
-                    series_id,
-                    name: (*trim).into(),
-                    model_year: 2026,
-                    body_type: serde_json::from_value::<BodyType>(serde_json::json!(body))
-                        .unwrap_or(BodyType::Sedan),
-                    powertrain: serde_json::from_value::<Powertrain>(serde_json::json!(power))
-                        .unwrap_or(Powertrain::Petrol),
-                    guide_price_fen: Fen(price * 100),
-                    colours,
-                    active: true,
-                },
-            )
-            .await?;
+            app.catalog()
+                .create_model(
+                    system,
+                    NewModel {
+                        series_id,
+                        name: (*trim).into(),
+                        model_year: 2026,
+                        body_type: serde_json::from_value::<BodyType>(serde_json::json!(body))
+                            .unwrap_or(BodyType::Sedan),
+                        powertrain: serde_json::from_value::<Powertrain>(serde_json::json!(power))
+                            .unwrap_or(Powertrain::Petrol),
+                        guide_price_fen: Fen(price * 100),
+                        colours,
+                        active: true,
+                    },
+                )
+                .await?;
         }
     }
     Ok(true)
@@ -82,7 +85,8 @@ pub(super) async fn catalog(app: &App, system: &Actor) -> CoreResult<bool> {
 
 async fn user_id(app: &App, system: &Actor, username: &str) -> CoreResult<Option<UserId>> {
     let found = app
-        .admin().list_users(
+        .admin()
+        .list_users(
             system,
             UserQuery {
                 q: Some(username.into()),
@@ -150,7 +154,8 @@ pub(super) async fn customers(
     seed: u64,
 ) -> CoreResult<bool> {
     if !app
-        .customers().list_customers(system, Default::default())
+        .customers()
+        .list_customers(system, Default::default())
         .await?
         .items
         .is_empty()
@@ -225,16 +230,17 @@ pub(super) async fn customers(
         (120, 34_900, "service"),
         (10, 41_350, "customer"),
     ] {
-        app.customers().record_mileage(
-            system,
-            wang_car,
-            MileageInput {
-                km,
-                read_on: Some(today - Duration::days(days)),
-                source: Some(source.into()),
-            },
-        )
-        .await?;
+        app.customers()
+            .record_mileage(
+                system,
+                wang_car,
+                MileageInput {
+                    km,
+                    read_on: Some(today - Duration::days(days)),
+                    source: Some(source.into()),
+                },
+            )
+            .await?;
     }
 
     // 陈晓燕: a new-energy driver reached on WeChat.
@@ -291,61 +297,66 @@ pub(super) async fn customers(
         note: None,
     }];
     let liu = app.customers().create_customer(system, liu).await?;
-    app.customers().record_consent(
-        system,
-        liu.id,
-        ConsentChange {
-            version: liu.version,
-            consent: ConsentInput {
-                channel: ConsentChannel::Sms,
-                granted: false,
-                method: ConsentMethod::MessageReply,
-                note: Some("回复 TD 退订".into()),
+    app.customers()
+        .record_consent(
+            system,
+            liu.id,
+            ConsentChange {
+                version: liu.version,
+                consent: ConsentInput {
+                    channel: ConsentChannel::Sms,
+                    granted: false,
+                    method: ConsentMethod::MessageReply,
+                    note: Some("回复 TD 退订".into()),
+                },
             },
-        },
-    )
-    .await?;
+        )
+        .await?;
 
     // 周敏 sold her car to her brother 周强.
     let mut zhou_min = person("周敏", Gender::Female, "13758123390", consultant);
     zhou_min.vehicles = vec![car(&mut f, &plate("3X0L9"), "本田", "雅阁", 2018, 97_000)];
     let zhou_min = app.customers().create_customer(system, zhou_min).await?;
     let zhou_qiang = app
-        .customers().create_customer(
+        .customers()
+        .create_customer(
             system,
             person("周强", Gender::Male, "13758123391", consultant),
         )
         .await?;
     let sold = &zhou_min.vehicles[0];
-    app.customers().transfer_vehicle(
-        system,
-        sold.id,
-        TransferInput {
-            version: sold.version,
-            customer_id: zhou_qiang.id,
-            on: Some(today - Duration::days(45)),
-        },
-    )
-    .await?;
+    app.customers()
+        .transfer_vehicle(
+            system,
+            sold.id,
+            TransferInput {
+                version: sold.version,
+                customer_id: zhou_qiang.id,
+                on: Some(today - Duration::days(45)),
+            },
+        )
+        .await?;
 
     // And a few hundred more from an "old spreadsheet".
     let names = demo_owner_names(app, system, prefix).await?;
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let sheet = customer_sheet_in(&mut f, 400, today, &names, '浙', &[city]);
     let upload = app
-        .customers().upload_customer_import(system, "历史客户档案.csv", sheet.into_bytes())
+        .customers()
+        .upload_customer_import(system, "历史客户档案.csv", sheet.into_bytes())
         .await?;
-    app.customers().run_customer_import(
-        system,
-        upload.id,
-        ImportOptions {
-            mapping: upload.suggested_mapping,
-            on_duplicate: OnDuplicate::Update,
-            mode: ImportMode::SkipInvalid,
-            save_mapping_as: Some("历史档案".into()),
-        },
-    )
-    .await?;
+    app.customers()
+        .run_customer_import(
+            system,
+            upload.id,
+            ImportOptions {
+                mapping: upload.suggested_mapping,
+                on_duplicate: OnDuplicate::Update,
+                mode: ImportMode::SkipInvalid,
+                save_mapping_as: Some("历史档案".into()),
+            },
+        )
+        .await?;
     Ok(true)
 }
 
@@ -354,7 +365,8 @@ async fn demo_owner_names(app: &App, system: &Actor, prefix: &str) -> CoreResult
     let mut names = Vec::new();
     for username in ["consultant", "sales-manager"] {
         let found = app
-            .admin().list_users(
+            .admin()
+            .list_users(
                 system,
                 UserQuery {
                     q: Some(format!("{prefix}-{username}")),

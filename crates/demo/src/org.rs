@@ -1,17 +1,17 @@
 //! The demo organisation: 华东汽车集团 with a store in Hangzhou and one in Ningbo.
 
-use forecourt_admin::AdminExt as _;
 use super::{DEMO_PASSWORD, DemoLogin, DemoSummary};
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::departments::NewDepartment;
 use forecourt_admin::teams::NewTeam;
 use forecourt_admin::users::NewUser;
+use forecourt_db::repo::{org, users};
+use forecourt_domain::ids::{DepartmentId, TeamId};
+use forecourt_domain::role::BuiltinRole;
 use forecourt_kernel::app::App;
 use forecourt_kernel::auth::Actor;
 use forecourt_kernel::error::CoreResult;
 use forecourt_kernel::org::{GroupKind, NewDealer, NewGroup};
-use forecourt_db::repo::{org, users};
-use forecourt_domain::ids::{DepartmentId, TeamId};
-use forecourt_domain::role::BuiltinRole;
 
 pub const GROUP_CODE: &str = "HDQC";
 
@@ -139,20 +139,21 @@ pub(super) async fn load(app: &App) -> CoreResult<DemoSummary> {
                     Some(name) => team_id(app, &system, name).await?,
                     None => None,
                 };
-                app.admin().create_user(
-                    &system,
-                    NewUser {
-                        username: username.clone(),
-                        display_name: names[index].into(),
-                        password: DEMO_PASSWORD.into(),
-                        role: role.key().into(),
-                        team_id,
-                        email: None,
-                        phone: None,
-                        locale: None,
-                    },
-                )
-                .await?;
+                app.admin()
+                    .create_user(
+                        &system,
+                        NewUser {
+                            username: username.clone(),
+                            display_name: names[index].into(),
+                            password: DEMO_PASSWORD.into(),
+                            role: role.key().into(),
+                            team_id,
+                            email: None,
+                            phone: None,
+                            locale: None,
+                        },
+                    )
+                    .await?;
             }
             logins.push(DemoLogin {
                 dealer_code: demo.code.into(),
@@ -174,28 +175,30 @@ async fn ensure_org_chart(app: &App, system: &Actor) -> CoreResult<bool> {
             Some(existing) => existing.id,
             None => {
                 created = true;
-                app.admin().create_department(
-                    system,
-                    NewDepartment {
-                        name: department.into(),
-                    },
-                )
-                .await?
-                .id
+                app.admin()
+                    .create_department(
+                        system,
+                        NewDepartment {
+                            name: department.into(),
+                        },
+                    )
+                    .await?
+                    .id
             }
         };
         for team in teams {
             if team_id(app, system, team).await?.is_none() {
                 created = true;
-                app.admin().create_team(
-                    system,
-                    NewTeam {
-                        name: (*team).into(),
-                        department_id: Some(department_id),
-                        leader_id: None,
-                    },
-                )
-                .await?;
+                app.admin()
+                    .create_team(
+                        system,
+                        NewTeam {
+                            name: (*team).into(),
+                            department_id: Some(department_id),
+                            leader_id: None,
+                        },
+                    )
+                    .await?;
             }
         }
     }
@@ -204,7 +207,8 @@ async fn ensure_org_chart(app: &App, system: &Actor) -> CoreResult<bool> {
 
 async fn team_id(app: &App, system: &Actor, name: &str) -> CoreResult<Option<TeamId>> {
     Ok(app
-        .admin().list_teams(system)
+        .admin()
+        .list_teams(system)
         .await?
         .into_iter()
         .find(|t| t.name == name)

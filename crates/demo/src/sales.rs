@@ -4,23 +4,23 @@
 //! feedback, opportunities moving through the pipeline to contract and delivery, and losses the
 //! manager approves or sends back. Every chart and report then has something true to show.
 
-use forecourt_catalog::CatalogExt as _;
-use forecourt_sales::SalesExt as _;
-use forecourt_admin::AdminExt as _;
 use super::DEMO_PASSWORD;
 use super::fake::{Faker, MAKERS};
-use forecourt_admin::users::NewUser;
-use forecourt_kernel::app::App;
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::clock::ManualClock;
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_sales::leads::{LeadQuery, LeadView};
 use chrono::{DateTime, Duration, DurationRound, Utc};
+use forecourt_admin::AdminExt as _;
+use forecourt_admin::users::NewUser;
+use forecourt_catalog::CatalogExt as _;
 use forecourt_domain::ids::{
     CatalogSeriesId, CustomerId, LeadId, OpportunityId, PipelineStageId, TestDriveBookingId,
     TestDriveCarId,
 };
 use forecourt_domain::sales::{Grade, LeadStatus};
+use forecourt_kernel::app::App;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::clock::ManualClock;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_sales::SalesExt as _;
+use forecourt_sales::leads::{LeadQuery, LeadView};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -108,7 +108,8 @@ pub(super) async fn sales(
     seed: u64,
 ) -> CoreResult<bool> {
     let any = app
-        .sales().list_leads(
+        .sales()
+        .list_leads(
             system,
             LeadQuery {
                 limit: Some(1),
@@ -127,42 +128,48 @@ pub(super) async fn sales(
             .is_none()
         {
             let team_id = app
-                .admin().list_teams(system)
+                .admin()
+                .list_teams(system)
                 .await?
                 .into_iter()
                 .find(|t| t.name == team)
                 .map(|t| t.id);
-            app.admin().create_user(
-                system,
-                NewUser {
-                    username,
-                    display_name: names[dealer_index].into(),
-                    password: DEMO_PASSWORD.into(),
-                    role: "sales_consultant".into(),
-                    team_id,
-                    email: None,
-                    phone: None,
-                    locale: None,
-                },
-            )
-            .await?;
+            app.admin()
+                .create_user(
+                    system,
+                    NewUser {
+                        username,
+                        display_name: names[dealer_index].into(),
+                        password: DEMO_PASSWORD.into(),
+                        role: "sales_consultant".into(),
+                        team_id,
+                        email: None,
+                        phone: None,
+                        locale: None,
+                    },
+                )
+                .await?;
         }
     }
     let mut consultants = Vec::new();
     for suffix in ["consultant"].into_iter().chain(CONSULTANTS.map(|c| c.0)) {
-        consultants.push(forecourt_kernel::auth::acting_as(conn, &format!("{prefix}-{suffix}")).await?);
+        consultants
+            .push(forecourt_kernel::auth::acting_as(conn, &format!("{prefix}-{suffix}")).await?);
     }
-    let manager = forecourt_kernel::auth::acting_as(conn, &format!("{prefix}-sales-manager")).await?;
+    let manager =
+        forecourt_kernel::auth::acting_as(conn, &format!("{prefix}-sales-manager")).await?;
 
     let series: Vec<(CatalogSeriesId, i64)> = app
-        .catalog().get_catalog(system)
+        .catalog()
+        .get_catalog(system)
         .await?
         .into_iter()
         .flat_map(|b| b.series)
         .filter_map(|s| s.models.first().map(|m| (s.id, m.guide_price_fen.0)))
         .collect();
     let stages = app
-        .sales().pipeline_stages(system)
+        .sales()
+        .pipeline_stages(system)
         .await?
         .into_iter()
         .filter(|s| s.active)
@@ -327,7 +334,8 @@ impl Sim<'_> {
         }
         let outcome = self
             .app
-            .sales().register_reception(&self.consultants[owner], input(body)?)
+            .sales()
+            .register_reception(&self.consultants[owner], input(body)?)
             .await?;
         // The consultant registers their own customers, so the lead is theirs to see.
         let Some(lead) = outcome.lead else {
@@ -382,7 +390,8 @@ impl Sim<'_> {
         let price = self.series[series].1;
         let lead = self
             .app
-            .sales().create_lead(
+            .sales()
+            .create_lead(
                 self.manager,
                 input(json!({
                     "customer": {"name": name, "phones": [{"number": phone}]},
@@ -423,7 +432,8 @@ impl Sim<'_> {
         let l = &self.leads[lead];
         let reply = self
             .app
-            .sales().book_test_drive(
+            .sales()
+            .book_test_drive(
                 &self.consultants[l.owner],
                 input(json!({
                     "car_id": car,
@@ -459,13 +469,18 @@ impl Sim<'_> {
         self.bookings = waiting;
         for b in done {
             let actor = &self.consultants[b.owner];
-            let lead = self.app.sales().get_lead(actor, self.leads[b.lead].id).await?;
+            let lead = self
+                .app
+                .sales()
+                .get_lead(actor, self.leads[b.lead].id)
+                .await?;
             let Some(booking) = lead.test_drives.iter().find(|d| d.id == b.id) else {
                 continue;
             };
             if self.faker.chance(0.1) {
                 self.app
-                    .sales().cancel_test_drive(
+                    .sales()
+                    .cancel_test_drive(
                         actor,
                         b.id,
                         input(json!({"version": booking.version, "no_show": true}))?,
@@ -577,7 +592,8 @@ impl Sim<'_> {
         let owner = self.leads[i].owner;
         let logged = self
             .app
-            .sales().log_follow_up(
+            .sales()
+            .log_follow_up(
                 &self.consultants[owner],
                 lead.id,
                 input(json!({
@@ -621,7 +637,8 @@ impl Sim<'_> {
         let l = &self.leads[lead];
         let reply = self
             .app
-            .sales().book_test_drive(
+            .sales()
+            .book_test_drive(
                 &self.consultants[l.owner],
                 input(json!({
                     "car_id": car, "customer_id": l.customer_id, "lead_id": l.id,
@@ -661,7 +678,8 @@ impl Sim<'_> {
         let actor = &self.consultants[self.leads[i].owner];
         let lost = self
             .app
-            .sales().mark_lead_lost(
+            .sales()
+            .mark_lead_lost(
                 actor,
                 lead.id,
                 input(
@@ -678,7 +696,8 @@ impl Sim<'_> {
     async fn decide_losses(&mut self) -> CoreResult<()> {
         let pending = self
             .app
-            .sales().list_leads(
+            .sales()
+            .list_leads(
                 self.manager,
                 LeadQuery {
                     status: Some("lost_pending".into()),
@@ -691,7 +710,8 @@ impl Sim<'_> {
             let approve = self.faker.chance(0.8);
             let decided = self
                 .app
-                .sales().decide_lead_lost(self.manager, lead.id, lead.version, approve)
+                .sales()
+                .decide_lead_lost(self.manager, lead.id, lead.version, approve)
                 .await?;
             if let Some(sim) = self.leads.iter_mut().find(|l| l.id == decided.id) {
                 sim.closed = decided.status != LeadStatus::Open;
@@ -723,7 +743,12 @@ impl Sim<'_> {
                 .position(|s| *s == opportunity.stage.id)
                 .is_some_and(|at| at >= 4);
             if !signed && self.faker.chance(0.12) {
-                let lead = self.app.sales().get_lead(actor, self.leads[i].id).await?.lead;
+                let lead = self
+                    .app
+                    .sales()
+                    .get_lead(actor, self.leads[i].id)
+                    .await?
+                    .lead;
                 if lead.status == LeadStatus::Open {
                     self.lose(i, &lead).await?;
                 }
@@ -737,7 +762,8 @@ impl Sim<'_> {
             };
             match self
                 .app
-                .sales().move_opportunity(
+                .sales()
+                .move_opportunity(
                     actor,
                     id,
                     input(json!({"version": opportunity.version, "stage_id": next}))?,

@@ -2,18 +2,18 @@
 //! tomorrow, a follow-up later in the week, a discount waiting for the manager — so "my work"
 //! has something in it. Skipped when the consultant already has activities.
 
-use forecourt_customers::CustomersExt as _;
-use forecourt_work::WorkExt as _;
-use forecourt_work::{ActivityQuery, NewActivity};
-use forecourt_kernel::app::App;
-use forecourt_kernel::approvals::NewApproval;
-use forecourt_kernel::auth::{Actor, user_actor};
-use forecourt_customers::CustomerQuery;
-use forecourt_kernel::error::CoreResult;
 use chrono::Duration;
+use forecourt_customers::CustomerQuery;
+use forecourt_customers::CustomersExt as _;
 use forecourt_db::repo::users;
 use forecourt_domain::ids::{CustomerId, UserId};
 use forecourt_domain::work::ActivityKind;
+use forecourt_kernel::app::App;
+use forecourt_kernel::approvals::NewApproval;
+use forecourt_kernel::auth::{Actor, user_actor};
+use forecourt_kernel::error::CoreResult;
+use forecourt_work::WorkExt as _;
+use forecourt_work::{ActivityQuery, NewActivity};
 use serde_json::json;
 
 fn activity(kind: ActivityKind, subject: &str, customer: Option<CustomerId>) -> NewActivity {
@@ -45,7 +45,8 @@ pub(super) async fn load(app: &App, system: &Actor, prefix: &str) -> CoreResult<
     };
     let consultant = user_actor(app.db().conn(), &user).await?;
     let existing = app
-        .work().list_activities(
+        .work()
+        .list_activities(
             system,
             ActivityQuery {
                 owner_id: Some(UserId::from_uuid(user.id)),
@@ -58,7 +59,8 @@ pub(super) async fn load(app: &App, system: &Actor, prefix: &str) -> CoreResult<
         return Ok(false);
     }
     let customers = app
-        .customers().list_customers(
+        .customers()
+        .list_customers(
             system,
             CustomerQuery {
                 owner_id: Some(UserId::from_uuid(user.id)),

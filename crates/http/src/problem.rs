@@ -2,8 +2,8 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use forecourt_kernel::CoreError;
 use forecourt_domain::{ErrorCode, FieldError};
+use forecourt_kernel::CoreError;
 use serde::Serialize;
 use utoipa::ToSchema;
 

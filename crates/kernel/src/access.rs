@@ -33,9 +33,7 @@ pub fn holder_reached(
 ) -> bool {
     let owner = holder.map(|u| UserId::from_uuid(u.id));
     let team = holder.and_then(|u| u.team_id).map(TeamId::from_uuid);
-    permissions
-        .iter()
-        .all(|p| actor.reaches(*p, owner, team))
+    permissions.iter().all(|p| actor.reaches(*p, owner, team))
 }
 
 /// [`holder_reached`] for a holder known by id (their team looked up in the dealer).

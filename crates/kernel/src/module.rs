@@ -147,11 +147,7 @@ pub fn install(modules: Vec<&'static dyn Module>) {
     let names = |list: &[&'static dyn Module]| list.iter().map(|m| m.name()).collect::<Vec<_>>();
     let wanted = names(&modules);
     let first = INSTALLED.get_or_init(|| modules);
-    assert_eq!(
-        names(first),
-        wanted,
-        "one process runs one set of modules"
-    );
+    assert_eq!(names(first), wanted, "one process runs one set of modules");
 }
 
 /// The installed modules, in the composition root's order (none before [`install`]).

@@ -36,8 +36,7 @@ pub struct Notice {
 
 /// The words of the kernel's kinds: `notice.<kind>.title` and `notice.<kind>.body`. Modules
 /// keep theirs beside their code ([`Module::texts`](crate::module::Module::texts)).
-pub static TEXTS: &[Words] = &[
-];
+pub static TEXTS: &[Words] = &[];
 
 /// The title and body of a notification kind in a language (the kind itself when it has no
 /// words).

@@ -4,6 +4,7 @@
 use crate::app::App;
 use crate::audit::{self, AuditEntry};
 use crate::error::{CoreError, CoreResult};
+use chrono::{DateTime, Utc};
 use forecourt_db::entities::{dealer, group};
 use forecourt_db::repo::org;
 use forecourt_domain::code::parse_code;
@@ -13,7 +14,6 @@ use forecourt_domain::time_zone::DealerTimeZone;
 use forecourt_domain::username::LONG_NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
-use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;

@@ -90,8 +90,12 @@ fn check_resource(resource: &str) -> CoreResult<()> {
         Ok(())
     } else {
         Err(CoreError::invalid(
-            FieldError::new("resource", "invalid_value", "is not a list views are saved for")
-                .with_param("allowed", lists.join(", ")),
+            FieldError::new(
+                "resource",
+                "invalid_value",
+                "is not a list views are saved for",
+            )
+            .with_param("allowed", lists.join(", ")),
         ))
     }
 }

@@ -222,4 +222,3 @@ pub struct RowError {
     pub code: String,
     pub message: String,
 }
-

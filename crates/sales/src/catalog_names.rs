@@ -1,12 +1,12 @@
 //! The cars leads, opportunities and test-drive cars point at: catalog series and models,
 //! named `brand series` / `brand series model`, loaded once per request.
 
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::CoreResult;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::repo::catalog;
 use forecourt_domain::ids::{CatalogModelId, CatalogSeriesId};
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::HashMap;

@@ -11,16 +11,10 @@
 //!   consultant, the sales manager or the marketing pool; C leads older than the hand-over
 //!   period go to the marketing pool. Owners are notified, everything is audited.
 
-use crate::Sales;
-use crate::SalesExt as _;
 use super::leads::move_lead;
 use super::settings::effective;
-use forecourt_work::{ActivityDraft, withdraw_activity_in};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::CoreResult;
-use forecourt_kernel::jobs::{JobContext, JobRegistry};
-use forecourt_kernel::notifications::{Notice, notify};
+use crate::Sales;
+use crate::SalesExt as _;
 use chrono::{DateTime, Duration, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{customer, lead, sales_setting};
@@ -28,6 +22,12 @@ use forecourt_db::repo::{leads, tenant, users};
 use forecourt_domain::ids::{ActivityId, CustomerId, UserId};
 use forecourt_domain::sales::StagnationAction;
 use forecourt_domain::work::ActivityKind;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
+use forecourt_kernel::jobs::{JobContext, JobRegistry};
+use forecourt_kernel::notifications::{Notice, notify};
+use forecourt_work::{ActivityDraft, withdraw_activity_in};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 

@@ -2,17 +2,12 @@
 //! authenticated by an API token, made safe to retry by an idempotency key, de-duplicated
 //! against the customer's open lead, and assigned by the dealer's rules.
 
-use crate::Sales;
 use super::catalog_names::CatalogNames;
 use super::leads::write::{Origin, insert_lead, link_customer, lock_customer};
 use super::leads::{LeadFields, choose_owner, parse_fields};
 use super::settings::effective;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::timeline::{self, TimelineEvent};
+use crate::Sales;
 use forecourt_customers::{NewCustomer, PhoneInput};
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::notifications::{Notice, notify};
 use forecourt_db::DbError;
 use forecourt_db::entities::lead_intake;
 use forecourt_db::repo::{leads, tenant};
@@ -22,6 +17,11 @@ use forecourt_domain::sales::Grade;
 use forecourt_domain::username::LONG_NAME_MAX;
 use forecourt_domain::username::parse_name;
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::notifications::{Notice, notify};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sha2::{Digest, Sha256};

@@ -4,13 +4,13 @@
 //! about.
 
 use crate::SalesExt as _;
-use forecourt_kernel::module::{BoxFuture, CustomerMerge, Module, RecordKind, ScheduleSpec};
-use forecourt_kernel::texts::Words;
-use forecourt_kernel::{Actor, App, CoreResult};
 use chrono::{DateTime, Utc};
 use forecourt_db::DatabaseTransaction;
 use forecourt_domain::ids::{LeadId, OpportunityId, TestDriveBookingId};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::module::{BoxFuture, CustomerMerge, Module, RecordKind, ScheduleSpec};
+use forecourt_kernel::texts::Words;
+use forecourt_kernel::{Actor, App, CoreResult};
 use uuid::Uuid;
 
 /// The sales module.
@@ -73,13 +73,15 @@ fn test_drive_visible<'a>(
     id: Uuid,
 ) -> BoxFuture<'a, CoreResult<()>> {
     Box::pin(async move {
-        app.sales().booking_for(conn, actor, TestDriveBookingId::from_uuid(id))
+        app.sales()
+            .booking_for(conn, actor, TestDriveBookingId::from_uuid(id))
             .await
             .map(|_| ())
     })
 }
 
-static APPROVAL_TYPES: &[&forecourt_kernel::approvals::ApprovalType] = &[&super::leads::LOST_APPROVAL];
+static APPROVAL_TYPES: &[&forecourt_kernel::approvals::ApprovalType] =
+    &[&super::leads::LOST_APPROVAL];
 
 impl Module for SalesModule {
     fn name(&self) -> &'static str {

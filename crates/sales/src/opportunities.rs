@@ -2,7 +2,6 @@
 //! expected date, competitors — on a kanban board where moving a card changes its stage (the
 //! history kept), and a funnel with the conversion between stages and a weighted forecast.
 
-use crate::Sales;
 use super::catalog_names::{CarRef, CatalogNames};
 use super::follow_up_tasks;
 use super::leads::access::lead_for;
@@ -11,13 +10,9 @@ use super::leads::write::{Origin, record_grade, regrade, reschedule};
 use super::pipeline::{StageView, stage_view};
 use super::receptions::ReceptionCustomer;
 use super::settings::effective;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::{Actor, ActorKind};
-use forecourt_customers::OwnerView;
-use forecourt_kernel::timeline::{self, TimelineEvent};
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
+use crate::Sales;
 use chrono::{DateTime, NaiveDate, Utc};
+use forecourt_customers::OwnerView;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{lead, opportunity, opportunity_stage_change, pipeline_stage};
 use forecourt_db::repo::pipeline::{self, OpportunityFilter};
@@ -30,6 +25,11 @@ use forecourt_domain::sales::{Grade, LeadStatus, StageKind};
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::username::{NAME_MAX, NOTE_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::{Actor, ActorKind};
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::collections::HashMap;

@@ -4,15 +4,15 @@
 //! consultant sees their own numbers.
 
 use crate::Sales;
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::auth::grants::role_grants;
-use forecourt_customers::OwnerView;
-use forecourt_kernel::error::CoreResult;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use forecourt_customers::OwnerView;
 use forecourt_db::repo::{org, sales_report, users};
 use forecourt_domain::ids::{TeamId, UserId};
 use forecourt_domain::permission::{Permission, Scope};
 use forecourt_domain::sales::Grade;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::auth::grants::role_grants;
+use forecourt_kernel::error::CoreResult;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use utoipa::{IntoParams, ToSchema};

@@ -2,12 +2,12 @@
 //! per team, the totals), headed in the reader's language. Delivered like the customer export
 //! (an [`ExportFile`] the HTTP layer streams as a download).
 
-use crate::Sales;
 use super::report::{ConsultantRow, Conversion, Figures, ReportQuery, SalesReport, TeamRow};
-use forecourt_kernel::auth::Actor;
+use crate::Sales;
 use forecourt_customers::export::{ExportFile, neutralize};
-use forecourt_kernel::error::{CoreError, CoreResult};
 use forecourt_domain::locale::Locale;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use tokio::sync::mpsc;
 

@@ -2,10 +2,7 @@
 //! move on, whether losing a lead needs the manager, and how new leads find an owner.
 
 use crate::Sales;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
 use forecourt_customers::OwnerView;
-use forecourt_kernel::error::{CoreError, CoreResult};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{catalog_series, lead_assignment_rule, sales_setting, team, user};
 use forecourt_db::repo::{batched_insert, sales, tenant};
@@ -14,6 +11,9 @@ use forecourt_domain::patch::double_option;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::{AssignmentMode, Grade, StagnationAction};
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::HashMap;

@@ -1,8 +1,8 @@
 //! The words sales writes for people: its task subjects and its notifications, in zh-CN, zh-TW
 //! and en (see [`forecourt_kernel::texts`]).
 
-use forecourt_kernel::texts::Words;
 use forecourt_domain::text::Text;
+use forecourt_kernel::texts::Words;
 
 /// The subject of a pushed follow-up call.
 pub fn follow_up_task(customer: &str, grade: &str) -> Text {

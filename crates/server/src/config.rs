@@ -4,9 +4,9 @@
 
 use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
+use forecourt_db::ConnectOptions;
 use forecourt_kernel::CoreSettings;
 use forecourt_kernel::crypto::PiiKey;
-use forecourt_db::ConnectOptions;
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use std::path::Path;

@@ -9,10 +9,10 @@ mod test_jobs;
 
 use anyhow::Context;
 use config::Settings;
-use forecourt_kernel::App;
-use forecourt_kernel::jobs::{JobRegistry, JobRunner, RunnerOptions};
 use forecourt_db::Db;
 use forecourt_http::{AppState, HttpSettings};
+use forecourt_kernel::App;
+use forecourt_kernel::jobs::{JobRegistry, JobRunner, RunnerOptions};
 use std::future::Future;
 use std::net::SocketAddr;
 use std::time::Duration;

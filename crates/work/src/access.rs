@@ -1,19 +1,18 @@
 //! Who may see and change which activity, and how activities are shown.
 
 use super::types::{ActivityView, PersonRef};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
 use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{activity, user};
 use forecourt_db::repo::{activities, customers, tenant, users};
 use forecourt_domain::ids::{ActivityId, ApprovalRequestId, CustomerId, UserId};
 use forecourt_domain::permission::Permission;
-use forecourt_kernel::access::{find_in_dealer, holder_reached};
 use forecourt_domain::work::{ActivityKind, ActivityStatus, MessageChannel, is_overdue};
+use forecourt_kernel::access::{find_in_dealer, holder_reached};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use std::collections::HashMap;
 use uuid::Uuid;
-
 
 /// The activity, if the actor may act on it with `permission`: another dealer's is 404, then
 /// the permission (403), then the scope by owner (participants may read) (404).
@@ -87,7 +86,11 @@ pub async fn views<C: ConnectionTrait>(
                 owner: person(a.owner_id),
                 customer_name: a.customer_id.and_then(|c| names.get(&c).cloned()),
                 customer_id: a.customer_id.map(CustomerId::from_uuid),
-                subject: forecourt_kernel::texts::stored(a.subject_text.as_ref(), &a.subject, actor.locale()),
+                subject: forecourt_kernel::texts::stored(
+                    a.subject_text.as_ref(),
+                    &a.subject,
+                    actor.locale(),
+                ),
                 notes: a.notes,
                 outcome: a.outcome,
                 ref_type: a.ref_type,

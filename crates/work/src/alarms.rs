@@ -3,15 +3,9 @@
 //! decides approvals for the owner). Each alarm is raised once per deadline (recorded in
 //! `activity_alarms`), so the scan can run every minute on every node.
 
+use super::hooks::REMINDER_JOB;
 use crate::Work;
 use crate::WorkExt as _;
-use super::hooks::REMINDER_JOB;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::jobs::{JobContext, JobRegistry};
-use forecourt_kernel::messaging::{OutboundRequest, queue_message};
-use forecourt_kernel::notifications::{Notice, notify};
 use chrono::{DateTime, Duration, Utc};
 use forecourt_db::entities::{activity, activity_alarm, user, work_setting};
 use forecourt_db::repo::{activities, tenant};
@@ -20,6 +14,12 @@ use forecourt_domain::ids::{CustomerId, DealerId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::text::Text;
 use forecourt_domain::work::{ActivityStatus, MessageChannel};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::jobs::{JobContext, JobRegistry};
+use forecourt_kernel::messaging::{OutboundRequest, queue_message};
+use forecourt_kernel::notifications::{Notice, notify};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
@@ -105,7 +105,8 @@ async fn remind(ctx: JobContext) -> anyhow::Result<()> {
         // A message's template fills plain words: the subject in the dealer's language.
         vars.insert(
             "subject".into(),
-            forecourt_kernel::texts::stored(a.subject_text.as_ref(), &a.subject, actor.locale()).into(),
+            forecourt_kernel::texts::stored(a.subject_text.as_ref(), &a.subject, actor.locale())
+                .into(),
         );
         vars.insert("dealer".into(), Value::Null);
         queue_message(
@@ -252,7 +253,6 @@ impl Work<'_> {
         tx.commit().await?;
         Ok(true)
     }
-
 }
 
 /// The dealer's work settings.

@@ -1,12 +1,9 @@
 //! Cancelling an activity; a pushed task's cancellation waits for the manager's approval.
 
-use crate::Work;
 use super::access::{activity_for, view};
 use super::hooks::{finish, module_owned, owned_by_record};
 use super::types::{ActivityView, CancelActivity};
-use forecourt_kernel::approvals::{ApprovalInput, ApprovalType, EffectCtx, EffectFuture, create_request};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Work;
 use forecourt_db::entities::activity;
 use forecourt_db::repo::tenant;
 use forecourt_domain::FieldError;
@@ -16,6 +13,11 @@ use forecourt_domain::text::Text;
 use forecourt_domain::username::COMMENT_MAX;
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::work::ActivityStatus;
+use forecourt_kernel::approvals::{
+    ApprovalInput, ApprovalType, EffectCtx, EffectFuture, create_request,
+};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde_json::json;
 
 /// Cancelling a pushed task waits for this approval.

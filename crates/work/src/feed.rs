@@ -1,12 +1,8 @@
 //! Each user's private iCalendar feed: a secret URL (created or rotated, shown once, stored
 //! hashed, revocable) that phone calendars subscribe to.
 
-use crate::Work;
 use super::types::{CalendarFeed, CalendarFeedStatus};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::secrets::{random_token, token_hash};
-use forecourt_kernel::auth::{Actor, user_actor};
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Work;
 use chrono::Duration;
 use forecourt_db::entities::calendar_feed;
 use forecourt_db::repo::activities::{self, ActivityFilter};
@@ -14,6 +10,10 @@ use forecourt_db::repo::{Reach, tenant, users};
 use forecourt_domain::ical::{Event, calendar};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::work::ActivityStatus;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::secrets::{random_token, token_hash};
+use forecourt_kernel::auth::{Actor, user_actor};
+use forecourt_kernel::error::{CoreError, CoreResult};
 use uuid::Uuid;
 
 impl Work<'_> {
@@ -53,8 +53,8 @@ impl Work<'_> {
     pub async fn calendar_feed_status(&self, actor: &Actor) -> CoreResult<CalendarFeedStatus> {
         actor.require(Permission::ActivityRead)?;
         let home = actor.at_home();
-        let feed =
-            activities::feed_of_user(self.db().conn(), home.scope(), actor.user_id().uuid()).await?;
+        let feed = activities::feed_of_user(self.db().conn(), home.scope(), actor.user_id().uuid())
+            .await?;
         Ok(CalendarFeedStatus {
             active: feed.is_some(),
             created_at: feed.as_ref().map(|f| f.created_at),

@@ -2,11 +2,6 @@
 //! ([`create_activity_in`]), closing, withdrawing, moving and handing it over — with its
 //! reminder job, audit row and timeline entry.
 
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::{Actor, ActorKind};
-use forecourt_kernel::timeline::{self, TimelineEvent};
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::jobs::{self, NewJob};
 use chrono::{DateTime, Duration, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::activity;
@@ -15,6 +10,11 @@ use forecourt_domain::ids::{ActivityId, CustomerId, DealerId, UserId};
 use forecourt_domain::locale::Locale;
 use forecourt_domain::text::Text;
 use forecourt_domain::work::{ActivityKind, ActivityStatus, MessageChannel};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::{Actor, ActorKind};
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::jobs::{self, NewJob};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -86,7 +86,11 @@ impl ActivityDraft {
     /// A task whose subject the system writes: kept as the text, and in `locale`'s words
     /// for search and the audit log.
     pub fn worded(text: Text, locale: Locale, owner: UserId, due_at: DateTime<Utc>) -> Self {
-        let mut draft = Self::task(forecourt_kernel::texts::render(&text, locale), owner, due_at);
+        let mut draft = Self::task(
+            forecourt_kernel::texts::render(&text, locale),
+            owner,
+            due_at,
+        );
         draft.subject_text = Some(text);
         draft
     }

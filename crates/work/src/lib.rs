@@ -34,6 +34,6 @@ pub use hooks::{
     ActivityDraft, REMINDER_JOB, close_activity_in, create_activity_in, module_owned,
     reassign_activity_in, reschedule_activity_in, withdraw_activity_in,
 };
+pub use module::MODULE;
 pub use read::MyWork;
 pub use types::*;
-pub use module::MODULE;

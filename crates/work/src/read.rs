@@ -1,16 +1,10 @@
 //! Lists, one activity, calendars (with overlap conflicts) and the "my work" page.
 
-use crate::Work;
 use super::access::{activity_for, view, views};
-use forecourt_kernel::access::holder_reached;
 use super::types::{
     ActivityQuery, ActivitySortKey, ActivityView, CalendarQuery, CalendarView, Conflict,
 };
-use forecourt_kernel::approvals::ApprovalView;
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::notifications::NotificationView;
-use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
+use crate::Work;
 use chrono::Duration;
 use forecourt_db::entities::{activity, activity_participant, user};
 use forecourt_db::repo::activities::{self, ActivityFilter, ActivitySort};
@@ -19,6 +13,12 @@ use forecourt_domain::FieldError;
 use forecourt_domain::ids::{ActivityId, UserId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::work::{ActivityKind, ActivityStatus};
+use forecourt_kernel::access::holder_reached;
+use forecourt_kernel::approvals::ApprovalView;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::notifications::NotificationView;
+use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -145,7 +145,9 @@ impl Work<'_> {
         } else {
             let user = query.user_id.unwrap_or(actor.user_id());
             let found = tenant::find::<user::Entity, _>(conn, actor.scope(), user.uuid()).await?;
-            if found.is_none() || !holder_reached(actor, &[Permission::ActivityRead], found.as_ref()) {
+            if found.is_none()
+                || !holder_reached(actor, &[Permission::ActivityRead], found.as_ref())
+            {
                 return Err(CoreError::not_found("user"));
             }
             filter.person = Some(user.uuid());

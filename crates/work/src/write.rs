@@ -1,15 +1,11 @@
 //! Planning, changing and completing activities through the API.
 
-use crate::Work;
 use super::access::{activity_for, view, views};
-use forecourt_kernel::access::holder_reached;
 use super::hooks::*;
 use super::types::{ActivityPatch, ActivityView, CompleteActivity, NewActivity};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_customers::access::customer_for;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Work;
 use chrono::{DateTime, Duration, Utc};
+use forecourt_customers::access::customer_for;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{activity, user};
 use forecourt_db::repo::{activities, tenant};
@@ -19,6 +15,10 @@ use forecourt_domain::username::{LONG_NOTE_MAX, REASON_MAX, SHORT_NAME_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::work::{ActivityKind, ActivityStatus};
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::access::holder_reached;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde_json::json;
 use uuid::Uuid;
 

@@ -3,14 +3,14 @@
 
 use super::mapping::ImportField;
 use super::rows::{RowData, RowError};
-use forecourt_kernel::auth::{Actor, ActorKind};
-use forecourt_kernel::crypto::PiiCipher;
 use crate::types::{ConsentChannel, ConsentMethod};
-use forecourt_kernel::error::CoreResult;
 use crate::vehicles::ParsedVehicle;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::repo::{customers, vehicles};
 use forecourt_domain::permission::Permission;
+use forecourt_kernel::auth::{Actor, ActorKind};
+use forecourt_kernel::crypto::PiiCipher;
+use forecourt_kernel::error::CoreResult;
 use std::collections::{BTreeMap, HashMap};
 use uuid::Uuid;
 
@@ -294,17 +294,12 @@ pub async fn plan<C: ConnectionTrait>(
     let existing: Vec<Uuid> = kept.iter().filter_map(|c| c.existing).collect();
     if !existing.is_empty() {
         let found = customers::find_many(conn, scope, &existing).await?;
-        let owners = crate::access::owner_teams(
-            conn,
-            actor,
-            found.iter().filter_map(|c| c.owner_id),
-        )
-        .await?;
+        let owners =
+            crate::access::owner_teams(conn, actor, found.iter().filter_map(|c| c.owner_id))
+                .await?;
         let reachable: std::collections::HashSet<Uuid> = found
             .iter()
-            .filter(|c| {
-                crate::access::reaches(actor, Permission::CustomerUpdate, c, &owners)
-            })
+            .filter(|c| crate::access::reaches(actor, Permission::CustomerUpdate, c, &owners))
             .map(|c| c.id)
             .collect();
         kept.retain(|c| match c.existing {

@@ -2,14 +2,9 @@
 //! one (only those that actually change).
 
 use super::apply::{IMPORT_CONSENT_METHOD, Planned, consent_changes, recorded_by};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::crypto::PiiCipher;
 use crate::create::apply_consent;
 use crate::index::reindex;
-use forecourt_kernel::timeline::{self, TimelineEvent};
 use crate::types::ConsentChannel;
-use forecourt_kernel::error::{CoreError, CoreResult};
 use chrono::{DateTime, NaiveDate, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{
@@ -18,6 +13,11 @@ use forecourt_db::entities::{
 };
 use forecourt_db::repo::{batched_insert, customers, search_index, tenant, vehicles};
 use forecourt_domain::search::customer_terms;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::crypto::PiiCipher;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::json;
 use std::collections::HashMap;
 use uuid::Uuid;

@@ -1,7 +1,5 @@
 //! Vehicle input and its validation.
 
-use forecourt_kernel::error::CoreResult;
-use forecourt_kernel::{Actor, App};
 use chrono::NaiveDate;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{catalog_brand, catalog_model, catalog_series};
@@ -13,6 +11,8 @@ use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, REMARK_MAX, SHORT_NAME_MAX};
 use forecourt_domain::vin::Vin;
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::error::CoreResult;
+use forecourt_kernel::{Actor, App};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 

@@ -1,19 +1,14 @@
 //! Registering, editing and transferring vehicles, and recording their mileage.
 
-use crate::Customers;
 use super::input::{MILEAGE_SOURCES, check_mileage, check_model_year, parse_plate, parse_vin};
 use super::{
     MileageInput, ParsedVehicle, TransferInput, VehicleInput, VehiclePatch, VehicleQuery,
     VehicleView,
 };
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
+use crate::Customers;
 use crate::access::{customer_for, owner_teams, reaches};
 use crate::index::reindex;
-use forecourt_kernel::timeline::{self, TimelineEvent};
 use crate::views::masked_name;
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
 use chrono::{Datelike, NaiveDate};
 use forecourt_db::entities::{customer, mileage_reading, vehicle, vehicle_ownership};
 use forecourt_db::repo::vehicles::VehicleFilter;
@@ -23,6 +18,11 @@ use forecourt_domain::ids::{CustomerId, VehicleId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::{Value, json};
 use uuid::Uuid;
 

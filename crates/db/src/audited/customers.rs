@@ -2,9 +2,9 @@
 
 use super::Audited;
 use crate::entities::{customer, vehicle};
+use forecourt_domain::masking::mask_email;
 use serde_json::{Map, Value};
 use uuid::Uuid;
-use forecourt_domain::masking::mask_email;
 
 impl Audited for customer::Model {
     const ENTITY: &'static str = "customer";

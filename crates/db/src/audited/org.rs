@@ -2,10 +2,10 @@
 
 use super::Audited;
 use crate::entities::{api_token, dealer, department, lookup, role, team, user};
-use serde_json::{Map, Value};
-use uuid::Uuid;
 use forecourt_domain::masking::{mask_email, mask_phone};
 use forecourt_domain::permission::parse_grants;
+use serde_json::{Map, Value};
+use uuid::Uuid;
 
 impl Audited for lookup::Model {
     const ENTITY: &'static str = "lookup";

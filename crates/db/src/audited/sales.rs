@@ -1,7 +1,9 @@
 //! What the audit log records of sales: leads, opportunities, stages, test-drive cars and bookings, settings.
 
 use super::Audited;
-use crate::entities::{lead, opportunity, pipeline_stage, sales_setting, test_drive_booking, test_drive_car};
+use crate::entities::{
+    lead, opportunity, pipeline_stage, sales_setting, test_drive_booking, test_drive_car,
+};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 

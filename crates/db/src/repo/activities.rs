@@ -45,7 +45,10 @@ fn taking_part(scope: &DealerScope, people: impl IntoIterator<Item = Uuid>) -> S
 /// The schedules of a team's members: activities a member owns or takes part in.
 fn team_schedule(scope: &DealerScope, team_id: Uuid) -> Condition {
     Condition::any()
-        .add(activity::Column::OwnerId.in_subquery(super::users::team_members_query(scope, Some(team_id))))
+        .add(
+            activity::Column::OwnerId
+                .in_subquery(super::users::team_members_query(scope, Some(team_id))),
+        )
         .add(
             activity::Column::Id.in_subquery(
                 Query::select()
@@ -53,7 +56,8 @@ fn team_schedule(scope: &DealerScope, team_id: Uuid) -> Condition {
                     .from(activity_participant::Entity)
                     .and_where(activity_participant::Column::DealerId.eq(scope.dealer_id().uuid()))
                     .and_where(
-                        activity_participant::Column::UserId.in_subquery(super::users::team_members_query(scope, Some(team_id))),
+                        activity_participant::Column::UserId
+                            .in_subquery(super::users::team_members_query(scope, Some(team_id))),
                     )
                     .take(),
             ),
@@ -409,7 +413,6 @@ pub async fn delete_feeds_of_user<C: ConnectionTrait>(
         .await?;
     Ok(result.rows_affected > 0)
 }
-
 
 /// The planned activity a module keeps for one of its records (`test_drive`, id), if any.
 pub async fn planned_about<C: ConnectionTrait>(

@@ -36,17 +36,18 @@ use crate::entities::{
 use crate::entities::{
     api_token, audit_event, catalog_brand, catalog_model, catalog_series, customer,
     customer_companion, customer_consent_event, customer_event, customer_phone, customer_tag,
-    department, import, import_mapping, lookup, mileage_reading, role, saved_view, team, user,
-    vehicle, vehicle_ownership,
+    department, import, import_mapping, lookup, mileage_reading, role, saved_view, search_term,
+    team, user, vehicle, vehicle_ownership,
 };
 use crate::entities::{
     lead, lead_assignment_rule, lead_follow_up, lead_grade_change, lead_intake, opportunity,
     opportunity_stage_change, pipeline_stage, reception, sales_setting, test_drive_booking,
     test_drive_car,
 };
-use crate::{DbResult, DealerScope};
+use crate::{DbError, DbResult, DealerScope};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, IntoActiveModel};
 
+crate::tenant_entity!(search_term, dealer_rows);
 crate::tenant_entity!(department, versioned);
 crate::tenant_entity!(team, versioned);
 crate::tenant_entity!(user, versioned);
@@ -103,20 +104,26 @@ fn insert_parameters(backend: sea_orm::DbBackend) -> usize {
     }
 }
 
-/// Inserts many rows of the scope's dealer in multi-row statements. Rows are the caller's to
-/// build with the scope's `dealer_id` (the composite foreign keys refuse anything else).
+/// Inserts many rows of the scope's dealer in multi-row statements. A row of another dealer is
+/// refused before anything is written, as [`tenant::insert`] refuses one.
 pub async fn batched_insert<E, C>(
     conn: &C,
-    _scope: &DealerScope,
+    scope: &DealerScope,
     rows: Vec<E::Model>,
 ) -> DbResult<()>
 where
-    E: EntityTrait,
+    E: tenant::DealerRows,
     E::Model: IntoActiveModel<E::ActiveModel>,
     E::ActiveModel: ActiveModelTrait<Entity = E> + Send,
     C: ConnectionTrait,
 {
-    use sea_orm::Iterable;
+    use sea_orm::{Iterable, ModelTrait};
+    let dealer = sea_orm::Value::from(scope.dealer_id().uuid());
+    if rows.iter().any(|row| row.get(E::DEALER_ID) != dealer) {
+        return Err(DbError::Other(sea_orm::DbErr::Custom(
+            "refusing to insert a row of another dealer".to_owned(),
+        )));
+    }
     let columns = E::Column::iter().count().max(1);
     let per_statement = (insert_parameters(conn.get_database_backend()) / columns).clamp(1, 5_000);
     let mut rows = rows.into_iter().peekable();

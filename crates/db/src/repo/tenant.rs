@@ -10,14 +10,19 @@ use sea_orm::{
 use uuid::Uuid;
 
 /// A table whose rows belong to one dealer and carry an optimistic-concurrency version.
-pub trait TenantEntity: EntityTrait {
+pub trait TenantEntity: DealerRows {
     const ID: Self::Column;
-    const DEALER_ID: Self::Column;
 
     /// A select over the scope's dealer only: the start of every tenant query.
     fn scoped(scope: &DealerScope) -> Select<Self> {
         Self::find().filter(Self::DEALER_ID.eq(scope.dealer_id().uuid()))
     }
+}
+
+/// A table whose every row belongs to one dealer (its `dealer_id` column). Bulk inserts check
+/// it; [`TenantEntity`] adds the row's own id.
+pub trait DealerRows: EntityTrait {
+    const DEALER_ID: Self::Column;
 }
 
 /// A tenant table whose rows [`update`] writes: versioned models. Named once here so `core` can
@@ -51,8 +56,16 @@ pub trait Versioned {
 #[macro_export]
 macro_rules! tenant_entity {
     ($module:ident) => {
+        impl $crate::repo::tenant::DealerRows for $module::Entity {
+            const DEALER_ID: Self::Column =
+                <$module::Entity as sea_orm::EntityTrait>::Column::DealerId;
+        }
         impl $crate::repo::tenant::TenantEntity for $module::Entity {
             const ID: Self::Column = <$module::Entity as sea_orm::EntityTrait>::Column::Id;
+        }
+    };
+    ($module:ident, dealer_rows) => {
+        impl $crate::repo::tenant::DealerRows for $module::Entity {
             const DEALER_ID: Self::Column =
                 <$module::Entity as sea_orm::EntityTrait>::Column::DealerId;
         }

@@ -145,3 +145,19 @@ db_test!(async fn common_rare_and_unowned_brands_list_exactly_their_owners(test_
     assert_eq!(count("保时捷").await, expected_rare.len() as u64);
     assert_eq!(count("特斯拉").await, 0);
 });
+
+db_test!(async fn a_bulk_insert_refuses_a_row_of_another_dealer(test_db) {
+    let db = &test_db.db;
+    let scope = seed_dealer(db, "BI").await;
+    let other = seed_dealer(db, "BI2").await;
+    let rows = vec![customer_row(&scope, 1), customer_row(&other, 2)];
+    let refused = batched_insert::<customer::Entity, _>(db.conn(), &scope, rows).await;
+    assert!(refused.is_err(), "a row of another dealer went in");
+    // Nothing was written, not even the row of the scope's own dealer.
+    assert_eq!(customers::count_rows(db.conn(), &scope).await.unwrap(), 0);
+    assert_eq!(customers::count_rows(db.conn(), &other).await.unwrap(), 0);
+    batched_insert::<customer::Entity, _>(db.conn(), &scope, vec![customer_row(&scope, 3)])
+        .await
+        .unwrap();
+    assert_eq!(customers::count_rows(db.conn(), &scope).await.unwrap(), 1);
+});

@@ -8,9 +8,9 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{Method, header};
 use axum_extra::extract::CookieJar;
+use forecourt_domain::locale::Locale;
 use forecourt_kernel::auth::CsrfCheck;
 use forecourt_kernel::{Actor, CoreError};
-use forecourt_domain::locale::Locale;
 
 pub const SESSION_COOKIE: &str = "forecourt_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";

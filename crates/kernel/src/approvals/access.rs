@@ -105,9 +105,13 @@ pub async fn request_for<C: ConnectionTrait>(
     actor: &Actor,
     id: ApprovalRequestId,
 ) -> CoreResult<approval_request::Model> {
-    let found =
-        crate::access::find_in_dealer::<approval_request::Entity, _>(conn, actor, id.uuid(), "approval")
-            .await?;
+    let found = crate::access::find_in_dealer::<approval_request::Entity, _>(
+        conn,
+        actor,
+        id.uuid(),
+        "approval",
+    )
+    .await?;
     let read = actor.require(Permission::ApprovalRead)?;
     if found.requester_id == actor.user_id().uuid() {
         return Ok(found);

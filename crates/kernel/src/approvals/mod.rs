@@ -14,7 +14,8 @@ pub use texts::TEXTS;
 
 pub use access::{approvers, managers};
 pub use registry::{
-    ApprovalType, Check, Effect, EffectCtx, EffectFuture, RequestCheck, approval_type, approval_types,
+    ApprovalType, Check, Effect, EffectCtx, EffectFuture, RequestCheck, approval_type,
+    approval_types,
 };
 pub use views::{ApprovalBox, ApprovalQuery, ApprovalView, Decision, NewApproval};
 

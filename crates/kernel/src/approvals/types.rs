@@ -24,4 +24,3 @@ pub static REFUND: ApprovalType = ApprovalType {
     on_approve: None,
     on_reject: None,
 };
-

@@ -78,11 +78,7 @@ impl App {
     }
 
     /// When a session created at `created_at` and used `now` expires.
-    pub fn session_expiry(
-        &self,
-        created_at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> DateTime<Utc> {
+    pub fn session_expiry(&self, created_at: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
         let idle = now
             + chrono::Duration::from_std(self.settings.session_idle_timeout)
                 .unwrap_or(chrono::Duration::hours(12));
@@ -200,9 +196,7 @@ pub fn dealer_locale(dealer: &dealer::Model) -> forecourt_domain::locale::Locale
 }
 
 /// A dealer's time zone (the default for a value this version does not know).
-pub fn dealer_time_zone(
-    dealer: &dealer::Model,
-) -> forecourt_domain::time_zone::DealerTimeZone {
+pub fn dealer_time_zone(dealer: &dealer::Model) -> forecourt_domain::time_zone::DealerTimeZone {
     forecourt_domain::time_zone::DealerTimeZone::parse("time_zone", &dealer.time_zone)
         .unwrap_or_default()
 }

@@ -141,10 +141,7 @@ impl App {
 }
 
 /// The run after `schedule`'s current one (skipping runs missed while nothing ran).
-pub fn following(
-    schedule: &job_schedule::Model,
-    now: DateTime<Utc>,
-) -> Option<DateTime<Utc>> {
+pub fn following(schedule: &job_schedule::Model, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let tz: Tz = schedule.time_zone.parse().unwrap_or(chrono_tz::UTC);
     next_run(&schedule.cron, tz, now.max(schedule.next_run_at))
         .ok()

@@ -9,8 +9,8 @@ pub mod templates;
 
 pub use adapters::{HttpProviderSettings, MessagingSettings, SmtpSettings, TlsMode, Transport};
 pub use deliver::DELIVER_JOB;
-pub use templates::BuiltinTemplate;
 pub use outbox::{DeliveryView, MessageQuery, MessageView, OutboundRequest, queue_message};
+pub use templates::BuiltinTemplate;
 
 pub fn register_jobs(registry: &mut crate::jobs::JobRegistry) {
     registry.register(DELIVER_JOB, deliver::deliver);

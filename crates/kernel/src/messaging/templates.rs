@@ -49,10 +49,7 @@ pub async fn resolve<C: ConnectionTrait>(
     {
         return Ok(Some((own.subject, own.body)));
     }
-    let builtin = |l: &str| {
-        builtin()
-            .find(|t| t.0 == key && t.1 == channel && t.2 == l)
-    };
+    let builtin = |l: &str| builtin().find(|t| t.0 == key && t.1 == channel && t.2 == l);
     Ok(builtin(locale.as_str())
         .or_else(|| builtin(Locale::ZhCn.as_str()))
         .map(|t| (t.3.map(str::to_owned), t.4.to_owned())))
@@ -120,9 +117,7 @@ impl App {
             })
             .collect();
         for t in &own {
-            if !builtin()
-                .any(|b| b.0 == t.key && b.1 == t.channel && b.2 == t.locale)
-            {
+            if !builtin().any(|b| b.0 == t.key && b.1 == t.channel && b.2 == t.locale) {
                 out.push(TemplateView {
                     key: t.key.clone(),
                     channel: MessageChannel::parse(&t.channel).unwrap_or(MessageChannel::Email),

@@ -1,14 +1,13 @@
 //! Who may see and work which lead: another dealer's is 404, then the permission (403), then
 //! the scope by the lead's owner and the owner's team (404).
 
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::CoreResult;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::lead;
-use forecourt_domain::ids::{LeadId, TeamId, UserId};
+use forecourt_domain::ids::LeadId;
 use forecourt_domain::permission::Permission;
 use forecourt_kernel::access::{held_record_for, holder_id_reached};
-
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
 
 /// The lead, if the actor may act on it with `permission` (and see it).
 pub async fn lead_for<C: ConnectionTrait>(
@@ -43,13 +42,11 @@ pub async fn may_work<C: ConnectionTrait>(
     if holder.is_none() {
         return Ok(actor.can(Permission::LeadUpdate));
     }
-    Ok(
-        holder_id_reached(
-            conn,
-            actor,
-            &[Permission::LeadRead, Permission::LeadUpdate],
-            holder,
-        )
-        .await?,
+    Ok(holder_id_reached(
+        conn,
+        actor,
+        &[Permission::LeadRead, Permission::LeadUpdate],
+        holder,
     )
+    .await?)
 }

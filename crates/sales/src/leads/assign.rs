@@ -1,15 +1,10 @@
 //! Giving leads to consultants: by hand (one or many), or by the dealer's rules when a lead
 //! comes in (round-robin within a team, the least loaded consultant, or by model line).
 
-use crate::Sales;
 use super::access::lead_for;
 use super::views::{LeadView, lead_views};
 use super::write::follow_lead_owner;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::auth::grants::role_grants;
-use forecourt_kernel::timeline::{self, TimelineEvent};
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Sales;
 use crate::follow_up_tasks;
 use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
@@ -19,6 +14,11 @@ use forecourt_domain::ids::{LeadId, UserId};
 use forecourt_domain::permission::{Permission, Scope};
 use forecourt_domain::sales::AssignmentMode;
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::auth::grants::role_grants;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;

@@ -1,19 +1,15 @@
 //! Registering a lead by hand and editing its details.
 
-use crate::Sales;
 use super::access::lead_for;
 use super::assign::{check_new_owner, choose_owner};
 use super::views::{LeadView, lead_views};
 use super::write::{
     LeadDraft, Origin, insert_lead, link_customer, lock_customer, open_lead_exists,
 };
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_customers::NewCustomer;
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::lookups::{self, LookupList};
+use crate::Sales;
 use crate::catalog_names::{CatalogNames, car_json, with_cars};
 use crate::settings::effective;
+use forecourt_customers::NewCustomer;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::lead;
 use forecourt_db::repo::leads;
@@ -24,7 +20,30 @@ use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::{Grade, PaymentIntent, Timeframe};
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::username::{LONG_NAME_MAX, NOTE_MAX, REASON_MAX};
+
+/// The longest car in words (`model_text`), for the schema and the check alike.
+pub const MODEL_TEXT_MAX: usize = LONG_NAME_MAX;
+/// The longest trade-in note.
+pub const TRADE_IN_NOTE_MAX: usize = REASON_MAX;
+/// The longest notes.
+pub const NOTES_MAX: usize = NOTE_MAX;
+
+/// A lead's free text, checked against its limit (one check for a new lead and an edit).
+fn lead_text(
+    errors: &mut FieldErrors,
+    field: &str,
+    value: Option<&str>,
+    max: usize,
+) -> Option<String> {
+    errors
+        .check(parse_optional_text(field, value, max))
+        .flatten()
+}
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::lookups::{self, LookupList};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -36,7 +55,7 @@ pub struct LeadFields {
     pub series_id: Option<CatalogSeriesId>,
     pub model_id: Option<CatalogModelId>,
     /// The car in words, when it is not in the catalog.
-    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ MODEL_TEXT_MAX }>)]
     pub model_text: Option<String>,
     pub budget_min_fen: Option<Fen>,
     pub budget_max_fen: Option<Fen>,
@@ -45,9 +64,9 @@ pub struct LeadFields {
     #[serde(default)]
     pub trade_in: bool,
     /// The car they would trade in.
-    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ TRADE_IN_NOTE_MAX }>)]
     pub trade_in_note: Option<String>,
-    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ NOTES_MAX }>)]
     pub notes: Option<String>,
 }
 
@@ -85,7 +104,7 @@ pub struct LeadPatch {
     #[schema(value_type = Option<CatalogModelId>)]
     pub model_id: Option<Option<CatalogModelId>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ MODEL_TEXT_MAX }>)]
     pub model_text: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Fen>)]
@@ -101,10 +120,10 @@ pub struct LeadPatch {
     pub payment: Option<Option<PaymentIntent>>,
     pub trade_in: Option<bool>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ TRADE_IN_NOTE_MAX }>)]
     pub trade_in_note: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
+    #[schema(schema_with = forecourt_domain::schema::optional_text::<{ NOTES_MAX }>)]
     pub notes: Option<Option<String>>,
 }
 
@@ -130,32 +149,24 @@ pub async fn parse_fields<C: ConnectionTrait>(
         source_key: source,
         series_id,
         model_id,
-        model_text: errors
-            .check(parse_optional_text(
-                "model_text",
-                fields.model_text.as_deref(),
-                LONG_NAME_MAX,
-            ))
-            .flatten(),
+        model_text: lead_text(
+            errors,
+            "model_text",
+            fields.model_text.as_deref(),
+            MODEL_TEXT_MAX,
+        ),
         budget_min_fen: fields.budget_min_fen.map(|f| f.0),
         budget_max_fen: fields.budget_max_fen.map(|f| f.0),
         timeframe: fields.timeframe.map(|t| t.as_str().to_owned()),
         payment: fields.payment.map(|p| p.as_str().to_owned()),
         trade_in: fields.trade_in,
-        trade_in_note: errors
-            .check(parse_optional_text(
-                "trade_in_note",
-                fields.trade_in_note.as_deref(),
-                REASON_MAX,
-            ))
-            .flatten(),
-        notes: errors
-            .check(parse_optional_text(
-                "notes",
-                fields.notes.as_deref(),
-                NOTE_MAX,
-            ))
-            .flatten(),
+        trade_in_note: lead_text(
+            errors,
+            "trade_in_note",
+            fields.trade_in_note.as_deref(),
+            TRADE_IN_NOTE_MAX,
+        ),
+        notes: lead_text(errors, "notes", fields.notes.as_deref(), NOTES_MAX),
         models_considered: Vec::new(),
     };
     if draft.series_id.is_some() || draft.model_id.is_some() || draft.model_text.is_some() {
@@ -305,13 +316,8 @@ impl Sales<'_> {
             after.model_id = model;
         }
         if let Some(text) = &patch.model_text {
-            after.model_text = errors
-                .check(parse_optional_text(
-                    "model_text",
-                    text.as_deref(),
-                    LONG_NAME_MAX,
-                ))
-                .flatten();
+            after.model_text =
+                lead_text(&mut errors, "model_text", text.as_deref(), MODEL_TEXT_MAX);
         }
         if let Some(min) = patch.budget_min_fen {
             after.budget_min_fen = min.map(|f| f.0);
@@ -343,18 +349,15 @@ impl Sales<'_> {
             after.trade_in = trade_in;
         }
         if let Some(note) = &patch.trade_in_note {
-            after.trade_in_note = errors
-                .check(parse_optional_text(
-                    "trade_in_note",
-                    note.as_deref(),
-                    REASON_MAX,
-                ))
-                .flatten();
+            after.trade_in_note = lead_text(
+                &mut errors,
+                "trade_in_note",
+                note.as_deref(),
+                TRADE_IN_NOTE_MAX,
+            );
         }
         if let Some(notes) = &patch.notes {
-            after.notes = errors
-                .check(parse_optional_text("notes", notes.as_deref(), NOTE_MAX))
-                .flatten();
+            after.notes = lead_text(&mut errors, "notes", notes.as_deref(), NOTES_MAX);
         }
         errors.finish()?;
         let entry = AuditEntry::updated(&before, &after);

@@ -1,14 +1,10 @@
 //! Logging a follow-up: the channel, what was said, the grade after it and the next step. It
 //! closes the pushed follow-up task and schedules the next one by the new grade's cadence.
 
-use crate::Sales;
 use super::access::lead_for;
 use super::views::{LeadView, lead_views};
 use super::write::{Origin, record_grade, regrade, reschedule};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::{Actor, ActorKind};
-use forecourt_kernel::timeline::{self, TimelineEvent};
-use forecourt_kernel::error::{CoreError, CoreResult};
+use crate::Sales;
 use crate::settings::effective;
 use chrono::{DateTime, Utc};
 use forecourt_db::entities::{lead, lead_follow_up};
@@ -19,6 +15,10 @@ use forecourt_domain::sales::{FollowUpChannel, Grade, LeadStatus};
 use forecourt_domain::username::{NOTE_MAX, REASON_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::{Actor, ActorKind};
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;

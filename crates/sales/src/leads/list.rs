@@ -1,21 +1,21 @@
 //! The lead list, the board by grade, and one lead with its history.
 
-use crate::Sales;
-use forecourt_customers::CustomersExt as _;
 use super::access::lead_for;
 use super::views::{LeadDetail, LeadView, follow_up_views, grade_change_views, lead_views, people};
-use forecourt_kernel::auth::Actor;
-use forecourt_customers::list::COUNT_CAP;
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::paging::{page_or_bad_cursor, page_request};
+use crate::Sales;
 use crate::{opportunities, receptions, test_drives};
 use chrono::{DateTime, Utc};
+use forecourt_customers::CustomersExt as _;
+use forecourt_customers::list::COUNT_CAP;
 use forecourt_db::repo::leads::{self, LeadFilter, LeadSort};
 use forecourt_db::repo::sales;
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::{CatalogSeriesId, CustomerId, LeadId, TeamId, UserId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::{Grade, LeadStatus};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::paging::{page_or_bad_cursor, page_request};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 use utoipa::{IntoParams, ToSchema};
@@ -159,7 +159,10 @@ impl Sales<'_> {
         query: &LeadQuery,
         now: DateTime<Utc>,
     ) -> CoreResult<LeadFilter> {
-        let customer_ids = self.customers().customers_found_by(actor, query.q.as_deref()).await?;
+        let customer_ids = self
+            .customers()
+            .customers_found_by(actor, query.q.as_deref())
+            .await?;
         query.filter(now, customer_ids)
     }
 

@@ -1,16 +1,10 @@
 //! Losing a lead (战败): the reason from the dealer's list and the competitor bought, with the
 //! manager's approval when the dealer asks for it; and reopening a lost lead.
 
-use crate::Sales;
 use super::access::lead_for;
 use super::views::{LeadView, lead_views};
 use super::write::{Origin, record_grade, regrade, reschedule};
-use forecourt_kernel::approvals::{self, ApprovalInput, ApprovalType, EffectCtx, EffectFuture};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::timeline::{self, TimelineEvent};
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::lookups::{self, LookupList};
+use crate::Sales;
 use crate::opportunities;
 use crate::settings::effective;
 use chrono::{DateTime, Utc};
@@ -24,6 +18,12 @@ use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::username::{LONG_NAME_MAX, NAME_MAX, REMARK_MAX};
 use forecourt_domain::work::ApprovalStatus;
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::approvals::{self, ApprovalInput, ApprovalType, EffectCtx, EffectFuture};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::lookups::{self, LookupList};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
@@ -118,8 +118,7 @@ pub async fn confirm_lost<C: ConnectionTrait>(
     after.status = LeadStatus::Lost.as_str().to_owned();
     after.next_follow_up_at = None;
     after.lost_at = Some(now);
-    crate::follow_up_tasks::drop_task(conn, actor, after.follow_up_activity_id.take(), now)
-        .await?;
+    crate::follow_up_tasks::drop_task(conn, actor, after.follow_up_activity_id.take(), now).await?;
     let saved = tenant::update::<lead::Entity, _>(
         conn,
         actor.scope(),
@@ -367,8 +366,7 @@ impl Sales<'_> {
             )
             .await?;
             let customer =
-                crate::follow_up_tasks::customer_name(&*tx, actor, saved.customer_id)
-                    .await?;
+                crate::follow_up_tasks::customer_name(&*tx, actor, saved.customer_id).await?;
             approvals::create_request(
                 &*tx,
                 actor,

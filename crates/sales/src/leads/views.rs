@@ -1,19 +1,19 @@
 //! Leads as callers see them: the customer masked per role, names for ids.
 
-use forecourt_kernel::auth::Actor;
-use forecourt_customers::{CustomerRow, OwnerView, customer_rows};
-use forecourt_kernel::error::CoreResult;
 use crate::catalog_names::{CarRef, CatalogNames};
 use crate::opportunities::OpportunityView;
 use crate::receptions::ReceptionView;
 use crate::test_drives::BookingView;
 use chrono::{DateTime, Utc};
+use forecourt_customers::{CustomerRow, OwnerView, customer_rows};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{lead, lead_follow_up, lead_grade_change, user};
 use forecourt_db::repo::{customers, users};
 use forecourt_domain::ids::{LeadFollowUpId, LeadId, UserId};
 use forecourt_domain::money::Fen;
 use forecourt_domain::sales::{FollowUpChannel, Grade, LeadStatus, PaymentIntent, Timeframe};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
 use serde::Serialize;
 use std::collections::HashMap;
 use utoipa::ToSchema;

@@ -1,15 +1,10 @@
 //! The writes every lead path shares: opening a lead, changing its grade (with the history
 //! row), linking the customer, and keeping the customer with the lead's consultant.
 
-use forecourt_customers::CustomersExt as _;
-use forecourt_kernel::app::App;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::{Actor, ActorKind};
-use forecourt_kernel::timeline::{self, TimelineEvent};
-use forecourt_customers::{NewCustomer, owners::change_owner};
-use forecourt_kernel::error::{CoreError, CoreResult};
 use crate::schedule::next_follow_up;
 use chrono::{DateTime, Utc};
+use forecourt_customers::CustomersExt as _;
+use forecourt_customers::{NewCustomer, owners::change_owner};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::DbError;
 use forecourt_db::entities::{customer, lead, lead_grade_change, sales_setting};
@@ -18,6 +13,11 @@ use forecourt_domain::FieldError;
 use forecourt_domain::ids::CustomerId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::{Grade, LeadStatus};
+use forecourt_kernel::app::App;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::{Actor, ActorKind};
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -290,17 +290,21 @@ pub async fn link_customer<C: ConnectionTrait>(
 ) -> CoreResult<(customer::Model, bool)> {
     match (customer_id, customer) {
         (Some(id), None) => {
-            let found =
-                forecourt_customers::access::customer_for(conn, actor, id, Permission::CustomerRead)
-                    .await
-                    .map_err(|e| match e {
-                        CoreError::NotFound { .. } => CoreError::invalid(FieldError::new(
-                            "customer_id",
-                            "unknown_customer",
-                            "is not a customer you can see",
-                        )),
-                        other => other,
-                    })?;
+            let found = forecourt_customers::access::customer_for(
+                conn,
+                actor,
+                id,
+                Permission::CustomerRead,
+            )
+            .await
+            .map_err(|e| match e {
+                CoreError::NotFound { .. } => CoreError::invalid(FieldError::new(
+                    "customer_id",
+                    "unknown_customer",
+                    "is not a customer you can see",
+                )),
+                other => other,
+            })?;
             Ok((found, false))
         }
         (None, Some(input)) => {
@@ -308,7 +312,8 @@ pub async fn link_customer<C: ConnectionTrait>(
                 actor.require(Permission::CustomerCreate)?;
             }
             let mut prepared = app
-                .customers().prepare_customer(conn, actor, input)
+                .customers()
+                .prepare_customer(conn, actor, input)
                 .await
                 .map_err(|e| nest_errors(e, "customer"))?;
             // Matched and created in one step: a twin request waits here, then finds this one.
@@ -330,7 +335,10 @@ pub async fn link_customer<C: ConnectionTrait>(
                 return Ok((existing, false));
             }
             prepared.set_owner(owner);
-            let created = app.customers().insert_customer(conn, actor, prepared).await?;
+            let created = app
+                .customers()
+                .insert_customer(conn, actor, prepared)
+                .await?;
             Ok((created, true))
         }
         _ => Err(CoreError::invalid(FieldError::new(

@@ -14,14 +14,6 @@
 //!    the customer is back.
 
 use super::{NewReception, ReceptionOutcome, VisitCompanion, reception_views};
-use forecourt_kernel::app::App;
-use forecourt_kernel::approvals::{self, managers};
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::{Actor, ActorKind};
-use forecourt_customers::OwnerView;
-use forecourt_kernel::timeline::{self, TimelineEvent};
-use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::notifications::{Notice, notify};
 use crate::catalog_names::{CatalogNames, car_json, with_cars};
 use crate::leads::LOST_APPROVAL;
 use crate::leads::access::may_work;
@@ -32,6 +24,7 @@ use crate::leads::write::{
 };
 use crate::settings::effective;
 use chrono::{DateTime, Duration, Utc};
+use forecourt_customers::OwnerView;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{customer, customer_companion, lead, reception, user};
 use forecourt_db::repo::tenant;
@@ -42,6 +35,13 @@ use forecourt_domain::text::Text;
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::username::{LONG_NAME_MAX, NOTE_MAX};
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::app::App;
+use forecourt_kernel::approvals::{self, managers};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::{Actor, ActorKind};
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::notifications::{Notice, notify};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -75,8 +75,7 @@ async fn check_form<C: ConnectionTrait>(
             actor.user_id()
         }
     };
-    crate::leads::check_new_owner(tx, actor, &mut errors, "consultant_id", consultant)
-        .await?;
+    crate::leads::check_new_owner(tx, actor, &mut errors, "consultant_id", consultant).await?;
     let arrived_at = input.arrived_at.unwrap_or(now);
     if arrived_at > now + Duration::minutes(5) {
         errors.push(FieldError::new(

@@ -1,21 +1,21 @@
 //! Booking, moving and cancelling a test drive.
 
 use crate::Sales;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::{Actor, ActorKind};
 use forecourt_customers::access::customer_for;
-use forecourt_kernel::timeline::{self, TimelineEvent};
-use forecourt_kernel::error::{CoreError, CoreResult};
 use forecourt_db::entities::{lead, test_drive_booking, test_drive_car, user};
 use forecourt_db::repo::test_drives::{self};
 use forecourt_db::repo::{leads, tenant};
 use forecourt_domain::ids::TestDriveBookingId;
 use forecourt_domain::permission::Permission;
-use forecourt_kernel::access::holder_reached;
 use forecourt_domain::sales::BookingStatus;
 use forecourt_domain::username::REMARK_MAX;
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::access::holder_reached;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::{Actor, ActorKind};
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::json;
 use uuid::Uuid;
 

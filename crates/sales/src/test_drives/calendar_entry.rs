@@ -5,9 +5,6 @@
 //! completing, cancelling or moving it from the calendar is refused (`completion_locked`), so
 //! the two never disagree.
 
-use forecourt_work::{self as activities, ActivityDraft};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::CoreResult;
 use crate::texts::test_drive_activity;
 use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
@@ -15,6 +12,9 @@ use forecourt_db::entities::test_drive_booking;
 use forecourt_db::repo::activities as activity_repo;
 use forecourt_domain::ids::{ActivityId, CustomerId, UserId};
 use forecourt_domain::work::ActivityKind;
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::CoreResult;
+use forecourt_work::{self as activities, ActivityDraft};
 use uuid::Uuid;
 
 /// The link of a booking's activity.

@@ -1,9 +1,6 @@
 //! The dealer's test-drive cars.
 
 use crate::Sales;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
 use crate::catalog_names::CatalogNames;
 use forecourt_db::entities::test_drive_car;
 use forecourt_db::repo::tenant;
@@ -15,6 +12,9 @@ use forecourt_domain::plate::Plate;
 use forecourt_domain::username::{LONG_NAME_MAX, REMARK_MAX, SHORT_NAME_MAX};
 use forecourt_domain::username::{parse_name, parse_optional_text};
 use forecourt_domain::vin::Vin;
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use uuid::Uuid;
 
 use super::*;

@@ -1,10 +1,6 @@
 //! How the drive went: the feedback, the licence if not captured yet, and the lead's grade.
 
 use crate::Sales;
-use forecourt_kernel::audit::{self, AuditEntry};
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::timeline::{self, TimelineEvent};
-use forecourt_kernel::error::{CoreError, CoreResult};
 use crate::leads::write::{Origin, record_grade, regrade, reschedule};
 use crate::settings::effective;
 use forecourt_db::entities::{lead, test_drive_booking, test_drive_car};
@@ -14,6 +10,10 @@ use forecourt_domain::sales::{BookingStatus, Grade, LeadStatus};
 use forecourt_domain::username::REMARK_MAX;
 use forecourt_domain::username::parse_optional_text;
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::json;
 
 use super::calendar_entry;

@@ -15,8 +15,6 @@ pub use types::*;
 /// The longest a drive may be booked for.
 const MAX_DRIVE: Duration = Duration::hours(4);
 
-use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
 use crate::catalog_names::CatalogNames;
 use crate::leads::views::{people, person};
 use crate::receptions::ReceptionCustomer;
@@ -26,14 +24,14 @@ use forecourt_db::repo::test_drives::{self, BookingFilter};
 use forecourt_db::repo::{customers, tenant};
 use forecourt_db::{ConnectionTrait, DbError};
 use forecourt_domain::id_number::IdNumber;
-use forecourt_domain::ids::{
-    CustomerId, LeadId, TestDriveBookingId, TestDriveCarId, UserId,
-};
+use forecourt_domain::ids::{CustomerId, LeadId, TestDriveBookingId, TestDriveCarId, UserId};
 use forecourt_domain::masking::mask_keep_last;
 use forecourt_domain::permission::Permission;
-use forecourt_kernel::access::{held_record_for, holder_reached};
 use forecourt_domain::sales::BookingStatus;
 use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::access::{held_record_for, holder_reached};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -70,7 +68,6 @@ pub fn car_label(catalog: &CatalogNames, car: &test_drive_car::Model) -> String 
         format!("{} · {}", named.name, car.name)
     }
 }
-
 
 /// Views of bookings for one caller.
 async fn booking_views<C: ConnectionTrait>(

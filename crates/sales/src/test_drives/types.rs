@@ -1,9 +1,9 @@
 //! What the test-drive API takes and returns.
 
-use forecourt_customers::OwnerView;
 use crate::catalog_names::CarRef;
 use crate::receptions::ReceptionCustomer;
 use chrono::{DateTime, Utc};
+use forecourt_customers::OwnerView;
 use forecourt_domain::ids::{
     CatalogModelId, CatalogSeriesId, CustomerId, LeadId, TestDriveBookingId, TestDriveCarId, UserId,
 };

@@ -78,7 +78,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Group(command) => org::group(settings, command).await,
         Command::User(command) => users::user(settings, command).await,
         Command::Openapi => {
-            println!("{}", forecourt_http::openapi_document(crate::modules::MODULES).to_pretty_json()?);
+            println!(
+                "{}",
+                forecourt_http::openapi_document(crate::modules::MODULES).to_pretty_json()?
+            );
             Ok(())
         }
     }

@@ -1,12 +1,12 @@
 //! `forecourt demo`, `forecourt dealer ...`, `forecourt group ...`.
 
-use forecourt_demo::DemoExt as _;
 use super::{explain, open_app};
 use crate::config::Settings;
 use clap::{Subcommand, ValueEnum};
 use forecourt_demo::DEMO_PASSWORD;
-use forecourt_kernel::org::{GroupKind, NewDealer, NewGroup};
+use forecourt_demo::DemoExt as _;
 use forecourt_domain::locale::Locale;
+use forecourt_kernel::org::{GroupKind, NewDealer, NewGroup};
 
 #[derive(Debug, Subcommand)]
 pub enum DealerCommand {

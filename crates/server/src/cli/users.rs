@@ -1,10 +1,10 @@
 //! `forecourt user create`.
 
-use forecourt_admin::AdminExt as _;
 use super::{explain, open_app};
 use crate::config::Settings;
 use anyhow::Context;
 use clap::Subcommand;
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::users::NewUser;
 use std::io::{BufRead, IsTerminal};
 
@@ -40,7 +40,8 @@ pub async fn user(settings: Settings, command: UserCommand) -> anyhow::Result<()
             let dealer_id = app.dealer_id_by_code(&dealer).await.map_err(explain)?;
             let system = app.system_actor(dealer_id).await.map_err(explain)?;
             let user = app
-                .admin().create_user(
+                .admin()
+                .create_user(
                     &system,
                     NewUser {
                         display_name: display_name.unwrap_or_else(|| username.clone()),

@@ -3,10 +3,10 @@
 //! type, field, value — listed in the web app's vocabulary, which the app translates into
 //! every language (checked by `web/src/pages/admin/audit/vocabulary.test.ts`).
 
-use forecourt_demo::DemoExt as _;
 use super::support::{Auth, Session, TestApp, World, world};
 use axum::http::{Method, StatusCode};
 use forecourt_demo::DEMO_PASSWORD;
+use forecourt_demo::DemoExt as _;
 use forecourt_domain::role::BuiltinRole::*;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;

@@ -2,12 +2,12 @@
 //! due day, close only by logging the follow-up or by an approved cancellation, escalate when
 //! overdue; stagnant leads move per the dealer's rule.
 
-use forecourt_work::WorkExt as _;
-use forecourt_sales::SalesExt as _;
 use super::support::{Auth, Session, TestApp, World, world};
 use axum::http::{Method, StatusCode};
 use chrono::Duration;
 use forecourt_domain::role::BuiltinRole::{self, *};
+use forecourt_sales::SalesExt as _;
+use forecourt_work::WorkExt as _;
 use serde_json::{Value, json};
 
 async fn session(t: &TestApp, w: &World, role: BuiltinRole) -> Session {

@@ -1,10 +1,10 @@
 //! `forecourt demo`: a short sales history played through the use cases; running it again
 //! changes nothing; the morning report and the lead list agree about it.
 
-use forecourt_demo::DemoExt as _;
 use super::support::Auth;
 use axum::http::StatusCode;
 use forecourt_demo::DEMO_PASSWORD;
+use forecourt_demo::DemoExt as _;
 
 crate::http_test!(async fn the_demo_plays_a_sales_history_once_and_the_report_agrees(t) {
     let first = t.app.demo().load_demo_with(10, &|_| {}).await.unwrap();

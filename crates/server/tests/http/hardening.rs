@@ -2,11 +2,11 @@
 //! personal data, literal search, clear problems for oversized or badly encoded requests,
 //! explicit "mark all read", and links only to records one may see.
 
-use forecourt_sales::SalesExt as _;
 use super::support::{Auth, Reply, Session, TestApp, World, world};
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use forecourt_domain::role::BuiltinRole::*;
+use forecourt_sales::SalesExt as _;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use tower::ServiceExt;

@@ -1,12 +1,12 @@
 //! The work engine's rows of the permission matrix, and the records they act on.
 
-use forecourt_work::WorkExt as _;
 use super::matrix::{Allowed, Case, VersionFrom};
 use super::support::TestApp;
 use axum::http::{Method, StatusCode};
-use forecourt_kernel::Actor;
 use forecourt_domain::role::BuiltinRole;
 use forecourt_domain::role::BuiltinRole::*;
+use forecourt_kernel::Actor;
+use forecourt_work::WorkExt as _;
 use serde_json::{Value, json};
 
 #[derive(Clone, Debug)]
@@ -26,8 +26,8 @@ pub async fn records(
     system: &Actor,
     customer: forecourt_domain::ids::CustomerId,
 ) -> WorkRecords {
-    use forecourt_work::NewActivity;
     use forecourt_domain::work::ActivityKind;
+    use forecourt_work::NewActivity;
     let app = &t.app;
     let due = t.clock_now() + chrono::Duration::days(3);
     let task = |subject: &str| NewActivity {
@@ -48,11 +48,13 @@ pub async fn records(
         allow_overlap: false,
     };
     let activity = app
-        .work().create_activity(consultant, task("回访张伟"))
+        .work()
+        .create_activity(consultant, task("回访张伟"))
         .await
         .unwrap();
     let activity2 = app
-        .work().create_activity(consultant, task("邀约试驾"))
+        .work()
+        .create_activity(consultant, task("邀约试驾"))
         .await
         .unwrap();
     let mut approvals = Vec::new();

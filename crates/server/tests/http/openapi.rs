@@ -49,7 +49,10 @@ fn every_reference_resolves() {
             _ => {}
         }
     }
-    let doc = serde_json::to_value(forecourt_http::openapi_document(forecourt_server::modules::MODULES)).unwrap();
+    let doc = serde_json::to_value(forecourt_http::openapi_document(
+        forecourt_server::modules::MODULES,
+    ))
+    .unwrap();
     let mut refs = Vec::new();
     walk(&doc, &mut refs);
     assert!(refs.len() > 50, "{}", refs.len());

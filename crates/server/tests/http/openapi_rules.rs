@@ -20,7 +20,10 @@ use forecourt_domain::vin::Vin;
 use serde_json::{Value, json};
 
 fn document() -> Value {
-    serde_json::to_value(forecourt_http::openapi_document(forecourt_server::modules::MODULES)).unwrap()
+    serde_json::to_value(forecourt_http::openapi_document(
+        forecourt_server::modules::MODULES,
+    ))
+    .unwrap()
 }
 
 fn schema<'a>(doc: &'a Value, name: &str) -> &'a Value {

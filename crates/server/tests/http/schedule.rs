@@ -2,11 +2,11 @@
 //! person owns or takes part in, test drives included; texts the system writes are read in the
 //! reader's language.
 
-use forecourt_sales::SalesExt as _;
 use super::support::{Auth, PASSWORD, Reply, Session, TestApp, World, world};
 use axum::http::{Method, StatusCode};
 use chrono::Duration;
 use forecourt_domain::role::BuiltinRole::*;
+use forecourt_sales::SalesExt as _;
 use serde_json::{Value, json};
 
 async fn session(t: &TestApp, w: &World, role: forecourt_domain::role::BuiltinRole) -> Session {

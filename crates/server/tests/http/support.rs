@@ -1,22 +1,22 @@
 //! A test server: the real router over a fresh database, a clock the test controls, and
 //! fixtures of two dealers of one group with a user of every built-in role.
 
-use forecourt_customers::CustomersExt as _;
-use forecourt_catalog::CatalogExt as _;
-use forecourt_sales::SalesExt as _;
-use forecourt_admin::AdminExt as _;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use chrono::{TimeZone, Utc};
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::departments::NewDepartment;
 use forecourt_admin::teams::NewTeam;
 use forecourt_admin::users::NewUser;
-use forecourt_kernel::org::{GroupKind, NewDealer, NewGroup};
-use forecourt_kernel::{App, CoreSettings, ManualClock};
+use forecourt_catalog::CatalogExt as _;
+use forecourt_customers::CustomersExt as _;
 use forecourt_db::testing::TestDb;
 use forecourt_domain::role::BuiltinRole;
 use forecourt_http::{AppState, HttpSettings};
+use forecourt_kernel::org::{GroupKind, NewDealer, NewGroup};
+use forecourt_kernel::{App, CoreSettings, ManualClock};
+use forecourt_sales::SalesExt as _;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -69,12 +69,20 @@ impl TestApp {
         let clock = Arc::new(ManualClock::new(
             Utc.with_ymd_and_hms(2026, 11, 2, 1, 0, 0).unwrap(),
         ));
-        let app = forecourt_server::modules::app_with_clock(db.db.clone(), CoreSettings::default(), clock.clone());
+        let app = forecourt_server::modules::app_with_clock(
+            db.db.clone(),
+            CoreSettings::default(),
+            clock.clone(),
+        );
         let settings = HttpSettings {
             secure_cookies: false,
             trust_forwarded_headers: true,
         };
-        let router = forecourt_http::app(AppState::new(app.clone(), settings, forecourt_server::modules::MODULES));
+        let router = forecourt_http::app(AppState::new(
+            app.clone(),
+            settings,
+            forecourt_server::modules::MODULES,
+        ));
         Self {
             router,
             app,
@@ -366,7 +374,8 @@ async fn dealer(t: &TestApp, code: &str, name: &str) -> DealerFixture {
         .unwrap();
     let system = app.system_actor(dealer.id).await.unwrap();
     let department = app
-        .admin().create_department(
+        .admin()
+        .create_department(
             &system,
             NewDepartment {
                 name: "销售部".into(),
@@ -375,7 +384,8 @@ async fn dealer(t: &TestApp, code: &str, name: &str) -> DealerFixture {
         .await
         .unwrap();
     let team = app
-        .admin().create_team(
+        .admin()
+        .create_team(
             &system,
             NewTeam {
                 name: "销售一组".into(),
@@ -386,7 +396,8 @@ async fn dealer(t: &TestApp, code: &str, name: &str) -> DealerFixture {
         .await
         .unwrap();
     let empty_team = app
-        .admin().create_team(
+        .admin()
+        .create_team(
             &system,
             NewTeam {
                 name: "空组".into(),
@@ -403,24 +414,26 @@ async fn dealer(t: &TestApp, code: &str, name: &str) -> DealerFixture {
             BuiltinRole::SalesConsultant | BuiltinRole::SalesManager
         )
         .then_some(team.id);
-        app.admin().create_user(
-            &system,
-            NewUser {
-                username: format!("{prefix}-{}", role.key().replace('_', "-")),
-                display_name: format!("{code} {}", role.name_zh()),
-                password: PASSWORD.into(),
-                role: role.key().into(),
-                team_id,
-                email: None,
-                phone: Some("13812345678".into()),
-                locale: None,
-            },
-        )
-        .await
-        .unwrap();
+        app.admin()
+            .create_user(
+                &system,
+                NewUser {
+                    username: format!("{prefix}-{}", role.key().replace('_', "-")),
+                    display_name: format!("{code} {}", role.name_zh()),
+                    password: PASSWORD.into(),
+                    role: role.key().into(),
+                    team_id,
+                    email: None,
+                    phone: Some("13812345678".into()),
+                    locale: None,
+                },
+            )
+            .await
+            .unwrap();
     }
     let target = app
-        .admin().create_user(
+        .admin()
+        .create_user(
             &system,
             NewUser {
                 username: format!("{prefix}-target"),
@@ -436,7 +449,8 @@ async fn dealer(t: &TestApp, code: &str, name: &str) -> DealerFixture {
         .await
         .unwrap();
     let role = app
-        .admin().create_role(
+        .admin()
+        .create_role(
             &system,
             forecourt_admin::roles::NewRole {
                 key: "floor_lead".into(),
@@ -565,7 +579,8 @@ async fn sales_records(
         leads.push(outcome.lead.expect("the consultant's own lead"));
     }
     let opportunity = app
-        .sales().open_opportunity(
+        .sales()
+        .open_opportunity(
             consultant,
             leads[0].id,
             input(json!({"amount_fen": 21_980_000})),
@@ -573,7 +588,8 @@ async fn sales_records(
         .await
         .unwrap();
     let pending = app
-        .sales().mark_lead_lost(
+        .sales()
+        .mark_lead_lost(
             consultant,
             leads[2].id,
             input(json!({"version": leads[2].version, "reason": "postponed"})),
@@ -594,14 +610,16 @@ async fn sales_records(
         .unwrap();
     assert_eq!(lost.status, forecourt_domain::sales::LeadStatus::Lost);
     let stage = app
-        .sales().pipeline_stages(consultant)
+        .sales()
+        .pipeline_stages(consultant)
         .await
         .unwrap()
         .into_iter()
         .find(|s| s.key == "quote")
         .unwrap();
     let car = app
-        .sales().create_test_drive_car(
+        .sales()
+        .create_test_drive_car(
             manager,
             input(json!({"name": "途观L 试驾车", "plate": "浙A0000D"})),
         )
@@ -610,7 +628,8 @@ async fn sales_records(
     let mut bookings = Vec::new();
     for day in [20, 21] {
         let booking = app
-            .sales().book_test_drive(
+            .sales()
+            .book_test_drive(
                 consultant,
                 input(json!({
                     "car_id": car.id,
@@ -691,7 +710,8 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
             allow_duplicate: true,
         };
     let customer = app
-        .customers().create_customer(
+        .customers()
+        .create_customer(
             &consultant,
             customer_input(
                 "张伟",
@@ -703,14 +723,16 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         .await
         .unwrap();
     let victim = app
-        .customers().create_customer(
+        .customers()
+        .create_customer(
             &consultant,
             customer_input("张 伟", "13812340000", None, None),
         )
         .await
         .unwrap();
     let empty_brand = app
-        .catalog().create_brand(
+        .catalog()
+        .create_brand(
             &system,
             forecourt_catalog::NewBrand {
                 name: "空品牌".into(),
@@ -719,7 +741,8 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         .await
         .unwrap();
     let brand = app
-        .catalog().create_brand(
+        .catalog()
+        .create_brand(
             &system,
             forecourt_catalog::NewBrand {
                 name: "大众".into(),
@@ -728,7 +751,8 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         .await
         .unwrap();
     let series = app
-        .catalog().create_series(
+        .catalog()
+        .create_series(
             &system,
             forecourt_catalog::NewSeries {
                 brand_id: brand.id,
@@ -738,7 +762,8 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         .await
         .unwrap();
     let model = app
-        .catalog().create_model(
+        .catalog()
+        .create_model(
             &system,
             forecourt_catalog::NewModel {
                 series_id: series.id,
@@ -776,7 +801,8 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         .unwrap()
         .actor;
     let import = app
-        .customers().upload_customer_import(
+        .customers()
+        .upload_customer_import(
             &admin_actor,
             "客户.csv",
             "姓名,手机\n李娜,13900001111\n".as_bytes().to_vec(),

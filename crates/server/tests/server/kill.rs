@@ -1,9 +1,9 @@
 //! A job killed mid-run with `kill -9` is taken again by the next process once its lease
 //! expires, and completes once.
 
-use forecourt_kernel::jobs::{NewJob, enqueue};
-use forecourt_kernel::CoreSettings;
 use forecourt_db::db_test;
+use forecourt_kernel::CoreSettings;
+use forecourt_kernel::jobs::{NewJob, enqueue};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

@@ -3,8 +3,8 @@
 
 use super::work_support::work;
 use chrono::{Duration, TimeZone, Utc};
-use forecourt_kernel::jobs::{JobRegistry, JobRunner, NewJob, NewSchedule, RunnerOptions, enqueue};
 use forecourt_db::db_test;
+use forecourt_kernel::jobs::{JobRegistry, JobRunner, NewJob, NewSchedule, RunnerOptions, enqueue};
 use serde_json::json;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

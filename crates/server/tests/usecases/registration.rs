@@ -32,7 +32,13 @@ fn every_approval_type_is_registered_once() {
         .collect();
     let unique: BTreeSet<&str> = kinds.iter().copied().collect();
     assert_eq!(kinds.len(), unique.len(), "{kinds:?}");
-    for kind in ["activity.cancel", "customer.reassign", "discount", "refund", "lead.lost"] {
+    for kind in [
+        "activity.cancel",
+        "customer.reassign",
+        "discount",
+        "refund",
+        "lead.lost",
+    ] {
         assert!(unique.contains(kind), "{kind} in {kinds:?}");
     }
 }
@@ -75,7 +81,10 @@ async fn every_column_that_points_at_a_customer_is_declared() {
         .collect();
     assert!(missing.is_empty(), "not moved by a merge: {missing:?}");
     let unknown: Vec<_> = declared.difference(&in_schema).collect();
-    assert!(unknown.is_empty(), "declared but not in the schema: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "declared but not in the schema: {unknown:?}"
+    );
 }
 
 /// The demo's customers have timelines written by every module; each kind it wrote is one a
@@ -93,12 +102,18 @@ async fn every_timeline_kind_the_demo_writes_is_declared() {
         ))
         .await
         .unwrap();
-    let written: BTreeSet<String> = rows.iter().map(|r| r.try_get("", "kind").unwrap()).collect();
+    let written: BTreeSet<String> = rows
+        .iter()
+        .map(|r| r.try_get("", "kind").unwrap())
+        .collect();
     assert!(written.len() >= 8, "{written:?}");
     let declared: BTreeSet<&str> = module::timeline_kinds().collect();
     let undeclared: Vec<&String> = written
         .iter()
         .filter(|k| !declared.contains(k.as_str()))
         .collect();
-    assert!(undeclared.is_empty(), "undeclared timeline kinds: {undeclared:?}");
+    assert!(
+        undeclared.is_empty(),
+        "undeclared timeline kinds: {undeclared:?}"
+    );
 }

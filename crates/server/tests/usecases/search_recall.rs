@@ -1,18 +1,18 @@
 //! Search recall: for every query, every customer a brute-force scan finds, search finds —
 //! on SQLite and PostgreSQL, for a dealer-wide role and for a consultant limited to their own.
 
-use forecourt_customers::CustomersExt as _;
 use forecourt_admin::AdminExt as _;
 use forecourt_admin::users::NewUser;
-use forecourt_kernel::auth::LoginInput;
+use forecourt_customers::CustomersExt as _;
 use forecourt_customers::SearchQuery;
 use forecourt_customers::export::ExportFormat;
 use forecourt_customers::import::{ImportField, ImportMode, ImportOptions, OnDuplicate};
+use forecourt_db::db_test;
 use forecourt_demo::fake::{Faker, customer_sheet};
+use forecourt_domain::search::normalize;
+use forecourt_kernel::auth::LoginInput;
 use forecourt_kernel::org::NewDealer;
 use forecourt_kernel::{Actor, App, CoreSettings};
-use forecourt_db::db_test;
-use forecourt_domain::search::normalize;
 use std::collections::{BTreeMap, BTreeSet};
 
 struct Row {
@@ -31,21 +31,22 @@ async fn login(
     display: &str,
 ) -> Actor {
     let system = app.system_actor(dealer).await.unwrap();
-    app.admin().create_user(
-        &system,
-        NewUser {
-            username: username.into(),
-            display_name: display.into(),
-            password: "long-enough-1".into(),
-            role: role.into(),
-            team_id: None,
-            email: None,
-            phone: None,
-            locale: None,
-        },
-    )
-    .await
-    .unwrap();
+    app.admin()
+        .create_user(
+            &system,
+            NewUser {
+                username: username.into(),
+                display_name: display.into(),
+                password: "long-enough-1".into(),
+                role: role.into(),
+                team_id: None,
+                email: None,
+                phone: None,
+                locale: None,
+            },
+        )
+        .await
+        .unwrap();
     app.login(LoginInput {
         username: username.into(),
         password: "long-enough-1".into(),
@@ -60,7 +61,8 @@ async fn login(
 /// Every active customer as the export has them.
 async fn scan(app: &App, actor: &Actor) -> Vec<Row> {
     let mut file = app
-        .customers().export_customers(actor, Default::default(), ExportFormat::Csv, false)
+        .customers()
+        .export_customers(actor, Default::default(), ExportFormat::Csv, false)
         .await
         .unwrap();
     let mut bytes = Vec::new();
@@ -132,7 +134,8 @@ async fn check(app: &App, actor: &Actor, rows: &[Row], queries: &[String]) -> us
             continue;
         }
         let hits = app
-            .customers().search_customers(
+            .customers()
+            .search_customers(
                 actor,
                 SearchQuery {
                     q: query.clone(),

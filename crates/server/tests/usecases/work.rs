@@ -1,21 +1,19 @@
 //! Activities, alarms with escalation, approvals and the outbox, with a controllable clock and
 //! a real SMTP server on loopback.
 
-use forecourt_customers::CustomersExt as _;
-use forecourt_work::WorkExt as _;
 use super::work_support::{ProviderSink, SmtpSink, work};
 use chrono::Duration;
+use forecourt_customers::CustomersExt as _;
+use forecourt_customers::{ConsentChannel, ConsentInput, CustomerKind, NewCustomer, PhoneInput};
+use forecourt_db::db_test;
+use forecourt_domain::work::{ActivityKind, MessageChannel};
+use forecourt_kernel::approvals::{ApprovalBox, ApprovalQuery, Decision, NewApproval};
+use forecourt_kernel::jobs::{JobRegistry, JobRunner, RunnerOptions};
+use forecourt_kernel::notifications::NotificationQuery;
+use forecourt_work::WorkExt as _;
 use forecourt_work::{
     ActivityDraft, CancelActivity, CompleteActivity, NewActivity, create_activity_in,
 };
-use forecourt_kernel::approvals::{ApprovalBox, ApprovalQuery, Decision, NewApproval};
-use forecourt_customers::{
-    ConsentChannel, ConsentInput, CustomerKind, NewCustomer, PhoneInput,
-};
-use forecourt_kernel::jobs::{JobRegistry, JobRunner, RunnerOptions};
-use forecourt_kernel::notifications::NotificationQuery;
-use forecourt_db::db_test;
-use forecourt_domain::work::{ActivityKind, MessageChannel};
 use serde_json::json;
 
 fn task(subject: &str, due_in_minutes: i64, now: chrono::DateTime<chrono::Utc>) -> NewActivity {
@@ -178,7 +176,8 @@ async fn customer_consenting(
     phone: &str,
 ) -> forecourt_domain::ids::CustomerId {
     w.app
-        .customers().create_customer(
+        .customers()
+        .create_customer(
             &w.consultant,
             NewCustomer {
                 kind: CustomerKind::Person,

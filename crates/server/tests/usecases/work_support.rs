@@ -1,17 +1,17 @@
 //! A dealer with a consultant and a manager, a controllable clock, and loopback SMTP and HTTP
 //! message providers.
 
-use forecourt_admin::AdminExt as _;
 use chrono::{TimeZone, Utc};
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::users::NewUser;
+use forecourt_db::testing::TestDb;
+use forecourt_domain::ids::DealerId;
 use forecourt_kernel::auth::LoginInput;
 use forecourt_kernel::messaging::{
     HttpProviderSettings, MessagingSettings, SmtpSettings, TlsMode, Transport,
 };
 use forecourt_kernel::org::NewDealer;
 use forecourt_kernel::{Actor, App, CoreSettings, ManualClock};
-use forecourt_db::testing::TestDb;
-use forecourt_domain::ids::DealerId;
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
@@ -51,21 +51,22 @@ pub async fn work(db: TestDb, messaging: MessagingSettings) -> Work {
         ("wk-consultant", "sales_consultant"),
         ("wk-manager", "sales_manager"),
     ] {
-        app.admin().create_user(
-            &system,
-            NewUser {
-                username: username.into(),
-                display_name: username.into(),
-                password: "long-enough-1".into(),
-                role: role.into(),
-                team_id: None,
-                email: None,
-                phone: None,
-                locale: None,
-            },
-        )
-        .await
-        .unwrap();
+        app.admin()
+            .create_user(
+                &system,
+                NewUser {
+                    username: username.into(),
+                    display_name: username.into(),
+                    password: "long-enough-1".into(),
+                    role: role.into(),
+                    team_id: None,
+                    email: None,
+                    phone: None,
+                    locale: None,
+                },
+            )
+            .await
+            .unwrap();
         actors.push(
             app.login(LoginInput {
                 username: username.into(),

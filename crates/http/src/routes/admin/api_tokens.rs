@@ -1,17 +1,15 @@
 //! `/api/v1/api-tokens`.
 
-use forecourt_admin::AdminExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use forecourt_admin::api_tokens::{
-    ApiTokenQuery, ApiTokenView, CreatedApiToken, NewApiToken,
-};
-use forecourt_kernel::paging::Paged;
+use forecourt_admin::AdminExt as _;
+use forecourt_admin::api_tokens::{ApiTokenQuery, ApiTokenView, CreatedApiToken, NewApiToken};
 use forecourt_domain::ids::ApiTokenId;
+use forecourt_kernel::paging::Paged;
 
 #[utoipa::path(
     get,
@@ -28,7 +26,13 @@ pub async fn list_api_tokens(
     auth: Authed,
     ApiQuery(query): ApiQuery<ApiTokenQuery>,
 ) -> ApiResult<Json<Paged<ApiTokenView>>> {
-    Ok(Json(state.app.admin().list_api_tokens(&auth.actor, query).await?))
+    Ok(Json(
+        state
+            .app
+            .admin()
+            .list_api_tokens(&auth.actor, query)
+            .await?,
+    ))
 }
 
 /// Creates a token acting for the caller. The token is in this response only.
@@ -49,7 +53,13 @@ pub async fn create_api_token(
 ) -> ApiResult<(StatusCode, Json<CreatedApiToken>)> {
     Ok((
         StatusCode::CREATED,
-        Json(state.app.admin().create_api_token(&auth.actor, input).await?),
+        Json(
+            state
+                .app
+                .admin()
+                .create_api_token(&auth.actor, input)
+                .await?,
+        ),
     ))
 }
 
@@ -69,5 +79,7 @@ pub async fn revoke_api_token(
     auth: Authed,
     PathId(id): PathId<ApiTokenId>,
 ) -> ApiResult<Json<ApiTokenView>> {
-    Ok(Json(state.app.admin().revoke_api_token(&auth.actor, id).await?))
+    Ok(Json(
+        state.app.admin().revoke_api_token(&auth.actor, id).await?,
+    ))
 }

@@ -1,11 +1,11 @@
 //! `/api/v1/audit-events`.
 
-use forecourt_admin::AdminExt as _;
 use crate::extract::{ApiQuery, Authed};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::audit_log::{AuditEventView, AuditQuery};
 use forecourt_kernel::paging::Paged;
 
@@ -25,5 +25,11 @@ pub async fn list_audit_events(
     auth: Authed,
     ApiQuery(query): ApiQuery<AuditQuery>,
 ) -> ApiResult<Json<Paged<AuditEventView>>> {
-    Ok(Json(state.app.admin().list_audit_events(&auth.actor, query).await?))
+    Ok(Json(
+        state
+            .app
+            .admin()
+            .list_audit_events(&auth.actor, query)
+            .await?,
+    ))
 }

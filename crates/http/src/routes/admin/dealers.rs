@@ -1,11 +1,11 @@
 //! `/api/v1/dealers`: the dealer's settings, and the dealers a user may act in.
 
-use forecourt_admin::AdminExt as _;
 use crate::extract::{ApiJson, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::dealers::{DealerPatch, DealerView};
 use forecourt_domain::ids::DealerId;
 
@@ -63,5 +63,11 @@ pub async fn update_dealer(
     PathId(id): PathId<DealerId>,
     ApiJson(patch): ApiJson<DealerPatch>,
 ) -> ApiResult<Json<DealerView>> {
-    Ok(Json(state.app.admin().update_dealer(&auth.actor, id, patch).await?))
+    Ok(Json(
+        state
+            .app
+            .admin()
+            .update_dealer(&auth.actor, id, patch)
+            .await?,
+    ))
 }

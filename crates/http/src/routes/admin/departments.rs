@@ -1,12 +1,12 @@
 //! `/api/v1/departments`.
 
-use forecourt_admin::AdminExt as _;
 use crate::extract::{ApiJson, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::departments::{DepartmentPatch, DepartmentView, NewDepartment};
 use forecourt_domain::ids::DepartmentId;
 
@@ -43,7 +43,13 @@ pub async fn create_department(
 ) -> ApiResult<(StatusCode, Json<DepartmentView>)> {
     Ok((
         StatusCode::CREATED,
-        Json(state.app.admin().create_department(&auth.actor, input).await?),
+        Json(
+            state
+                .app
+                .admin()
+                .create_department(&auth.actor, input)
+                .await?,
+        ),
     ))
 }
 
@@ -62,7 +68,9 @@ pub async fn get_department(
     auth: Authed,
     PathId(id): PathId<DepartmentId>,
 ) -> ApiResult<Json<DepartmentView>> {
-    Ok(Json(state.app.admin().get_department(&auth.actor, id).await?))
+    Ok(Json(
+        state.app.admin().get_department(&auth.actor, id).await?,
+    ))
 }
 
 #[utoipa::path(
@@ -83,7 +91,11 @@ pub async fn update_department(
     ApiJson(patch): ApiJson<DepartmentPatch>,
 ) -> ApiResult<Json<DepartmentView>> {
     Ok(Json(
-        state.app.admin().update_department(&auth.actor, id, patch).await?,
+        state
+            .app
+            .admin()
+            .update_department(&auth.actor, id, patch)
+            .await?,
     ))
 }
 

@@ -1,12 +1,12 @@
 //! `/api/v1/me`: the signed-in user.
 
-use forecourt_admin::AdminExt as _;
 use crate::extract::{ApiJson, Authed};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::me::{MePatch, MeView, PasswordChange};
 use forecourt_domain::ids::DealerId;
 use serde::Deserialize;
@@ -23,7 +23,13 @@ use utoipa::ToSchema;
     )
 )]
 pub async fn get_me(State(state): State<AppState>, auth: Authed) -> ApiResult<Json<MeView>> {
-    Ok(Json(state.app.admin().get_me(&auth.actor, auth.csrf_token).await?))
+    Ok(Json(
+        state
+            .app
+            .admin()
+            .get_me(&auth.actor, auth.csrf_token)
+            .await?,
+    ))
 }
 
 /// Changes one's display name or preferred language.
@@ -63,7 +69,11 @@ pub async fn change_password(
     auth: Authed,
     ApiJson(input): ApiJson<PasswordChange>,
 ) -> ApiResult<StatusCode> {
-    state.app.admin().change_own_password(&auth.actor, input).await?;
+    state
+        .app
+        .admin()
+        .change_own_password(&auth.actor, input)
+        .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

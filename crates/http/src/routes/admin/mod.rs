@@ -1,13 +1,13 @@
 //! The administration module’s routes: the signed-in user, users, teams, departments, roles, dealers, API tokens, the audit log.
 
-mod me;
-mod users;
-mod teams;
-mod departments;
-mod roles;
-mod dealers;
 mod api_tokens;
 mod audit;
+mod dealers;
+mod departments;
+mod me;
+mod roles;
+mod teams;
+mod users;
 
 pub use me::DealerSwitch;
 

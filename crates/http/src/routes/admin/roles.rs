@@ -1,15 +1,13 @@
 //! `/api/v1/roles` and `/api/v1/permissions`.
 
-use forecourt_admin::AdminExt as _;
 use crate::extract::{ApiJson, Authed};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use forecourt_admin::roles::{
-    NewRole, PermissionInfo, RolePatch, RoleView, permission_catalog,
-};
+use forecourt_admin::AdminExt as _;
+use forecourt_admin::roles::{NewRole, PermissionInfo, RolePatch, RoleView, permission_catalog};
 
 /// Built-in and custom roles with their grants.
 #[utoipa::path(
@@ -86,7 +84,13 @@ pub async fn update_role(
     Path(key): Path<String>,
     ApiJson(patch): ApiJson<RolePatch>,
 ) -> ApiResult<Json<RoleView>> {
-    Ok(Json(state.app.admin().update_role(&auth.actor, &key, patch).await?))
+    Ok(Json(
+        state
+            .app
+            .admin()
+            .update_role(&auth.actor, &key, patch)
+            .await?,
+    ))
 }
 
 /// Deletes a custom role no user holds.

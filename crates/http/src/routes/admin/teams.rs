@@ -1,12 +1,12 @@
 //! `/api/v1/teams`.
 
-use forecourt_admin::AdminExt as _;
 use crate::extract::{ApiJson, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::teams::{NewTeam, TeamPatch, TeamView};
 use forecourt_domain::ids::TeamId;
 
@@ -82,7 +82,13 @@ pub async fn update_team(
     PathId(id): PathId<TeamId>,
     ApiJson(patch): ApiJson<TeamPatch>,
 ) -> ApiResult<Json<TeamView>> {
-    Ok(Json(state.app.admin().update_team(&auth.actor, id, patch).await?))
+    Ok(Json(
+        state
+            .app
+            .admin()
+            .update_team(&auth.actor, id, patch)
+            .await?,
+    ))
 }
 
 /// Deletes an empty team (409 `in_use` while it has members).

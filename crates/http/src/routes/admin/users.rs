@@ -1,15 +1,15 @@
 //! `/api/v1/users`: staff accounts.
 
-use forecourt_admin::AdminExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::users::{NewUser, PasswordReset, UserPatch, UserQuery, UserView};
-use forecourt_kernel::paging::Paged;
 use forecourt_domain::ids::UserId;
+use forecourt_kernel::paging::Paged;
 
 /// Lists users, filtered and sorted, one page at a time.
 #[utoipa::path(
@@ -27,7 +27,9 @@ pub async fn list_users(
     auth: Authed,
     ApiQuery(query): ApiQuery<UserQuery>,
 ) -> ApiResult<Json<Paged<UserView>>> {
-    Ok(Json(state.app.admin().list_users(&auth.actor, query).await?))
+    Ok(Json(
+        state.app.admin().list_users(&auth.actor, query).await?,
+    ))
 }
 
 /// Creates a user. The role may grant nothing the creator lacks.
@@ -88,7 +90,13 @@ pub async fn update_user(
     PathId(id): PathId<UserId>,
     ApiJson(patch): ApiJson<UserPatch>,
 ) -> ApiResult<Json<UserView>> {
-    Ok(Json(state.app.admin().update_user(&auth.actor, id, patch).await?))
+    Ok(Json(
+        state
+            .app
+            .admin()
+            .update_user(&auth.actor, id, patch)
+            .await?,
+    ))
 }
 
 /// Sets a new password and signs the user out everywhere.
@@ -111,7 +119,8 @@ pub async fn reset_password(
 ) -> ApiResult<StatusCode> {
     state
         .app
-        .admin().reset_user_password(&auth.actor, id, input)
+        .admin()
+        .reset_user_password(&auth.actor, id, input)
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,6 +1,5 @@
 //! `/api/v1/catalog`: brands, series and models.
 
-use forecourt_catalog::CatalogExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed, PathId};
 use crate::problem::{ApiError, ApiResult, Problem};
 use crate::state::AppState;
@@ -8,6 +7,7 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
+use forecourt_catalog::CatalogExt as _;
 use forecourt_catalog::{
     BrandPatch, BrandView, CatalogImportReport, ModelPatch, ModelView, NewBrand, NewModel,
     NewSeries, PublishReport, SeriesPatch, SeriesView,
@@ -55,7 +55,13 @@ pub async fn update_brand(
     PathId(id): PathId<CatalogBrandId>,
     ApiJson(patch): ApiJson<BrandPatch>,
 ) -> ApiResult<Json<BrandView>> {
-    Ok(Json(state.app.catalog().update_brand(&auth.actor, id, patch).await?))
+    Ok(Json(
+        state
+            .app
+            .catalog()
+            .update_brand(&auth.actor, id, patch)
+            .await?,
+    ))
 }
 
 #[utoipa::path(delete, path = "/api/v1/catalog/brands/{id}", tag = "catalog", params(("id" = CatalogBrandId, Path)),
@@ -78,7 +84,13 @@ pub async fn create_series(
 ) -> ApiResult<(StatusCode, Json<SeriesView>)> {
     Ok((
         StatusCode::CREATED,
-        Json(state.app.catalog().create_series(&auth.actor, input).await?),
+        Json(
+            state
+                .app
+                .catalog()
+                .create_series(&auth.actor, input)
+                .await?,
+        ),
     ))
 }
 
@@ -90,7 +102,13 @@ pub async fn update_series(
     PathId(id): PathId<CatalogSeriesId>,
     ApiJson(patch): ApiJson<SeriesPatch>,
 ) -> ApiResult<Json<SeriesView>> {
-    Ok(Json(state.app.catalog().update_series(&auth.actor, id, patch).await?))
+    Ok(Json(
+        state
+            .app
+            .catalog()
+            .update_series(&auth.actor, id, patch)
+            .await?,
+    ))
 }
 
 #[utoipa::path(delete, path = "/api/v1/catalog/series/{id}", tag = "catalog", params(("id" = CatalogSeriesId, Path)),
@@ -125,7 +143,13 @@ pub async fn update_model(
     PathId(id): PathId<CatalogModelId>,
     ApiJson(patch): ApiJson<ModelPatch>,
 ) -> ApiResult<Json<ModelView>> {
-    Ok(Json(state.app.catalog().update_model(&auth.actor, id, patch).await?))
+    Ok(Json(
+        state
+            .app
+            .catalog()
+            .update_model(&auth.actor, id, patch)
+            .await?,
+    ))
 }
 
 #[utoipa::path(delete, path = "/api/v1/catalog/models/{id}", tag = "catalog", params(("id" = CatalogModelId, Path)),
@@ -162,7 +186,8 @@ pub async fn import_catalog(
     Ok(Json(
         state
             .app
-            .catalog().import_catalog(&auth.actor, &text, query.dry_run)
+            .catalog()
+            .import_catalog(&auth.actor, &text, query.dry_run)
             .await?,
     ))
 }
@@ -174,5 +199,7 @@ pub async fn publish_catalog(
     State(state): State<AppState>,
     auth: Authed,
 ) -> ApiResult<Json<PublishReport>> {
-    Ok(Json(state.app.catalog().publish_catalog(&auth.actor).await?))
+    Ok(Json(
+        state.app.catalog().publish_catalog(&auth.actor).await?,
+    ))
 }

@@ -27,8 +27,6 @@ impl HttpModule for forecourt_catalog::module::CatalogModule {
     }
 
     fn tags(&self) -> &'static [(&'static str, &'static str)] {
-        &[
-            ("catalog", "Brands, series and models"),
-        ]
+        &[("catalog", "Brands, series and models")]
     }
 }

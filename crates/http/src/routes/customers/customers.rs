@@ -1,6 +1,5 @@
 //! `/api/v1/customers`: the customer file.
 
-use forecourt_customers::CustomersExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
@@ -8,6 +7,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use forecourt_customers::CustomersExt as _;
 use forecourt_customers::export::ExportFormat;
 use forecourt_customers::timeline::{TimelineEntry, TimelineQuery};
 use forecourt_customers::{
@@ -15,8 +15,8 @@ use forecourt_customers::{
     CustomerView, DuplicateCandidate, DuplicateCheck, IdNumberReveal, MergeRequest, NewCustomer,
     RevealedIdNumber, SearchHit, SearchQuery,
 };
-use forecourt_kernel::paging::Paged;
 use forecourt_domain::ids::CustomerId;
+use forecourt_kernel::paging::Paged;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -36,7 +36,13 @@ pub async fn list_customers(
     auth: Authed,
     ApiQuery(query): ApiQuery<CustomerQuery>,
 ) -> ApiResult<Json<CustomerPage>> {
-    Ok(Json(state.app.customers().list_customers(&auth.actor, query).await?))
+    Ok(Json(
+        state
+            .app
+            .customers()
+            .list_customers(&auth.actor, query)
+            .await?,
+    ))
 }
 
 /// Creates a customer with phones, companions, consent, tags and cars. 409
@@ -59,7 +65,13 @@ pub async fn create_customer(
 ) -> ApiResult<(StatusCode, Json<CustomerView>)> {
     Ok((
         StatusCode::CREATED,
-        Json(state.app.customers().create_customer(&auth.actor, input).await?),
+        Json(
+            state
+                .app
+                .customers()
+                .create_customer(&auth.actor, input)
+                .await?,
+        ),
     ))
 }
 
@@ -79,7 +91,9 @@ pub async fn get_customer(
     auth: Authed,
     PathId(id): PathId<CustomerId>,
 ) -> ApiResult<Json<CustomerView>> {
-    Ok(Json(state.app.customers().get_customer(&auth.actor, id).await?))
+    Ok(Json(
+        state.app.customers().get_customer(&auth.actor, id).await?,
+    ))
 }
 
 #[utoipa::path(
@@ -100,7 +114,11 @@ pub async fn update_customer(
     ApiJson(patch): ApiJson<CustomerPatch>,
 ) -> ApiResult<Json<CustomerView>> {
     Ok(Json(
-        state.app.customers().update_customer(&auth.actor, id, patch).await?,
+        state
+            .app
+            .customers()
+            .update_customer(&auth.actor, id, patch)
+            .await?,
     ))
 }
 
@@ -123,7 +141,11 @@ pub async fn record_consent(
     ApiJson(change): ApiJson<ConsentChange>,
 ) -> ApiResult<Json<CustomerView>> {
     Ok(Json(
-        state.app.customers().record_consent(&auth.actor, id, change).await?,
+        state
+            .app
+            .customers()
+            .record_consent(&auth.actor, id, change)
+            .await?,
     ))
 }
 
@@ -146,7 +168,11 @@ pub async fn reveal_id_number(
     ApiJson(input): ApiJson<IdNumberReveal>,
 ) -> ApiResult<Json<RevealedIdNumber>> {
     Ok(Json(
-        state.app.customers().reveal_id_number(&auth.actor, id, input).await?,
+        state
+            .app
+            .customers()
+            .reveal_id_number(&auth.actor, id, input)
+            .await?,
     ))
 }
 
@@ -168,7 +194,11 @@ pub async fn customer_timeline(
     ApiQuery(query): ApiQuery<TimelineQuery>,
 ) -> ApiResult<Json<Paged<TimelineEntry>>> {
     Ok(Json(
-        state.app.customers().customer_timeline(&auth.actor, id, query).await?,
+        state
+            .app
+            .customers()
+            .customer_timeline(&auth.actor, id, query)
+            .await?,
     ))
 }
 
@@ -189,7 +219,13 @@ pub async fn search_customers(
     auth: Authed,
     ApiQuery(query): ApiQuery<SearchQuery>,
 ) -> ApiResult<Json<Vec<SearchHit>>> {
-    Ok(Json(state.app.customers().search_customers(&auth.actor, query).await?))
+    Ok(Json(
+        state
+            .app
+            .customers()
+            .search_customers(&auth.actor, query)
+            .await?,
+    ))
 }
 
 /// Existing customers with any of these phones, this ID number or these VINs.
@@ -208,7 +244,13 @@ pub async fn check_duplicates(
     auth: Authed,
     ApiJson(check): ApiJson<DuplicateCheck>,
 ) -> ApiResult<Json<Vec<DuplicateCandidate>>> {
-    Ok(Json(state.app.customers().check_duplicates(&auth.actor, check).await?))
+    Ok(Json(
+        state
+            .app
+            .customers()
+            .check_duplicates(&auth.actor, check)
+            .await?,
+    ))
 }
 
 /// Merges one customer into another, field by field; everything attached moves along.
@@ -227,7 +269,13 @@ pub async fn merge_customers(
     auth: Authed,
     ApiJson(request): ApiJson<MergeRequest>,
 ) -> ApiResult<Json<CustomerView>> {
-    Ok(Json(state.app.customers().merge_customers(&auth.actor, request).await?))
+    Ok(Json(
+        state
+            .app
+            .customers()
+            .merge_customers(&auth.actor, request)
+            .await?,
+    ))
 }
 
 /// Assigns an owner to, or tags, many customers at once.
@@ -246,7 +294,13 @@ pub async fn bulk_customers(
     auth: Authed,
     ApiJson(request): ApiJson<BulkRequest>,
 ) -> ApiResult<Json<BulkOutcome>> {
-    Ok(Json(state.app.customers().bulk_customers(&auth.actor, request).await?))
+    Ok(Json(
+        state
+            .app
+            .customers()
+            .bulk_customers(&auth.actor, request)
+            .await?,
+    ))
 }
 
 /// How to write an export (the list's filters come alongside).
@@ -284,7 +338,8 @@ pub async fn export_customers(
     let english = options.lang.as_deref() == Some("en");
     let file = state
         .app
-        .customers().export_customers(&auth.actor, query, options.format, english)
+        .customers()
+        .export_customers(&auth.actor, query, options.format, english)
         .await?;
     Ok(crate::download::attachment(file))
 }

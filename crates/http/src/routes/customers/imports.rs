@@ -1,6 +1,5 @@
 //! `/api/v1/customer-imports`: bringing customers in from spreadsheets.
 
-use forecourt_customers::CustomersExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
@@ -8,6 +7,7 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
+use forecourt_customers::CustomersExt as _;
 use forecourt_customers::import::{ImportOptions, ImportReport, ImportView, SavedMapping};
 use forecourt_domain::ids::ImportId;
 use serde::Deserialize;
@@ -32,7 +32,8 @@ pub async fn upload_import(
 ) -> ApiResult<(StatusCode, Json<ImportView>)> {
     let view = state
         .app
-        .customers().upload_customer_import(&auth.actor, &query.filename, body.to_vec())
+        .customers()
+        .upload_customer_import(&auth.actor, &query.filename, body.to_vec())
         .await?;
     Ok((StatusCode::CREATED, Json(view)))
 }
@@ -44,7 +45,13 @@ pub async fn get_import(
     auth: Authed,
     PathId(id): PathId<ImportId>,
 ) -> ApiResult<Json<ImportView>> {
-    Ok(Json(state.app.customers().get_customer_import(&auth.actor, id).await?))
+    Ok(Json(
+        state
+            .app
+            .customers()
+            .get_customer_import(&auth.actor, id)
+            .await?,
+    ))
 }
 
 /// Checks every row against the mapping and reports what an import would do; writes nothing.
@@ -59,7 +66,8 @@ pub async fn dry_run_import(
     Ok(Json(
         state
             .app
-            .customers().dry_run_customer_import(&auth.actor, id, options)
+            .customers()
+            .dry_run_customer_import(&auth.actor, id, options)
             .await?,
     ))
 }
@@ -76,7 +84,8 @@ pub async fn run_import(
     Ok(Json(
         state
             .app
-            .customers().run_customer_import(&auth.actor, id, options)
+            .customers()
+            .run_customer_import(&auth.actor, id, options)
             .await?,
     ))
 }
@@ -88,5 +97,11 @@ pub async fn list_mappings(
     State(state): State<AppState>,
     auth: Authed,
 ) -> ApiResult<Json<Vec<SavedMapping>>> {
-    Ok(Json(state.app.customers().list_import_mappings(&auth.actor).await?))
+    Ok(Json(
+        state
+            .app
+            .customers()
+            .list_import_mappings(&auth.actor)
+            .await?,
+    ))
 }

@@ -1,8 +1,8 @@
 //! The customers module’s routes: customers, their vehicles, imports.
 
 mod customers;
-mod vehicles;
 mod imports;
+mod vehicles;
 
 use crate::module::HttpModule;
 use crate::state::AppState;
@@ -53,7 +53,10 @@ impl HttpModule for forecourt_customers::module::CustomersModule {
 
     fn tags(&self) -> &'static [(&'static str, &'static str)] {
         &[
-            ("customers", "Customers: the file, search, duplicates, merge, export"),
+            (
+                "customers",
+                "Customers: the file, search, duplicates, merge, export",
+            ),
             ("vehicles", "The cars customers own"),
             ("imports", "Importing customers from spreadsheets"),
         ]

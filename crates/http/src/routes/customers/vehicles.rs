@@ -1,17 +1,17 @@
 //! `/api/v1/vehicles`: the cars customers own.
 
-use forecourt_customers::CustomersExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use forecourt_kernel::paging::Paged;
+use forecourt_customers::CustomersExt as _;
 use forecourt_customers::vehicles::{
     MileageInput, TransferInput, VehicleInput, VehiclePatch, VehicleQuery, VehicleView,
 };
 use forecourt_domain::ids::{CustomerId, VehicleId};
+use forecourt_kernel::paging::Paged;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -30,7 +30,13 @@ pub async fn list_vehicles(
     auth: Authed,
     ApiQuery(query): ApiQuery<VehicleQuery>,
 ) -> ApiResult<Json<Paged<VehicleView>>> {
-    Ok(Json(state.app.customers().list_vehicles(&auth.actor, query).await?))
+    Ok(Json(
+        state
+            .app
+            .customers()
+            .list_vehicles(&auth.actor, query)
+            .await?,
+    ))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -60,7 +66,8 @@ pub async fn create_vehicle(
 ) -> ApiResult<(StatusCode, Json<VehicleView>)> {
     let view = state
         .app
-        .customers().create_vehicle(&auth.actor, input.customer_id, input.vehicle)
+        .customers()
+        .create_vehicle(&auth.actor, input.customer_id, input.vehicle)
         .await?;
     Ok((StatusCode::CREATED, Json(view)))
 }
@@ -81,7 +88,9 @@ pub async fn get_vehicle(
     auth: Authed,
     PathId(id): PathId<VehicleId>,
 ) -> ApiResult<Json<VehicleView>> {
-    Ok(Json(state.app.customers().get_vehicle(&auth.actor, id).await?))
+    Ok(Json(
+        state.app.customers().get_vehicle(&auth.actor, id).await?,
+    ))
 }
 
 #[utoipa::path(
@@ -102,7 +111,11 @@ pub async fn update_vehicle(
     ApiJson(patch): ApiJson<VehiclePatch>,
 ) -> ApiResult<Json<VehicleView>> {
     Ok(Json(
-        state.app.customers().update_vehicle(&auth.actor, id, patch).await?,
+        state
+            .app
+            .customers()
+            .update_vehicle(&auth.actor, id, patch)
+            .await?,
     ))
 }
 
@@ -125,7 +138,11 @@ pub async fn record_mileage(
     ApiJson(input): ApiJson<MileageInput>,
 ) -> ApiResult<Json<VehicleView>> {
     Ok(Json(
-        state.app.customers().record_mileage(&auth.actor, id, input).await?,
+        state
+            .app
+            .customers()
+            .record_mileage(&auth.actor, id, input)
+            .await?,
     ))
 }
 
@@ -148,6 +165,10 @@ pub async fn transfer_vehicle(
     ApiJson(input): ApiJson<TransferInput>,
 ) -> ApiResult<Json<VehicleView>> {
     Ok(Json(
-        state.app.customers().transfer_vehicle(&auth.actor, id, input).await?,
+        state
+            .app
+            .customers()
+            .transfer_vehicle(&auth.actor, id, input)
+            .await?,
     ))
 }

@@ -6,9 +6,9 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use forecourt_domain::ids::ApprovalRequestId;
 use forecourt_kernel::approvals::{ApprovalQuery, ApprovalView, Decision, NewApproval};
 use forecourt_kernel::paging::Paged;
-use forecourt_domain::ids::ApprovalRequestId;
 
 /// Requests: `box=mine` (one's own), `waiting` (for one's decision) or `all` within scope.
 #[utoipa::path(get, path = "/api/v1/approvals", tag = "approvals", params(ApprovalQuery),

@@ -1,6 +1,5 @@
 //! `POST /api/v1/auth/login` and `POST /api/v1/auth/logout`.
 
-use forecourt_admin::AdminExt as _;
 use crate::extract::{ApiJson, Authed, ClientInfo, SESSION_COOKIE};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
@@ -10,6 +9,7 @@ use axum::response::IntoResponse;
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use chrono::{DateTime, Utc};
+use forecourt_admin::AdminExt as _;
 use forecourt_admin::me::MeView;
 use forecourt_kernel::auth::LoginInput;
 use serde::{Deserialize, Serialize};
@@ -70,7 +70,8 @@ pub async fn login(
         .max_age(time::Duration::seconds(max_age.as_secs() as i64));
     let me = state
         .app
-        .admin().get_me(&outcome.actor, Some(outcome.csrf_token.clone()))
+        .admin()
+        .get_me(&outcome.actor, Some(outcome.csrf_token.clone()))
         .await?;
     let body = LoginResponse {
         csrf_token: outcome.csrf_token,

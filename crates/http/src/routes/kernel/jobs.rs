@@ -5,9 +5,9 @@ use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
+use forecourt_domain::ids::JobId;
 use forecourt_kernel::jobs::{JobQuery, JobView};
 use forecourt_kernel::paging::Paged;
-use forecourt_domain::ids::JobId;
 
 /// Jobs by status (`queued`, `running`, `failed`, `dead`, ...), newest first.
 #[utoipa::path(get, path = "/api/v1/jobs", tag = "jobs", params(JobQuery),

@@ -6,8 +6,8 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use forecourt_kernel::lookups::{LookupList, LookupPatch, LookupView, NewLookup};
 use forecourt_domain::ids::LookupId;
+use forecourt_kernel::lookups::{LookupList, LookupPatch, LookupView, NewLookup};
 
 fn list_of(name: &str) -> ApiResult<LookupList> {
     Ok(name.parse::<LookupList>()?)

@@ -5,10 +5,10 @@ use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
+use forecourt_domain::ids::OutboundMessageId;
 use forecourt_kernel::messaging::templates::{TemplateUpdate, TemplateView};
 use forecourt_kernel::messaging::{MessageQuery, MessageView};
 use forecourt_kernel::paging::Paged;
-use forecourt_domain::ids::OutboundMessageId;
 
 /// Outbound e-mail, SMS and WeChat messages, newest first.
 #[utoipa::path(get, path = "/api/v1/messages", tag = "messages", params(MessageQuery),

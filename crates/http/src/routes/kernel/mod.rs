@@ -1,13 +1,13 @@
 //! The kernel's routes: health, sign-in, lookups, saved views, approvals, notifications, jobs and the outbox.
 
-mod system;
-mod auth;
-mod lookups;
-mod saved_views;
 mod approvals;
-mod notifications;
+mod auth;
 mod jobs;
+mod lookups;
 mod messages;
+mod notifications;
+mod saved_views;
+mod system;
 
 pub use auth::{LoginRequest, LoginResponse};
 

@@ -6,8 +6,8 @@ use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use forecourt_kernel::saved_views::{NewSavedView, SavedViewPatch, SavedViewQuery, SavedViewView};
 use forecourt_domain::ids::SavedViewId;
+use forecourt_kernel::saved_views::{NewSavedView, SavedViewPatch, SavedViewQuery, SavedViewView};
 
 #[utoipa::path(get, path = "/api/v1/saved-views", tag = "saved-views", params(SavedViewQuery),
     responses((status = 200, body = Vec<SavedViewView>), (status = "4XX", body = Problem, content_type = "application/problem+json")))]

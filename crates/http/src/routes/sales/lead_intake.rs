@@ -1,12 +1,12 @@
 //! `POST /api/v1/lead-intake`: leads from web forms, auto portals and the OEM.
 
-use forecourt_sales::SalesExt as _;
 use crate::extract::{ApiJson, Authed};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
+use forecourt_sales::SalesExt as _;
 use forecourt_sales::intake::{IntakeLead, IntakeOutcome};
 
 /// Takes in a lead with an API token holding `lead:intake`. Send an `Idempotency-Key` header:
@@ -27,7 +27,11 @@ pub async fn intake_lead(
         .get("idempotency-key")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let outcome = state.app.sales().intake_lead(&auth.actor, key, input).await?;
+    let outcome = state
+        .app
+        .sales()
+        .intake_lead(&auth.actor, key, input)
+        .await?;
     let status = if outcome.created {
         StatusCode::CREATED
     } else {

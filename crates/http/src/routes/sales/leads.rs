@@ -1,18 +1,18 @@
 //! `/api/v1/leads`: leads, their follow-ups, assignment, loss and reopening.
 
-use forecourt_sales::SalesExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use forecourt_domain::ids::LeadId;
+use forecourt_sales::SalesExt as _;
 use forecourt_sales::leads::{
     BulkAssign, BulkAssignOutcome, LeadAssignment, LeadBoard, LeadDetail, LeadPage, LeadPatch,
     LeadQuery, LeadView, LostInput, NewFollowUp, NewLead, ReopenInput,
 };
 use forecourt_sales::opportunities::{NewOpportunity, OpportunityView};
-use forecourt_domain::ids::LeadId;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 
@@ -23,7 +23,9 @@ pub async fn list_leads(
     auth: Authed,
     ApiQuery(query): ApiQuery<LeadQuery>,
 ) -> ApiResult<Json<LeadPage>> {
-    Ok(Json(state.app.sales().list_leads(&auth.actor, query).await?))
+    Ok(Json(
+        state.app.sales().list_leads(&auth.actor, query).await?,
+    ))
 }
 
 /// Registers a lead. The customer is given by id, or by name and phone (matched to an
@@ -64,7 +66,8 @@ pub async fn lead_board(
     Ok(Json(
         state
             .app
-            .sales().lead_board(&auth.actor, query.filter, per_column)
+            .sales()
+            .lead_board(&auth.actor, query.filter, per_column)
             .await?,
     ))
 }
@@ -77,7 +80,13 @@ pub async fn bulk_assign_leads(
     auth: Authed,
     ApiJson(input): ApiJson<BulkAssign>,
 ) -> ApiResult<Json<BulkAssignOutcome>> {
-    Ok(Json(state.app.sales().bulk_assign_leads(&auth.actor, input).await?))
+    Ok(Json(
+        state
+            .app
+            .sales()
+            .bulk_assign_leads(&auth.actor, input)
+            .await?,
+    ))
 }
 
 /// A lead with its grade history, follow-ups, visits, test drives and opportunity.
@@ -99,7 +108,13 @@ pub async fn update_lead(
     PathId(id): PathId<LeadId>,
     ApiJson(patch): ApiJson<LeadPatch>,
 ) -> ApiResult<Json<LeadView>> {
-    Ok(Json(state.app.sales().update_lead(&auth.actor, id, patch).await?))
+    Ok(Json(
+        state
+            .app
+            .sales()
+            .update_lead(&auth.actor, id, patch)
+            .await?,
+    ))
 }
 
 /// Logs a follow-up: it regrades the lead, closes the pushed follow-up task and schedules
@@ -112,7 +127,13 @@ pub async fn log_follow_up(
     PathId(id): PathId<LeadId>,
     ApiJson(input): ApiJson<NewFollowUp>,
 ) -> ApiResult<Json<LeadView>> {
-    Ok(Json(state.app.sales().log_follow_up(&auth.actor, id, input).await?))
+    Ok(Json(
+        state
+            .app
+            .sales()
+            .log_follow_up(&auth.actor, id, input)
+            .await?,
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/leads/{id}/assign", tag = "leads", params(("id" = LeadId, Path)), request_body = LeadAssignment,
@@ -123,7 +144,13 @@ pub async fn assign_lead(
     PathId(id): PathId<LeadId>,
     ApiJson(input): ApiJson<LeadAssignment>,
 ) -> ApiResult<Json<LeadView>> {
-    Ok(Json(state.app.sales().assign_lead(&auth.actor, id, input).await?))
+    Ok(Json(
+        state
+            .app
+            .sales()
+            .assign_lead(&auth.actor, id, input)
+            .await?,
+    ))
 }
 
 /// Marks a lead lost (战败) with the reason and the competitor bought; where the dealer asks
@@ -137,7 +164,11 @@ pub async fn mark_lead_lost(
     ApiJson(input): ApiJson<LostInput>,
 ) -> ApiResult<Json<LeadView>> {
     Ok(Json(
-        state.app.sales().mark_lead_lost(&auth.actor, id, input).await?,
+        state
+            .app
+            .sales()
+            .mark_lead_lost(&auth.actor, id, input)
+            .await?,
     ))
 }
 
@@ -160,7 +191,8 @@ pub async fn decide_lead_lost(
     Ok(Json(
         state
             .app
-            .sales().decide_lead_lost(&auth.actor, id, input.version, input.approve)
+            .sales()
+            .decide_lead_lost(&auth.actor, id, input.version, input.approve)
             .await?,
     ))
 }
@@ -173,7 +205,13 @@ pub async fn reopen_lead(
     PathId(id): PathId<LeadId>,
     ApiJson(input): ApiJson<ReopenInput>,
 ) -> ApiResult<Json<LeadView>> {
-    Ok(Json(state.app.sales().reopen_lead(&auth.actor, id, input).await?))
+    Ok(Json(
+        state
+            .app
+            .sales()
+            .reopen_lead(&auth.actor, id, input)
+            .await?,
+    ))
 }
 
 /// Opens the lead's opportunity on the pipeline.
@@ -187,6 +225,12 @@ pub async fn open_opportunity(
 ) -> ApiResult<(StatusCode, Json<OpportunityView>)> {
     Ok((
         StatusCode::CREATED,
-        Json(state.app.sales().open_opportunity(&auth.actor, id, input).await?),
+        Json(
+            state
+                .app
+                .sales()
+                .open_opportunity(&auth.actor, id, input)
+                .await?,
+        ),
     ))
 }

@@ -1,12 +1,12 @@
 //! The sales module’s routes: leads and intake, reception, opportunities and stages, test drives, settings and the morning report.
 
-mod leads;
 mod lead_intake;
-mod receptions;
+mod leads;
 mod opportunities;
 mod pipeline;
-mod test_drives;
+mod receptions;
 mod sales;
+mod test_drives;
 
 use crate::module::HttpModule;
 use crate::state::AppState;
@@ -64,12 +64,21 @@ impl HttpModule for forecourt_sales::module::SalesModule {
 
     fn tags(&self) -> &'static [(&'static str, &'static str)] {
         &[
-            ("leads", "Leads, intent grades, follow-ups, assignment, loss; the intake API"),
+            (
+                "leads",
+                "Leads, intent grades, follow-ups, assignment, loss; the intake API",
+            ),
             ("receptions", "Showroom reception (展厅接待)"),
-            ("opportunities", "Opportunities: the kanban board and the funnel"),
+            (
+                "opportunities",
+                "Opportunities: the kanban board and the funnel",
+            ),
             ("pipeline", "The dealer's pipeline stages"),
             ("test-drives", "Test-drive cars and bookings"),
-            ("sales", "Sales settings, assignment rules and the morning report"),
+            (
+                "sales",
+                "Sales settings, assignment rules and the morning report",
+            ),
         ]
     }
 }

@@ -1,17 +1,17 @@
 //! `/api/v1/opportunities`: the pipeline's cards, the kanban board and the funnel.
 
-use forecourt_sales::SalesExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
+use forecourt_domain::ids::{OpportunityId, TeamId, UserId};
 use forecourt_kernel::paging::Paged;
+use forecourt_sales::SalesExt as _;
 use forecourt_sales::opportunities::{
     Funnel, FunnelQuery, OpportunityPatch, OpportunityQuery, OpportunityView, PipelineBoard,
     StageMove,
 };
-use forecourt_domain::ids::{OpportunityId, TeamId, UserId};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -23,7 +23,11 @@ pub async fn list_opportunities(
     ApiQuery(query): ApiQuery<OpportunityQuery>,
 ) -> ApiResult<Json<Paged<OpportunityView>>> {
     Ok(Json(
-        state.app.sales().list_opportunities(&auth.actor, query).await?,
+        state
+            .app
+            .sales()
+            .list_opportunities(&auth.actor, query)
+            .await?,
     ))
 }
 
@@ -48,7 +52,8 @@ pub async fn pipeline_board(
     Ok(Json(
         state
             .app
-            .sales().pipeline_board(&auth.actor, query.owner_id, query.team_id, per_column)
+            .sales()
+            .pipeline_board(&auth.actor, query.owner_id, query.team_id, per_column)
             .await?,
     ))
 }
@@ -72,7 +77,9 @@ pub async fn get_opportunity(
     auth: Authed,
     PathId(id): PathId<OpportunityId>,
 ) -> ApiResult<Json<OpportunityView>> {
-    Ok(Json(state.app.sales().get_opportunity(&auth.actor, id).await?))
+    Ok(Json(
+        state.app.sales().get_opportunity(&auth.actor, id).await?,
+    ))
 }
 
 #[utoipa::path(patch, path = "/api/v1/opportunities/{id}", tag = "opportunities", params(("id" = OpportunityId, Path)), request_body = OpportunityPatch,
@@ -84,7 +91,11 @@ pub async fn update_opportunity(
     ApiJson(patch): ApiJson<OpportunityPatch>,
 ) -> ApiResult<Json<OpportunityView>> {
     Ok(Json(
-        state.app.sales().update_opportunity(&auth.actor, id, patch).await?,
+        state
+            .app
+            .sales()
+            .update_opportunity(&auth.actor, id, patch)
+            .await?,
     ))
 }
 
@@ -99,6 +110,10 @@ pub async fn move_opportunity(
     ApiJson(input): ApiJson<StageMove>,
 ) -> ApiResult<Json<OpportunityView>> {
     Ok(Json(
-        state.app.sales().move_opportunity(&auth.actor, id, input).await?,
+        state
+            .app
+            .sales()
+            .move_opportunity(&auth.actor, id, input)
+            .await?,
     ))
 }

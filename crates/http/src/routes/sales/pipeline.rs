@@ -1,14 +1,14 @@
 //! `/api/v1/pipeline-stages`: the dealer's opportunity stages and their probabilities.
 
-use forecourt_sales::SalesExt as _;
 use crate::extract::{ApiJson, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use forecourt_sales::pipeline::{NewStage, StagePatch, StageView};
 use forecourt_domain::ids::PipelineStageId;
+use forecourt_sales::SalesExt as _;
+use forecourt_sales::pipeline::{NewStage, StagePatch, StageView};
 
 /// The stages in order, inactive ones included.
 #[utoipa::path(get, path = "/api/v1/pipeline-stages", tag = "pipeline",
@@ -41,5 +41,11 @@ pub async fn update_stage(
     PathId(id): PathId<PipelineStageId>,
     ApiJson(patch): ApiJson<StagePatch>,
 ) -> ApiResult<Json<StageView>> {
-    Ok(Json(state.app.sales().update_stage(&auth.actor, id, patch).await?))
+    Ok(Json(
+        state
+            .app
+            .sales()
+            .update_stage(&auth.actor, id, patch)
+            .await?,
+    ))
 }

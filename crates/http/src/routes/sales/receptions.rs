@@ -1,6 +1,5 @@
 //! `/api/v1/receptions`: showroom visits (展厅接待), one at a time or typed in from paper.
 
-use forecourt_sales::SalesExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
@@ -8,6 +7,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use forecourt_kernel::paging::Paged;
+use forecourt_sales::SalesExt as _;
 use forecourt_sales::receptions::{
     BulkReceptionOutcome, BulkReceptions, NewReception, ReceptionOutcome, ReceptionQuery,
     ReceptionView,
@@ -20,7 +20,13 @@ pub async fn list_receptions(
     auth: Authed,
     ApiQuery(query): ApiQuery<ReceptionQuery>,
 ) -> ApiResult<Json<Paged<ReceptionView>>> {
-    Ok(Json(state.app.sales().list_receptions(&auth.actor, query).await?))
+    Ok(Json(
+        state
+            .app
+            .sales()
+            .list_receptions(&auth.actor, query)
+            .await?,
+    ))
 }
 
 /// Registers a visit: finds (by phone) or creates the customer, updates their open lead or
@@ -34,7 +40,13 @@ pub async fn register_reception(
 ) -> ApiResult<(StatusCode, Json<ReceptionOutcome>)> {
     Ok((
         StatusCode::CREATED,
-        Json(state.app.sales().register_reception(&auth.actor, input).await?),
+        Json(
+            state
+                .app
+                .sales()
+                .register_reception(&auth.actor, input)
+                .await?,
+        ),
     ))
 }
 
@@ -47,6 +59,10 @@ pub async fn register_receptions(
     ApiJson(input): ApiJson<BulkReceptions>,
 ) -> ApiResult<Json<BulkReceptionOutcome>> {
     Ok(Json(
-        state.app.sales().register_receptions(&auth.actor, input).await?,
+        state
+            .app
+            .sales()
+            .register_receptions(&auth.actor, input)
+            .await?,
     ))
 }

@@ -1,17 +1,17 @@
 //! `/api/v1/sales/*`: the dealer's sales settings, assignment rules and the morning report.
 
-use forecourt_sales::SalesExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
+use forecourt_domain::locale::Locale;
+use forecourt_sales::SalesExt as _;
 use forecourt_sales::report::{ReportQuery, SalesReport};
 use forecourt_sales::settings::{
     AssignmentRule, AssignmentRules, SalesSettingsPatch, SalesSettingsView,
 };
-use forecourt_domain::locale::Locale;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -33,7 +33,11 @@ pub async fn update_settings(
     ApiJson(patch): ApiJson<SalesSettingsPatch>,
 ) -> ApiResult<Json<SalesSettingsView>> {
     Ok(Json(
-        state.app.sales().update_sales_settings(&auth.actor, patch).await?,
+        state
+            .app
+            .sales()
+            .update_sales_settings(&auth.actor, patch)
+            .await?,
     ))
 }
 
@@ -57,7 +61,8 @@ pub async fn replace_assignment_rules(
     Ok(Json(
         state
             .app
-            .sales().replace_assignment_rules(&auth.actor, input)
+            .sales()
+            .replace_assignment_rules(&auth.actor, input)
             .await?,
     ))
 }
@@ -71,7 +76,9 @@ pub async fn report(
     auth: Authed,
     ApiQuery(query): ApiQuery<ReportQuery>,
 ) -> ApiResult<Json<SalesReport>> {
-    Ok(Json(state.app.sales().sales_report(&auth.actor, query).await?))
+    Ok(Json(
+        state.app.sales().sales_report(&auth.actor, query).await?,
+    ))
 }
 
 /// The language of an exported report.
@@ -100,7 +107,8 @@ pub async fn export_report(
         .and_then(|l| l.parse::<Locale>().ok());
     let file = state
         .app
-        .sales().export_sales_report(&auth.actor, query, locale)
+        .sales()
+        .export_sales_report(&auth.actor, query, locale)
         .await?;
     Ok(crate::download::attachment(file))
 }

@@ -1,17 +1,17 @@
 //! `/api/v1/test-drive-cars` and `/api/v1/test-drives`: the test-drive fleet and its bookings.
 
-use forecourt_sales::SalesExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed, PathId};
 use crate::problem::{ApiResult, Problem};
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use forecourt_domain::ids::{TestDriveBookingId, TestDriveCarId};
+use forecourt_sales::SalesExt as _;
 use forecourt_sales::test_drives::{
     BookingCancel, BookingPatch, BookingQuery, BookingView, DriveFeedback, NewBooking,
     NewTestDriveCar, TestDriveCarPatch, TestDriveCarView,
 };
-use forecourt_domain::ids::{TestDriveBookingId, TestDriveCarId};
 
 #[utoipa::path(get, path = "/api/v1/test-drive-cars", tag = "test-drives",
     responses((status = 200, body = Vec<TestDriveCarView>), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
@@ -31,7 +31,13 @@ pub async fn create_car(
 ) -> ApiResult<(StatusCode, Json<TestDriveCarView>)> {
     Ok((
         StatusCode::CREATED,
-        Json(state.app.sales().create_test_drive_car(&auth.actor, input).await?),
+        Json(
+            state
+                .app
+                .sales()
+                .create_test_drive_car(&auth.actor, input)
+                .await?,
+        ),
     ))
 }
 
@@ -46,7 +52,8 @@ pub async fn update_car(
     Ok(Json(
         state
             .app
-            .sales().update_test_drive_car(&auth.actor, id, patch)
+            .sales()
+            .update_test_drive_car(&auth.actor, id, patch)
             .await?,
     ))
 }
@@ -60,7 +67,11 @@ pub async fn test_drive_calendar(
     ApiQuery(query): ApiQuery<BookingQuery>,
 ) -> ApiResult<Json<Vec<BookingView>>> {
     Ok(Json(
-        state.app.sales().test_drive_calendar(&auth.actor, query).await?,
+        state
+            .app
+            .sales()
+            .test_drive_calendar(&auth.actor, query)
+            .await?,
     ))
 }
 
@@ -75,7 +86,13 @@ pub async fn book(
 ) -> ApiResult<(StatusCode, Json<BookingView>)> {
     Ok((
         StatusCode::CREATED,
-        Json(state.app.sales().book_test_drive(&auth.actor, input).await?),
+        Json(
+            state
+                .app
+                .sales()
+                .book_test_drive(&auth.actor, input)
+                .await?,
+        ),
     ))
 }
 
@@ -90,7 +107,8 @@ pub async fn reschedule(
     Ok(Json(
         state
             .app
-            .sales().reschedule_test_drive(&auth.actor, id, patch)
+            .sales()
+            .reschedule_test_drive(&auth.actor, id, patch)
             .await?,
     ))
 }
@@ -105,7 +123,11 @@ pub async fn cancel(
     ApiJson(input): ApiJson<BookingCancel>,
 ) -> ApiResult<Json<BookingView>> {
     Ok(Json(
-        state.app.sales().cancel_test_drive(&auth.actor, id, input).await?,
+        state
+            .app
+            .sales()
+            .cancel_test_drive(&auth.actor, id, input)
+            .await?,
     ))
 }
 
@@ -121,7 +143,8 @@ pub async fn feedback(
     Ok(Json(
         state
             .app
-            .sales().test_drive_feedback(&auth.actor, id, input)
+            .sales()
+            .test_drive_feedback(&auth.actor, id, input)
             .await?,
     ))
 }

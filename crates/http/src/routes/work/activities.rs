@@ -1,7 +1,6 @@
 //! `/api/v1/activities`, `/api/v1/calendar`, `/api/v1/my-work`, the private calendar feed and
 //! the dealer's work settings.
 
-use forecourt_work::WorkExt as _;
 use crate::extract::{ApiJson, ApiQuery, Authed, PathId};
 use crate::problem::{ApiError, ApiResult, Problem};
 use crate::state::AppState;
@@ -9,14 +8,15 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use forecourt_domain::ErrorCode;
+use forecourt_domain::ids::ActivityId;
+use forecourt_kernel::paging::Paged;
+use forecourt_work::WorkExt as _;
 use forecourt_work::{
     ActivityPatch, ActivityQuery, ActivityView, CalendarFeed, CalendarFeedStatus, CalendarQuery,
     CalendarView, CancelActivity, CompleteActivity, MyWork, NewActivity, WorkSettingsPatch,
     WorkSettingsView,
 };
-use forecourt_kernel::paging::Paged;
-use forecourt_domain::ErrorCode;
-use forecourt_domain::ids::ActivityId;
 
 /// Activities within the caller's scope (owned, or taken part in), filtered.
 #[utoipa::path(get, path = "/api/v1/activities", tag = "activities", params(ActivityQuery),
@@ -26,7 +26,9 @@ pub async fn list_activities(
     auth: Authed,
     ApiQuery(query): ApiQuery<ActivityQuery>,
 ) -> ApiResult<Json<Paged<ActivityView>>> {
-    Ok(Json(state.app.work().list_activities(&auth.actor, query).await?))
+    Ok(Json(
+        state.app.work().list_activities(&auth.actor, query).await?,
+    ))
 }
 
 /// Plans an activity. A time overlapping another activity of the same person is 409
@@ -64,7 +66,11 @@ pub async fn update_activity(
     ApiJson(patch): ApiJson<ActivityPatch>,
 ) -> ApiResult<Json<ActivityView>> {
     Ok(Json(
-        state.app.work().update_activity(&auth.actor, id, patch).await?,
+        state
+            .app
+            .work()
+            .update_activity(&auth.actor, id, patch)
+            .await?,
     ))
 }
 
@@ -78,7 +84,11 @@ pub async fn complete_activity(
     ApiJson(input): ApiJson<CompleteActivity>,
 ) -> ApiResult<Json<ActivityView>> {
     Ok(Json(
-        state.app.work().complete_activity(&auth.actor, id, input).await?,
+        state
+            .app
+            .work()
+            .complete_activity(&auth.actor, id, input)
+            .await?,
     ))
 }
 
@@ -92,7 +102,11 @@ pub async fn cancel_activity(
     ApiJson(input): ApiJson<CancelActivity>,
 ) -> ApiResult<Json<ActivityView>> {
     Ok(Json(
-        state.app.work().cancel_activity(&auth.actor, id, input).await?,
+        state
+            .app
+            .work()
+            .cancel_activity(&auth.actor, id, input)
+            .await?,
     ))
 }
 
@@ -124,7 +138,9 @@ pub async fn calendar_feed_status(
     State(state): State<AppState>,
     auth: Authed,
 ) -> ApiResult<Json<CalendarFeedStatus>> {
-    Ok(Json(state.app.work().calendar_feed_status(&auth.actor).await?))
+    Ok(Json(
+        state.app.work().calendar_feed_status(&auth.actor).await?,
+    ))
 }
 
 /// Creates (or rotates) one's private iCalendar feed; the URL's token is shown only now.
@@ -195,6 +211,10 @@ pub async fn update_work_settings(
     ApiJson(patch): ApiJson<WorkSettingsPatch>,
 ) -> ApiResult<Json<WorkSettingsView>> {
     Ok(Json(
-        state.app.work().update_work_settings(&auth.actor, patch).await?,
+        state
+            .app
+            .work()
+            .update_work_settings(&auth.actor, patch)
+            .await?,
     ))
 }

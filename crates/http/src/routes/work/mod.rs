@@ -40,8 +40,9 @@ impl HttpModule for forecourt_work::module::WorkModule {
     }
 
     fn tags(&self) -> &'static [(&'static str, &'static str)] {
-        &[
-            ("activities", "Activities, calendars, feeds, my work and work settings"),
-        ]
+        &[(
+            "activities",
+            "Activities, calendars, feeds, my work and work settings",
+        )]
     }
 }

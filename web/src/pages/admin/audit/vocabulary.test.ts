@@ -1,6 +1,6 @@
 // Every key the server writes into the audit log — record type, action, field, and each value
 // written as a key — has words in all three languages. vocabulary.json lists the keys; a server
-// test (crates/http/tests/http/audit_log.rs) checks that everything the server writes is listed.
+// test (crates/server/tests/http/audit_log.rs) checks that everything the server writes is listed.
 import { describe, expect, it } from 'vitest';
 import en from '@/i18n/en.json';
 import zhCN from '@/i18n/zh-CN.json';
