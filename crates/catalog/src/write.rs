@@ -187,17 +187,16 @@ impl Catalog<'_> {
         after.name = parse_name("name", &patch.name, NAME_MAX)?;
         let now = self.now();
         let entry = AuditEntry::updated(&before, &after);
-        let updated = tenant::update::<catalog_brand::Entity, _>(
+        let updated = audit::save::<catalog_brand::Entity, _>(
             &*tx,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after,
-            before.version,
+            entry,
             now,
+            CoreError::on_write("catalog_brand", "name"),
         )
-        .await
-        .map_err(CoreError::on_write("catalog_brand", "name"))?;
-        audit::record(&*tx, actor, entry, now).await?;
+        .await?;
         tx.commit().await?;
         Ok(BrandView {
             id,
@@ -298,17 +297,16 @@ impl Catalog<'_> {
         after.name = parse_name("name", &patch.name, NAME_MAX)?;
         let now = self.now();
         let entry = AuditEntry::updated(&before, &after);
-        let updated = tenant::update::<catalog_series::Entity, _>(
+        let updated = audit::save::<catalog_series::Entity, _>(
             &*tx,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after,
-            before.version,
+            entry,
             now,
+            CoreError::on_write("catalog_series", "name"),
         )
-        .await
-        .map_err(CoreError::on_write("catalog_series", "name"))?;
-        audit::record(&*tx, actor, entry, now).await?;
+        .await?;
         tx.commit().await?;
         Ok(SeriesView {
             id,

@@ -122,6 +122,29 @@ where
     if entry.is_empty() {
         return Ok(None);
     }
+    save::<E, C>(conn, actor, before, after, entry, at, on_error)
+        .await
+        .map(Some)
+}
+
+/// The one way a change of state is saved (a move, a loss, a reassignment …): writes `after`
+/// over `before` (only if `before`'s version is still the stored one, else `on_error`'s answer
+/// to [`DbError::StaleVersion`], normally 409 `version_conflict`) and records `entry`, both in
+/// `conn`'s transaction. An edit that may change nothing uses [`update_if_changed`].
+pub async fn save<E, C>(
+    conn: &C,
+    actor: &Actor,
+    before: &E::Model,
+    after: E::Model,
+    entry: AuditEntry,
+    at: DateTime<Utc>,
+    on_error: impl FnOnce(DbError) -> CoreError,
+) -> CoreResult<E::Model>
+where
+    E: VersionedEntity,
+    E::Model: Audited,
+    C: ConnectionTrait,
+{
     let saved = tenant::update::<E, C>(
         conn,
         actor.scope(),
@@ -133,7 +156,7 @@ where
     .await
     .map_err(on_error)?;
     record(conn, actor, entry, at).await?;
-    Ok(Some(saved))
+    Ok(saved)
 }
 
 /// Writes the event, attributed to `actor`. Call it with the transaction of the change.

@@ -169,7 +169,7 @@ impl Work<'_> {
         )
         .await?;
         if let (Some(ref_type), Some(ref_id)) = (ref_type.as_deref(), input.ref_id) {
-            forecourt_kernel::records::check_visible(self, &*tx, actor, ref_type, ref_id).await?;
+            forecourt_kernel::records::check_visible(self, &tx, actor, ref_type, ref_id).await?;
         }
         if let Some(customer) = input.customer_id {
             customer_for(&*tx, actor, customer, Permission::CustomerRead)

@@ -19,8 +19,6 @@ pub const PLANNED: &str = "planned";
 pub const DONE: &str = "done";
 pub const CANCELLED: &str = "cancelled";
 
-/// The ids of a team's members, as a subquery.
-
 /// Activities of some people's schedules: those they own or take part in. The calendar, My
 /// work, the iCalendar feed and the overlap check all use this one definition.
 pub fn schedule_of(

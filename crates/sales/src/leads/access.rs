@@ -42,11 +42,11 @@ pub async fn may_work<C: ConnectionTrait>(
     if holder.is_none() {
         return Ok(actor.can(Permission::LeadUpdate));
     }
-    Ok(holder_id_reached(
+    holder_id_reached(
         conn,
         actor,
         &[Permission::LeadRead, Permission::LeadUpdate],
         holder,
     )
-    .await?)
+    .await
 }

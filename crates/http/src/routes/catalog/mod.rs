@@ -1,6 +1,6 @@
 //! The catalog module’s routes.
 
-mod catalog;
+mod entries;
 
 use crate::module::HttpModule;
 use crate::state::AppState;
@@ -10,15 +10,15 @@ use utoipa_axum::routes;
 /// Every route of this module, documented.
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(catalog::get_catalog))
-        .routes(routes!(catalog::create_brand))
-        .routes(routes!(catalog::update_brand, catalog::delete_brand))
-        .routes(routes!(catalog::create_series))
-        .routes(routes!(catalog::update_series, catalog::delete_series))
-        .routes(routes!(catalog::create_model))
-        .routes(routes!(catalog::update_model, catalog::delete_model))
-        .routes(routes!(catalog::import_catalog))
-        .routes(routes!(catalog::publish_catalog))
+        .routes(routes!(entries::get_catalog))
+        .routes(routes!(entries::create_brand))
+        .routes(routes!(entries::update_brand, entries::delete_brand))
+        .routes(routes!(entries::create_series))
+        .routes(routes!(entries::update_series, entries::delete_series))
+        .routes(routes!(entries::create_model))
+        .routes(routes!(entries::update_model, entries::delete_model))
+        .routes(routes!(entries::import_catalog))
+        .routes(routes!(entries::publish_catalog))
 }
 
 impl HttpModule for forecourt_catalog::module::CatalogModule {

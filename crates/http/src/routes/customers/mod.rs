@@ -1,7 +1,7 @@
 //! The customers module’s routes: customers, their vehicles, imports.
 
-mod customers;
 mod imports;
+mod people;
 mod vehicles;
 
 use crate::module::HttpModule;
@@ -13,19 +13,16 @@ use utoipa_axum::routes;
 /// Every route of this module, documented.
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(
-            customers::list_customers,
-            customers::create_customer
-        ))
-        .routes(routes!(customers::search_customers))
-        .routes(routes!(customers::check_duplicates))
-        .routes(routes!(customers::merge_customers))
-        .routes(routes!(customers::bulk_customers))
-        .routes(routes!(customers::export_customers))
-        .routes(routes!(customers::get_customer, customers::update_customer))
-        .routes(routes!(customers::record_consent))
-        .routes(routes!(customers::reveal_id_number))
-        .routes(routes!(customers::customer_timeline))
+        .routes(routes!(people::list_customers, people::create_customer))
+        .routes(routes!(people::search_customers))
+        .routes(routes!(people::check_duplicates))
+        .routes(routes!(people::merge_customers))
+        .routes(routes!(people::bulk_customers))
+        .routes(routes!(people::export_customers))
+        .routes(routes!(people::get_customer, people::update_customer))
+        .routes(routes!(people::record_consent))
+        .routes(routes!(people::reveal_id_number))
+        .routes(routes!(people::customer_timeline))
         .routes(routes!(vehicles::list_vehicles, vehicles::create_vehicle))
         .routes(routes!(vehicles::get_vehicle, vehicles::update_vehicle))
         .routes(routes!(vehicles::record_mileage))

@@ -2,10 +2,10 @@
 
 mod lead_intake;
 mod leads;
+mod management;
 mod opportunities;
 mod pipeline;
 mod receptions;
-mod sales;
 mod test_drives;
 
 use crate::module::HttpModule;
@@ -48,13 +48,16 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(test_drives::reschedule))
         .routes(routes!(test_drives::cancel))
         .routes(routes!(test_drives::feedback))
-        .routes(routes!(sales::get_settings, sales::update_settings))
         .routes(routes!(
-            sales::get_assignment_rules,
-            sales::replace_assignment_rules
+            management::get_settings,
+            management::update_settings
         ))
-        .routes(routes!(sales::report))
-        .routes(routes!(sales::export_report))
+        .routes(routes!(
+            management::get_assignment_rules,
+            management::replace_assignment_rules
+        ))
+        .routes(routes!(management::report))
+        .routes(routes!(management::export_report))
 }
 
 impl HttpModule for forecourt_sales::module::SalesModule {
