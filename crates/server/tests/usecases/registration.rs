@@ -5,7 +5,7 @@
 use forecourt_db::ConnectionTrait;
 use forecourt_db::testing::TestDb;
 use forecourt_demo::DemoExt as _;
-use forecourt_kernel::{CoreSettings, module};
+use forecourt_kernel::module;
 use std::collections::BTreeSet;
 
 fn install() {
@@ -19,7 +19,7 @@ fn every_text_of_every_module_has_words_in_every_language() {
     install();
     assert!(module::installed().len() >= 5);
     assert_eq!(forecourt_kernel::texts::problems(), Vec::<String>::new());
-    for key in ["lead.follow_up_task", "notice.activity.reminder.title"] {
+    for key in ["sales.follow_up_task", "notice.activity.reminder.title"] {
         assert!(forecourt_kernel::texts::has(key), "{key}");
     }
 }
@@ -87,14 +87,11 @@ async fn every_column_that_points_at_a_customer_is_declared() {
     );
 }
 
-/// The demo's customers have timelines written by every module; each kind it wrote is one a
-/// module declares.
-#[tokio::test(flavor = "multi_thread")]
-async fn every_timeline_kind_the_demo_writes_is_declared() {
-    let test_db = TestDb::sqlite().await;
-    let app = forecourt_server::modules::app(test_db.db.clone(), CoreSettings::default());
-    app.demo().load_demo_with(7, &|_| {}).await.unwrap();
-    let conn = test_db.db.conn();
+// The demo's customers have timelines written by every module; each kind it wrote is one a
+// module declares.
+crate::http_test!(async fn every_timeline_kind_the_demo_writes_is_declared(t) {
+    t.app.demo().load_demo_with(10, &|_| {}).await.unwrap();
+    let conn = t.db.db.conn();
     let rows = conn
         .query_all_raw(sea_orm::Statement::from_string(
             conn.get_database_backend(),
@@ -102,18 +99,12 @@ async fn every_timeline_kind_the_demo_writes_is_declared() {
         ))
         .await
         .unwrap();
-    let written: BTreeSet<String> = rows
-        .iter()
-        .map(|r| r.try_get("", "kind").unwrap())
-        .collect();
+    let written: BTreeSet<String> = rows.iter().map(|r| r.try_get("", "kind").unwrap()).collect();
     assert!(written.len() >= 8, "{written:?}");
     let declared: BTreeSet<&str> = module::timeline_kinds().collect();
     let undeclared: Vec<&String> = written
         .iter()
         .filter(|k| !declared.contains(k.as_str()))
         .collect();
-    assert!(
-        undeclared.is_empty(),
-        "undeclared timeline kinds: {undeclared:?}"
-    );
-}
+    assert!(undeclared.is_empty(), "undeclared timeline kinds: {undeclared:?}");
+});
