@@ -140,7 +140,7 @@ pub struct ActivityView {
     pub ends_at: Option<DateTime<Utc>>,
     /// When it is due (UTC, RFC 3339), for calls and tasks.
     pub due_at: Option<DateTime<Utc>>,
-    /// Planned, completed or cancelled.
+    /// `planned`, `done` or `cancelled`.
     pub status: ActivityStatus,
     /// Planned and past its due time (or end).
     pub overdue: bool,

@@ -114,7 +114,7 @@ pub struct BookingView {
     pub starts_at: DateTime<Utc>,
     /// When the drive ends (UTC, RFC 3339).
     pub ends_at: DateTime<Utc>,
-    /// Booked, completed, cancelled or no-show.
+    /// `booked`, `done`, `cancelled` or `no_show`.
     pub status: BookingStatus,
     /// Only the car's busy time is shown (someone else's customer).
     pub busy_only: bool,
