@@ -88,7 +88,7 @@ pub struct LookupView {
     pub key: String,
     /// Its name; built-in entries are named by the UI in the reader's language.
     pub name: String,
-    /// One of the entries every dealer has; it can be switched off but not removed.
+    /// One of the entries every dealer starts with (named by the UI from its key).
     pub builtin: bool,
     /// Whether it can be chosen for new records; switched-off entries stay on old ones.
     pub active: bool,

@@ -46,9 +46,9 @@ pub struct StageView {
     pub kind: StageKind,
     /// Its place in the pipeline, lowest first.
     pub sort_order: i32,
-    /// One of the stages every dealer has; it cannot be removed.
+    /// One of the stages every dealer starts with (named by the UI from its key).
     pub builtin: bool,
-    /// Whether new opportunities can be moved to it; only `open` stages can be switched off.
+    /// Whether the stage is switched on; only `open` stages can be switched off.
     pub active: bool,
     /// Its version; send it back with a change.
     pub version: i64,
