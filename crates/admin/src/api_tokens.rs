@@ -23,17 +23,25 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ApiTokenView {
+    /// The token's id (UUIDv7).
     pub id: ApiTokenId,
+    /// The name it was given (what it is for, e.g. `DMS sync`).
     pub name: String,
     /// The token's first characters, to tell tokens apart.
     pub prefix: String,
     /// The user the token acts for.
     pub user_id: UserId,
+    /// What the token may do (permissions with their scopes).
     pub grants: Vec<Grant>,
+    /// When it was created (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
+    /// When it was last used (UTC, RFC 3339); `null` if never.
     pub last_used_at: Option<DateTime<Utc>>,
+    /// When it stops working (UTC, RFC 3339); `null`: until revoked.
     pub expires_at: Option<DateTime<Utc>>,
+    /// When it was revoked (UTC, RFC 3339); `null` while live.
     pub revoked_at: Option<DateTime<Utc>>,
+    /// Its version.
     pub version: i64,
 }
 
@@ -67,6 +75,7 @@ pub struct ApiTokenQuery {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewApiToken {
+    /// What the token is for; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
     /// What the token may do: at most what its creator may do.
@@ -78,7 +87,9 @@ pub struct NewApiToken {
 /// A new token. `token` is shown this once and cannot be retrieved again.
 #[derive(Clone, Serialize, ToSchema)]
 pub struct CreatedApiToken {
+    /// The secret token: send it as `Authorization: Bearer <token>`. Shown only this once.
     pub token: String,
+    /// The token as listed afterwards.
     pub api_token: ApiTokenView,
 }
 
@@ -91,6 +102,8 @@ impl std::fmt::Debug for CreatedApiToken {
 }
 
 impl Admin<'_> {
+    /// A page of API tokens: with dealer scope all of the dealer's, else only the caller's own;
+    /// revoked ones only with `include_revoked`. Needs `api_token.read`.
     pub async fn list_api_tokens(
         &self,
         actor: &Actor,

@@ -19,17 +19,21 @@ use uuid::Uuid;
 /// word, and the records it names resolved to names the reader may see.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct AuditEventView {
+    /// The event's id (UUIDv7).
     pub id: AuditEventId,
     /// UTC; the app shows it in the dealer's time zone.
     pub occurred_at: DateTime<Utc>,
     /// `user`, `api_token` or `system`.
     pub actor_kind: String,
+    /// The user who acted (for an API token, the user it acts for); `null` for the system.
     pub actor_id: Option<UserId>,
+    /// Their name, for display.
     pub actor_name: String,
     /// `entity.verb`, e.g. `user.created`, `user.password_reset`.
     pub action: String,
     /// The record's type (`user`, `customer`, `lead` …).
     pub entity_type: String,
+    /// The record's id, if the event is about one.
     pub entity_id: Option<Uuid>,
     /// The record by name (absent when it no longer exists or has no name).
     pub entity: Option<AuditRef>,
@@ -40,6 +44,7 @@ pub struct AuditEventView {
     pub changes: serde_json::Value,
     /// The records that ids in `changes` point at (stages, owners, models …), by id.
     pub refs: BTreeMap<String, AuditRef>,
+    /// The id of the HTTP request that caused it, to match the server's logs.
     pub request_id: Option<String>,
 }
 

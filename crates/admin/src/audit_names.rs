@@ -24,6 +24,7 @@ use uuid::Uuid;
 pub struct AuditRef {
     /// The record's type, as in `entity_type` (`user`, `customer`, `lead`, `pipeline_stage` …).
     pub entity_type: String,
+    /// The record's id.
     pub id: Uuid,
     /// Its name as the reader may see it: a customer's (or, for a lead, opportunity or test
     /// drive, its customer's) name is cut to the family name outside the reader's reach.

@@ -19,10 +19,15 @@ pub use forecourt_kernel::org::DealerView;
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct DealerPatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// A new name; at most 100 characters. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: Option<String>,
+    /// A new IANA time zone (e.g. `Asia/Shanghai`); "today" and report periods follow it. Absent
+    /// keeps it.
     pub time_zone: Option<String>,
+    /// The default language of the dealer's users. Absent keeps it.
     pub locale: Option<Locale>,
 }
 
@@ -57,6 +62,9 @@ impl Admin<'_> {
         Ok(DealerView::from(&dealer))
     }
 
+    /// Renames the dealer or changes its time zone or default language. Only the dealer the caller
+    /// acts in (any other id is 404); needs `dealer.update`. A stale `version` is 409
+    /// `version_conflict`, an unknown time zone 422.
     pub async fn update_dealer(
         &self,
         actor: &Actor,

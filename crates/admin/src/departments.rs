@@ -17,11 +17,17 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct DepartmentView {
+    /// The department's id (UUIDv7).
     pub id: DepartmentId,
+    /// The dealer it belongs to.
     pub dealer_id: DealerId,
+    /// The department's name (e.g. `销售部`).
     pub name: String,
+    /// When it was created (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
+    /// When it last changed (UTC, RFC 3339).
     pub updated_at: DateTime<Utc>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 
@@ -40,24 +46,30 @@ impl From<&department::Model> for DepartmentView {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewDepartment {
+    /// The department's name, unique in the dealer; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct DepartmentPatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// A new name; at most 64 characters. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
 }
 
 impl Admin<'_> {
+    /// The dealer's departments. Needs `department.read`.
     pub async fn list_departments(&self, actor: &Actor) -> CoreResult<Vec<DepartmentView>> {
         actor.require(Permission::DepartmentRead)?;
         let rows = org::list_departments(self.db().conn(), actor.scope()).await?;
         Ok(rows.iter().map(DepartmentView::from).collect())
     }
 
+    /// One of the dealer's departments. Needs `department.read`; another dealer's department is
+    /// 404.
     pub async fn get_department(
         &self,
         actor: &Actor,
@@ -70,6 +82,8 @@ impl Admin<'_> {
         Ok(DepartmentView::from(&row))
     }
 
+    /// Creates a department. Needs `department.manage`; a name already used is 409 `already_exists`
+    /// (field code `taken`).
     pub async fn create_department(
         &self,
         actor: &Actor,
@@ -96,6 +110,8 @@ impl Admin<'_> {
         Ok(DepartmentView::from(&created))
     }
 
+    /// Renames a department. Needs `department.manage`; another dealer's department is 404, a stale
+    /// `version` 409 `version_conflict`, a name already used 409 `already_exists`.
     pub async fn update_department(
         &self,
         actor: &Actor,

@@ -22,16 +22,20 @@ use utoipa::ToSchema;
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct RoleSummary {
+    /// The role's key (e.g. `sales_consultant` or a custom role's key).
     pub key: String,
+    /// Whether it is a built-in role (the app names it from its key).
     pub builtin: bool,
 }
 
 /// Who the caller is, where they act and what they may do.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct MeView {
+    /// The signed-in user's account.
     pub user: UserView,
     /// The dealer the user acts in now.
     pub dealer: DealerView,
+    /// The user's role.
     pub role: RoleSummary,
     /// The effective permissions in the current dealer.
     pub permissions: Vec<Grant>,
@@ -44,7 +48,9 @@ pub struct MeView {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct MePatch {
+    /// The account's version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// A new display name; at most 64 characters. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub display_name: Option<String>,
     /// The preferred language; `null` follows the dealer's.
@@ -54,7 +60,10 @@ pub struct MePatch {
 
 #[derive(Clone, Deserialize, ToSchema)]
 pub struct PasswordChange {
+    /// The password in use now.
     pub current_password: String,
+    /// The new password: 8 to 128 characters; it must differ from the username and not be one
+    /// repeated character.
     #[schema(schema_with = forecourt_domain::schema::new_password)]
     pub new_password: String,
 }
@@ -66,6 +75,9 @@ impl std::fmt::Debug for PasswordChange {
 }
 
 impl Admin<'_> {
+    /// The signed-in user, the dealer they act in, their role and effective permissions; with the
+    /// CSRF token for a browser session. A system actor, or an account that no longer exists, is
+    /// 401.
     pub async fn get_me(&self, actor: &Actor, csrf_token: Option<String>) -> CoreResult<MeView> {
         let conn = self.db().conn();
         let user = self.own_account(conn, actor).await?;
@@ -85,6 +97,8 @@ impl Admin<'_> {
         })
     }
 
+    /// Changes the caller's own display name or preferred language (no permission needed). A stale
+    /// `version` is 409 `version_conflict`.
     pub async fn update_me(&self, actor: &Actor, patch: MePatch) -> CoreResult<MeView> {
         let home = actor.at_home();
         let tx = self.db().begin().await?;

@@ -22,8 +22,11 @@ use uuid::Uuid;
 /// One permission of the catalog, for building the resource × action grid.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct PermissionInfo {
+    /// The permission's key (`resource.action`).
     pub key: Permission,
+    /// The resource it is about (e.g. `customer`).
     pub resource: &'static str,
+    /// What it allows on the resource (e.g. `read`).
     pub action: &'static str,
     /// The scopes it can be granted at, narrowest first.
     pub scopes: Vec<Scope>,
@@ -31,11 +34,15 @@ pub struct PermissionInfo {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct RoleView {
+    /// The role's key: a built-in role's (e.g. `sales_consultant`) or a custom one's.
     pub key: String,
     /// A custom role's name; built-in roles are named by the UI from their key.
     pub name: Option<String>,
+    /// What the role is for, for a custom role.
     pub description: Option<String>,
+    /// Whether it is a built-in role (read-only).
     pub builtin: bool,
+    /// The permissions it grants, with their scopes.
     pub grants: Vec<Grant>,
     /// Custom roles only.
     pub id: Option<RoleId>,
@@ -74,21 +81,29 @@ pub struct NewRole {
     /// 2-32 characters of a-z, 0-9 and _, not a built-in role's key.
     #[schema(schema_with = forecourt_domain::schema::key)]
     pub key: String,
+    /// The role's name; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
+    /// What the role is for; at most 500 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub description: Option<String>,
+    /// The permissions it grants, with their scopes: at most what the caller holds.
     pub grants: Vec<Grant>,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct RolePatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// A new name; at most 64 characters. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
+    /// What the role is for, at most 500 characters. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub description: Option<Option<String>>,
+    /// The permissions it grants, replacing the whole list (at most what the caller holds). Absent
+    /// keeps them.
     pub grants: Option<Vec<Grant>>,
 }
 
@@ -106,6 +121,8 @@ pub fn permission_catalog() -> Vec<PermissionInfo> {
 }
 
 impl Admin<'_> {
+    /// Every role of the dealer: the built-in ones and the dealer's custom roles. Needs
+    /// `role.read`.
     pub async fn list_roles(&self, actor: &Actor) -> CoreResult<Vec<RoleView>> {
         actor.require(Permission::RoleRead)?;
         let custom = roles::list(self.db().conn(), actor.scope()).await?;
@@ -116,6 +133,7 @@ impl Admin<'_> {
             .collect())
     }
 
+    /// One role by key, built-in or custom. Needs `role.read`; an unknown key is 404.
     pub async fn get_role(&self, actor: &Actor, key: &str) -> CoreResult<RoleView> {
         actor.require(Permission::RoleRead)?;
         if let Some(builtin) = BuiltinRole::from_key(key) {
@@ -127,6 +145,8 @@ impl Admin<'_> {
         Ok(RoleView::custom(&model))
     }
 
+    /// Creates a custom role. Needs `role.manage`; granting a permission the caller does not hold
+    /// is 422 (field code `role_exceeds_own_permissions`), a key already used 409 `already_exists`.
     pub async fn create_role(&self, actor: &Actor, input: NewRole) -> CoreResult<RoleView> {
         actor.require(Permission::RoleManage)?;
         let mut errors = FieldErrors::new();
@@ -166,6 +186,9 @@ impl Admin<'_> {
         Ok(RoleView::custom(&created))
     }
 
+    /// Edits a custom role. Needs `role.manage`; a built-in role is 422 (field code
+    /// `builtin_role_read_only`), a stale `version` 409 `version_conflict`, granting more than the
+    /// caller holds 422.
     pub async fn update_role(
         &self,
         actor: &Actor,

@@ -20,13 +20,21 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct TeamView {
+    /// The team's id (UUIDv7).
     pub id: TeamId,
+    /// The dealer the team belongs to.
     pub dealer_id: DealerId,
+    /// The team's name (e.g. `销售一组`).
     pub name: String,
+    /// The department it belongs to, if any.
     pub department_id: Option<DepartmentId>,
+    /// The team leader, if any; alarms about overdue tasks of the team escalate to them.
     pub leader_id: Option<UserId>,
+    /// When the team was created (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
+    /// When the team last changed (UTC, RFC 3339).
     pub updated_at: DateTime<Utc>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 
@@ -47,19 +55,26 @@ impl From<&team::Model> for TeamView {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewTeam {
+    /// The team's name, unique in the dealer; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
+    /// The department it belongs to (one of the dealer's).
     pub department_id: Option<DepartmentId>,
+    /// The team leader (a user of the dealer).
     pub leader_id: Option<UserId>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct TeamPatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// A new name; at most 64 characters. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
+    /// The department it belongs to. Absent keeps it; `null` takes the team out of its department.
     #[serde(default, deserialize_with = "double_option")]
     pub department_id: Option<Option<DepartmentId>>,
+    /// The team leader. Absent keeps them; `null` leaves the team without a leader.
     #[serde(default, deserialize_with = "double_option")]
     pub leader_id: Option<Option<UserId>>,
 }
@@ -80,6 +95,8 @@ impl Admin<'_> {
             .collect())
     }
 
+    /// One team. Needs `team.read`: with dealer scope any of the dealer's teams, else only the
+    /// caller's own team; others are 404.
     pub async fn get_team(&self, actor: &Actor, id: TeamId) -> CoreResult<TeamView> {
         let team = self.visible_team(self.db().conn(), actor, id).await?;
         Ok(TeamView::from(&team))
@@ -103,6 +120,9 @@ impl Admin<'_> {
         }
     }
 
+    /// Creates a team, optionally in a department and with a leader. Needs `team.manage`; a name
+    /// already used is 409 `already_exists` (field code `taken`), an unknown department or leader
+    /// 422.
     pub async fn create_team(&self, actor: &Actor, input: NewTeam) -> CoreResult<TeamView> {
         actor.require(Permission::TeamManage)?;
         let mut errors = FieldErrors::new();
@@ -137,6 +157,9 @@ impl Admin<'_> {
         Ok(TeamView::from(&created))
     }
 
+    /// Renames a team or changes its department or leader. Needs `team.manage`; another dealer's
+    /// team is 404, a stale `version` 409 `version_conflict`, a name already used 409
+    /// `already_exists`.
     pub async fn update_team(
         &self,
         actor: &Actor,

@@ -23,13 +23,21 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Default, Serialize, ToSchema)]
 pub struct CatalogImportReport {
+    /// Whether this was a dry run (nothing written).
     pub dry_run: bool,
+    /// Whether anything was written (false for dry runs and for files with bad rows).
     pub applied: bool,
+    /// How many data rows the file has.
     pub rows: usize,
+    /// Brands created (or, in a dry run, to be created).
     pub brands_created: usize,
+    /// Series created (or to be created).
     pub series_created: usize,
+    /// Models created (or to be created).
     pub models_created: usize,
+    /// Models updated (or to be updated).
     pub models_updated: usize,
+    /// Every problem, row by row.
     pub errors: Vec<RowError>,
 }
 

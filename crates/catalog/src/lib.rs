@@ -81,38 +81,59 @@ pub struct Colour {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ModelView {
+    /// The model's id (UUIDv7).
     pub id: CatalogModelId,
+    /// The series it belongs to.
     pub series_id: CatalogSeriesId,
+    /// The trim name (e.g. `1.5T 豪华型`).
     pub name: String,
+    /// Its model year.
     pub model_year: i32,
+    /// Its body type, if known.
     pub body_type: Option<BodyType>,
+    /// Its powertrain, if known.
     pub powertrain: Option<Powertrain>,
     /// Guide price in fen.
     pub guide_price_fen: Fen,
+    /// The colours it comes in.
     pub colours: Vec<Colour>,
+    /// Whether it can be chosen for new leads and vehicles.
     pub active: bool,
     /// Published by the group or OEM: read-only here.
     pub published: bool,
+    /// When it last changed (UTC, RFC 3339).
     pub updated_at: DateTime<Utc>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct SeriesView {
+    /// The series' id (UUIDv7).
     pub id: CatalogSeriesId,
+    /// The brand it belongs to.
     pub brand_id: CatalogBrandId,
+    /// The series' name (e.g. `途观L`).
     pub name: String,
+    /// Published by the group or OEM: read-only here.
     pub published: bool,
+    /// Its models.
     pub models: Vec<ModelView>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct BrandView {
+    /// The brand's id (UUIDv7).
     pub id: CatalogBrandId,
+    /// The brand's name (e.g. `大众`).
     pub name: String,
+    /// Published by the group or OEM: read-only here.
     pub published: bool,
+    /// Its series.
     pub series: Vec<SeriesView>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 

@@ -17,11 +17,16 @@ use utoipa::ToSchema;
 pub struct PublishReport {
     /// Dealers the catalog was published to.
     pub dealers: usize,
+    /// Models created in the dealers' catalogs.
     pub models_created: usize,
+    /// Models updated in the dealers' catalogs.
     pub models_updated: usize,
 }
 
 impl Catalog<'_> {
+    /// Copies the caller's catalog to every dealer of their group (OEM or dealer group), where the
+    /// copies are read-only. Needs `catalog.publish` with group scope; a caller outside a group is
+    /// 403.
     pub async fn publish_catalog(&self, actor: &Actor) -> CoreResult<PublishReport> {
         actor.require(Permission::CatalogPublish)?;
         let conn = self.db().conn();

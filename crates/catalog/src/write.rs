@@ -20,43 +20,57 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewBrand {
+    /// The brand's name (e.g. `大众`); at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct BrandPatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// The new name; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewSeries {
+    /// The brand the series belongs to.
     pub brand_id: CatalogBrandId,
+    /// The series' name (e.g. `途观L`); at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct SeriesPatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// The new name; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewModel {
+    /// The series the model belongs to.
     pub series_id: CatalogSeriesId,
     /// The trim: `1.5T 豪华型`.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: String,
+    /// Its model year: 1950 to 2100.
     pub model_year: i32,
+    /// Its body type.
     pub body_type: BodyType,
+    /// Its powertrain.
     pub powertrain: Powertrain,
+    /// The manufacturer's guide price (指导价) in integer fen: ¥0 to ¥100,000,000.
     pub guide_price_fen: Fen,
+    /// The colours it comes in; each name at most 32 characters, each `hex` like `#F5F5F0`.
     #[serde(default)]
     pub colours: Vec<Colour>,
+    /// Whether it can be chosen for new leads and vehicles (default `true`).
     #[serde(default = "active_default")]
     pub active: bool,
 }
@@ -67,14 +81,22 @@ fn active_default() -> bool {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct ModelPatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// A new trim name; at most 100 characters. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: Option<String>,
+    /// A new model year (1950 to 2100). Absent keeps it.
     pub model_year: Option<i32>,
+    /// A new body type. Absent keeps it.
     pub body_type: Option<BodyType>,
+    /// A new powertrain. Absent keeps it.
     pub powertrain: Option<Powertrain>,
+    /// A new guide price in integer fen (¥0 to ¥100,000,000). Absent keeps it.
     pub guide_price_fen: Option<Fen>,
+    /// The colours, replacing the whole list. Absent keeps them.
     pub colours: Option<Vec<Colour>>,
+    /// `false` stops it being chosen for new records (vehicles keep it). Absent keeps it.
     pub active: Option<bool>,
 }
 
@@ -135,6 +157,8 @@ pub fn check_model_fields(
 }
 
 impl Catalog<'_> {
+    /// Adds a brand to the dealer's catalog. Needs `catalog.manage`; a name already used is 409
+    /// `already_exists` (field code `taken`).
     pub async fn create_brand(&self, actor: &Actor, input: NewBrand) -> CoreResult<BrandView> {
         actor.require(Permission::CatalogManage)?;
         let name = parse_name("name", &input.name, NAME_MAX)?;
@@ -164,6 +188,9 @@ impl Catalog<'_> {
         })
     }
 
+    /// Renames a brand of the dealer's catalog. Needs `catalog.manage`; another dealer's brand is
+    /// 404, a published (read-only) brand 422 (field code `published_read_only`), a stale `version`
+    /// 409 `version_conflict`, a name already used 409 `already_exists`.
     pub async fn update_brand(
         &self,
         actor: &Actor,
@@ -207,6 +234,8 @@ impl Catalog<'_> {
         })
     }
 
+    /// Deletes a brand of the dealer's catalog. Needs `catalog.manage`; a published brand is 422
+    /// (field code `published_read_only`), a brand that still has series 409 `in_use`.
     pub async fn delete_brand(&self, actor: &Actor, id: CatalogBrandId) -> CoreResult<()> {
         let tx = self.db().begin().await?;
         let before = tenant::find::<catalog_brand::Entity, _>(&*tx, actor.scope(), id.uuid())
@@ -227,6 +256,8 @@ impl Catalog<'_> {
         Ok(())
     }
 
+    /// Adds a series under one of the dealer's brands. Needs `catalog.manage`; a name already used
+    /// is 409 `already_exists` (field code `taken`).
     pub async fn create_series(&self, actor: &Actor, input: NewSeries) -> CoreResult<SeriesView> {
         actor.require(Permission::CatalogManage)?;
         let mut errors = FieldErrors::new();
@@ -274,6 +305,9 @@ impl Catalog<'_> {
         })
     }
 
+    /// Renames a series of the dealer's catalog. Needs `catalog.manage`; another dealer's series is
+    /// 404, a published one 422 (field code `published_read_only`), a stale `version` 409
+    /// `version_conflict`, a name already used 409 `already_exists`.
     pub async fn update_series(
         &self,
         actor: &Actor,
@@ -318,6 +352,8 @@ impl Catalog<'_> {
         })
     }
 
+    /// Deletes a series of the dealer's catalog. Needs `catalog.manage`; a published series is 422
+    /// (field code `published_read_only`), one that still has models 409 `in_use`.
     pub async fn delete_series(&self, actor: &Actor, id: CatalogSeriesId) -> CoreResult<()> {
         let tx = self.db().begin().await?;
         let before = tenant::find::<catalog_series::Entity, _>(&*tx, actor.scope(), id.uuid())
@@ -338,6 +374,8 @@ impl Catalog<'_> {
         Ok(())
     }
 
+    /// Adds a model (trim) under one of the dealer's series, with its year, price and colours.
+    /// Needs `catalog.manage`; a name already used is 409 `already_exists` (field code `taken`).
     pub async fn create_model(&self, actor: &Actor, input: NewModel) -> CoreResult<ModelView> {
         actor.require(Permission::CatalogManage)?;
         let mut errors = FieldErrors::new();
@@ -386,6 +424,9 @@ impl Catalog<'_> {
         Ok(model_view(&created))
     }
 
+    /// Edits a model of the dealer's catalog. Needs `catalog.manage`; another dealer's model is
+    /// 404, a published one 422 (field code `published_read_only`), a stale `version` 409
+    /// `version_conflict`.
     pub async fn update_model(
         &self,
         actor: &Actor,
@@ -456,6 +497,9 @@ impl Catalog<'_> {
         Ok(model_view(&updated))
     }
 
+    /// Deletes a model of the dealer's catalog. Needs `catalog.manage`; a published model is 422
+    /// (field code `published_read_only`), one that vehicles refer to 409 `in_use` (switch it off
+    /// instead).
     pub async fn delete_model(&self, actor: &Actor, id: CatalogModelId) -> CoreResult<()> {
         let tx = self.db().begin().await?;
         let before = tenant::find::<catalog_model::Entity, _>(&*tx, actor.scope(), id.uuid())

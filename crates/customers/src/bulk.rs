@@ -39,6 +39,7 @@ pub enum BulkAction {
 pub struct BulkRequest {
     /// At most 1,000.
     pub ids: Vec<CustomerId>,
+    /// What to do to every customer listed.
     pub action: BulkAction,
 }
 

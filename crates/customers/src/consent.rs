@@ -23,12 +23,17 @@ use utoipa::ToSchema;
 /// A customer gave or withdrew consent for a channel.
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct ConsentChange {
+    /// The customer's version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// The channel and the answer; the note is at most 200 characters.
     #[serde(flatten)]
     pub consent: ConsentInput,
 }
 
 impl Customers<'_> {
+    /// Records that a customer gave or withdrew consent for a channel, with how and when, in the
+    /// consent history. Needs `customer.update` reaching the customer's owner (else 404); a stale
+    /// `version` is 409 `version_conflict`.
     pub async fn record_consent(
         &self,
         actor: &Actor,

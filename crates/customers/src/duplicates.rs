@@ -28,9 +28,13 @@ pub enum DuplicateMatch {
 /// name and owner, so a consultant learns the customer is taken without learning who it is.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct DuplicateCandidate {
+    /// The matching customer's id.
     pub customer_id: CustomerId,
+    /// Their name; only the family name when the caller may not see them.
     pub name: String,
+    /// What matched: a phone, the ID number or a VIN.
     pub matched_on: Vec<DuplicateMatch>,
+    /// The consultant who owns them, so the caller knows whom to ask.
     pub owner: Option<OwnerView>,
     /// Whether the caller may open this customer.
     pub visible: bool,
@@ -39,9 +43,12 @@ pub struct DuplicateCandidate {
 /// What to look for (phones in any spelling).
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct DuplicateCheck {
+    /// Phone numbers, any spelling.
     #[serde(default)]
     pub phones: Vec<String>,
+    /// A 身份证 number.
     pub id_number: Option<String>,
+    /// VINs.
     #[serde(default)]
     pub vins: Vec<String>,
 }

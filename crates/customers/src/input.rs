@@ -19,6 +19,7 @@ pub struct PhoneInput {
     /// Any spelling: `138 1234 5678`, `+86 13812345678`, `(0571)8765 4321`.
     #[schema(schema_with = forecourt_domain::schema::phone)]
     pub number: String,
+    /// What kind of number it is: `mobile` (the default), `home`, `work` or `other`.
     #[serde(default = "default_label")]
     pub label: PhoneLabel,
 }
@@ -29,30 +30,42 @@ fn default_label() -> PhoneLabel {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct CompanionInput {
+    /// How the companion relates to the customer.
     pub relation: Relation,
+    /// The companion's name; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
+    /// The companion's phone, any spelling.
     #[schema(schema_with = forecourt_domain::schema::optional_phone)]
     pub phone: Option<String>,
+    /// What the companion cares about; at most 200 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
     pub notes: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct ConsentInput {
+    /// The channel consented to: `sms`, `phone`, `email` or `wechat`.
     pub channel: ConsentChannel,
+    /// `true` gives consent, `false` withdraws it.
     pub granted: bool,
+    /// How the customer gave or withdrew it.
     pub method: ConsentMethod,
+    /// A note, e.g. where the signed form is kept.
     pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct AddressInput {
+    /// Province (省): a province of China, e.g. `浙江` or `浙江省`.
     pub province: Option<String>,
+    /// City (市); at most 32 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub city: Option<String>,
+    /// District (区/县); at most 32 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub district: Option<String>,
+    /// Street address; at most 200 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
     pub street: Option<String>,
 }
@@ -60,36 +73,48 @@ pub struct AddressInput {
 /// A new customer.
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewCustomer {
+    /// `person` (the default) or `company`.
     #[serde(default = "default_kind")]
     pub kind: CustomerKind,
     /// A person's name (张伟) or a company's.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: String,
+    /// `male` or `female`.
     pub gender: Option<Gender>,
+    /// Their birthday (`YYYY-MM-DD`): a past date after 1900.
     pub birthday: Option<NaiveDate>,
+    /// Up to 5 phone numbers; the first is the primary one.
     #[serde(default)]
     pub phones: Vec<PhoneInput>,
+    /// Their WeChat id; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub wechat_id: Option<String>,
+    /// Their e-mail address.
     #[schema(schema_with = forecourt_domain::schema::optional_email)]
     pub email: Option<String>,
+    /// Their postal address.
     #[serde(default)]
     pub address: AddressInput,
     /// 身份证 number; stored encrypted, shown masked.
     #[schema(schema_with = forecourt_domain::schema::optional_id_number)]
     pub id_number: Option<String>,
+    /// Their occupation; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub occupation: Option<String>,
+    /// Free-text notes; at most 2000 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
     pub notes: Option<String>,
+    /// Up to 20 tags of at most 32 characters each; repeats are dropped.
     #[serde(default)]
     pub tags: Vec<String>,
     /// The key of one of the dealer's sources (`walk_in`, `phone`, ...).
     pub source: Option<String>,
     /// The consultant who owns the customer; defaults to the creator.
     pub owner_id: Option<UserId>,
+    /// Up to 10 people who come along and influence the purchase.
     #[serde(default)]
     pub companions: Vec<CompanionInput>,
+    /// Consent per channel, as the customer gave it.
     #[serde(default)]
     pub consents: Vec<ConsentInput>,
     /// Cars to register with the customer.
@@ -151,37 +176,52 @@ impl PhoneInput {
 /// replace the whole list.
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct CustomerPatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// `person` or `company`. Absent keeps it.
     pub kind: Option<CustomerKind>,
+    /// A new name; at most 100 characters. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: Option<String>,
+    /// `male` or `female`. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     pub gender: Option<Option<Gender>>,
+    /// Their birthday (`YYYY-MM-DD`, a past date after 1900). Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     pub birthday: Option<Option<NaiveDate>>,
+    /// Up to 5 phone numbers replacing the whole list, the first primary. Absent keeps them.
     pub phones: Option<Vec<PhoneInput>>,
+    /// Their WeChat id, at most 64 characters. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub wechat_id: Option<Option<String>>,
+    /// Their e-mail address. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_email)]
     pub email: Option<Option<String>>,
+    /// A new address, replacing the whole address. Absent keeps it.
     pub address: Option<AddressInput>,
+    /// Their 身份证 number. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_id_number)]
     pub id_number: Option<Option<String>>,
+    /// Their occupation, at most 64 characters. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub occupation: Option<Option<String>>,
+    /// Free-text notes, at most 2000 characters. Absent keeps them; `null` clears them.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NOTE_MAX }>)]
     pub notes: Option<Option<String>>,
+    /// Up to 20 tags replacing the whole list. Absent keeps them.
     pub tags: Option<Vec<String>>,
+    /// A key of the dealer's `source` list. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     pub source: Option<Option<String>>,
     /// Changing the owner needs `customer:assign`.
     #[serde(default, deserialize_with = "double_option")]
     pub owner_id: Option<Option<UserId>>,
+    /// Up to 10 companions replacing the whole list. Absent keeps them.
     pub companions: Option<Vec<CompanionInput>>,
     /// Save even though a new phone or ID number belongs to another customer.
     #[serde(default)]

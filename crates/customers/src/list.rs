@@ -24,15 +24,22 @@ pub const COUNT_CAP: u64 = 1000;
 pub struct CustomerQuery {
     /// A name (two characters are enough), phone (or its last four digits), plate or VIN.
     pub q: Option<String>,
+    /// Only customers this user owns.
     pub owner_id: Option<UserId>,
     /// Only customers nobody owns.
     #[serde(default)]
     pub unowned: bool,
+    /// Only customers owned by this team's members.
     pub team_id: Option<TeamId>,
+    /// Only customers of this source (a key of the dealer's `source` list).
     pub source: Option<String>,
+    /// Only customers with this tag.
     pub tag: Option<String>,
+    /// Only people (`person`) or only companies (`company`).
     pub kind: Option<super::CustomerKind>,
+    /// Only customers created from this time (UTC, RFC 3339).
     pub created_from: Option<DateTime<Utc>>,
+    /// Only customers created up to this time (UTC, RFC 3339).
     pub created_to: Option<DateTime<Utc>>,
     /// Customers owning a car of this brand.
     pub brand: Option<String>,
@@ -42,9 +49,11 @@ pub struct CustomerQuery {
     #[param(schema_with = sort_schema)]
     #[schema(schema_with = sort_schema)]
     pub sort: Option<String>,
+    /// How many customers per page (at most 200; default 50).
     #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     #[schema(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page; absent for the first page.
     pub cursor: Option<String>,
     /// Count the matches (exactly up to 1,000).
     #[serde(default)]
@@ -53,7 +62,9 @@ pub struct CustomerQuery {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct CustomerPage {
+    /// The customers of this page.
     pub items: Vec<CustomerRow>,
+    /// Pass it as `cursor` for the next page; absent on the last page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
     /// With `with_count`: the number of matches, at most 1,000.
@@ -129,6 +140,8 @@ impl Customers<'_> {
         Ok(Some(found.into_iter().map(|(id, _)| id).collect()))
     }
 
+    /// The list filter a customer query stands for, its search text resolved to the matching
+    /// customers' ids (at most 1,000).
     pub async fn customer_filter(
         &self,
         actor: &Actor,
@@ -150,6 +163,8 @@ impl Customers<'_> {
         })
     }
 
+    /// A page of the customers the caller may read (`customer.read` in their scope), filtered and
+    /// sorted; newest first by default, with an optional count up to 1,000.
     pub async fn list_customers(
         &self,
         actor: &Actor,

@@ -49,9 +49,13 @@ pub const MERGE_FIELDS: [&str; 12] = [
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct MergeRequest {
+    /// The customer that stays.
     pub survivor_id: CustomerId,
+    /// The survivor's version last read; a stale one is refused with 409 `version_conflict`.
     pub survivor_version: i64,
+    /// The duplicate that is merged into the survivor and then answers 410 `merged`.
     pub merged_id: CustomerId,
+    /// The merged customer's version last read; a stale one is refused with 409 `version_conflict`.
     pub merged_version: i64,
     /// Per field, whose value to keep. Unnamed fields keep the survivor's value, or the merged
     /// record's where the survivor has none.
@@ -72,6 +76,10 @@ fn pick<T: Clone>(
 }
 
 impl Customers<'_> {
+    /// Merges a duplicate customer into another: per field the chosen value is kept, and the
+    /// duplicate's phones and linked records move to the survivor. Needs `customer.merge` reaching
+    /// both customers (else 404); a stale version of either is 409 `version_conflict`, merging a
+    /// customer into itself 422.
     pub async fn merge_customers(
         &self,
         actor: &Actor,

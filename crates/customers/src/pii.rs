@@ -24,6 +24,7 @@ pub struct IdNumberReveal {
 
 #[derive(Clone, Serialize, ToSchema)]
 pub struct RevealedIdNumber {
+    /// The customer's full 身份证 number.
     pub id_number: String,
 }
 
@@ -34,6 +35,9 @@ impl std::fmt::Debug for RevealedIdNumber {
 }
 
 impl Customers<'_> {
+    /// Shows a customer's full ID number, with a reason that is kept in the audit log. Needs
+    /// `pii.unmask_id_number` reaching the customer's owner (else 403); a customer with no ID
+    /// number is 404.
     pub async fn reveal_id_number(
         &self,
         actor: &Actor,

@@ -24,6 +24,8 @@ impl Customers<'_> {
         self.customer_view(conn, actor, customer).await
     }
 
+    /// The customer 360° of an already loaded customer, rendered for the caller: phones masked
+    /// unless they may see them, the ID number always masked.
     pub async fn customer_view<C: ConnectionTrait>(
         &self,
         conn: &C,

@@ -29,6 +29,7 @@ pub struct SearchQuery {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct SearchHit {
+    /// The customer found, masked as the caller's role requires.
     pub customer: CustomerRow,
     /// What matched: the name, a phone, a plate or a VIN.
     pub matched_on: MatchedOn,
@@ -97,6 +98,9 @@ impl Customers<'_> {
         Ok(found)
     }
 
+    /// Quick search for the search box: customers the caller may read whose name, phone (or its
+    /// last four digits), plate or VIN match `q`; at most `limit` hits (default 20, at most 200).
+    /// Needs `customer.read`.
     pub async fn search_customers(
         &self,
         actor: &Actor,

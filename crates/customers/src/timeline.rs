@@ -17,16 +17,22 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct TimelineEntry {
+    /// The entry's id (UUIDv7); newer entries have larger ids.
     pub id: CustomerEventId,
+    /// When it happened (UTC, RFC 3339).
     pub occurred_at: DateTime<Utc>,
     /// `customer.created`, `customer.updated`, `customer.merged`, `customer.imported`,
     /// `consent.changed`, `owner.changed`, `vehicle.added`, `vehicle.transferred_in`,
     /// `vehicle.transferred_out`, `mileage.recorded`, and those of later modules.
     pub kind: String,
+    /// The details, which depend on `kind`.
     #[schema(value_type = Object)]
     pub data: Value,
+    /// The kind of record it is about (e.g. `vehicle`), if any.
     pub ref_type: Option<String>,
+    /// That record's id.
     pub ref_id: Option<Uuid>,
+    /// Who did it (a user's name, or the system).
     pub actor_name: String,
 }
 
@@ -41,6 +47,9 @@ pub struct TimelineQuery {
 }
 
 impl Customers<'_> {
+    /// The customer's history, newest first and paged, optionally only entries of one kind. Needs
+    /// `customer.read` reaching the customer's owner; another dealer's customer is 404, a merged
+    /// one 410 `merged`.
     pub async fn customer_timeline(
         &self,
         actor: &Actor,

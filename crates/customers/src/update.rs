@@ -25,6 +25,10 @@ use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::json;
 
 impl Customers<'_> {
+    /// Edits a customer; lists given replace the whole list. Needs `customer.update` reaching the
+    /// customer's owner (else 404), and `customer.assign` to change the owner; a stale `version` is
+    /// 409 `version_conflict`, a phone or ID number of another customer 409 `possible_duplicate`
+    /// unless `allow_duplicate`.
     pub async fn update_customer(
         &self,
         actor: &Actor,

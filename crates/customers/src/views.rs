@@ -20,102 +20,157 @@ use uuid::Uuid;
 pub struct PhoneView {
     /// Masked (`138****5678`) unless the caller may see it.
     pub number: String,
+    /// What kind of number it is: `mobile`, `home`, `work` or `other`.
     pub label: PhoneLabel,
+    /// Whether it is the customer's primary number (the one lists show).
     pub is_primary: bool,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct CompanionView {
+    /// How the companion relates to the customer (spouse, parent, friend...).
     pub relation: Relation,
+    /// The companion's name.
     pub name: String,
+    /// The companion's phone, masked like the customer's.
     pub phone: Option<String>,
+    /// Notes on the companion (what they care about).
     pub notes: Option<String>,
 }
 
 /// One channel's consent: the current state and how it came about.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ConsentView {
+    /// The channel: `sms`, `phone`, `email` or `wechat`.
     pub channel: ConsentChannel,
     /// `None`: never asked.
     pub granted: Option<bool>,
+    /// How the current answer was given; `null` when never asked.
     pub method: Option<ConsentMethod>,
+    /// When the current answer was recorded (UTC, RFC 3339).
     pub at: Option<DateTime<Utc>>,
+    /// A note recorded with it.
     pub note: Option<String>,
+    /// Who recorded it (a user's name).
     pub recorded_by: Option<String>,
 }
 
 /// A change of consent, for the history.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ConsentEventView {
+    /// The channel: `sms`, `phone`, `email` or `wechat`.
     pub channel: ConsentChannel,
+    /// Whether consent was given (`true`) or withdrawn (`false`).
     pub granted: bool,
+    /// How it was given or withdrawn.
     pub method: ConsentMethod,
+    /// When it was recorded (UTC, RFC 3339).
     pub at: DateTime<Utc>,
+    /// A note recorded with it.
     pub note: Option<String>,
+    /// Who recorded it (a user's name).
     pub recorded_by: String,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct OwnerView {
+    /// The user's id.
     pub id: UserId,
+    /// The user's name as shown in the app.
     pub display_name: String,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct AddressView {
+    /// Province (省).
     pub province: Option<String>,
+    /// City (市).
     pub city: Option<String>,
+    /// District (区/县).
     pub district: Option<String>,
+    /// Street address.
     pub street: Option<String>,
 }
 
 /// A customer in a list or search result.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct CustomerRow {
+    /// The customer's id (UUIDv7).
     pub id: CustomerId,
+    /// `person` or `company`.
     pub kind: CustomerKind,
+    /// The customer's name (a company's for `company`).
     pub name: String,
+    /// `male` or `female`, if recorded.
     pub gender: Option<Gender>,
     /// The primary phone, masked unless the caller may see it.
     pub phone: Option<String>,
+    /// The consultant who owns the customer; `null` while unassigned.
     pub owner: Option<OwnerView>,
+    /// How the customer came (a key of the dealer's `source` list).
     pub source: Option<String>,
+    /// The customer's tags.
     pub tags: Vec<String>,
+    /// The city of their address.
     pub city: Option<String>,
+    /// When the customer was created (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
+    /// When the customer last changed (UTC, RFC 3339).
     pub updated_at: DateTime<Utc>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 
 /// The customer 360°: profile, contacts, companions, consent and cars.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct CustomerView {
+    /// The customer's id (UUIDv7).
     pub id: CustomerId,
+    /// `person` or `company`.
     pub kind: CustomerKind,
+    /// The customer's name (a company's for `company`).
     pub name: String,
+    /// `male` or `female`, if recorded.
     pub gender: Option<Gender>,
+    /// Their birthday (a calendar date, `YYYY-MM-DD`).
     pub birthday: Option<NaiveDate>,
+    /// Their phone numbers, masked unless the caller may see them.
     pub phones: Vec<PhoneView>,
     /// Whether phones (and e-mail) are shown masked.
     pub contact_masked: bool,
+    /// Their WeChat id.
     pub wechat_id: Option<String>,
+    /// Their e-mail address, masked like the phones.
     pub email: Option<String>,
+    /// Their postal address.
     pub address: AddressView,
     /// Always masked (`**************123X`); revealing it asks a reason and is audited.
     pub id_number: Option<String>,
+    /// Their occupation.
     pub occupation: Option<String>,
+    /// Free-text notes on the customer.
     pub notes: Option<String>,
+    /// The customer's tags.
     pub tags: Vec<String>,
+    /// How the customer came (a key of the dealer's `source` list).
     pub source: Option<String>,
+    /// The consultant who owns the customer; `null` while unassigned.
     pub owner: Option<OwnerView>,
+    /// People who come along and influence the purchase (陪同人员).
     pub companions: Vec<CompanionView>,
+    /// The current consent per channel.
     pub consents: Vec<ConsentView>,
+    /// Every change of consent, newest first.
     pub consent_history: Vec<ConsentEventView>,
+    /// The cars they own or drive.
     pub vehicles: Vec<VehicleView>,
     /// Whether the caller may reveal the ID number.
     pub can_reveal_id_number: bool,
+    /// When the customer was created (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
+    /// When the customer last changed (UTC, RFC 3339).
     pub updated_at: DateTime<Utc>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 
@@ -126,6 +181,8 @@ pub struct Render<'a> {
 }
 
 impl Render<'_> {
+    /// Whether the caller sees this customer's phone numbers unmasked (`pii.unmask_phone` reaching
+    /// the customer's owner).
     pub fn unmask_phone(&self, customer: &customer::Model) -> bool {
         reaches(
             self.actor,
@@ -135,6 +192,7 @@ impl Render<'_> {
         )
     }
 
+    /// A phone number of the customer as the caller may see it: whole, or masked (`138****5678`).
     pub fn phone(&self, customer: &customer::Model, number: &str) -> String {
         if self.unmask_phone(customer) {
             number.to_owned()
@@ -143,6 +201,7 @@ impl Render<'_> {
         }
     }
 
+    /// The customer's owner as a user reference, named.
     pub fn owner(&self, customer: &customer::Model) -> Option<OwnerView> {
         customer.owner_id.map(|id| OwnerView {
             id: UserId::from_uuid(id),
@@ -154,6 +213,7 @@ impl Render<'_> {
         })
     }
 
+    /// The customer as a list row for the caller, its primary phone masked unless they may see it.
     pub fn row(
         &self,
         customer: &customer::Model,

@@ -15,6 +15,7 @@ pub struct Problem {
     pub problem_type: String,
     /// A short English summary of the kind of problem.
     pub title: String,
+    /// The HTTP status code of the response (e.g. 409).
     pub status: u16,
     /// The stable code clients match on.
     pub code: ErrorCode,

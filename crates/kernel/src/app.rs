@@ -72,10 +72,12 @@ impl App {
         &self.pii
     }
 
+    /// The database the use cases run on.
     pub fn db(&self) -> &Db {
         &self.db
     }
 
+    /// The current time (UTC), from the application's clock (another clock in tests and the demo).
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
@@ -85,6 +87,7 @@ impl App {
         actor.time_zone().local_date(self.now())
     }
 
+    /// The installation's settings: the personal-data key, session and lockout limits, messaging.
     pub fn settings(&self) -> &CoreSettings {
         &self.settings
     }

@@ -80,13 +80,21 @@ impl FromStr for LookupList {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct LookupView {
+    /// The entry's id (UUIDv7).
     pub id: LookupId,
+    /// The list it belongs to: `source` or `lost_reason`.
     pub list: LookupList,
+    /// Its key, stored on customers and leads; fixed once created.
     pub key: String,
+    /// Its name; built-in entries are named by the UI in the reader's language.
     pub name: String,
+    /// One of the entries every dealer starts with (named by the UI from its key).
     pub builtin: bool,
+    /// Whether it can be chosen for new records; switched-off entries stay on old ones.
     pub active: bool,
+    /// Its place in pick lists, lowest first.
     pub sort_order: i32,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 
@@ -108,16 +116,21 @@ pub struct NewLookup {
     /// 2-32 characters of a-z, 0-9 and _.
     #[schema(schema_with = forecourt_domain::schema::key)]
     pub key: String,
+    /// The name shown; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct LookupPatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// A new name; at most 64 characters. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
+    /// `false` switches the entry off for new records. Absent keeps it.
     pub active: Option<bool>,
+    /// A new place in pick lists. Absent keeps it.
     pub sort_order: Option<i32>,
 }
 
@@ -201,6 +214,8 @@ impl App {
         Ok(())
     }
 
+    /// The entries of one of the dealer's pick lists (`source` or `lost_reason`), switched-off ones
+    /// included. Needs `dealer.read`.
     pub async fn list_lookups(
         &self,
         actor: &Actor,
@@ -214,6 +229,8 @@ impl App {
             .collect())
     }
 
+    /// Adds an entry of the dealer's own to a pick list, last in order. Needs `dealer.update`; a
+    /// key already in the list is 409 `already_exists` (field code `taken`).
     pub async fn create_lookup(
         &self,
         actor: &Actor,
@@ -254,6 +271,8 @@ impl App {
         Ok(view(list, &created))
     }
 
+    /// Renames, reorders or switches off a pick-list entry. Needs `dealer.update`; an entry of
+    /// another dealer or list is 404, a stale `version` 409 `version_conflict`.
     pub async fn update_lookup(
         &self,
         actor: &Actor,

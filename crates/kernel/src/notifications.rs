@@ -106,6 +106,7 @@ pub async fn notify<C: ConnectionTrait>(
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct NotificationView {
+    /// The notification's id (UUIDv7).
     pub id: NotificationId,
     /// What it is about: `activity.reminder`, `approval.requested`, `lead.assigned`, ...
     pub kind: String,
@@ -117,10 +118,15 @@ pub struct NotificationView {
     /// `{"$text": {"key", "params"}}`).
     #[schema(value_type = Object)]
     pub params: Value,
+    /// Where the app opens it (a path in the web app, e.g. the lead's page), if anywhere.
     pub link: Option<String>,
+    /// The kind of record it is about (e.g. `activity`, `lead`), if any.
     pub ref_type: Option<String>,
+    /// That record's id.
     pub ref_id: Option<Uuid>,
+    /// When the caller read it (UTC, RFC 3339); `null` while unread.
     pub read_at: Option<DateTime<Utc>>,
+    /// When it was raised (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
 }
 
@@ -163,6 +169,7 @@ pub struct NotificationQuery {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct UnreadCount {
+    /// How many of the caller's notifications are unread.
     pub unread: u64,
 }
 
@@ -180,6 +187,8 @@ pub struct MarkRead {
 }
 
 impl App {
+    /// A page of the caller's own notifications, in their language; optionally only unread ones.
+    /// Needs `notification.read`.
     pub async fn list_notifications(
         &self,
         actor: &Actor,
@@ -201,6 +210,7 @@ impl App {
         }))
     }
 
+    /// How many of the caller's notifications are unread (for the bell). Needs `notification.read`.
     pub async fn unread_notifications(&self, actor: &Actor) -> CoreResult<UnreadCount> {
         actor.require(Permission::NotificationRead)?;
         let unread =

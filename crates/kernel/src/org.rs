@@ -56,16 +56,23 @@ pub struct NewDealer {
 /// A dealer (经销商 / 4S store) as the API shows it.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct DealerView {
+    /// The dealer's id (UUIDv7).
     pub id: DealerId,
+    /// The dealer's code (2-32 characters of A-Z, 0-9, - and _), unique in the installation.
     pub code: String,
+    /// The dealer's name (e.g. `杭州某某大众4S店`).
     pub name: String,
+    /// The group or carmaker the dealer belongs to, if any.
     pub group_id: Option<GroupId>,
     /// IANA time zone; "today" and report periods are computed in it.
     pub time_zone: String,
     /// The default language of the dealer's users.
     pub locale: Locale,
+    /// When the dealer was created (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
+    /// When the dealer last changed (UTC, RFC 3339).
     pub updated_at: DateTime<Utc>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 
@@ -86,6 +93,8 @@ impl From<&dealer::Model> for DealerView {
 }
 
 impl App {
+    /// Creates a group (a carmaker or a dealer group) for the installation's operator; no actor is
+    /// checked. A code already used is 409 `already_exists` (field code `taken`).
     pub async fn create_group(&self, input: NewGroup) -> CoreResult<group::Model> {
         let mut errors = FieldErrors::new();
         let code = errors.check(parse_code("code", &input.code));
@@ -112,6 +121,9 @@ impl App {
         Ok(created)
     }
 
+    /// Creates a dealer, optionally in an existing group, with its time zone (default
+    /// `Asia/Shanghai`) and language; for the installation's operator, no actor is checked. A code
+    /// already used is 409 `already_exists` (field code `taken`), an unknown group code 422.
     pub async fn create_dealer(&self, input: NewDealer) -> CoreResult<DealerView> {
         let mut errors = FieldErrors::new();
         let code = errors.check(parse_code("code", &input.code));
@@ -183,6 +195,8 @@ impl App {
             .collect())
     }
 
+    /// The id of the dealer with this code; an unknown code is 422 (field `dealer`, code
+    /// `unknown_dealer`).
     pub async fn dealer_id_by_code(&self, code: &str) -> CoreResult<DealerId> {
         self.find_dealer_by_code(code)
             .await?

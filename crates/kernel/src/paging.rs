@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 /// One page of a list: the items and, when more follow, the cursor that fetches the next page.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Paged<T> {
+    /// The items of this page, in the list's order.
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page; absent on the last page.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -26,13 +26,18 @@ pub fn resources() -> Vec<&'static str> {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct SavedViewView {
+    /// The saved view's id (UUIDv7).
     pub id: SavedViewId,
+    /// The list it is for: `customers` or `vehicles`.
     pub resource: String,
+    /// The name the user gave it.
     pub name: String,
     /// The list's query parameters (filters and sort), as the list takes them.
     #[schema(value_type = Object)]
     pub query: Value,
+    /// When it last changed (UTC, RFC 3339).
     pub updated_at: DateTime<Utc>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 
@@ -59,19 +64,25 @@ pub struct SavedViewQuery {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewSavedView {
+    /// The list it is for: `customers` or `vehicles`.
     #[schema(schema_with = resource_schema)]
     pub resource: String,
+    /// Its name, unique among the caller's views of the list; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
+    /// The list's query parameters (filters and sort) as a JSON object; at most 4 KB.
     #[schema(value_type = Object)]
     pub query: Value,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct SavedViewPatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// A new name; at most 64 characters. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
+    /// New query parameters (a JSON object, at most 4 KB). Absent keeps them.
     #[schema(value_type = Option<Object>)]
     pub query: Option<Value>,
 }
@@ -122,6 +133,8 @@ impl App {
         Ok(actor.user_id().uuid())
     }
 
+    /// The caller's own saved views of one list (`customers` or `vehicles`). Views are personal:
+    /// nobody else sees them.
     pub async fn list_saved_views(
         &self,
         actor: &Actor,
@@ -138,6 +151,9 @@ impl App {
         )
     }
 
+    /// Saves the caller's current filters and sort of a list under a name. A name the caller
+    /// already uses for that list is 409 `already_exists` (field code `taken`); a query that is not
+    /// a JSON object or is over 4 KB is 422.
     pub async fn create_saved_view(
         &self,
         actor: &Actor,
@@ -181,6 +197,8 @@ impl App {
             .ok_or(CoreError::not_found("saved_view"))
     }
 
+    /// Renames a saved view of the caller or replaces its query. Someone else's view is 404; a
+    /// stale `version` is 409 `version_conflict`, a name already used 409 `already_exists`.
     pub async fn update_saved_view(
         &self,
         actor: &Actor,
@@ -216,6 +234,7 @@ impl App {
         Ok(updated.into())
     }
 
+    /// Deletes a saved view of the caller; someone else's view is 404.
     pub async fn delete_saved_view(&self, actor: &Actor, id: SavedViewId) -> CoreResult<()> {
         let tx = self.db.begin().await?;
         let view = self.own_view(&*tx, actor, id).await?;

@@ -219,6 +219,8 @@ pub struct RowError {
     pub row: usize,
     /// The column's header (empty for a problem with the whole row).
     pub column: String,
+    /// A machine-readable code for the problem (e.g. `required`, `ambiguous_match`).
     pub code: String,
+    /// The problem in words (English), for people.
     pub message: String,
 }

@@ -16,7 +16,9 @@ use uuid::Uuid;
 /// A car of the catalog as lists show it.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct CarRef {
+    /// The catalog series; absent when the car was given only in words.
     pub series_id: Option<CatalogSeriesId>,
+    /// The catalog model; absent when only the series (or words) is known.
     pub model_id: Option<CatalogModelId>,
     /// `比亚迪 汉` or `比亚迪 汉 2026款 EV 610km 旗舰型`, or the free text given.
     pub name: String,

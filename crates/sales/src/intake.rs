@@ -30,6 +30,7 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct IntakeLead {
+    /// The enquirer's name as they typed it; at most 100 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub name: String,
     /// A mainland mobile or landline number, any spelling.
@@ -39,15 +40,19 @@ pub struct IntakeLead {
     pub message: Option<String>,
     /// A key of the dealer's `source` list (default `web`).
     pub source: Option<String>,
+    /// The catalog series they asked about.
     pub series_id: Option<forecourt_domain::ids::CatalogSeriesId>,
+    /// The catalog model they asked about (a model of `series_id` when both are given).
     pub model_id: Option<forecourt_domain::ids::CatalogModelId>,
     /// The car in words, when the form does not know the catalog.
     pub model_text: Option<String>,
+    /// The city they gave, if the form asks.
     pub city: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct IntakeOutcome {
+    /// The lead the enquiry is on: the new one, or the customer's open lead.
     pub lead_id: LeadId,
     /// A new lead was opened (else the customer's open lead was touched).
     pub created: bool,

@@ -33,16 +33,24 @@ const BUILTIN: [(&str, &str, i32, StageKind); 6] = [
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct StageView {
+    /// The stage's id (UUIDv7).
     pub id: PipelineStageId,
+    /// Its key, fixed once created (`contract`, `delivered` or the dealer's own).
     pub key: String,
     /// Built-in stages are named in the UI's language by key; the dealer's own by this name.
     pub name: String,
     /// Percent.
     pub probability: i32,
+    /// `open` (still being worked), `order` (contract signed: the lead becomes O) or `won`
+    /// (delivered).
     pub kind: StageKind,
+    /// Its place in the pipeline, lowest first.
     pub sort_order: i32,
+    /// One of the stages every dealer starts with (named by the UI from its key).
     pub builtin: bool,
+    /// Whether the stage is switched on; only `open` stages can be switched off.
     pub active: bool,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 
@@ -51,8 +59,10 @@ pub struct NewStage {
     /// 2-32 characters of a-z, 0-9 and _.
     #[schema(schema_with = forecourt_domain::schema::key)]
     pub key: String,
+    /// The name shown; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: String,
+    /// The chance of winning at this stage, in percent (0 to 100).
     #[schema(schema_with = forecourt_domain::schema::integer::<0, { MAX_PROBABILITY as i64 }>)]
     pub probability: i32,
     /// Where it goes (default: before the signing stage).
@@ -61,12 +71,18 @@ pub struct NewStage {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct StagePatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// A new name; at most 64 characters. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub name: Option<String>,
+    /// A new chance of winning, in percent (0 to 100). Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::integer::<0, { MAX_PROBABILITY as i64 }>)]
     pub probability: Option<i32>,
+    /// A new place in the pipeline. Absent keeps it.
     pub sort_order: Option<i32>,
+    /// `false` switches the stage off (only `open` stages; 422 `required_stage` otherwise). Absent
+    /// keeps it.
     pub active: Option<bool>,
 }
 
@@ -133,6 +149,7 @@ fn check_probability(errors: &mut FieldErrors, probability: i32) {
 }
 
 impl Sales<'_> {
+    /// The dealer's pipeline stages, in order, switched-off ones included. Needs `dealer.read`.
     pub async fn pipeline_stages(&self, actor: &Actor) -> CoreResult<Vec<StageView>> {
         actor.require(Permission::DealerRead)?;
         Ok(pipeline::stages(self.db().conn(), actor.scope())
@@ -142,6 +159,8 @@ impl Sales<'_> {
             .collect())
     }
 
+    /// Adds a stage of the dealer's own (an `open` stage). Needs `sales.configure`; a key already
+    /// used is 409 `already_exists` (field code `taken`).
     pub async fn create_stage(&self, actor: &Actor, input: NewStage) -> CoreResult<StageView> {
         actor.require(Permission::SalesConfigure)?;
         let mut errors = FieldErrors::new();
@@ -186,6 +205,9 @@ impl Sales<'_> {
         Ok(stage_view(&created))
     }
 
+    /// Renames, reorders or switches off a stage. Needs `sales.configure`; another dealer's stage
+    /// is 404, a stale `version` 409 `version_conflict`, switching off the signing or delivery
+    /// stage 422 `required_stage`.
     pub async fn update_stage(
         &self,
         actor: &Actor,

@@ -53,13 +53,19 @@ pub struct ReportQuery {
 /// One row's figures.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, ToSchema)]
 pub struct Figures {
+    /// Leads created in the period.
     pub new_leads: i64,
+    /// Showroom visits received in the period.
     pub visits: i64,
+    /// Test drives taken in the period.
     pub test_drives: i64,
+    /// Grade upgrades in the period (C → B, A → H...).
     pub grade_upgrades: i64,
     /// Leads that became O (signed).
     pub orders: i64,
+    /// Cars delivered in the period.
     pub deliveries: i64,
+    /// Leads lost in the period.
     pub lost: i64,
     /// Open leads whose follow-up is past due now.
     pub overdue_follow_ups: i64,
@@ -81,8 +87,11 @@ impl Figures {
 /// The conversion at each step (absent when the step before is zero).
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Conversion {
+    /// Test drives per visit, as a fraction (0.5 = 50%).
     pub visit_to_test_drive: Option<f64>,
+    /// Orders per test drive, as a fraction.
     pub test_drive_to_order: Option<f64>,
+    /// Orders per new lead, as a fraction.
     pub lead_to_order: Option<f64>,
 }
 
@@ -99,18 +108,25 @@ impl Conversion {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ConsultantRow {
+    /// The consultant.
     pub user: OwnerView,
+    /// Their team, if any.
     pub team_id: Option<TeamId>,
+    /// Their figures for the period.
     pub figures: Figures,
+    /// Their conversions.
     pub conversion: Conversion,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct TeamRow {
+    /// The team's id; absent for consultants in no team.
     pub team_id: Option<TeamId>,
     /// Absent for consultants in no team.
     pub name: Option<String>,
+    /// The team's figures (the sum of its consultants' rows shown).
     pub figures: Figures,
+    /// The team's conversions.
     pub conversion: Conversion,
 }
 
@@ -118,21 +134,31 @@ pub struct TeamRow {
 pub struct CountBy {
     /// A `source` or `lost_reason` key (absent: not recorded).
     pub key: Option<String>,
+    /// How many.
     pub count: i64,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct SalesReport {
+    /// The period reported.
     pub period: ReportPeriod,
     /// The period's first and last day, in the dealer's time zone.
     pub first_day: NaiveDate,
+    /// The period's last day, in the dealer's time zone.
     pub last_day: NaiveDate,
+    /// The period's start (UTC, RFC 3339), inclusive.
     pub from: DateTime<Utc>,
+    /// The period's end (UTC, RFC 3339), exclusive.
     pub to: DateTime<Utc>,
+    /// The dealer's time zone the days are counted in (IANA name, e.g. `Asia/Shanghai`).
     pub time_zone: String,
+    /// The figures of everyone shown.
     pub totals: Figures,
+    /// The conversions of the totals.
     pub conversion: Conversion,
+    /// One row per consultant shown, most orders first.
     pub consultants: Vec<ConsultantRow>,
+    /// One row per team shown.
     pub teams: Vec<TeamRow>,
     /// New leads by source.
     pub sources: Vec<CountBy>,
@@ -169,6 +195,10 @@ pub fn period_days(period: ReportPeriod, day: NaiveDate) -> (NaiveDate, NaiveDat
 }
 
 impl Sales<'_> {
+    /// The sales figures of today, yesterday, a week or a month (in the dealer's time zone), per
+    /// consultant and team, with conversions and the source and loss mixes. Needs
+    /// `sales_report.read`: with own scope (or `mine`) the caller sees only their own row, with
+    /// team scope their team's.
     pub async fn sales_report(&self, actor: &Actor, query: ReportQuery) -> CoreResult<SalesReport> {
         let scope = actor.require(Permission::SalesReportRead)?;
         let tz = actor.time_zone();

@@ -262,6 +262,7 @@ pub struct WorkSettingsView {
     pub escalation_minutes: i32,
     /// Whether overdue tasks raise alarms at all.
     pub overdue_alarms: bool,
+    /// The settings' version (0 while never saved); send it back with a change.
     pub version: i64,
 }
 
@@ -270,9 +271,14 @@ pub const MAX_ESCALATION_MINUTES: i32 = 10_080;
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct WorkSettingsPatch {
+    /// The version last read (0 while never saved); a stale one is refused with 409
+    /// `version_conflict`.
     pub version: i64,
+    /// Minutes after a task's due time before the owner's manager is alarmed too: 0 to 10080 (a
+    /// week). Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::integer::<0, { MAX_ESCALATION_MINUTES as i64 }>)]
     pub escalation_minutes: Option<i32>,
+    /// Whether overdue tasks raise alarms at all. Absent keeps it.
     pub overdue_alarms: Option<bool>,
 }
 
@@ -285,6 +291,8 @@ fn settings_view(s: Option<&work_setting::Model>) -> WorkSettingsView {
 }
 
 impl Work<'_> {
+    /// The dealer's work settings: the escalation delay and whether overdue tasks raise alarms.
+    /// Needs `dealer.read`.
     pub async fn work_settings(&self, actor: &Actor) -> CoreResult<WorkSettingsView> {
         actor.require(Permission::DealerRead)?;
         Ok(settings_view(

@@ -62,6 +62,7 @@ impl Work<'_> {
         })
     }
 
+    /// Turns off the caller's calendar feed: its URL stops working. 404 if the caller has none.
     pub async fn revoke_calendar_feed(&self, actor: &Actor) -> CoreResult<()> {
         actor.require(Permission::ActivityRead)?;
         let home = actor.at_home();

@@ -33,9 +33,13 @@ pub struct MyWork {
     pub overdue: Vec<ActivityView>,
     /// Appointments, visits, meetings and test drives of the next seven days.
     pub upcoming: Vec<ActivityView>,
+    /// How many approval requests wait for the caller's decision.
     pub approvals_waiting: u64,
+    /// The latest of them (at most five).
     pub approvals: Vec<ApprovalView>,
+    /// How many of the caller's notifications are unread.
     pub unread_notifications: u64,
+    /// The caller's latest notifications (at most five).
     pub notifications: Vec<NotificationView>,
 }
 
@@ -111,6 +115,8 @@ impl Work<'_> {
         })
     }
 
+    /// One activity. The caller needs `activity.read` reaching its owner, or to take part in it;
+    /// otherwise (or another dealer's) 404.
     pub async fn get_activity(&self, actor: &Actor, id: ActivityId) -> CoreResult<ActivityView> {
         let conn = self.db().conn();
         let found = activity_for(conn, actor, id, Permission::ActivityRead).await?;
@@ -165,6 +171,9 @@ impl Work<'_> {
         })
     }
 
+    /// The caller's home page: their activities of today, overdue and of the next seven days, with
+    /// the approvals waiting for them and their latest notifications. Parts the caller has no
+    /// permission for are empty.
     pub async fn my_work(&self, actor: &Actor) -> CoreResult<MyWork> {
         let conn = self.db().conn();
         let now = self.now();

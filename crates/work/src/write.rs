@@ -116,6 +116,9 @@ async fn owner_in_reach<C: ConnectionTrait>(
 }
 
 impl Work<'_> {
+    /// Plans an activity, owned by the caller unless `owner_id` names someone within their reach. A
+    /// time that overlaps another activity of the owner or a participant is 409 `schedule_conflict`
+    /// unless `allow_overlap`; needs `activity.write`.
     pub async fn create_activity(
         &self,
         actor: &Actor,

@@ -71,8 +71,12 @@ pub enum ImportMode {
 pub struct ImportOptions {
     /// Column header → field.
     pub mapping: BTreeMap<String, ImportField>,
+    /// Whether a row matching an existing customer `update`s it (the default: fills in and adds
+    /// what the row brings) or is `skip`ped.
     #[serde(default)]
     pub on_duplicate: OnDuplicate,
+    /// `all_or_nothing` (the default: write nothing unless every row is valid) or `skip_invalid`
+    /// (write the valid rows, report the others).
     #[serde(default)]
     pub mode: ImportMode,
     /// Save the mapping under this name for next time.
@@ -82,12 +86,16 @@ pub struct ImportOptions {
 /// What an import did (or, for a dry run, would do).
 #[derive(Clone, Debug, Default, Deserialize, Serialize, ToSchema)]
 pub struct ImportReport {
+    /// Whether this was a dry run.
     pub dry_run: bool,
     /// Whether anything was written (false for dry runs, and for all-or-nothing imports with
     /// bad rows).
     pub applied: bool,
+    /// How many data rows the file has.
     pub total_rows: usize,
+    /// How many rows passed the checks.
     pub valid_rows: usize,
+    /// How many rows failed them (see `errors`).
     pub invalid_rows: usize,
     /// Customers created (or, in a dry run, to be created).
     pub created: usize,
@@ -103,10 +111,15 @@ pub struct ImportReport {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ImportView {
+    /// The upload's id (UUIDv7); pass it to the dry run and the import.
     pub id: ImportId,
+    /// The file's name as uploaded.
     pub filename: String,
+    /// The file format detected: `csv` or `xlsx`.
     pub format: String,
+    /// How many data rows the file has (the header row not counted).
     pub row_count: usize,
+    /// The file's column headers, in order.
     pub headers: Vec<String>,
     /// The first rows, to check the mapping against.
     pub sample: Vec<Vec<String>>,
@@ -114,14 +127,19 @@ pub struct ImportView {
     pub suggested_mapping: BTreeMap<String, ImportField>,
     /// `uploaded`, `imported`.
     pub status: String,
+    /// The report of the last import run, once imported.
     pub result: Option<ImportReport>,
+    /// When the file was uploaded (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct SavedMapping {
+    /// The saved mapping's id (UUIDv7).
     pub id: ImportMappingId,
+    /// The name it was saved under.
     pub name: String,
+    /// Column header → field.
     pub mapping: BTreeMap<String, ImportField>,
 }
 
@@ -178,6 +196,8 @@ impl Customers<'_> {
         Ok(view(&stored, &table))
     }
 
+    /// An uploaded customer file: its headers, first rows and suggested mapping. Needs
+    /// `customer.import`; another dealer's upload is 404.
     pub async fn get_customer_import(&self, actor: &Actor, id: ImportId) -> CoreResult<ImportView> {
         let stored = self.stored_import(actor, id).await?;
         let table = tokio::task::block_in_place(|| {
@@ -195,6 +215,7 @@ impl Customers<'_> {
         Ok(stored)
     }
 
+    /// The column mappings the dealer saved in earlier imports. Needs `customer.import`.
     pub async fn list_import_mappings(&self, actor: &Actor) -> CoreResult<Vec<SavedMapping>> {
         actor.require(Permission::CustomerImport)?;
         Ok(imports::mappings(self.db().conn(), actor.scope(), KIND)
@@ -218,6 +239,9 @@ impl Customers<'_> {
         self.import_customers(actor, id, options, true).await
     }
 
+    /// Imports the uploaded file's customers with the given mapping: matched customers are updated
+    /// or skipped per `on_duplicate`; with `all_or_nothing` one bad row writes nothing. Needs
+    /// `customer.import`; another dealer's upload is 404, a mapping that does not fit the file 422.
     pub async fn run_customer_import(
         &self,
         actor: &Actor,

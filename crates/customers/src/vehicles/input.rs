@@ -18,6 +18,7 @@ use utoipa::{IntoParams, ToSchema};
 
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct VehicleInput {
+    /// The 17-character VIN. A vehicle needs a VIN, a plate or at least its brand.
     #[schema(schema_with = forecourt_domain::schema::optional_vin)]
     pub vin: Option<String>,
     /// Keep a VIN whose check digit is wrong (common on cars built for China before 2004).
@@ -31,19 +32,25 @@ pub struct VehicleInput {
     /// Free text, for cars not in the catalog.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub brand: Option<String>,
+    /// The series in words (for cars not in the catalog); at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub series: Option<String>,
+    /// The model in words; at most 100 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub model: Option<String>,
+    /// Its colour; at most 32 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub colour: Option<String>,
+    /// Its model year: 1950 to next year.
     pub model_year: Option<i32>,
+    /// The day it was bought (`YYYY-MM-DD`).
     pub purchase_date: Option<NaiveDate>,
     /// Bought at this dealer (or elsewhere).
     #[serde(default)]
     pub bought_here: bool,
     /// The odometer now, in km.
     pub mileage_km: Option<i32>,
+    /// Notes on the car; at most 500 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<String>,
 }
@@ -51,34 +58,47 @@ pub struct VehicleInput {
 /// Changes to a vehicle. Its owner changes through a transfer, its mileage through readings.
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct VehiclePatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// A new VIN. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_vin)]
     pub vin: Option<Option<String>>,
+    /// Keep a new VIN whose check digit is wrong.
     #[serde(default)]
     pub accept_vin_check_digit: bool,
+    /// A new plate. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_plate)]
     pub plate: Option<Option<String>>,
+    /// A catalog model (its brand, series and name are copied). Absent keeps it; `null` unlinks it.
     #[serde(default, deserialize_with = "double_option")]
     pub catalog_model_id: Option<Option<CatalogModelId>>,
+    /// The brand in words, at most 64 characters. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub brand: Option<Option<String>>,
+    /// The series in words, at most 64 characters. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub series: Option<Option<String>>,
+    /// The model in words, at most 100 characters. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub model: Option<Option<String>>,
+    /// Its colour, at most 32 characters. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub colour: Option<Option<String>>,
+    /// Its model year (1950 to next year). Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     pub model_year: Option<Option<i32>>,
+    /// The day it was bought. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     pub purchase_date: Option<Option<NaiveDate>>,
+    /// Bought at this dealer (or elsewhere). Absent keeps it.
     pub bought_here: Option<bool>,
+    /// Notes, at most 500 characters. Absent keeps them; `null` clears them.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub notes: Option<Option<String>>,
@@ -86,6 +106,7 @@ pub struct VehiclePatch {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct MileageInput {
+    /// The odometer reading in km (0 to 2,000,000).
     pub km: i32,
     /// The day it was read (default today in the dealer's time zone).
     pub read_on: Option<NaiveDate>,
@@ -96,7 +117,9 @@ pub struct MileageInput {
 /// Gives a car to another customer (sold on, or registered to a family member).
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct TransferInput {
+    /// The vehicle's version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// The customer who takes the car; one the caller can see.
     pub customer_id: CustomerId,
     /// When the new owner took it (default today).
     pub on: Option<NaiveDate>,

@@ -19,11 +19,13 @@ use uuid::Uuid;
 pub struct NewApproval {
     /// `discount`, `refund` or `customer.reassign` (other types are requested by their module).
     pub kind: String,
+    /// A short summary of what is asked; at most 200 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::REASON_MAX }>)]
     pub title: String,
     /// What the request is about (`customer` for a reassignment).
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::SHORT_NAME_MAX }>)]
     pub ref_type: Option<String>,
+    /// The id of the record the request is about (with `ref_type`).
     pub ref_id: Option<Uuid>,
     /// The details (`{"owner_id": ...}` for a reassignment, `{"amount_fen": ...}` for a
     /// discount).
@@ -33,6 +35,7 @@ pub struct NewApproval {
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct Decision {
+    /// The request's version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
     /// Required when rejecting.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::COMMENT_MAX }>)]
@@ -66,29 +69,42 @@ pub struct ApprovalQuery {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct PersonRef {
+    /// The user's id.
     pub id: UserId,
+    /// The user's name as shown in the app.
     pub display_name: String,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ApprovalView {
+    /// The request's id (UUIDv7).
     pub id: ApprovalRequestId,
     /// The type: `activity.cancel`, `lead.lost`, `discount`, `refund`, `customer.reassign`.
     pub kind: String,
     /// What is asked, in the reader's language when the system wrote it.
     pub title: String,
+    /// The kind of record it is about (e.g. `customer`, `lead`, `activity`), if any.
     pub ref_type: Option<String>,
+    /// That record's id.
     pub ref_id: Option<Uuid>,
+    /// The details, which depend on `kind`.
     #[schema(value_type = Object)]
     pub payload: serde_json::Value,
+    /// `pending`, `approved`, `rejected` or `withdrawn`.
     pub status: ApprovalStatus,
+    /// Who asked.
     pub requester: PersonRef,
+    /// Who approved or rejected it; `null` while pending.
     pub decided_by: Option<PersonRef>,
+    /// When it was decided (UTC, RFC 3339); `null` while pending.
     pub decided_at: Option<DateTime<Utc>>,
+    /// The decider's comment (required when rejecting).
     pub comment: Option<String>,
     /// Whether the caller may approve or reject it now.
     pub can_decide: bool,
+    /// When it was requested (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
+    /// Its version; send it back with a decision.
     pub version: i64,
 }
 

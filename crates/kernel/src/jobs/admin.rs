@@ -17,19 +17,32 @@ use utoipa::{IntoParams, ToSchema};
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct JobView {
+    /// The job's id (UUIDv7).
     pub id: JobId,
+    /// What the job does, e.g. `activity.reminder` or `activity.overdue_scan`.
     pub kind: String,
+    /// `queued`, `running`, `done`, `failed`, `dead` (out of attempts) or `cancelled`.
     pub status: JobStatus,
+    /// The job's input, which depends on `kind`.
     #[schema(value_type = Object)]
     pub payload: serde_json::Value,
+    /// When it is due to run (UTC, RFC 3339).
     pub run_at: DateTime<Utc>,
+    /// Its priority among jobs due at the same time.
     pub priority: i32,
+    /// How many times it has been tried.
     pub attempts: i32,
+    /// How many tries it gets before it is `dead`.
     pub max_attempts: i32,
+    /// The error of the last failed try.
     pub last_error: Option<String>,
+    /// Until when a worker holds it (UTC, RFC 3339), while running.
     pub lease_until: Option<DateTime<Utc>>,
+    /// When it finished (UTC, RFC 3339).
     pub finished_at: Option<DateTime<Utc>>,
+    /// When it was queued (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
+    /// When it last changed (UTC, RFC 3339).
     pub updated_at: DateTime<Utc>,
 }
 
@@ -64,6 +77,8 @@ pub struct JobQuery {
 }
 
 impl App {
+    /// A page of the dealer's background jobs, optionally of one status or kind. Needs
+    /// `job.manage`.
     pub async fn list_jobs(&self, actor: &Actor, query: JobQuery) -> CoreResult<Paged<JobView>> {
         actor.require(Permission::JobManage)?;
         let page = page_request(query.limit, query.cursor.as_deref())?;
@@ -78,6 +93,7 @@ impl App {
         Ok(Paged::from_page(page_or_bad_cursor(rows)?, JobView::from))
     }
 
+    /// One background job of the dealer. Needs `job.manage`; another dealer's job is 404.
     pub async fn get_job(&self, actor: &Actor, id: JobId) -> CoreResult<JobView> {
         let job = jobs::find_scoped(self.db.conn(), actor.scope(), id.uuid())
             .await?

@@ -154,12 +154,17 @@ pub async fn queue_message<C: ConnectionTrait>(
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct DeliveryView {
+    /// Which try this was, from 1.
     pub attempt: i32,
+    /// When the try started (UTC, RFC 3339).
     pub started_at: DateTime<Utc>,
+    /// When it ended (UTC, RFC 3339); `null` while under way.
     pub finished_at: Option<DateTime<Utc>>,
     /// `started`, `accepted`, `failed`, `suppressed`, `uncertain`.
     pub result: String,
+    /// The provider's id for the message, when it accepted it.
     pub provider_message_id: Option<String>,
+    /// Why the try failed, if it did.
     pub error: Option<String>,
 }
 
@@ -178,20 +183,34 @@ impl From<message_delivery::Model> for DeliveryView {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct MessageView {
+    /// The message's id (UUIDv7).
     pub id: OutboundMessageId,
+    /// `email`, `sms` or `wechat`.
     pub channel: MessageChannel,
     /// Masked for phones.
     pub recipient: String,
+    /// The customer it was sent to, if any.
     pub customer_id: Option<CustomerId>,
+    /// The template it was written from.
     pub template_key: String,
+    /// The language it was written in (e.g. `zh-CN`).
     pub locale: String,
+    /// The subject (e-mail only).
     pub subject: Option<String>,
+    /// The text sent.
     pub body: String,
+    /// `queued`, `sending`, `sent`, `failed` (will be tried again), `dead` (out of tries) or
+    /// `suppressed` (not sent: the customer has not consented to the channel).
     pub status: MessageStatus,
+    /// How many tries were made.
     pub attempts: i32,
+    /// The provider's id for the message, once accepted.
     pub provider_message_id: Option<String>,
+    /// The error of the last failed try.
     pub last_error: Option<String>,
+    /// When it was sent (UTC, RFC 3339).
     pub sent_at: Option<DateTime<Utc>>,
+    /// When it was queued (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
     /// The attempts, oldest first (only on a single message).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -236,6 +255,8 @@ pub struct MessageQuery {
 }
 
 impl App {
+    /// A page of the dealer's outgoing messages (e-mail, SMS, WeChat), optionally of one status,
+    /// channel or customer; phone recipients are masked. Needs `message.read`.
     pub async fn list_messages(
         &self,
         actor: &Actor,

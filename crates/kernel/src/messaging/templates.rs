@@ -57,10 +57,15 @@ pub async fn resolve<C: ConnectionTrait>(
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct TemplateView {
+    /// The template's key (what it is for, e.g. an activity reminder).
     pub key: String,
+    /// `email`, `sms` or `wechat`.
     pub channel: MessageChannel,
+    /// The language of this text.
     pub locale: Locale,
+    /// The subject (e-mail only).
     pub subject: Option<String>,
+    /// The text, with `{{variable}}` placeholders.
     pub body: String,
     /// Whether the dealer changed the built-in text.
     pub customised: bool,
@@ -84,10 +89,14 @@ pub struct TemplateUpdate {
     /// The key of one of the built-in texts.
     #[schema(schema_with = key_schema)]
     pub key: String,
+    /// `email`, `sms` or `wechat`.
     pub channel: MessageChannel,
+    /// The language of the text reworded.
     pub locale: Locale,
+    /// The subject (e-mail); at most 200 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REASON_MAX }>)]
     pub subject: Option<String>,
+    /// The new text; at most 4000 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::LONG_NOTE_MAX }>)]
     pub body: String,
     /// The version read (0, or absent, for a built-in text).

@@ -28,6 +28,7 @@ pub const MAX_BULK: usize = 500;
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct LeadAssignment {
+    /// The lead's version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
     /// The consultant; `null` leaves the lead unassigned.
     pub owner_id: Option<UserId>,
@@ -40,7 +41,10 @@ pub struct LeadAssignment {
 pub struct BulkAssign {
     /// At most 500.
     pub ids: Vec<LeadId>,
+    /// The consultant to give every lead to (an active user the caller may assign to); `null`
+    /// leaves them unassigned.
     pub owner_id: Option<UserId>,
+    /// Hand the leads to the marketing pool (no owner); not with `owner_id`.
     #[serde(default)]
     pub to_marketing: bool,
 }
@@ -284,6 +288,10 @@ pub async fn move_lead<C: ConnectionTrait>(
 }
 
 impl Sales<'_> {
+    /// Gives a lead to a consultant, leaves it unassigned, or hands it to the marketing pool. Needs
+    /// `lead.assign` reaching the lead's owner (else 404); a stale `version` is 409
+    /// `version_conflict`, an owner who is not an active user within the caller's team or dealer a
+    /// 422 field error.
     pub async fn assign_lead(
         &self,
         actor: &Actor,
@@ -323,6 +331,9 @@ impl Sales<'_> {
         Ok(view)
     }
 
+    /// Gives up to 500 leads to one consultant (or nobody, or the marketing pool) in one go. Needs
+    /// `lead.assign`; leads the caller cannot reach, or that already sit there, are skipped and
+    /// counted, not refused.
     pub async fn bulk_assign_leads(
         &self,
         actor: &Actor,

@@ -52,20 +52,29 @@ use utoipa::ToSchema;
 pub struct LeadFields {
     /// A key of the dealer's `source` list.
     pub source: Option<String>,
+    /// The catalog series they want.
     pub series_id: Option<CatalogSeriesId>,
+    /// The catalog model they want; it must be a model of `series_id` when both are given.
     pub model_id: Option<CatalogModelId>,
     /// The car in words, when it is not in the catalog.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ MODEL_TEXT_MAX }>)]
     pub model_text: Option<String>,
+    /// The lowest price they would pay, in integer fen (1 yuan = 100 fen); not negative.
     pub budget_min_fen: Option<Fen>,
+    /// The highest price they would pay, in integer fen; not negative nor below `budget_min_fen`.
     pub budget_max_fen: Option<Fen>,
+    /// When they expect to buy: `within_week`, `within_two_weeks`, `within_month`,
+    /// `within_three_months`, `later` or `undecided`.
     pub timeframe: Option<Timeframe>,
+    /// How they mean to pay: `cash`, `loan` or `lease`.
     pub payment: Option<PaymentIntent>,
+    /// Whether they want to trade in their current car.
     #[serde(default)]
     pub trade_in: bool,
     /// The car they would trade in.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ TRADE_IN_NOTE_MAX }>)]
     pub trade_in_note: Option<String>,
+    /// Free-text notes; at most 2000 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ NOTES_MAX }>)]
     pub notes: Option<String>,
 }
@@ -74,14 +83,19 @@ pub struct LeadFields {
 /// phone, else created).
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct CustomerLink {
+    /// An existing customer the caller can see.
     pub customer_id: Option<CustomerId>,
+    /// A new customer's details, used when `customer_id` is absent.
     pub customer: Option<NewCustomer>,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewLead {
+    /// Who the lead is about; the customer must not already have an open lead (409
+    /// `already_exists`, field code `open_lead_exists`).
     #[serde(flatten)]
     pub customer: CustomerLink,
+    /// What the lead records about the purchase.
     #[serde(flatten)]
     pub fields: LeadFields,
     /// H, A, B or C; N (the default) when not graded yet.
@@ -93,35 +107,48 @@ pub struct NewLead {
 
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct LeadPatch {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// A key of the dealer's `source` list. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
     pub source: Option<Option<String>>,
+    /// The catalog series wanted. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<CatalogSeriesId>)]
     pub series_id: Option<Option<CatalogSeriesId>>,
+    /// The catalog model wanted (a model of the series). Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<CatalogModelId>)]
     pub model_id: Option<Option<CatalogModelId>>,
+    /// The car in words, when not in the catalog; at most 100 characters. Absent keeps it; `null`
+    /// clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ MODEL_TEXT_MAX }>)]
     pub model_text: Option<Option<String>>,
+    /// The lowest price, in integer fen; not negative. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Fen>)]
     pub budget_min_fen: Option<Option<Fen>>,
+    /// The highest price, in integer fen; not below the minimum. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Fen>)]
     pub budget_max_fen: Option<Option<Fen>>,
+    /// When they expect to buy. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Timeframe>)]
     pub timeframe: Option<Option<Timeframe>>,
+    /// How they mean to pay: `cash`, `loan` or `lease`. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<PaymentIntent>)]
     pub payment: Option<Option<PaymentIntent>>,
+    /// Whether they want to trade in their car. Absent keeps it.
     pub trade_in: Option<bool>,
+    /// The car they would trade in; at most 200 characters. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ TRADE_IN_NOTE_MAX }>)]
     pub trade_in_note: Option<Option<String>>,
+    /// Free-text notes; at most 2000 characters. Absent keeps them; `null` clears them.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ NOTES_MAX }>)]
     pub notes: Option<Option<String>>,
@@ -218,6 +245,10 @@ pub fn starting_grade(field: &str, grade: Option<Grade>, errors: &mut FieldError
 }
 
 impl Sales<'_> {
+    /// Records a new lead for an existing or new customer (matched by phone), owned by `owner_id`,
+    /// the creating consultant, or whoever the dealer's assignment rules pick. Needs `lead.create`;
+    /// a customer who already has an open lead is refused with 409 `already_exists` (field code
+    /// `open_lead_exists`, the open lead's id in its params).
     pub async fn create_lead(&self, actor: &Actor, input: NewLead) -> CoreResult<LeadView> {
         actor.require(Permission::LeadCreate)?;
         let tx = self.db().begin().await?;
@@ -279,6 +310,9 @@ impl Sales<'_> {
         Ok(view)
     }
 
+    /// Edits what a lead records about the purchase. Needs `lead.update` reaching the lead's owner
+    /// (another dealer's or an unreachable lead is 404); a stale `version` is 409
+    /// `version_conflict`.
     pub async fn update_lead(
         &self,
         actor: &Actor,

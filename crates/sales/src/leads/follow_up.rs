@@ -26,7 +26,9 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewFollowUp {
+    /// The lead's version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
+    /// How the customer was reached: `phone`, `wechat`, `sms`, `visit` or `email`.
     pub channel: FollowUpChannel,
     /// What was said.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NOTE_MAX }>)]
@@ -44,6 +46,10 @@ pub struct NewFollowUp {
 }
 
 impl Sales<'_> {
+    /// Records a talk with the customer on an open lead: the new grade, the next step and when to
+    /// call next (closing the pushed follow-up task). Needs `lead.update` reaching the lead's owner
+    /// (else 404); a stale `version` is 409 `version_conflict`, a lead that is not open 409
+    /// `invalid_state`.
     pub async fn log_follow_up(
         &self,
         actor: &Actor,

@@ -27,34 +27,43 @@ pub struct LeadQuery {
     /// The customer's name (two characters are enough), phone (or its last four digits),
     /// plate or VIN: the leads of the customers the caller can find with it.
     pub q: Option<String>,
+    /// Only the leads this user owns.
     pub owner_id: Option<UserId>,
     /// Only leads nobody owns.
     #[serde(default)]
     pub unassigned: bool,
     /// `marketing`: the leads marketing nurtures.
     pub pool: Option<String>,
+    /// Only the leads owned by this team's members.
     pub team_id: Option<TeamId>,
     /// Grades, comma-separated: `H,A`.
     pub grade: Option<String>,
     /// Statuses, comma-separated: `open,lost_pending` (default: every status).
     pub status: Option<String>,
+    /// Only leads of this source (a key of the dealer's `source` list).
     pub source: Option<String>,
+    /// Only leads wanting this catalog series.
     pub series_id: Option<CatalogSeriesId>,
+    /// Only this customer's leads.
     pub customer_id: Option<CustomerId>,
     /// Only stagnant (true) or not stagnant (false) leads.
     pub stagnant: Option<bool>,
     /// Only open leads whose follow-up is past due.
     #[serde(default)]
     pub overdue: bool,
+    /// Only leads created from this time (UTC, RFC 3339).
     pub created_from: Option<DateTime<Utc>>,
+    /// Only leads created up to this time (UTC, RFC 3339).
     pub created_to: Option<DateTime<Utc>>,
     /// `-created_at` (default) or `-updated_at`.
     #[param(schema_with = sort_schema)]
     #[schema(schema_with = sort_schema)]
     pub sort: Option<String>,
+    /// How many leads per page (at most 200; default 50).
     #[param(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     #[schema(schema_with = forecourt_domain::schema::page_limit::<{ forecourt_domain::paging::MAX_PAGE_SIZE }>)]
     pub limit: Option<u64>,
+    /// The `next_cursor` of the previous page; absent for the first page.
     pub cursor: Option<String>,
     /// Count the matches (exactly up to 1,000).
     #[serde(default)]
@@ -63,19 +72,26 @@ pub struct LeadQuery {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct LeadPage {
+    /// The leads of this page.
     pub items: Vec<LeadView>,
+    /// Pass it as `cursor` for the next page; absent on the last page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
+    /// How many leads match, when `with_count` was asked (exact up to 1,000).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<u64>,
+    /// Whether more than 1,000 match (`count` then stops at 1,000).
     pub count_capped: bool,
 }
 
 /// One column of the board: a grade, how many open leads have it, the first of them.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct GradeColumn {
+    /// The grade of the column.
     pub grade: Grade,
+    /// How many open leads have it (with the list's filters).
     pub count: i64,
+    /// The first of them, `per_column` at most.
     pub leads: Vec<LeadView>,
 }
 
@@ -236,6 +252,9 @@ impl Sales<'_> {
         Ok(LeadBoard { columns })
     }
 
+    /// One lead with its grade history, follow-ups, visits, test drives and opportunity. Needs
+    /// `lead.read` reaching the lead's owner; another dealer's lead, or one out of the caller's
+    /// reach, is 404.
     pub async fn get_lead(&self, actor: &Actor, id: LeadId) -> CoreResult<LeadDetail> {
         let conn = self.db().conn();
         let lead = lead_for(conn, actor, id, Permission::LeadRead).await?;

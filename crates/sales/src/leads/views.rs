@@ -24,8 +24,11 @@ use uuid::Uuid;
 pub struct LostView {
     /// A key of the dealer's `lost_reason` list.
     pub reason: Option<String>,
+    /// The competitor brand they bought instead, if known.
     pub competitor_brand: Option<String>,
+    /// The competitor model they bought instead, if known.
     pub competitor_model: Option<String>,
+    /// A free-text note on why the lead was lost.
     pub note: Option<String>,
     /// When it was marked lost (or asked to be, while waiting for approval).
     pub at: Option<DateTime<Utc>>,
@@ -33,7 +36,9 @@ pub struct LostView {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct LeadView {
+    /// The lead's id (UUIDv7).
     pub id: LeadId,
+    /// The customer the lead is for, masked as the caller's role requires.
     pub customer: CustomerRow,
     /// A key of the dealer's `source` list.
     pub source: Option<String>,
@@ -42,21 +47,35 @@ pub struct LeadView {
     /// Every car they looked at or asked about (at visits and in enquiries), the wanted one
     /// included, first seen first.
     pub models_considered: Vec<CarRef>,
+    /// The lowest price they would pay, in integer fen (1 yuan = 100 fen).
     pub budget_min_fen: Option<Fen>,
+    /// The highest price they would pay, in integer fen (1 yuan = 100 fen).
     pub budget_max_fen: Option<Fen>,
+    /// When they expect to buy.
     pub timeframe: Option<Timeframe>,
+    /// How they mean to pay: `cash`, `loan` or `lease`.
     pub payment: Option<PaymentIntent>,
+    /// Whether they want to trade in their current car.
     pub trade_in: bool,
+    /// Notes on the car they would trade in.
     pub trade_in_note: Option<String>,
+    /// The lead's current grade: H, A, B, C or N while worked, O once ordered, F once lost.
     pub grade: Grade,
+    /// Where the lead stands: `open`, `lost_pending` (waiting for the manager), `lost` or `won`.
     pub status: LeadStatus,
+    /// The consultant who owns the lead; `null` while unassigned.
     pub owner: Option<OwnerView>,
     /// `marketing` while marketing nurtures it.
     pub pool: Option<String>,
+    /// Free-text notes on the lead.
     pub notes: Option<String>,
+    /// When the current grade was given (UTC, RFC 3339).
     pub graded_at: DateTime<Utc>,
+    /// When the grade last went up (UTC, RFC 3339); the creation time until then.
     pub last_upgrade_at: DateTime<Utc>,
+    /// When the customer was last contacted (UTC, RFC 3339), if ever.
     pub last_contact_at: Option<DateTime<Utc>>,
+    /// When the next follow-up is due (UTC, RFC 3339), if planned.
     pub next_follow_up_at: Option<DateTime<Utc>>,
     /// The follow-up is past due.
     pub follow_up_overdue: bool,
@@ -64,10 +83,15 @@ pub struct LeadView {
     pub follow_up_task_id: Option<Uuid>,
     /// Flagged: no grade upgrade for the dealer's stagnation period.
     pub stagnant_since: Option<DateTime<Utc>>,
+    /// Why and to whom the lead was lost; `null` unless lost or waiting for a lost decision.
     pub lost: Option<LostView>,
+    /// When the lead was won (UTC, RFC 3339).
     pub won_at: Option<DateTime<Utc>>,
+    /// When the lead was created (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
+    /// When the lead last changed (UTC, RFC 3339).
     pub updated_at: DateTime<Utc>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 
@@ -75,39 +99,57 @@ pub struct LeadView {
 pub struct GradeChangeView {
     /// Absent for the grade the lead was created with.
     pub from: Option<Grade>,
+    /// The grade it changed to.
     pub to: Grade,
     /// `created`, `follow_up`, `reception`, `test_drive`, `opportunity`, `lost`, `reopened`,
     /// `intake`.
     pub origin: String,
     /// Whether this counts as an upgrade (C → B, A → H, H → O...).
     pub upgrade: bool,
+    /// Who changed it; `null` when the system did.
     pub by: Option<OwnerView>,
+    /// When it changed (UTC, RFC 3339).
     pub at: DateTime<Utc>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct FollowUpView {
+    /// The follow-up's id (UUIDv7).
     pub id: LeadFollowUpId,
+    /// How the customer was reached: `phone`, `wechat`, `sms`, `visit` or `email`.
     pub channel: FollowUpChannel,
+    /// What was said.
     pub summary: String,
+    /// The lead's grade before the follow-up.
     pub grade_before: Grade,
+    /// The lead's grade after it.
     pub grade_after: Grade,
+    /// The next step agreed, if any.
     pub next_step: Option<String>,
+    /// When the next follow-up is due (UTC, RFC 3339), if planned.
     pub next_follow_up_at: Option<DateTime<Utc>>,
     /// The pushed task this follow-up closed.
     pub task_id: Option<Uuid>,
+    /// Who logged it.
     pub by: Option<OwnerView>,
+    /// When it was logged (UTC, RFC 3339).
     pub at: DateTime<Utc>,
 }
 
 /// A lead with its history: grades, follow-ups, visits, test drives and the opportunity.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct LeadDetail {
+    /// The lead itself.
     pub lead: LeadView,
+    /// Every grade change of the lead.
     pub grade_history: Vec<GradeChangeView>,
+    /// The follow-ups logged.
     pub follow_ups: Vec<FollowUpView>,
+    /// The customer's showroom visits for this lead.
     pub receptions: Vec<ReceptionView>,
+    /// The lead's test-drive bookings.
     pub test_drives: Vec<BookingView>,
+    /// The opportunity opened from the lead, if any.
     pub opportunity: Option<OpportunityView>,
 }
 

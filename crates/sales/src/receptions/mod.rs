@@ -59,6 +59,7 @@ pub struct LookedAt {
 /// A showroom visit as the reception form records it.
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewReception {
+    /// Who came: `customer_id`, or `customer` (matched by phone, else created).
     #[serde(flatten)]
     pub customer: CustomerLink,
     /// Who received them (default: the one entering the form).
@@ -102,6 +103,7 @@ fn one() -> i32 {
 /// The customer of a visit: their name as the caller may see it.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ReceptionCustomer {
+    /// The customer's id.
     pub id: CustomerId,
     /// The name, or only the family name when the customer is not within the caller's reach.
     pub name: String,
@@ -110,23 +112,31 @@ pub struct ReceptionCustomer {
 /// A recorded showroom visit.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ReceptionView {
+    /// The visit's id (UUIDv7).
     pub id: ReceptionId,
     /// The lead the visit is recorded on.
     pub lead_id: LeadId,
+    /// The customer who came.
     pub customer: ReceptionCustomer,
     /// Who received the customer.
     pub consultant: Option<OwnerView>,
+    /// When they arrived (UTC, RFC 3339).
     pub arrived_at: DateTime<Utc>,
+    /// When they left (UTC, RFC 3339), if recorded.
     pub left_at: Option<DateTime<Utc>>,
+    /// How many came.
     pub party_size: i32,
+    /// Who came along.
     pub companions: Vec<VisitCompanion>,
     /// The cars they looked at.
     pub models: Vec<CarRef>,
+    /// Whether they drove a car.
     pub test_drive: bool,
     /// The customer's first visit to the showroom.
     pub first_visit: bool,
     /// The lead's grade after the visit.
     pub grade: Grade,
+    /// Notes of the visit.
     pub notes: Option<String>,
     /// Who typed the form in.
     pub entered_by: Option<OwnerView>,
@@ -135,6 +145,7 @@ pub struct ReceptionView {
 /// What registering a visit did.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct ReceptionOutcome {
+    /// The visit as recorded.
     pub reception: ReceptionView,
     /// The lead the visit is on — absent when it is a colleague's lead the caller may not
     /// work (see `existing_consultant`).
@@ -165,7 +176,9 @@ pub struct BulkReceptionRow {
     pub index: usize,
     /// The lead it was recorded on (absent when not saved, or a colleague's lead).
     pub lead_id: Option<LeadId>,
+    /// A new customer was made.
     pub customer_created: bool,
+    /// A new lead was opened.
     pub lead_created: bool,
     /// The customer's existing consultant, when the visit went on their lead.
     pub existing_consultant: Option<OwnerView>,
@@ -175,8 +188,11 @@ pub struct BulkReceptionRow {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct BulkReceptionOutcome {
+    /// How many forms were saved.
     pub saved: usize,
+    /// How many were refused (see each row's `errors`).
     pub failed: usize,
+    /// One row per form, in the order sent.
     pub rows: Vec<BulkReceptionRow>,
 }
 

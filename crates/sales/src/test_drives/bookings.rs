@@ -23,6 +23,10 @@ use super::calendar_entry;
 use super::*;
 
 impl Sales<'_> {
+    /// Books a test-drive car for a customer, accompanied by the caller or a consultant within
+    /// their reach; the lead defaults to the customer's open lead. Needs `test_drive.book`; a car
+    /// already booked at that time is 409 `schedule_conflict`, an inactive car or a customer the
+    /// caller cannot see a 422 field error.
     pub async fn book_test_drive(
         &self,
         actor: &Actor,
@@ -187,6 +191,9 @@ impl Sales<'_> {
         Ok(view)
     }
 
+    /// Moves a booked test drive to another time or car. A stale `version` is 409
+    /// `version_conflict`, a drive no longer booked 409 `invalid_state`, a clash with another
+    /// booking of the car 409 `schedule_conflict`.
     pub async fn reschedule_test_drive(
         &self,
         actor: &Actor,
@@ -274,6 +281,8 @@ impl Sales<'_> {
         Ok(view)
     }
 
+    /// Cancels a booked test drive, or records that the customer did not come (`no_show`). A stale
+    /// `version` is 409 `version_conflict`, a drive no longer booked 409 `invalid_state`.
     pub async fn cancel_test_drive(
         &self,
         actor: &Actor,

@@ -20,6 +20,7 @@ use uuid::Uuid;
 use super::*;
 
 impl Sales<'_> {
+    /// The dealer's test-drive cars, retired ones included. Needs `test_drive.read`.
     pub async fn test_drive_cars(&self, actor: &Actor) -> CoreResult<Vec<TestDriveCarView>> {
         actor.require(Permission::TestDriveRead)?;
         let conn = self.db().conn();
@@ -31,6 +32,8 @@ impl Sales<'_> {
             .collect())
     }
 
+    /// Adds a test-drive car to the dealer's fleet (active at once). Needs `test_drive.fleet`; a
+    /// series or model not in the catalog is a 422 field error.
     pub async fn create_test_drive_car(
         &self,
         actor: &Actor,
@@ -108,6 +111,8 @@ impl Sales<'_> {
         Ok(car_view(&catalog, &created))
     }
 
+    /// Renames, re-plates or retires a test-drive car. Needs `test_drive.fleet`; another dealer's
+    /// car is 404, a stale `version` 409 `version_conflict`.
     pub async fn update_test_drive_car(
         &self,
         actor: &Actor,

@@ -269,6 +269,8 @@ impl Sales<'_> {
         Ok(views)
     }
 
+    /// Loads a booking for a change by the caller: it must be the dealer's and its consultant
+    /// within the caller's `test_drive.book` reach, else 404 (or 403 without the permission).
     pub async fn booking_for<C: ConnectionTrait>(
         &self,
         conn: &C,

@@ -79,6 +79,7 @@ pub async fn change_password(
 
 #[derive(Deserialize, ToSchema)]
 pub struct DealerSwitch {
+    /// The dealer of the caller's group to act in from now on.
     pub dealer_id: DealerId,
 }
 

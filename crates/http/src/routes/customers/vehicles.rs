@@ -43,6 +43,7 @@ pub async fn list_vehicles(
 pub struct NewVehicle {
     /// The owner (optional: a car can be registered before it is sold).
     pub customer_id: Option<CustomerId>,
+    /// The car's details.
     #[serde(flatten)]
     pub vehicle: VehicleInput,
 }

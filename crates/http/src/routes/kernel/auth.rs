@@ -19,6 +19,7 @@ use utoipa::ToSchema;
 pub struct LoginRequest {
     /// Usernames are unique in the installation; letter case does not matter.
     pub username: String,
+    /// The user's password.
     pub password: String,
 }
 
@@ -26,7 +27,10 @@ pub struct LoginRequest {
 pub struct LoginResponse {
     /// Send as the `x-csrf-token` header with every request that changes something.
     pub csrf_token: String,
+    /// When the session ends unless used again (UTC, RFC 3339): after the idle timeout, and at most
+    /// the session's maximum age after login.
     pub expires_at: DateTime<Utc>,
+    /// The signed-in user, their dealer, role and permissions.
     pub me: MeView,
 }
 

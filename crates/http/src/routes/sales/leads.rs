@@ -174,6 +174,7 @@ pub async fn mark_lead_lost(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct LostDecision {
+    /// The lead's version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
     /// Approve the loss (else the lead is worked again).
     pub approve: bool,
