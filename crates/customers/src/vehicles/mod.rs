@@ -2,7 +2,10 @@
 //! their mileage readings.
 
 mod input;
+mod mileage;
 mod ops;
+mod read;
+mod transfer;
 mod views;
 
 pub use input::{MileageInput, TransferInput, VehicleInput, VehiclePatch, VehicleQuery};

@@ -1,18 +1,24 @@
 //! Customers and the rows that belong to them.
 
-use super::tenant::TenantEntity;
-use super::{Reach, batched_insert};
-use crate::entities::{
-    customer, customer_companion, customer_consent_event, customer_phone, customer_tag, vehicle,
+mod bulk;
+mod lookups;
+mod rows;
+
+pub use bulk::{move_references, set_owner};
+pub use lookups::{batch_after, name_prefix, owners_of_id_hashes, owners_of_phones};
+pub use rows::{
+    companions_of, consent_events_of, customers_with_tag, phones_of, replace_companions,
+    replace_phones, replace_tags, tags_of,
 };
+
+use super::Reach;
+use super::tenant::TenantEntity;
+use crate::entities::{customer, customer_tag, vehicle};
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::{DbResult, DealerScope};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, PaginatorTrait, QueryFilter, QuerySelect, Select};
 use uuid::Uuid;
 
 pub const ACTIVE: &str = "active";
@@ -270,287 +276,12 @@ pub async fn find_many<C: ConnectionTrait>(
     Ok(all)
 }
 
-/// The phones of some customers, primary first.
-pub async fn phones_of<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    customer_ids: &[Uuid],
-) -> DbResult<Vec<customer_phone::Model>> {
-    if customer_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut all = Vec::new();
-    for chunk in customer_ids.chunks(500) {
-        all.extend(
-            customer_phone::Entity::scoped(scope)
-                .filter(customer_phone::Column::CustomerId.is_in(chunk.iter().copied()))
-                .order_by_desc(customer_phone::Column::IsPrimary)
-                .order_by_asc(customer_phone::Column::CreatedAt)
-                .all(conn)
-                .await?,
-        );
-    }
-    Ok(all)
-}
-
-pub async fn tags_of<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    customer_ids: &[Uuid],
-) -> DbResult<Vec<customer_tag::Model>> {
-    if customer_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut all = Vec::new();
-    for chunk in customer_ids.chunks(500) {
-        all.extend(
-            customer_tag::Entity::scoped(scope)
-                .filter(customer_tag::Column::CustomerId.is_in(chunk.iter().copied()))
-                .order_by_asc(customer_tag::Column::Tag)
-                .all(conn)
-                .await?,
-        );
-    }
-    Ok(all)
-}
-
-pub async fn companions_of<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    customer_id: Uuid,
-) -> DbResult<Vec<customer_companion::Model>> {
-    Ok(customer_companion::Entity::scoped(scope)
-        .filter(customer_companion::Column::CustomerId.eq(customer_id))
-        .order_by_asc(customer_companion::Column::CreatedAt)
-        .all(conn)
-        .await?)
-}
-
-/// A customer's consent history, newest first.
-pub async fn consent_events_of<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    customer_id: Uuid,
-) -> DbResult<Vec<customer_consent_event::Model>> {
-    Ok(customer_consent_event::Entity::scoped(scope)
-        .filter(customer_consent_event::Column::CustomerId.eq(customer_id))
-        .order_by_desc(customer_consent_event::Column::OccurredAt)
-        .order_by_desc(customer_consent_event::Column::Id)
-        .all(conn)
-        .await?)
-}
-
-/// Replaces a customer's phones with `phones`.
-pub async fn replace_phones<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    customer_id: Uuid,
-    phones: Vec<customer_phone::Model>,
-) -> DbResult<()> {
-    customer_phone::Entity::delete_many()
-        .filter(customer_phone::Column::DealerId.eq(scope.dealer_id().uuid()))
-        .filter(customer_phone::Column::CustomerId.eq(customer_id))
-        .exec(conn)
-        .await?;
-    batched_insert::<customer_phone::Entity, _>(conn, scope, phones).await
-}
-
-pub async fn replace_tags<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    customer_id: Uuid,
-    tags: Vec<customer_tag::Model>,
-) -> DbResult<()> {
-    customer_tag::Entity::delete_many()
-        .filter(customer_tag::Column::DealerId.eq(scope.dealer_id().uuid()))
-        .filter(customer_tag::Column::CustomerId.eq(customer_id))
-        .exec(conn)
-        .await?;
-    batched_insert::<customer_tag::Entity, _>(conn, scope, tags).await
-}
-
-pub async fn replace_companions<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    customer_id: Uuid,
-    companions: Vec<customer_companion::Model>,
-) -> DbResult<()> {
-    customer_companion::Entity::delete_many()
-        .filter(customer_companion::Column::DealerId.eq(scope.dealer_id().uuid()))
-        .filter(customer_companion::Column::CustomerId.eq(customer_id))
-        .exec(conn)
-        .await?;
-    batched_insert::<customer_companion::Entity, _>(conn, scope, companions).await
-}
-
-/// Which of these customers already carry the tag.
-pub async fn customers_with_tag<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    customer_ids: &[Uuid],
-    tag: &str,
-) -> DbResult<Vec<Uuid>> {
-    if customer_ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    Ok(customer_tag::Entity::scoped(scope)
-        .filter(customer_tag::Column::Tag.eq(tag))
-        .filter(customer_tag::Column::CustomerId.is_in(customer_ids.iter().copied()))
-        .select_only()
-        .column(customer_tag::Column::CustomerId)
-        .into_tuple()
-        .all(conn)
-        .await?)
-}
-
-/// Customers having any of these phone numbers: `(number, customer id)`. Only active customers
-/// have phones (a merge moves the merged-away customer's phones to the survivor).
-pub async fn owners_of_phones<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    numbers: &[String],
-) -> DbResult<Vec<(String, Uuid)>> {
-    if numbers.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut all = Vec::new();
-    for chunk in numbers.chunks(500) {
-        let rows: Vec<(String, Uuid)> = customer_phone::Entity::scoped(scope)
-            .filter(customer_phone::Column::Number.is_in(chunk.iter().cloned()))
-            .select_only()
-            .column(customer_phone::Column::Number)
-            .column(customer_phone::Column::CustomerId)
-            .into_tuple()
-            .all(conn)
-            .await?;
-        all.extend(rows);
-    }
-    Ok(all)
-}
-
-/// Active customers whose ID number hashes to one of these.
-pub async fn owners_of_id_hashes<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    hashes: &[String],
-) -> DbResult<Vec<(String, Uuid)>> {
-    if hashes.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut all = Vec::new();
-    for chunk in hashes.chunks(500) {
-        let rows: Vec<(Option<String>, Uuid)> = customer::Entity::scoped(scope)
-            .filter(customer::Column::Status.eq(ACTIVE))
-            .filter(customer::Column::IdNumberHash.is_in(chunk.iter().cloned()))
-            .select_only()
-            .column(customer::Column::IdNumberHash)
-            .column(customer::Column::Id)
-            .into_tuple()
-            .all(conn)
-            .await?;
-        all.extend(rows.into_iter().filter_map(|(h, id)| h.map(|h| (h, id))));
-    }
-    Ok(all)
-}
-
-/// Gives every customer in `ids` (of the dealer) the new owner; how many changed.
-pub async fn set_owner<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    ids: &[Uuid],
-    owner: Option<Uuid>,
-    now: DateTime<Utc>,
-) -> DbResult<u64> {
-    let mut changed = 0;
-    for chunk in ids.chunks(500) {
-        changed += customer::Entity::update_many()
-            .col_expr(customer::Column::OwnerId, Expr::val(owner))
-            .col_expr(customer::Column::UpdatedAt, Expr::val(now))
-            .col_expr(
-                customer::Column::Version,
-                Expr::col(customer::Column::Version).add(1),
-            )
-            .filter(customer::Column::DealerId.eq(scope.dealer_id().uuid()))
-            .filter(customer::Column::Id.is_in(chunk.iter().copied()))
-            .exec(conn)
-            .await?
-            .rows_affected;
-    }
-    Ok(changed)
-}
-
 /// Counts a dealer's active customers (for tests and the demo).
 pub async fn count_active<C: ConnectionTrait>(conn: &C, scope: &DealerScope) -> DbResult<u64> {
     Ok(customer::Entity::scoped(scope)
         .filter(customer::Column::Status.eq(ACTIVE))
         .count(conn)
         .await?)
-}
-
-/// Every active customer of the dealer, a batch at a time in id order (for exports and
-/// re-indexing), starting after `after`.
-pub async fn batch_after<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    reach: Reach,
-    filter: &CustomerFilter,
-    after: Option<Uuid>,
-    limit: u64,
-) -> DbResult<Vec<customer::Model>> {
-    let mut select = matching(conn, scope, reach, filter).await?;
-    if let Some(after) = after {
-        select = select.filter(customer::Column::Id.gt(after));
-    }
-    Ok(select
-        .order_by_asc(customer::Column::Id)
-        .limit(limit)
-        .all(conn)
-        .await?)
-}
-
-/// Customers whose name starts with `prefix` (a one-character search), newest first.
-pub async fn name_prefix<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    reach: Reach,
-    prefix: &str,
-    limit: u64,
-) -> DbResult<Vec<customer::Model>> {
-    let upper = format!("{prefix}\u{10FFFF}");
-    Ok(within_reach(customer::Entity::scoped(scope), scope, reach)
-        .filter(customer::Column::Status.eq(ACTIVE))
-        .filter(
-            Condition::all()
-                .add(customer::Column::Name.gte(prefix))
-                .add(customer::Column::Name.lt(upper.as_str())),
-        )
-        .order_by_asc(customer::Column::Name)
-        .limit(limit)
-        .all(conn)
-        .await?)
-}
-
-/// Points every reference to `from` at `to` (within the dealer): `references` lists each
-/// `(table, column)` that points at a customer (the modules declare theirs).
-pub async fn move_references<C: ConnectionTrait>(
-    conn: &C,
-    scope: &DealerScope,
-    references: &[(&str, &str)],
-    from: Uuid,
-    to: Uuid,
-) -> DbResult<()> {
-    use sea_orm::sea_query::Alias;
-    let backend = conn.get_database_backend();
-    for (table, column) in references {
-        let statement = Query::update()
-            .table(Alias::new(*table))
-            .value(Alias::new(*column), to)
-            .and_where(Expr::col(Alias::new("dealer_id")).eq(scope.dealer_id().uuid()))
-            .and_where(Expr::col(Alias::new(*column)).eq(from))
-            .to_owned();
-        conn.execute_raw(backend.build(&statement)).await?;
-    }
-    Ok(())
 }
 
 /// Every customer row of the dealer, merged ones included: the size of its file (the

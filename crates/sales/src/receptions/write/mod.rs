@@ -13,9 +13,12 @@
 //!    learns only whose customer it is. A loss waiting for approval is withdrawn either way:
 //!    the customer is back.
 
+mod effects;
+mod form;
+
+use super::ReceptionView;
 use super::{NewReception, ReceptionOutcome, VisitCompanion, reception_views};
-use crate::catalog_names::{CatalogNames, car_json, with_cars};
-use crate::leads::LOST_APPROVAL;
+use crate::catalog_names::{CatalogNames, with_cars};
 use crate::leads::access::may_work;
 use crate::leads::views::lead_views;
 use crate::leads::write::LeadDraft;
@@ -24,25 +27,22 @@ use crate::leads::write::{
 };
 use crate::settings::effective;
 use chrono::{DateTime, Duration, Utc};
+use effects::{keep_companions, tell_owner, withdraw_loss};
 use forecourt_customers::OwnerView;
 use forecourt_db::ConnectionTrait;
-use forecourt_db::entities::{customer, customer_companion, lead, reception, user};
+use forecourt_db::entities::{customer, lead, reception, user};
 use forecourt_db::repo::tenant;
-use forecourt_db::repo::{approvals as approval_repo, batched_insert, customers, leads, sales};
+use forecourt_db::repo::{leads, sales};
+use forecourt_domain::FieldError;
 use forecourt_domain::ids::UserId;
 use forecourt_domain::sales::{Grade, LeadStatus};
-use forecourt_domain::text::Text;
-use forecourt_domain::username::parse_optional_text;
-use forecourt_domain::username::{LONG_NAME_MAX, NOTE_MAX};
-use forecourt_domain::{FieldError, FieldErrors};
 use forecourt_kernel::app::App;
-use forecourt_kernel::approvals::{self, managers};
 use forecourt_kernel::audit::{self, AuditEntry};
 use forecourt_kernel::auth::{Actor, ActorKind};
 use forecourt_kernel::error::{CoreError, CoreResult};
-use forecourt_kernel::notifications::{Notice, notify};
 use forecourt_kernel::timeline::{self, TimelineEvent};
-use serde_json::{Map, Value, json};
+use form::check_form;
+use serde_json::{Value, json};
 use uuid::Uuid;
 
 /// Two registrations of one customer this close together are one visit.
@@ -57,132 +57,6 @@ struct Form {
     grade: Grade,
     notes: Option<String>,
     draft: LeadDraft,
-}
-
-async fn check_form<C: ConnectionTrait>(
-    tx: &C,
-    actor: &Actor,
-    catalog: &CatalogNames,
-    input: &NewReception,
-    now: DateTime<Utc>,
-) -> CoreResult<Form> {
-    let mut errors = FieldErrors::new();
-    let consultant = match input.consultant_id {
-        Some(id) => id,
-        None if actor.kind() != ActorKind::System => actor.user_id(),
-        None => {
-            errors.push(FieldError::required("consultant_id"));
-            actor.user_id()
-        }
-    };
-    crate::leads::check_new_owner(tx, actor, &mut errors, "consultant_id", consultant).await?;
-    let arrived_at = input.arrived_at.unwrap_or(now);
-    if arrived_at > now + Duration::minutes(5) {
-        errors.push(FieldError::new(
-            "arrived_at",
-            "in_future",
-            "must not be in the future",
-        ));
-    }
-    if input.left_at.is_some_and(|left| left <= arrived_at) {
-        errors.push(FieldError::new(
-            "left_at",
-            "before_arrival",
-            "must be after the arrival",
-        ));
-    }
-    if !(1..=20).contains(&input.party_size) {
-        errors.push(
-            FieldError::new("party_size", "out_of_range", "must be from 1 to 20")
-                .with_param("min", 1)
-                .with_param("max", 20),
-        );
-    }
-    if input.companions.len() > 10 {
-        errors.push(
-            FieldError::new("companions", "too_many", "at most 10 companions")
-                .with_param("max", 10),
-        );
-    }
-    let mut companions = Vec::new();
-    for (i, c) in input.companions.iter().enumerate() {
-        let name = errors
-            .check(parse_optional_text(
-                &format!("companions.{i}.name"),
-                c.name.as_deref(),
-                50,
-            ))
-            .flatten();
-        companions.push(VisitCompanion {
-            relation: c.relation,
-            name,
-        });
-    }
-    if input.models.len() > 5 {
-        errors.push(FieldError::new("models", "too_many", "at most 5 cars").with_param("max", 5));
-    }
-    let mut models = Vec::new();
-    for (i, m) in input.models.iter().enumerate() {
-        let (series, model) =
-            catalog.check(&mut errors, &format!("models.{i}"), m.series_id, m.model_id);
-        let text = errors
-            .check(parse_optional_text(
-                &format!("models.{i}.text"),
-                m.text.as_deref(),
-                LONG_NAME_MAX,
-            ))
-            .flatten();
-        if series.is_none() && model.is_none() && text.is_none() {
-            errors.push(FieldError::new(
-                format!("models.{i}"),
-                "required",
-                "name a car from the catalog or in words",
-            ));
-        }
-        models.push(car_json(series, model, text.as_deref()));
-    }
-    let grade = crate::leads::starting_grade("grade", Some(input.grade), &mut errors);
-    let notes = errors
-        .check(parse_optional_text(
-            "notes",
-            input.notes.as_deref(),
-            NOTE_MAX,
-        ))
-        .flatten();
-    let mut fields = input.lead.clone();
-    if fields.source.is_none() {
-        fields.source = Some("walk_in".to_owned());
-    }
-    if fields.series_id.is_none()
-        && fields.model_id.is_none()
-        && let Some(first) = input.models.first()
-    {
-        fields.series_id = first.series_id;
-        fields.model_id = first.model_id;
-        if first.series_id.is_none() && first.model_id.is_none() {
-            fields.model_text = fields.model_text.or_else(|| first.text.clone());
-        }
-    }
-    let mut lead_errors = FieldErrors::new();
-    let mut draft =
-        crate::leads::parse_fields(tx, actor, &mut lead_errors, catalog, &fields).await?;
-    for e in lead_errors.into_vec() {
-        errors.push(e.nested("lead"));
-    }
-    errors.finish()?;
-    draft.models_considered = with_cars(&Value::Array(draft.models_considered), &models)
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    Ok(Form {
-        consultant,
-        arrived_at,
-        companions,
-        models,
-        grade,
-        notes,
-        draft,
-    })
 }
 
 /// The consultant a customer without an open lead already has (an active user), if any.
@@ -411,128 +285,4 @@ pub(super) async fn write_reception<C: ConnectionTrait>(
         lead_created,
         loss_withdrawn,
     })
-}
-
-/// The customer is back: the loss waiting for approval no longer stands. The request is
-/// withdrawn (its requester and approvers are told) and the lead is open again.
-async fn withdraw_loss<C: ConnectionTrait>(
-    tx: &C,
-    actor: &Actor,
-    lead: &mut lead::Model,
-    now: DateTime<Utc>,
-) -> CoreResult<()> {
-    if let Some(request) =
-        approval_repo::pending_about(tx, actor.scope(), LOST_APPROVAL.kind, "lead", lead.id).await?
-    {
-        approvals::withdraw_in(
-            tx,
-            actor,
-            request,
-            Text::new("approval.withdrawn.customer_returned"),
-            now,
-        )
-        .await?;
-    }
-    lead.status = LeadStatus::Open.as_str().to_owned();
-    lead.lost_reason_key = None;
-    lead.lost_competitor_brand = None;
-    lead.lost_competitor_model = None;
-    lead.lost_note = None;
-    lead.lost_at = None;
-    Ok(())
-}
-
-/// Adds the companions the customer does not have yet: named ones by name, unnamed ones by
-/// relation (a spouse who came without giving a name is still the spouse).
-async fn keep_companions<C: ConnectionTrait>(
-    tx: &C,
-    actor: &Actor,
-    customer: &customer::Model,
-    companions: &[VisitCompanion],
-    now: DateTime<Utc>,
-) -> CoreResult<()> {
-    let mut known = customers::companions_of(tx, actor.scope(), customer.id).await?;
-    let mut rows = Vec::new();
-    for c in companions {
-        let name = c.name.clone().unwrap_or_default();
-        let relation = c.relation.as_str();
-        let already = known.iter().any(|k| {
-            if name.is_empty() {
-                k.relation == relation
-            } else {
-                k.name == name
-            }
-        });
-        if already {
-            continue;
-        }
-        let row = customer_companion::Model {
-            id: Uuid::now_v7(),
-            dealer_id: customer.dealer_id,
-            customer_id: customer.id,
-            relation: relation.to_owned(),
-            name,
-            phone: None,
-            notes: None,
-            created_at: now,
-        };
-        known.push(row.clone());
-        rows.push(row);
-    }
-    batched_insert::<customer_companion::Entity, _>(tx, actor.scope(), rows).await?;
-    Ok(())
-}
-
-/// Tells a lead's consultant and their manager that someone else received their customer.
-async fn tell_owner<C: ConnectionTrait>(
-    tx: &C,
-    actor: &Actor,
-    owner: &user::Model,
-    customer: &customer::Model,
-    lead: &lead::Model,
-    visit: &super::ReceptionView,
-    now: DateTime<Utc>,
-) -> CoreResult<()> {
-    let mut people = vec![owner.id];
-    people.extend(managers(tx, actor, owner).await?);
-    people.sort_unstable();
-    people.dedup();
-    let mut params = Map::new();
-    params.insert("customer".into(), customer.name.clone().into());
-    params.insert(
-        "receiver".into(),
-        visit
-            .consultant
-            .as_ref()
-            .map(|c| c.display_name.clone())
-            .unwrap_or_default()
-            .into(),
-    );
-    params.insert("owner".into(), owner.display_name.clone().into());
-    params.insert(
-        "at".into(),
-        visit
-            .arrived_at
-            .with_timezone(&actor.time_zone().tz())
-            .format("%Y-%m-%d %H:%M")
-            .to_string()
-            .into(),
-    );
-    notify(
-        tx,
-        actor,
-        people
-            .into_iter()
-            .filter(|p| visit.consultant.as_ref().is_none_or(|c| c.id.uuid() != *p))
-            .map(|user_id| Notice {
-                user_id,
-                kind: "lead.received",
-                params: params.clone(),
-                link: Some(format!("/leads/{}", lead.id)),
-                reference: Some(("lead", lead.id)),
-            })
-            .collect(),
-        now,
-    )
-    .await
 }

@@ -1,0 +1,117 @@
+//! Recording a vehicle's mileage: odometer readings, the latest being the car's mileage.
+
+use super::input::{MILEAGE_SOURCES, check_mileage};
+use super::{MileageInput, VehicleView};
+use crate::Customers;
+use chrono::NaiveDate;
+use forecourt_db::entities::{mileage_reading, vehicle};
+use forecourt_db::repo::tenant;
+use forecourt_domain::ids::VehicleId;
+use forecourt_domain::permission::Permission;
+use forecourt_domain::{FieldError, FieldErrors};
+use forecourt_kernel::audit::{self, AuditEntry};
+use forecourt_kernel::auth::Actor;
+use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::timeline::{self, TimelineEvent};
+use serde_json::json;
+use uuid::Uuid;
+
+pub(super) fn reading(
+    actor: &Actor,
+    vehicle_id: Uuid,
+    km: i32,
+    read_on: NaiveDate,
+    source: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> mileage_reading::Model {
+    mileage_reading::Model {
+        id: Uuid::now_v7(),
+        dealer_id: actor.dealer_id().uuid(),
+        vehicle_id,
+        read_on,
+        km,
+        source: source.to_owned(),
+        recorded_by: Some(actor.user_id().uuid()).filter(|u| !u.is_nil()),
+        created_at: now,
+    }
+}
+
+impl Customers<'_> {
+    /// Records an odometer reading; the latest reading is the car's mileage.
+    pub async fn record_mileage(
+        &self,
+        actor: &Actor,
+        id: VehicleId,
+        input: MileageInput,
+    ) -> CoreResult<VehicleView> {
+        let tx = self.db().begin().await?;
+        let before = self
+            .vehicle_for(&*tx, actor, id, Permission::VehicleUpdate)
+            .await?;
+        let today = self.today(actor);
+        let mut errors = FieldErrors::new();
+        let km = check_mileage(&mut errors, "km", Some(input.km));
+        let read_on = input.read_on.unwrap_or(today);
+        if read_on > today {
+            errors.push(FieldError::new(
+                "read_on",
+                "must_be_past",
+                "cannot be in the future",
+            ));
+        }
+        let source = input.source.unwrap_or_else(|| "customer".to_owned());
+        if !MILEAGE_SOURCES.contains(&source.as_str()) {
+            errors.push(FieldError::new(
+                "source",
+                "invalid_value",
+                "must be service, customer, inspection, sale or import",
+            ));
+        }
+        errors.finish()?;
+        let km = km.unwrap_or_default();
+        let now = self.now();
+        forecourt_db::repo::batched_insert::<mileage_reading::Entity, _>(
+            &*tx,
+            actor.scope(),
+            vec![reading(actor, before.id, km, read_on, &source, now)],
+        )
+        .await?;
+        let mut after = before.clone();
+        if before.mileage_on.is_none_or(|on| read_on >= on) {
+            after.mileage_km = Some(km);
+            after.mileage_on = Some(read_on);
+        }
+        let updated = tenant::update::<vehicle::Entity, _>(
+            &*tx,
+            actor.scope(),
+            before.id,
+            after,
+            before.version,
+            now,
+        )
+        .await
+        .map_err(|e| CoreError::from_db("vehicle", e))?;
+        let entry = AuditEntry::action("vehicle", "mileage_recorded", Some(before.id)).change(
+            "mileage_km",
+            before.mileage_km,
+            km,
+        );
+        audit::record(&*tx, actor, entry, now).await?;
+        if let Some(owner) = updated.owner_customer_id {
+            let data = json!({"vehicle_id": updated.id, "plate": updated.plate, "km": km, "read_on": read_on, "source": source});
+            timeline::record(
+                &*tx,
+                actor,
+                vec![
+                    TimelineEvent::new(owner, "mileage.recorded", data)
+                        .about("vehicle", updated.id),
+                ],
+                now,
+            )
+            .await?;
+        }
+        let view = self.vehicle_view(&*tx, actor, &updated).await?;
+        tx.commit().await?;
+        Ok(view)
+    }
+}
