@@ -12,9 +12,11 @@ forecourt_kernel::module_service!(
 pub mod catalog_names;
 pub mod follow_up_tasks;
 pub mod intake;
+pub mod lead_detail;
 pub mod leads;
 pub mod module;
 pub mod opportunities;
+pub mod people;
 pub mod pipeline;
 pub mod receptions;
 pub mod report;

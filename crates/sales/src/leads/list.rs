@@ -1,16 +1,13 @@
-//! The lead list, the board by grade, and one lead with its history.
+//! The lead list and the board by grade (one lead with its history: [`crate::lead_detail`]).
 
-use super::access::lead_for;
-use super::views::{LeadDetail, LeadView, follow_up_views, grade_change_views, lead_views, people};
+use super::views::{LeadView, lead_views};
 use crate::Sales;
-use crate::{opportunities, receptions, test_drives};
 use chrono::{DateTime, Utc};
 use forecourt_customers::CustomersExt as _;
 use forecourt_customers::list::COUNT_CAP;
 use forecourt_db::repo::leads::{self, LeadFilter, LeadSort};
-use forecourt_db::repo::sales;
 use forecourt_domain::FieldError;
-use forecourt_domain::ids::{CatalogSeriesId, CustomerId, LeadId, TeamId, UserId};
+use forecourt_domain::ids::{CatalogSeriesId, CustomerId, TeamId, UserId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::sales::{Grade, LeadStatus};
 use forecourt_kernel::auth::Actor;
@@ -250,38 +247,5 @@ impl Sales<'_> {
             });
         }
         Ok(LeadBoard { columns })
-    }
-
-    /// One lead with its grade history, follow-ups, visits, test drives and opportunity. Needs
-    /// `lead.read` reaching the lead's owner; another dealer's lead, or one out of the caller's
-    /// reach, is 404.
-    pub async fn get_lead(&self, actor: &Actor, id: LeadId) -> CoreResult<LeadDetail> {
-        let conn = self.db().conn();
-        let lead = lead_for(conn, actor, id, Permission::LeadRead).await?;
-        let now = self.now();
-        let grade_history = leads::grade_history(conn, actor.scope(), lead.id).await?;
-        let follow_ups = leads::follow_ups(conn, actor.scope(), lead.id).await?;
-        let visits = sales::receptions_of_lead(conn, actor.scope(), lead.id).await?;
-        let names = people(
-            conn,
-            actor,
-            grade_history
-                .iter()
-                .filter_map(|c| c.user_id)
-                .chain(follow_ups.iter().filter_map(|f| f.user_id)),
-        )
-        .await?;
-        let view = lead_views(conn, actor, now, std::slice::from_ref(&lead))
-            .await?
-            .pop()
-            .ok_or(CoreError::not_found("lead"))?;
-        Ok(LeadDetail {
-            lead: view,
-            grade_history: grade_change_views(&grade_history, &names),
-            follow_ups: follow_up_views(&follow_ups, &names),
-            receptions: receptions::reception_views(conn, actor, &visits).await?,
-            test_drives: test_drives::bookings_of_lead(conn, actor, lead.id).await?,
-            opportunity: opportunities::of_lead(conn, actor, lead.id).await?,
-        })
     }
 }

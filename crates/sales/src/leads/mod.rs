@@ -22,4 +22,4 @@ pub use follow_up::NewFollowUp;
 pub use list::{GradeColumn, LeadBoard, LeadPage, LeadQuery};
 pub use lost::close_duplicates_before_merge;
 pub use lost::{LOST_APPROVAL, LostInput, ReopenInput};
-pub use views::{FollowUpView, GradeChangeView, LeadDetail, LeadView, LostView};
+pub use views::{FollowUpView, GradeChangeView, LeadView, LostView};

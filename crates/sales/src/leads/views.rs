@@ -1,15 +1,13 @@
 //! Leads as callers see them: the customer masked per role, names for ids.
 
 use crate::catalog_names::{CarRef, CatalogNames};
-use crate::opportunities::OpportunityView;
-use crate::receptions::ReceptionView;
-use crate::test_drives::BookingView;
+use crate::people::{people, person};
 use chrono::{DateTime, Utc};
 use forecourt_customers::{CustomerRow, OwnerView, customer_rows};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{lead, lead_follow_up, lead_grade_change, user};
-use forecourt_db::repo::{customers, users};
-use forecourt_domain::ids::{LeadFollowUpId, LeadId, UserId};
+use forecourt_db::repo::customers;
+use forecourt_domain::ids::{LeadFollowUpId, LeadId};
 use forecourt_domain::money::Fen;
 use forecourt_domain::sales::{FollowUpChannel, Grade, LeadStatus, PaymentIntent, Timeframe};
 use forecourt_kernel::auth::Actor;
@@ -134,49 +132,6 @@ pub struct FollowUpView {
     pub by: Option<OwnerView>,
     /// When it was logged (UTC, RFC 3339).
     pub at: DateTime<Utc>,
-}
-
-/// A lead with its history: grades, follow-ups, visits, test drives and the opportunity.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct LeadDetail {
-    /// The lead itself.
-    pub lead: LeadView,
-    /// Every grade change of the lead.
-    pub grade_history: Vec<GradeChangeView>,
-    /// The follow-ups logged.
-    pub follow_ups: Vec<FollowUpView>,
-    /// The customer's showroom visits for this lead.
-    pub receptions: Vec<ReceptionView>,
-    /// The lead's test-drive bookings.
-    pub test_drives: Vec<BookingView>,
-    /// The opportunity opened from the lead, if any.
-    pub opportunity: Option<OpportunityView>,
-}
-
-/// Users by id, for names.
-pub async fn people<C: ConnectionTrait>(
-    conn: &C,
-    actor: &Actor,
-    ids: impl IntoIterator<Item = Uuid>,
-) -> CoreResult<HashMap<Uuid, user::Model>> {
-    let mut ids: Vec<Uuid> = ids.into_iter().collect();
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(users::find_many(conn, actor.scope(), &ids)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect())
-}
-
-pub fn person(people: &HashMap<Uuid, user::Model>, id: Option<Uuid>) -> Option<OwnerView> {
-    id.map(|id| OwnerView {
-        id: UserId::from_uuid(id),
-        display_name: people
-            .get(&id)
-            .map(|u| u.display_name.clone())
-            .unwrap_or_default(),
-    })
 }
 
 /// Views of leads for one caller, in the given order (a handful of queries whatever the

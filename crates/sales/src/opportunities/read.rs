@@ -3,7 +3,7 @@
 use super::views::views;
 use super::{OpportunityQuery, OpportunityView, StageChangeView, opportunity_for};
 use crate::Sales;
-use crate::leads::views::{people, person};
+use crate::people::{people, person};
 use forecourt_db::repo::pipeline::{self, OpportunityFilter};
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::{OpportunityId, PipelineStageId, TeamId, UserId};

@@ -1,7 +1,7 @@
 //! The views of opportunities and their stage history, loaded a handful of queries at a time.
 
 use crate::catalog_names::{CarRef, CatalogNames};
-use crate::leads::views::{people, person};
+use crate::people::{people, person};
 use crate::pipeline::{StageView, stage_view};
 use crate::receptions::ReceptionCustomer;
 use chrono::{DateTime, NaiveDate, Utc};

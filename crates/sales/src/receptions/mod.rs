@@ -10,8 +10,9 @@ use crate::Sales;
 mod write;
 
 use super::catalog_names::{CarRef, CatalogNames};
-use super::leads::views::{LeadView, people, person};
+use super::leads::views::LeadView;
 use super::leads::{CustomerLink, LeadFields};
+use crate::people::{people, person};
 use chrono::{DateTime, Utc};
 use forecourt_customers::access::{owner_teams, reaches};
 use forecourt_customers::{OwnerView, Relation, masked_name};

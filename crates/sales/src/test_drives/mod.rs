@@ -16,7 +16,7 @@ pub use types::*;
 const MAX_DRIVE: Duration = Duration::hours(4);
 
 use crate::catalog_names::CatalogNames;
-use crate::leads::views::{people, person};
+use crate::people::{people, person};
 use crate::receptions::ReceptionCustomer;
 use chrono::{DateTime, Duration, Utc};
 use forecourt_db::entities::{lead, test_drive_booking, test_drive_car};

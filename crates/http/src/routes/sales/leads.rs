@@ -8,9 +8,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use forecourt_domain::ids::LeadId;
 use forecourt_sales::SalesExt as _;
+use forecourt_sales::lead_detail::LeadDetail;
 use forecourt_sales::leads::{
-    BulkAssign, BulkAssignOutcome, LeadAssignment, LeadBoard, LeadDetail, LeadPage, LeadPatch,
-    LeadQuery, LeadView, LostInput, NewFollowUp, NewLead, ReopenInput,
+    BulkAssign, BulkAssignOutcome, LeadAssignment, LeadBoard, LeadPage, LeadPatch, LeadQuery,
+    LeadView, LostInput, NewFollowUp, NewLead, ReopenInput,
 };
 use forecourt_sales::opportunities::{NewOpportunity, OpportunityView};
 use serde::Deserialize;
