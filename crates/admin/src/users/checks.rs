@@ -41,6 +41,8 @@ impl Admin<'_> {
         Ok(Ok(()))
     }
 
+    /// The team may be given only if it is one of the actor's dealer's teams; else a field error
+    /// `unknown_team` on `team_id`.
     pub async fn check_team<C: ConnectionTrait>(
         &self,
         conn: &C,

@@ -30,19 +30,28 @@ pub struct UserQuery {
 
 #[derive(Clone, Deserialize, ToSchema)]
 pub struct NewUser {
+    /// The login name: 3 to 32 characters of `a-z`, `0-9`, `.`, `_`, `-`, starting with a letter or
+    /// digit (stored lower-case); unique across all dealers.
     #[schema(schema_with = forecourt_domain::schema::username)]
     pub username: String,
+    /// The name shown to colleagues; at most 64 characters.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub display_name: String,
     /// At least 8 characters, not the username.
     #[schema(schema_with = forecourt_domain::schema::new_password)]
     pub password: String,
+    /// The role's key: a built-in role (`sales_consultant`) or a custom role of the dealer; it must
+    /// grant nothing the caller does not hold.
     pub role: String,
+    /// The team the user belongs to (one of the dealer's).
     pub team_id: Option<TeamId>,
+    /// A work e-mail address.
     #[schema(schema_with = forecourt_domain::schema::optional_email)]
     pub email: Option<String>,
+    /// A mainland mobile, landline (with area code) or 400/800 number.
     #[schema(schema_with = forecourt_domain::schema::optional_phone)]
     pub phone: Option<String>,
+    /// The user's preferred language (`zh-CN`, `zh-TW` or `en`); absent means the dealer's.
     pub locale: Option<Locale>,
 }
 
@@ -59,17 +68,25 @@ impl std::fmt::Debug for NewUser {
 pub struct UserPatch {
     /// The `version` of the user as last read.
     pub version: i64,
+    /// A new display name; at most 64 characters. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::name::<{ forecourt_domain::username::NAME_MAX }>)]
     pub display_name: Option<String>,
+    /// A new role's key; it must grant nothing the caller does not hold, and users cannot change
+    /// their own role. Absent keeps it.
     pub role: Option<String>,
+    /// The user's team (one of the dealer's). Absent keeps it; `null` takes the user out of their
+    /// team.
     #[serde(default, deserialize_with = "double_option")]
     pub team_id: Option<Option<TeamId>>,
+    /// A work e-mail address. Absent keeps it; `null` or blank clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_email)]
     pub email: Option<Option<String>>,
+    /// A mainland mobile, landline or 400/800 number. Absent keeps it; `null` or blank clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_phone)]
     pub phone: Option<Option<String>>,
+    /// The preferred language. Absent keeps it; `null` falls back to the dealer's.
     #[serde(default, deserialize_with = "double_option")]
     pub locale: Option<Option<Locale>>,
     /// `disabled` signs the user out everywhere and refuses their logins and API tokens.
@@ -78,6 +95,7 @@ pub struct UserPatch {
 
 #[derive(Clone, Deserialize, ToSchema)]
 pub struct PasswordReset {
+    /// The new password: at least 8 characters, not the username.
     #[schema(schema_with = forecourt_domain::schema::new_password)]
     pub password: String,
 }

@@ -23,6 +23,8 @@ use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
 use inputs::parse_sort;
 
 impl Admin<'_> {
+    /// A page of the staff accounts within the caller's `user.read` scope, filtered and sorted by
+    /// the query; an unknown `sort` is 422 on `sort`.
     pub async fn list_users(&self, actor: &Actor, query: UserQuery) -> CoreResult<Paged<UserView>> {
         let reach = actor.reach(Permission::UserRead)?;
         let page = page_request(query.limit, query.cursor.as_deref())?;
@@ -41,6 +43,8 @@ impl Admin<'_> {
         }))
     }
 
+    /// One staff account. Needs `user.read`; another dealer's user or one outside the caller's
+    /// scope is 404.
     pub async fn get_user(&self, actor: &Actor, id: UserId) -> CoreResult<UserView> {
         let model = self.visible_user(self.db().conn(), actor, id).await?;
         Ok(UserView::new(actor, &model, self.now()))

@@ -38,25 +38,37 @@ impl UserStatus {
 /// role may unmask them for this user (or it is the caller's own account).
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct UserView {
+    /// The user's id (UUIDv7).
     pub id: UserId,
+    /// The dealer the user belongs to.
     pub dealer_id: DealerId,
+    /// The login name (lower-case).
     pub username: String,
+    /// The name shown to colleagues.
     pub display_name: String,
     /// The role's key: a built-in role (`sales_consultant`) or a custom role of the dealer.
     pub role: String,
+    /// The user's team, if any.
     pub team_id: Option<TeamId>,
+    /// The work e-mail address, masked unless the caller may see it in full.
     pub email: Option<String>,
+    /// The phone number, masked unless the caller may see it in full.
     pub phone: Option<String>,
     /// Whether `phone` and `email` are shown masked.
     pub contact_masked: bool,
     /// The user's preferred language; absent means the dealer's.
     pub locale: Option<Locale>,
+    /// `active`, or `disabled` (logins and API tokens refused).
     pub status: UserStatus,
     /// Set while the account is locked after repeated failed logins.
     pub locked_until: Option<DateTime<Utc>>,
+    /// When the user last logged in (UTC, RFC 3339); absent if never.
     pub last_login_at: Option<DateTime<Utc>>,
+    /// When the account was created (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
+    /// When the account last changed (UTC, RFC 3339).
     pub updated_at: DateTime<Utc>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 

@@ -20,6 +20,9 @@ use forecourt_kernel::error::{CoreError, CoreResult};
 use uuid::Uuid;
 
 impl Admin<'_> {
+    /// Creates an active staff account. Needs `user.create`; a username already in use is 409
+    /// `already_exists` (field code `taken`), a role the dealer lacks or granting more than the
+    /// caller holds 422 on `role`, an unknown team 422 on `team_id`.
     pub async fn create_user(&self, actor: &Actor, input: NewUser) -> CoreResult<UserView> {
         actor.require(Permission::UserCreate)?;
         let mut errors = FieldErrors::new();
@@ -87,6 +90,10 @@ impl Admin<'_> {
         Ok(UserView::new(actor, &created, now))
     }
 
+    /// Edits a user; disabling one signs them out everywhere. Needs `user.update`; a user outside
+    /// the caller's `user.read` scope is 404, a stale `version` 409 `version_conflict`, changing
+    /// one's own role or disabling oneself 422, demoting or disabling the dealer's last active
+    /// admin 422.
     pub async fn update_user(
         &self,
         actor: &Actor,

@@ -165,6 +165,10 @@ impl Customers<'_> {
         Ok(view)
     }
 
+    /// Edits a vehicle's VIN, plate, catalog model, names, year, purchase and notes. Needs
+    /// `vehicle.update` on its owner; a vehicle out of scope is 404, a stale `version` 409
+    /// `version_conflict`, a VIN already registered 409 `already_exists`, bad input 422 on the
+    /// field.
     pub async fn update_vehicle(
         &self,
         actor: &Actor,

@@ -55,6 +55,8 @@ impl Customers<'_> {
         }
     }
 
+    /// A page of the vehicles within the caller's `vehicle.read` scope, filtered by brand, owner,
+    /// whether bought here and a search text.
     pub async fn list_vehicles(
         &self,
         actor: &Actor,

@@ -83,6 +83,8 @@ impl App {
         Ok(view)
     }
 
+    /// A page of approval requests: the caller's own (`mine`), those waiting for their decision
+    /// (`waiting`), or all within their `approval.read` scope; filtered by status and kind.
     pub async fn list_approvals(
         &self,
         actor: &Actor,
@@ -100,6 +102,8 @@ impl App {
         })
     }
 
+    /// One request: the caller's own, one they may decide, or one of a requester within their
+    /// `approval.read` scope; any other is 404.
     pub async fn get_approval(
         &self,
         actor: &Actor,
@@ -110,6 +114,9 @@ impl App {
         views::view(conn, actor, request).await
     }
 
+    /// Approves a pending request and applies its effect. Needs the type's permission reaching the
+    /// requester (never one's own request: 403); a stale `version` is 409 `version_conflict`, a
+    /// request no longer pending 409 `invalid_state`.
     pub async fn approve_approval(
         &self,
         actor: &Actor,

@@ -21,10 +21,15 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct BoardColumn {
+    /// The stage of the column.
     pub stage: StageView,
+    /// How many opportunities the column holds (more than `cards` may show).
     pub count: i64,
+    /// Their amounts added up, in integer fen.
     pub amount_fen: Fen,
+    /// Their amounts weighted by the stage's probability, in integer fen.
     pub weighted_fen: Fen,
+    /// The first cards of the column.
     pub cards: Vec<OpportunityView>,
 }
 
@@ -32,6 +37,7 @@ pub struct BoardColumn {
 /// those delivered in the last 30 days).
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct PipelineBoard {
+    /// One column per active stage, in pipeline order.
     pub columns: Vec<BoardColumn>,
 }
 
@@ -47,6 +53,7 @@ pub struct FunnelQuery {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct FunnelStage {
+    /// The stage.
     pub stage: StageView,
     /// Opportunities of the period that reached this stage (or a later one).
     pub reached: i64,
@@ -54,16 +61,21 @@ pub struct FunnelStage {
     pub conversion: Option<f64>,
     /// Open opportunities in this stage now, and their amounts.
     pub open_count: i64,
+    /// The amounts of the open opportunities in this stage, in integer fen.
     pub open_amount_fen: Fen,
+    /// Those amounts weighted by the stage's probability, in integer fen.
     pub weighted_fen: Fen,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Funnel {
+    /// The start of the period (UTC, RFC 3339).
     pub from: DateTime<Utc>,
+    /// The end of the period (UTC, RFC 3339).
     pub to: DateTime<Utc>,
     /// Opportunities opened in the period.
     pub opened: i64,
+    /// Each active stage, in pipeline order.
     pub stages: Vec<FunnelStage>,
     /// Everything still open, at full value.
     pub pipeline_fen: Fen,
@@ -71,12 +83,15 @@ pub struct Funnel {
     pub forecast_fen: Fen,
     /// Opportunities opened in the period that are won (delivered) by now, and their amounts.
     pub won: i64,
+    /// The amounts of those won, in integer fen.
     pub won_fen: Fen,
     /// Opportunities opened in the period that are lost by now.
     pub lost: i64,
 }
 
 impl Sales<'_> {
+    /// The kanban board within the caller's `opportunity.read` scope, optionally for one owner or
+    /// team: per active stage its open cards (at most `per_column`, 1 to 100) and totals.
     pub async fn pipeline_board(
         &self,
         actor: &Actor,

@@ -13,6 +13,8 @@ use forecourt_kernel::error::{CoreError, CoreResult};
 use forecourt_kernel::paging::{Paged, page_or_bad_cursor, page_request};
 
 impl Sales<'_> {
+    /// One opportunity with its stage history, oldest first. Needs `opportunity.read`; one outside
+    /// the caller's scope or of another dealer is 404.
     pub async fn get_opportunity(
         &self,
         actor: &Actor,
@@ -40,6 +42,8 @@ impl Sales<'_> {
         Ok(view)
     }
 
+    /// A page of the opportunities within the caller's `opportunity.read` scope, filtered by owner,
+    /// team, stage and status (default `open`); another status is 422 on `status`.
     pub async fn list_opportunities(
         &self,
         actor: &Actor,

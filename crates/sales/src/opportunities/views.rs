@@ -21,35 +21,54 @@ use uuid::Uuid;
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct StageChangeView {
+    /// The stage it left; absent for the stage it was opened in.
     pub from: Option<PipelineStageId>,
+    /// The stage it reached.
     pub to: PipelineStageId,
+    /// Who moved it; absent when the system did.
     pub by: Option<OwnerView>,
+    /// When it moved (UTC, RFC 3339).
     pub at: DateTime<Utc>,
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct OpportunityView {
+    /// The opportunity's id (UUIDv7).
     pub id: OpportunityId,
+    /// The lead it was opened for.
     pub lead_id: LeadId,
+    /// The customer the lead is about.
     pub customer: ReceptionCustomer,
+    /// The consultant who owns it (the lead's owner), if any.
     pub owner: Option<OwnerView>,
+    /// The pipeline stage it is in.
     pub stage: StageView,
     /// `open`, `won` or `lost`.
     pub status: String,
+    /// The expected deal amount, in integer fen.
     pub amount_fen: Option<Fen>,
     /// The amount weighted by the stage's probability.
     pub weighted_fen: Option<Fen>,
+    /// The dealer's local date the deal is expected to close.
     pub expected_on: Option<NaiveDate>,
+    /// The car wanted, from the lead's catalog series and model.
     pub car: Option<CarRef>,
+    /// Brands or models the customer is also considering.
     pub competitors: Vec<String>,
+    /// Free-text notes.
     pub notes: Option<String>,
+    /// When it last changed stage (UTC, RFC 3339).
     pub stage_changed_at: DateTime<Utc>,
+    /// When it was won or lost (UTC, RFC 3339); absent while open.
     pub closed_at: Option<DateTime<Utc>>,
     /// Every stage change, oldest first (on a single opportunity only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<StageChangeView>>,
+    /// When it was opened (UTC, RFC 3339).
     pub created_at: DateTime<Utc>,
+    /// When it last changed (UTC, RFC 3339).
     pub updated_at: DateTime<Utc>,
+    /// Its version; send it back with a change.
     pub version: i64,
 }
 

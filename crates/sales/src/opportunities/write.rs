@@ -211,6 +211,9 @@ impl Sales<'_> {
         Ok(view)
     }
 
+    /// Edits an opportunity's amount, expected date, competitors and notes. Needs
+    /// `opportunity.update` (out of scope: 404); a stale `version` is 409 `version_conflict`, bad
+    /// input 422 on the field.
     pub async fn update_opportunity(
         &self,
         actor: &Actor,

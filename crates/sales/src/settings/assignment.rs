@@ -19,17 +19,23 @@ use uuid::Uuid;
 /// A model-line rule: leads for a series go to a team (in turn) or to one consultant.
 #[derive(Clone, Debug, Serialize, Deserialize, ToSchema)]
 pub struct AssignmentRule {
+    /// The catalog series the rule is for; one rule per series.
     pub series_id: CatalogSeriesId,
+    /// The team whose consultants get the series' leads in turn; give this or `user_id`, not both.
     pub team_id: Option<TeamId>,
+    /// The consultant (an active user of the dealer) who gets the series' leads; give this or
+    /// `team_id`, not both.
     pub user_id: Option<UserId>,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct AssignmentRules {
+    /// The complete new set of rules; it replaces all the current ones.
     pub rules: Vec<AssignmentRule>,
 }
 
 impl Sales<'_> {
+    /// The dealer's model-line rules (used with assignment mode `model_line`). Needs `dealer.read`.
     pub async fn assignment_rules(&self, actor: &Actor) -> CoreResult<Vec<AssignmentRule>> {
         actor.require(Permission::DealerRead)?;
         Ok(sales::assignment_rules(self.db().conn(), actor.scope())

@@ -133,6 +133,8 @@ async fn active_user<C: ConnectionTrait>(
 }
 
 impl Sales<'_> {
+    /// The dealer's sales settings in force (the defaults, at version 0, until first changed).
+    /// Needs `dealer.read`.
     pub async fn sales_settings(&self, actor: &Actor) -> CoreResult<SalesSettingsView> {
         actor.require(Permission::DealerRead)?;
         let conn = self.db().conn();

@@ -21,21 +21,38 @@ use utoipa::ToSchema;
 
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 pub struct SalesSettingsPatch {
+    /// The version last read (0 while the dealer uses the defaults); a stale one is refused with
+    /// 409 `version_conflict`.
     pub version: i64,
+    /// Days between follow-ups for every grade, each 1 to 365. Absent keeps them.
     pub cadence_days: Option<CadenceDays>,
+    /// The local hour (0 to 23) follow-ups fall due on their day. Absent keeps it.
     #[schema(schema_with = forecourt_domain::schema::integer::<0, { DUE_HOUR_MAX as i64 }>)]
     pub follow_up_due_hour: Option<i32>,
+    /// Days a lead may stay C before it goes to the marketing pool, 1 to 730. Absent keeps it;
+    /// `null` means never.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(schema_with = forecourt_domain::schema::optional_integer::<{ HANDOVER_DAYS_MIN as i64 }, { SETTING_DAYS_MAX as i64 }>)]
     pub c_handover_days: Option<Option<i32>>,
+    /// Days without a grade upgrade after which an open lead is stagnant, 7 to 730. Absent keeps
+    /// it.
     #[schema(schema_with = forecourt_domain::schema::integer::<{ STAGNATION_DAYS_MIN as i64 }, { SETTING_DAYS_MAX as i64 }>)]
     pub stagnation_days: Option<i32>,
+    /// Where a stagnant lead goes: `flag` (only flagged), `senior`, `manager` or `marketing_pool`.
+    /// Absent keeps it.
     pub stagnation_action: Option<StagnationAction>,
+    /// The senior consultant (an active user of the dealer) stagnant leads go to; required with
+    /// action `senior`. Absent keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<UserId>)]
     pub stagnation_user_id: Option<Option<UserId>>,
+    /// Whether marking a lead lost waits for the manager's approval. Absent keeps it.
     pub lost_needs_approval: Option<bool>,
+    /// How new leads find an owner: `manual`, `round_robin`, `load` or `model_line`. Absent keeps
+    /// it.
     pub assignment_mode: Option<AssignmentMode>,
+    /// The team whose consultants share new leads; required with `round_robin` and `load`. Absent
+    /// keeps it; `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<TeamId>)]
     pub assignment_team_id: Option<Option<TeamId>>,
@@ -56,6 +73,10 @@ fn check_range(errors: &mut FieldErrors, field: &str, value: i32, min: i32, max:
 }
 
 impl Sales<'_> {
+    /// Changes the dealer's sales settings. Needs `sales.configure`; a stale `version` is 409
+    /// `version_conflict`, a value out of range or an unknown user or team 422 on the field, as is
+    /// action `senior` without `stagnation_user_id` or mode `round_robin`/`load` without
+    /// `assignment_team_id`.
     pub async fn update_sales_settings(
         &self,
         actor: &Actor,

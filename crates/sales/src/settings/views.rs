@@ -15,18 +15,23 @@ use utoipa::ToSchema;
 /// Days between follow-ups, per grade.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct CadenceDays {
+    /// Days between follow-ups of an N (not yet graded) lead; 1 to 365.
     #[serde(rename = "N")]
     #[schema(schema_with = forecourt_domain::schema::integer::<{ CADENCE_DAYS_MIN as i64 }, { CADENCE_DAYS_MAX as i64 }>)]
     pub n: i32,
+    /// Days between follow-ups of an H lead; 1 to 365.
     #[serde(rename = "H")]
     #[schema(schema_with = forecourt_domain::schema::integer::<{ CADENCE_DAYS_MIN as i64 }, { CADENCE_DAYS_MAX as i64 }>)]
     pub h: i32,
+    /// Days between follow-ups of an A lead; 1 to 365.
     #[serde(rename = "A")]
     #[schema(schema_with = forecourt_domain::schema::integer::<{ CADENCE_DAYS_MIN as i64 }, { CADENCE_DAYS_MAX as i64 }>)]
     pub a: i32,
+    /// Days between follow-ups of a B lead; 1 to 365.
     #[serde(rename = "B")]
     #[schema(schema_with = forecourt_domain::schema::integer::<{ CADENCE_DAYS_MIN as i64 }, { CADENCE_DAYS_MAX as i64 }>)]
     pub b: i32,
+    /// Days between follow-ups of a C lead; 1 to 365.
     #[serde(rename = "C")]
     #[schema(schema_with = forecourt_domain::schema::integer::<{ CADENCE_DAYS_MIN as i64 }, { CADENCE_DAYS_MAX as i64 }>)]
     pub c: i32,
@@ -34,6 +39,7 @@ pub struct CadenceDays {
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct SalesSettingsView {
+    /// Days between follow-ups, per grade.
     pub cadence_days: CadenceDays,
     /// The local hour follow-ups fall due on their day (18: by 6 pm).
     pub follow_up_due_hour: i32,
@@ -41,11 +47,15 @@ pub struct SalesSettingsView {
     pub c_handover_days: Option<i32>,
     /// Days without a grade upgrade after which a lead is stagnant.
     pub stagnation_days: i32,
+    /// Where a stagnant lead goes: `flag` (only flagged), `senior` (the senior consultant),
+    /// `manager` (the owner's team leader, else the sales manager) or `marketing_pool`.
     pub stagnation_action: StagnationAction,
     /// The senior consultant stagnant leads go to (with action `senior`).
     pub stagnation_user: Option<OwnerView>,
     /// Whether marking a lead lost waits for the manager's approval.
     pub lost_needs_approval: bool,
+    /// How new leads find an owner: `manual`, `round_robin` (in turn in the assignment team),
+    /// `load` (fewest open leads) or `model_line` (a rule per series, else round-robin).
     pub assignment_mode: AssignmentMode,
     /// The team whose consultants share new leads.
     pub assignment_team_id: Option<TeamId>,

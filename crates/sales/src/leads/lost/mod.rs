@@ -40,24 +40,29 @@ pub const DUPLICATE: &str = "duplicate";
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct LostInput {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
     /// A key of the dealer's `lost_reason` list.
     pub reason: String,
     /// The brand they bought instead (required unless they postponed or the loan was refused).
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::NAME_MAX }>)]
     pub competitor_brand: Option<String>,
+    /// The model they bought instead; at most 100 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::LONG_NAME_MAX }>)]
     pub competitor_model: Option<String>,
+    /// Why the lead was lost, in words; at most 500 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct ReopenInput {
+    /// The version last read; a stale one is refused with 409 `version_conflict`.
     pub version: i64,
     /// H, A, B or C.
     #[schema(schema_with = forecourt_domain::schema::judged_grade)]
     pub grade: Grade,
+    /// Why the lead is reopened, shown on the customer's timeline; at most 500 characters.
     #[schema(schema_with = forecourt_domain::schema::optional_text::<{ forecourt_domain::username::REMARK_MAX }>)]
     pub note: Option<String>,
 }

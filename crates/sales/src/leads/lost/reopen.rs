@@ -22,6 +22,10 @@ use forecourt_kernel::timeline::{self, TimelineEvent};
 use serde_json::json;
 
 impl Sales<'_> {
+    /// Reopens a lost lead at a new grade, clearing its lost details and scheduling the next
+    /// follow-up. Needs `lead.update` on the lead (out of scope: 404); a stale `version` is 409
+    /// `version_conflict`, a lead not lost 409 `invalid_state`, a grade other than H, A, B or C
+    /// 422.
     pub async fn reopen_lead(
         &self,
         actor: &Actor,
