@@ -114,25 +114,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me": {
+    "/api/v1/lookups/{list}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Who am I: user, dealer, role, effective permissions and (for sessions) the CSRF token. */
-        get: operations["get_me"];
+        /** A list's entries, built-in and the dealer's own. */
+        get: operations["list_lookups"];
         put?: never;
-        post?: never;
+        post: operations["create_lookup"];
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes one's display name or preferred language. */
-        patch: operations["update_me"];
+        patch?: never;
         trace?: never;
     };
-    "/api/v1/me/password": {
+    "/api/v1/lookups/{list}/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -141,67 +140,31 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes one's own password; other sessions end, this one stays. */
-        post: operations["change_password"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/dealer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Acts in another dealer of one's group (group users), or back in one's own. */
-        put: operations["switch_dealer"];
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Renames, reorders or switches off an entry. */
+        patch: operations["update_lookup"];
         trace?: never;
     };
-    "/api/v1/users": {
+    "/api/v1/saved-views": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Lists users, filtered and sorted, one page at a time. */
-        get: operations["list_users"];
+        get: operations["list_saved_views"];
         put?: never;
-        /** Creates a user. The role may grant nothing the creator lacks. */
-        post: operations["create_user"];
+        post: operations["create_saved_view"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["get_user"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Updates a user: profile, role, team, status. Send the `version` you read. */
-        patch: operations["update_user"];
-        trace?: never;
-    };
-    "/api/v1/users/{id}/password-reset": {
+    "/api/v1/saved-views/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -210,15 +173,51 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sets a new password and signs the user out everywhere. */
-        post: operations["reset_password"];
+        post?: never;
+        delete: operations["delete_saved_view"];
+        options?: never;
+        head?: never;
+        patch: operations["update_saved_view"];
+        trace?: never;
+    };
+    "/api/v1/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests: `box=mine` (one's own), `waiting` (for one's decision) or `all` within scope. */
+        get: operations["list_approvals"];
+        put?: never;
+        /**
+         * Asks for an approval (a discount, a refund, a customer's reassignment); approvers are
+         *     notified.
+         */
+        post: operations["create_approval"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users/{id}/unlock": {
+    "/api/v1/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_approval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/approvals/{id}/approve": {
         parameters: {
             query?: never;
             header?: never;
@@ -227,186 +226,18 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Lifts a lock left by repeated failed logins. */
-        post: operations["unlock_user"];
+        /**
+         * Approves (its effect runs in the same transaction); the requester is notified. A decided
+         *     request is 409 `invalid_state`.
+         */
+        post: operations["approve_approval"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/teams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["list_teams"];
-        put?: never;
-        post: operations["create_team"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/teams/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["get_team"];
-        put?: never;
-        post?: never;
-        /** Deletes an empty team (409 `in_use` while it has members). */
-        delete: operations["delete_team"];
-        options?: never;
-        head?: never;
-        patch: operations["update_team"];
-        trace?: never;
-    };
-    "/api/v1/departments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["list_departments"];
-        put?: never;
-        post: operations["create_department"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/departments/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["get_department"];
-        put?: never;
-        post?: never;
-        /** Deletes an empty team (409 `in_use` while teams belong to it). */
-        delete: operations["delete_department"];
-        options?: never;
-        head?: never;
-        patch: operations["update_department"];
-        trace?: never;
-    };
-    "/api/v1/roles": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Built-in and custom roles with their grants. */
-        get: operations["list_roles"];
-        put?: never;
-        /** Creates a custom role. It may grant nothing its creator lacks. */
-        post: operations["create_role"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/roles/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["get_role"];
-        put?: never;
-        post?: never;
-        /** Deletes a custom role no user holds. */
-        delete: operations["delete_role"];
-        options?: never;
-        head?: never;
-        /** Updates a custom role (built-in roles are read-only). */
-        patch: operations["update_role"];
-        trace?: never;
-    };
-    "/api/v1/permissions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every permission, with the scopes it can be granted at: the grid custom roles are made from. */
-        get: operations["list_permissions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dealers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The dealers the user may act in (their own; for group users, every dealer of the group). */
-        get: operations["list_dealers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/dealers/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The settings of the dealer the user acts in. */
-        get: operations["get_dealer"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Changes the dealer's name, time zone or default language. */
-        patch: operations["update_dealer"];
-        trace?: never;
-    };
-    "/api/v1/api-tokens": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["list_api_tokens"];
-        put?: never;
-        /** Creates a token acting for the caller. The token is in this response only. */
-        post: operations["create_api_token"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/api-tokens/{id}/revoke": {
+    "/api/v1/approvals/{id}/reject": {
         parameters: {
             query?: never;
             header?: never;
@@ -415,24 +246,193 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revokes a token; it is refused from the next request on. */
-        post: operations["revoke_api_token"];
+        /** Rejects, with a comment (required); the requester is notified. */
+        post: operations["reject_approval"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/audit-events": {
+    "/api/v1/approvals/{id}/withdraw": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Audit events, newest first, filtered by entity, actor, action and time. */
-        get: operations["list_audit_events"];
+        get?: never;
         put?: never;
+        /** The requester takes a pending request back. */
+        post: operations["withdraw_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One's notifications, newest first. */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["unread_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks these notifications (or, without `ids`, all) read. */
+        post: operations["mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs by status (`queued`, `running`, `failed`, `dead`, ...), newest first. */
+        get: operations["list_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queues a failed or dead job again (409 `invalid_state` for any other). */
+        post: operations["retry_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a job that has not started (409 `invalid_state` for any other). */
+        post: operations["cancel_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outbound e-mail, SMS and WeChat messages, newest first. */
+        get: operations["list_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message with its delivery log. */
+        get: operations["get_message"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/message-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every template (built-in texts, or the dealer's own versions of them). */
+        get: operations["list_message_templates"];
+        /** Saves the dealer's version of a template (key, channel, locale). */
+        put: operations["update_message_template"];
         post?: never;
         delete?: never;
         options?: never;
@@ -689,6 +689,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customer-imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-imports/{id}/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Checks every row against the mapping and reports what an import would do; writes nothing. */
+        post: operations["dry_run_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-imports/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Imports the file: all or nothing, or skipping bad rows; existing customers are matched. */
+        post: operations["run_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Column mappings saved by earlier imports. */
+        get: operations["list_mappings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customer-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Uploads a CSV or XLSX file (the raw body, up to 50 MB) and reads its columns. */
+        post: operations["upload_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog": {
         parameters: {
             query?: never;
@@ -836,24 +920,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/lookups/{list}": {
+    "/api/v1/activities": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A list's entries, built-in and the dealer's own. */
-        get: operations["list_lookups"];
+        /** Activities within the caller's scope (owned, or taken part in), filtered. */
+        get: operations["list_activities"];
         put?: never;
-        post: operations["create_lookup"];
+        /**
+         * Plans an activity. A time overlapping another activity of the same person is 409
+         *     `schedule_conflict` with `conflicts`; send `allow_overlap: true` to save it anyway.
+         */
+        post: operations["create_activity"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/lookups/{list}/{id}": {
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edits or reschedules (drag in the calendar); overlaps as on creation. */
+        patch: operations["update_activity"];
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/complete": {
         parameters: {
             query?: never;
             header?: never;
@@ -862,31 +967,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Renames, reorders or switches off an entry. */
-        patch: operations["update_lookup"];
-        trace?: never;
-    };
-    "/api/v1/saved-views": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["list_saved_views"];
-        put?: never;
-        post: operations["create_saved_view"];
+        /** Marks it done. A pushed follow-up task is 409 `invalid_state`: log the follow-up instead. */
+        post: operations["complete_activity"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/saved-views/{id}": {
+    "/api/v1/activities/{id}/cancel": {
         parameters: {
             query?: never;
             header?: never;
@@ -895,21 +984,26 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
-        delete: operations["delete_saved_view"];
+        /** Cancels it; a pushed task asks the manager (`pending_approval_id`) and stays due meanwhile. */
+        post: operations["cancel_activity"];
+        delete?: never;
         options?: never;
         head?: never;
-        patch: operations["update_saved_view"];
+        patch?: never;
         trace?: never;
     };
-    "/api/v1/customer-imports/{id}": {
+    "/api/v1/calendar": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["get_import"];
+        /**
+         * A person's (default: one's own) or a team's activities between two instants, with the
+         *     pairs that overlap.
+         */
+        get: operations["calendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -918,55 +1012,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/customer-imports/{id}/dry-run": {
+    "/api/v1/my-work": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Checks every row against the mapping and reports what an import would do; writes nothing. */
-        post: operations["dry_run_import"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/customer-imports/{id}/run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Imports the file: all or nothing, or skipping bad rows; existing customers are matched. */
-        post: operations["run_import"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/import-mappings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Column mappings saved by earlier imports. */
-        get: operations["list_mappings"];
+        /**
+         * The home page: today's and overdue tasks, upcoming appointments, approvals waiting,
+         *     notifications.
+         */
+        get: operations["my_work"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether one has a private iCalendar feed, since when and when it was last fetched (its URL
+         *     is not shown again).
+         */
+        get: operations["calendar_feed_status"];
+        put?: never;
+        /** Creates (or rotates) one's private iCalendar feed; the URL's token is shown only now. */
+        post: operations["create_calendar_feed"];
+        /** Revokes one's feed: its URL stops working. */
+        delete: operations["revoke_calendar_feed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ical/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A private calendar feed (RFC 5545), for phone calendars. The token in the path is the only
+         *     credential.
+         */
+        get: operations["calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/work-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_work_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** The overdue escalation delay and whether alarms are raised. */
+        patch: operations["update_work_settings"];
         trace?: never;
     };
     "/api/v1/leads": {
@@ -1503,45 +1625,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/activities": {
+    "/api/v1/me": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Activities within the caller's scope (owned, or taken part in), filtered. */
-        get: operations["list_activities"];
-        put?: never;
-        /**
-         * Plans an activity. A time overlapping another activity of the same person is 409
-         *     `schedule_conflict` with `conflicts`; send `allow_overlap: true` to save it anyway.
-         */
-        post: operations["create_activity"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/activities/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["get_activity"];
+        /** Who am I: user, dealer, role, effective permissions and (for sessions) the CSRF token. */
+        get: operations["get_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edits or reschedules (drag in the calendar); overlaps as on creation. */
-        patch: operations["update_activity"];
+        /** Changes one's display name or preferred language. */
+        patch: operations["update_me"];
         trace?: never;
     };
-    "/api/v1/activities/{id}/complete": {
+    "/api/v1/me/password": {
         parameters: {
             query?: never;
             header?: never;
@@ -1550,15 +1652,67 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Marks it done. A pushed follow-up task is 409 `invalid_state`: log the follow-up instead. */
-        post: operations["complete_activity"];
+        /** Changes one's own password; other sessions end, this one stays. */
+        post: operations["change_password"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/activities/{id}/cancel": {
+    "/api/v1/me/dealer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Acts in another dealer of one's group (group users), or back in one's own. */
+        put: operations["switch_dealer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists users, filtered and sorted, one page at a time. */
+        get: operations["list_users"];
+        put?: never;
+        /** Creates a user. The role may grant nothing the creator lacks. */
+        post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Updates a user: profile, role, team, status. Send the `version` you read. */
+        patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
         parameters: {
             query?: never;
             header?: never;
@@ -1567,151 +1721,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancels it; a pushed task asks the manager (`pending_approval_id`) and stays due meanwhile. */
-        post: operations["cancel_activity"];
+        /** Sets a new password and signs the user out everywhere. */
+        post: operations["reset_password"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/calendar": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A person's (default: one's own) or a team's activities between two instants, with the
-         *     pairs that overlap.
-         */
-        get: operations["calendar"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/my-work": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The home page: today's and overdue tasks, upcoming appointments, approvals waiting,
-         *     notifications.
-         */
-        get: operations["my_work"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/calendar-feed": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Whether one has a private iCalendar feed, since when and when it was last fetched (its URL
-         *     is not shown again).
-         */
-        get: operations["calendar_feed_status"];
-        put?: never;
-        /** Creates (or rotates) one's private iCalendar feed; the URL's token is shown only now. */
-        post: operations["create_calendar_feed"];
-        /** Revokes one's feed: its URL stops working. */
-        delete: operations["revoke_calendar_feed"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ical/{file}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A private calendar feed (RFC 5545), for phone calendars. The token in the path is the only
-         *     credential.
-         */
-        get: operations["calendar_feed"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/work-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["get_work_settings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** The overdue escalation delay and whether alarms are raised. */
-        patch: operations["update_work_settings"];
-        trace?: never;
-    };
-    "/api/v1/approvals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Requests: `box=mine` (one's own), `waiting` (for one's decision) or `all` within scope. */
-        get: operations["list_approvals"];
-        put?: never;
-        /**
-         * Asks for an approval (a discount, a refund, a customer's reassignment); approvers are
-         *     notified.
-         */
-        post: operations["create_approval"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/approvals/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["get_approval"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/approvals/{id}/approve": {
+    "/api/v1/users/{id}/unlock": {
         parameters: {
             query?: never;
             header?: never;
@@ -1720,18 +1738,186 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Approves (its effect runs in the same transaction); the requester is notified. A decided
-         *     request is 409 `invalid_state`.
-         */
-        post: operations["approve_approval"];
+        /** Lifts a lock left by repeated failed logins. */
+        post: operations["unlock_user"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/approvals/{id}/reject": {
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_teams"];
+        put?: never;
+        post: operations["create_team"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_team"];
+        put?: never;
+        post?: never;
+        /** Deletes an empty team (409 `in_use` while it has members). */
+        delete: operations["delete_team"];
+        options?: never;
+        head?: never;
+        patch: operations["update_team"];
+        trace?: never;
+    };
+    "/api/v1/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_departments"];
+        put?: never;
+        post: operations["create_department"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_department"];
+        put?: never;
+        post?: never;
+        /** Deletes an empty team (409 `in_use` while teams belong to it). */
+        delete: operations["delete_department"];
+        options?: never;
+        head?: never;
+        patch: operations["update_department"];
+        trace?: never;
+    };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Built-in and custom roles with their grants. */
+        get: operations["list_roles"];
+        put?: never;
+        /** Creates a custom role. It may grant nothing its creator lacks. */
+        post: operations["create_role"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_role"];
+        put?: never;
+        post?: never;
+        /** Deletes a custom role no user holds. */
+        delete: operations["delete_role"];
+        options?: never;
+        head?: never;
+        /** Updates a custom role (built-in roles are read-only). */
+        patch: operations["update_role"];
+        trace?: never;
+    };
+    "/api/v1/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every permission, with the scopes it can be granted at: the grid custom roles are made from. */
+        get: operations["list_permissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dealers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dealers the user may act in (their own; for group users, every dealer of the group). */
+        get: operations["list_dealers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dealers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The settings of the dealer the user acts in. */
+        get: operations["get_dealer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes the dealer's name, time zone or default language. */
+        patch: operations["update_dealer"];
+        trace?: never;
+    };
+    "/api/v1/api-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["list_api_tokens"];
+        put?: never;
+        /** Creates a token acting for the caller. The token is in this response only. */
+        post: operations["create_api_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-tokens/{id}/revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -1740,211 +1926,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Rejects, with a comment (required); the requester is notified. */
-        post: operations["reject_approval"];
+        /** Revokes a token; it is refused from the next request on. */
+        post: operations["revoke_api_token"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/approvals/{id}/withdraw": {
+    "/api/v1/audit-events": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** The requester takes a pending request back. */
-        post: operations["withdraw_approval"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One's notifications, newest first. */
-        get: operations["list_notifications"];
+        /** Audit events, newest first, filtered by entity, actor, action and time. */
+        get: operations["list_audit_events"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/unread-count": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["unread_count"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/notifications/read": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Marks these notifications (or, without `ids`, all) read. */
-        post: operations["mark_read"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/jobs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Jobs by status (`queued`, `running`, `failed`, `dead`, ...), newest first. */
-        get: operations["list_jobs"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/jobs/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["get_job"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/jobs/{id}/retry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Queues a failed or dead job again (409 `invalid_state` for any other). */
-        post: operations["retry_job"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/jobs/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Cancels a job that has not started (409 `invalid_state` for any other). */
-        post: operations["cancel_job"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/messages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Outbound e-mail, SMS and WeChat messages, newest first. */
-        get: operations["list_messages"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/messages/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One message with its delivery log. */
-        get: operations["get_message"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/message-templates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every template (built-in texts, or the dealer's own versions of them). */
-        get: operations["list_message_templates"];
-        /** Saves the dealer's version of a template (key, channel, locale). */
-        put: operations["update_message_template"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/customer-imports": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Uploads a CSV or XLSX file (the raw body, up to 50 MB) and reads its columns. */
-        post: operations["upload_import"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1964,20 +1964,41 @@ export interface components {
         ActivityKind: "call" | "visit" | "meeting" | "test_drive" | "appointment" | "task" | "note";
         /** @description A change. Absent fields stay; times given reschedule. */
         ActivityPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             subject?: string;
             notes?: string | null;
             owner_id?: null | components["schemas"]["UserId"];
+            /** @description Replaces the whole list of colleagues taking part. Absent keeps it. */
             participant_ids?: components["schemas"]["UserId"][] | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description A new start (UTC, RFC 3339). Absent keeps it.
+             */
             starts_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description A new end (UTC, RFC 3339). Absent keeps it.
+             */
             ends_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description A new due time for a call or task (UTC, RFC 3339). Absent keeps it.
+             */
             due_at?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Minutes before the start (or due time) to remind the owner. Absent keeps the reminder;
+             *     `null` removes it.
+             */
             remind_minutes_before?: number | null;
+            /**
+             * @description Save even though the new time overlaps another activity of the same person (otherwise 409
+             *     `schedule_conflict`).
+             */
             allow_overlap?: boolean;
         };
         /**
@@ -1987,74 +2008,138 @@ export interface components {
          */
         ActivityStatus: "planned" | "done" | "cancelled";
         ActivityView: {
+            /** @description The activity's id (UUIDv7). */
             id: components["schemas"]["ActivityId"];
+            /** @description What kind of activity it is. */
             kind: components["schemas"]["ActivityKind"];
+            /** @description Its title. */
             subject: string;
+            /** @description Free-text notes, if any. */
             notes?: string | null;
+            /** @description What came of it, written when it was completed. */
             outcome?: string | null;
             customer_id?: null | components["schemas"]["CustomerId"];
+            /** @description That customer's name, for display. */
             customer_name?: string | null;
+            /**
+             * @description The kind of record it is linked to (`customer`, `vehicle`, `lead`, `opportunity` or
+             *     `test_drive`), if any.
+             */
             ref_type?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The linked record's id (with `ref_type`).
+             */
             ref_id?: string | null;
+            /** @description The user responsible for it. */
             owner: components["schemas"]["PersonRef"];
+            /** @description Colleagues taking part besides the owner. */
             participants: components["schemas"]["PersonRef"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it starts (UTC, RFC 3339), for timed kinds.
+             */
             starts_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it ends (UTC, RFC 3339), for timed kinds.
+             */
             ends_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it is due (UTC, RFC 3339), for calls and tasks.
+             */
             due_at?: string | null;
+            /** @description `planned`, `done` or `cancelled`. */
             status: components["schemas"]["ActivityStatus"];
             /** @description Planned and past its due time (or end). */
             overdue: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Minutes before the start (or due time) the owner is reminded; `null`: no reminder.
+             */
             remind_minutes_before?: number | null;
             customer_reminder_channel?: null | components["schemas"]["MessageChannel"];
+            /** @description A pushed task: cancelling it needs a manager's approval. */
             cancel_needs_approval: boolean;
             /** @description Closed only by its module's own action (a pushed follow-up: by logging it). */
             completion_locked: boolean;
             pending_approval_id?: null | components["schemas"]["ApprovalRequestId"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was completed (UTC, RFC 3339).
+             */
             completed_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was cancelled (UTC, RFC 3339).
+             */
             cancelled_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         AddressInput: {
+            /** @description Province (省): a province of China, e.g. `浙江` or `浙江省`. */
             province?: string | null;
             city?: string | null;
             district?: string | null;
             street?: string | null;
         };
         AddressView: {
+            /** @description Province (省). */
             province?: string | null;
+            /** @description City (市). */
             city?: string | null;
+            /** @description District (区/县). */
             district?: string | null;
+            /** @description Street address. */
             street?: string | null;
         };
         /** Format: uuid */
         ApiTokenId: string;
         ApiTokenView: {
+            /** @description The token's id (UUIDv7). */
             id: components["schemas"]["ApiTokenId"];
+            /** @description The name it was given (what it is for, e.g. `DMS sync`). */
             name: string;
             /** @description The token's first characters, to tell tokens apart. */
             prefix: string;
             /** @description The user the token acts for. */
             user_id: components["schemas"]["UserId"];
+            /** @description What the token may do (permissions with their scopes). */
             grants: components["schemas"]["Grant"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was last used (UTC, RFC 3339); `null` if never.
+             */
             last_used_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it stops working (UTC, RFC 3339); `null`: until revoked.
+             */
             expires_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was revoked (UTC, RFC 3339); `null` while live.
+             */
             revoked_at?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version.
+             */
             version: number;
         };
         /** Format: uuid */
@@ -2062,26 +2147,44 @@ export interface components {
         /** @enum {string} */
         ApprovalStatus: "pending" | "approved" | "rejected" | "withdrawn";
         ApprovalView: {
+            /** @description The request's id (UUIDv7). */
             id: components["schemas"]["ApprovalRequestId"];
             /** @description The type: `activity.cancel`, `lead.lost`, `discount`, `refund`, `customer.reassign`. */
             kind: string;
             /** @description What is asked, in the reader's language when the system wrote it. */
             title: string;
+            /** @description The kind of record it is about (e.g. `customer`, `lead`, `activity`), if any. */
             ref_type?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description That record's id.
+             */
             ref_id?: string | null;
+            /** @description The details, which depend on `kind`. */
             payload: Record<string, never>;
+            /** @description `pending`, `approved`, `rejected` or `withdrawn`. */
             status: components["schemas"]["ApprovalStatus"];
+            /** @description Who asked. */
             requester: components["schemas"]["PersonRef"];
             decided_by?: null | components["schemas"]["PersonRef"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was decided (UTC, RFC 3339); `null` while pending.
+             */
             decided_at?: string | null;
+            /** @description The decider's comment (required when rejecting). */
             comment?: string | null;
             /** @description Whether the caller may approve or reject it now. */
             can_decide: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was requested (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a decision.
+             */
             version: number;
         };
         /**
@@ -2091,11 +2194,13 @@ export interface components {
         AssignmentMode: "manual" | "round_robin" | "load" | "model_line";
         /** @description A model-line rule: leads for a series go to a team (in turn) or to one consultant. */
         AssignmentRule: {
+            /** @description The catalog series the rule is for; one rule per series. */
             series_id: components["schemas"]["CatalogSeriesId"];
             team_id?: null | components["schemas"]["TeamId"];
             user_id?: null | components["schemas"]["UserId"];
         };
         AssignmentRules: {
+            /** @description The complete new set of rules; it replaces all the current ones. */
             rules: components["schemas"]["AssignmentRule"][];
         };
         /** Format: uuid */
@@ -2105,6 +2210,7 @@ export interface components {
          *     word, and the records it names resolved to names the reader may see.
          */
         AuditEventView: {
+            /** @description The event's id (UUIDv7). */
             id: components["schemas"]["AuditEventId"];
             /**
              * Format: date-time
@@ -2114,12 +2220,16 @@ export interface components {
             /** @description `user`, `api_token` or `system`. */
             actor_kind: string;
             actor_id?: null | components["schemas"]["UserId"];
+            /** @description Their name, for display. */
             actor_name: string;
             /** @description `entity.verb`, e.g. `user.created`, `user.password_reset`. */
             action: string;
             /** @description The record's type (`user`, `customer`, `lead` …). */
             entity_type: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The record's id, if the event is about one.
+             */
             entity_id?: string | null;
             entity?: null | components["schemas"]["AuditRef"];
             /** @description The record was of a named type and no longer exists (`entity` is then absent). */
@@ -2130,13 +2240,17 @@ export interface components {
             refs: {
                 [key: string]: components["schemas"]["AuditRef"];
             };
+            /** @description The id of the HTTP request that caused it, to match the server's logs. */
             request_id?: string | null;
         };
         /** @description A record named in the audit log. */
         AuditRef: {
             /** @description The record's type, as in `entity_type` (`user`, `customer`, `lead`, `pipeline_stage` …). */
             entity_type: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The record's id.
+             */
             id: string;
             /**
              * @description Its name as the reader may see it: a customer's (or, for a lead, opportunity or test
@@ -2155,36 +2269,57 @@ export interface components {
             customer_id?: string | null;
         };
         BoardColumn: {
+            /** @description The stage of the column. */
             stage: components["schemas"]["StageView"];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many opportunities the column holds (more than `cards` may show).
+             */
             count: number;
+            /** @description Their amounts added up, in integer fen. */
             amount_fen: components["schemas"]["Fen"];
+            /** @description Their amounts weighted by the stage's probability, in integer fen. */
             weighted_fen: components["schemas"]["Fen"];
+            /** @description The first cards of the column. */
             cards: components["schemas"]["OpportunityView"][];
         };
         /** @enum {string} */
         BodyType: "sedan" | "suv" | "mpv" | "hatchback" | "wagon" | "coupe" | "convertible" | "pickup" | "van";
         BookingCancel: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             /** @description The customer did not come (else they called it off). */
             no_show?: boolean;
         };
         BookingCar: {
+            /** @description The test-drive car's id. */
             id: components["schemas"]["TestDriveCarId"];
             /** @description What staff call it: `白色试驾车`. */
             name: string;
             /** @description How it is shown: its catalog car beside its name, `大众 途观L · 白色试驾车`. */
             label: string;
+            /** @description Its licence plate, if recorded. */
             plate?: string | null;
         };
         BookingPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             car_id?: null | components["schemas"]["TestDriveCarId"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description A new start (UTC, RFC 3339). Absent keeps it.
+             */
             starts_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description A new end (UTC, RFC 3339). Absent keeps it.
+             */
             ends_at?: string | null;
             notes?: string | null;
         };
@@ -2195,12 +2330,21 @@ export interface components {
         BookingStatus: "booked" | "done" | "cancelled" | "no_show";
         /** @description A booking. Bookings outside the caller's scope show only when the car is busy. */
         BookingView: {
+            /** @description The booking's id (UUIDv7). */
             id: components["schemas"]["TestDriveBookingId"];
+            /** @description The car booked. */
             car: components["schemas"]["BookingCar"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the drive starts (UTC, RFC 3339).
+             */
             starts_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the drive ends (UTC, RFC 3339).
+             */
             ends_at: string;
+            /** @description `booked`, `done`, `cancelled` or `no_show`. */
             status: components["schemas"]["BookingStatus"];
             /** @description Only the car's busy time is shown (someone else's customer). */
             busy_only: boolean;
@@ -2210,21 +2354,35 @@ export interface components {
             /** @description The driving licence number, masked (`**************1234`). */
             licence?: string | null;
             feedback?: null | components["schemas"]["FeedbackView"];
+            /** @description Notes on the booking. */
             notes?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         BrandPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             name: string;
         };
         BrandView: {
+            /** @description The brand's id (UUIDv7). */
             id: components["schemas"]["CatalogBrandId"];
+            /** @description The brand's name (e.g. `大众`). */
             name: string;
+            /** @description Published by the group or OEM: read-only here. */
             published: boolean;
+            /** @description Its series. */
             series: components["schemas"]["SeriesView"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         BulkAction: {
@@ -2241,6 +2399,7 @@ export interface components {
             /** @description At most 500. */
             ids: components["schemas"]["LeadId"][];
             owner_id?: null | components["schemas"]["UserId"];
+            /** @description Hand the leads to the marketing pool (no owner); not with `owner_id`. */
             to_marketing?: boolean;
         };
         BulkAssignOutcome: {
@@ -2263,8 +2422,11 @@ export interface components {
             changed: number;
         };
         BulkReceptionOutcome: {
+            /** @description How many forms were saved. */
             saved: number;
+            /** @description How many were refused (see each row's `errors`). */
             failed: number;
+            /** @description One row per form, in the order sent. */
             rows: components["schemas"]["BulkReceptionRow"][];
         };
         /** @description One paper form of a bulk entry. */
@@ -2272,7 +2434,9 @@ export interface components {
             /** @description The form's position in `rows`. */
             index: number;
             lead_id?: null | components["schemas"]["LeadId"];
+            /** @description A new customer was made. */
             customer_created: boolean;
+            /** @description A new lead was opened. */
             lead_created: boolean;
             existing_consultant?: null | components["schemas"]["OwnerView"];
             /** @description Why the row was not saved. */
@@ -2285,6 +2449,7 @@ export interface components {
         BulkRequest: {
             /** @description At most 1,000. */
             ids: components["schemas"]["CustomerId"][];
+            /** @description What to do to every customer listed. */
             action: components["schemas"]["BulkAction"];
         };
         /** @description Days between follow-ups, per grade. */
@@ -2304,8 +2469,15 @@ export interface components {
         CalendarFeed: {
             /** @description The feed's path, e.g. `/ical/<token>.ics`; prefix the server's address. */
             path: string;
+            /**
+             * @description The secret token in the path; anyone with it can read the calendar, so treat it like a
+             *     password.
+             */
             token: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the feed was created (UTC, RFC 3339).
+             */
             created_at: string;
         };
         /**
@@ -2313,8 +2485,12 @@ export interface components {
          *     the dates tell the user it is in use.
          */
         CalendarFeedStatus: {
+            /** @description Whether the caller has a feed in use. */
             active: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the feed was created (UTC, RFC 3339); `null` without a feed.
+             */
             created_at?: string | null;
             /**
              * Format: date-time
@@ -2323,15 +2499,26 @@ export interface components {
             last_used_at?: string | null;
         };
         CalendarView: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The start of the period shown (UTC, RFC 3339), inclusive.
+             */
             from: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The end of the period shown (UTC, RFC 3339), exclusive.
+             */
             to: string;
+            /** @description The activities in the period. */
             items: components["schemas"]["ActivityView"][];
+            /** @description The pairs of planned activities that overlap on one person's schedule. */
             conflicts: components["schemas"]["Conflict"][];
         };
         CancelActivity: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             reason?: string | null;
         };
@@ -2345,13 +2532,21 @@ export interface components {
         /** Format: uuid */
         CatalogBrandId: string;
         CatalogImportReport: {
+            /** @description Whether this was a dry run (nothing written). */
             dry_run: boolean;
+            /** @description Whether anything was written (false for dry runs and for files with bad rows). */
             applied: boolean;
+            /** @description How many data rows the file has. */
             rows: number;
+            /** @description Brands created (or, in a dry run, to be created). */
             brands_created: number;
+            /** @description Series created (or to be created). */
             series_created: number;
+            /** @description Models created (or to be created). */
             models_created: number;
+            /** @description Models updated (or to be updated). */
             models_updated: number;
+            /** @description Every problem, row by row. */
             errors: components["schemas"]["RowError"][];
         };
         /** Format: uuid */
@@ -2364,30 +2559,43 @@ export interface components {
             hex?: string | null;
         };
         CompanionInput: {
+            /** @description How the companion relates to the customer. */
             relation: components["schemas"]["Relation"];
             name: string;
             phone?: string | null;
             notes?: string | null;
         };
         CompanionView: {
+            /** @description How the companion relates to the customer (spouse, parent, friend...). */
             relation: components["schemas"]["Relation"];
+            /** @description The companion's name. */
             name: string;
+            /** @description The companion's phone, masked like the customer's. */
             phone?: string | null;
+            /** @description Notes on the companion (what they care about). */
             notes?: string | null;
         };
         CompleteActivity: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             outcome?: string | null;
         };
         /** @description Two activities of one person at overlapping times. */
         Conflict: {
+            /** @description The person whose schedule has the overlap. */
             user_id: components["schemas"]["UserId"];
+            /** @description The two overlapping activities. */
             activity_ids: components["schemas"]["ActivityId"][];
         };
         /** @description A customer gave or withdrew consent for a channel. */
         ConsentChange: components["schemas"]["ConsentInput"] & {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The customer's version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
         };
         /**
@@ -2397,18 +2605,30 @@ export interface components {
         ConsentChannel: "sms" | "phone" | "email" | "wechat";
         /** @description A change of consent, for the history. */
         ConsentEventView: {
+            /** @description The channel: `sms`, `phone`, `email` or `wechat`. */
             channel: components["schemas"]["ConsentChannel"];
+            /** @description Whether consent was given (`true`) or withdrawn (`false`). */
             granted: boolean;
+            /** @description How it was given or withdrawn. */
             method: components["schemas"]["ConsentMethod"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was recorded (UTC, RFC 3339).
+             */
             at: string;
+            /** @description A note recorded with it. */
             note?: string | null;
+            /** @description Who recorded it (a user's name). */
             recorded_by: string;
         };
         ConsentInput: {
+            /** @description The channel consented to: `sms`, `phone`, `email` or `wechat`. */
             channel: components["schemas"]["ConsentChannel"];
+            /** @description `true` gives consent, `false` withdraws it. */
             granted: boolean;
+            /** @description How the customer gave or withdrew it. */
             method: components["schemas"]["ConsentMethod"];
+            /** @description A note, e.g. where the signed form is kept. */
             note?: string | null;
         };
         /**
@@ -2418,39 +2638,62 @@ export interface components {
         ConsentMethod: "verbal" | "written_form" | "web_form" | "message_reply" | "import";
         /** @description One channel's consent: the current state and how it came about. */
         ConsentView: {
+            /** @description The channel: `sms`, `phone`, `email` or `wechat`. */
             channel: components["schemas"]["ConsentChannel"];
             /** @description `None`: never asked. */
             granted?: boolean | null;
             method?: null | components["schemas"]["ConsentMethod"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the current answer was recorded (UTC, RFC 3339).
+             */
             at?: string | null;
+            /** @description A note recorded with it. */
             note?: string | null;
+            /** @description Who recorded it (a user's name). */
             recorded_by?: string | null;
         };
         ConsultantRow: {
+            /** @description The consultant. */
             user: components["schemas"]["OwnerView"];
             team_id?: null | components["schemas"]["TeamId"];
+            /** @description Their figures for the period. */
             figures: components["schemas"]["Figures"];
+            /** @description Their conversions. */
             conversion: components["schemas"]["Conversion"];
         };
         /** @description The conversion at each step (absent when the step before is zero). */
         Conversion: {
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Test drives per visit, as a fraction (0.5 = 50%).
+             */
             visit_to_test_drive?: number | null;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Orders per test drive, as a fraction.
+             */
             test_drive_to_order?: number | null;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description Orders per new lead, as a fraction.
+             */
             lead_to_order?: number | null;
         };
         CountBy: {
             /** @description A `source` or `lost_reason` key (absent: not recorded). */
             key?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many.
+             */
             count: number;
         };
         /** @description A new token. `token` is shown this once and cannot be retrieved again. */
         CreatedApiToken: {
+            /** @description The secret token: send it as `Authorization: Bearer <token>`. Shown only this once. */
             token: string;
+            /** @description The token as listed afterwards. */
             api_token: components["schemas"]["ApiTokenView"];
         };
         /** Format: uuid */
@@ -2471,7 +2714,9 @@ export interface components {
             customer?: null | components["schemas"]["NewCustomer"];
         };
         CustomerPage: {
+            /** @description The customers of this page. */
             items: components["schemas"]["CustomerRow"][];
+            /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
             /**
              * Format: int64
@@ -2486,13 +2731,20 @@ export interface components {
          *     replace the whole list.
          */
         CustomerPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             kind?: null | components["schemas"]["CustomerKind"];
             name?: string;
             gender?: null | components["schemas"]["Gender"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Their birthday (`YYYY-MM-DD`, a past date after 1900). Absent keeps it; `null` clears it.
+             */
             birthday?: string | null;
+            /** @description Up to 5 phone numbers replacing the whole list, the first primary. Absent keeps them. */
             phones?: components["schemas"]["PhoneInput"][] | null;
             wechat_id?: string | null;
             /** Format: email */
@@ -2502,131 +2754,229 @@ export interface components {
             id_number?: string | null;
             occupation?: string | null;
             notes?: string | null;
+            /** @description Up to 20 tags replacing the whole list. Absent keeps them. */
             tags?: string[] | null;
+            /** @description A key of the dealer's `source` list. Absent keeps it; `null` clears it. */
             source?: string | null;
             owner_id?: null | components["schemas"]["UserId"];
+            /** @description Up to 10 companions replacing the whole list. Absent keeps them. */
             companions?: components["schemas"]["CompanionInput"][] | null;
             /** @description Save even though a new phone or ID number belongs to another customer. */
             allow_duplicate?: boolean;
         };
         /** @description A customer in a list or search result. */
         CustomerRow: {
+            /** @description The customer's id (UUIDv7). */
             id: components["schemas"]["CustomerId"];
+            /** @description `person` or `company`. */
             kind: components["schemas"]["CustomerKind"];
+            /** @description The customer's name (a company's for `company`). */
             name: string;
             gender?: null | components["schemas"]["Gender"];
             /** @description The primary phone, masked unless the caller may see it. */
             phone?: string | null;
             owner?: null | components["schemas"]["OwnerView"];
+            /** @description How the customer came (a key of the dealer's `source` list). */
             source?: string | null;
+            /** @description The customer's tags. */
             tags: string[];
+            /** @description The city of their address. */
             city?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the customer was created (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the customer last changed (UTC, RFC 3339).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         /** @description The customer 360°: profile, contacts, companions, consent and cars. */
         CustomerView: {
+            /** @description The customer's id (UUIDv7). */
             id: components["schemas"]["CustomerId"];
+            /** @description `person` or `company`. */
             kind: components["schemas"]["CustomerKind"];
+            /** @description The customer's name (a company's for `company`). */
             name: string;
             gender?: null | components["schemas"]["Gender"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Their birthday (a calendar date, `YYYY-MM-DD`).
+             */
             birthday?: string | null;
+            /** @description Their phone numbers, masked unless the caller may see them. */
             phones: components["schemas"]["PhoneView"][];
             /** @description Whether phones (and e-mail) are shown masked. */
             contact_masked: boolean;
+            /** @description Their WeChat id. */
             wechat_id?: string | null;
+            /** @description Their e-mail address, masked like the phones. */
             email?: string | null;
+            /** @description Their postal address. */
             address: components["schemas"]["AddressView"];
             /** @description Always masked (`**************123X`); revealing it asks a reason and is audited. */
             id_number?: string | null;
+            /** @description Their occupation. */
             occupation?: string | null;
+            /** @description Free-text notes on the customer. */
             notes?: string | null;
+            /** @description The customer's tags. */
             tags: string[];
+            /** @description How the customer came (a key of the dealer's `source` list). */
             source?: string | null;
             owner?: null | components["schemas"]["OwnerView"];
+            /** @description People who come along and influence the purchase (陪同人员). */
             companions: components["schemas"]["CompanionView"][];
+            /** @description The current consent per channel. */
             consents: components["schemas"]["ConsentView"][];
+            /** @description Every change of consent, newest first. */
             consent_history: components["schemas"]["ConsentEventView"][];
+            /** @description The cars they own or drive. */
             vehicles: components["schemas"]["VehicleView"][];
             /** @description Whether the caller may reveal the ID number. */
             can_reveal_id_number: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the customer was created (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the customer last changed (UTC, RFC 3339).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         /** Format: uuid */
         DealerId: string;
         DealerPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             name?: string;
+            /**
+             * @description A new IANA time zone (e.g. `Asia/Shanghai`); "today" and report periods follow it. Absent
+             *     keeps it.
+             */
             time_zone?: string | null;
             locale?: null | components["schemas"]["Locale"];
         };
         DealerSwitch: {
+            /** @description The dealer of the caller's group to act in from now on. */
             dealer_id: components["schemas"]["DealerId"];
         };
+        /** @description A dealer (经销商 / 4S store) as the API shows it. */
         DealerView: {
+            /** @description The dealer's id (UUIDv7). */
             id: components["schemas"]["DealerId"];
+            /** @description The dealer's code (2-32 characters of A-Z, 0-9, - and _), unique in the installation. */
             code: string;
+            /** @description The dealer's name (e.g. `杭州某某大众4S店`). */
             name: string;
             group_id?: null | components["schemas"]["GroupId"];
             /** @description IANA time zone; "today" and report periods are computed in it. */
             time_zone: string;
             /** @description The default language of the dealer's users. */
             locale: components["schemas"]["Locale"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the dealer was created (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the dealer last changed (UTC, RFC 3339).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         Decision: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The request's version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             comment?: string | null;
         };
         DeliveryView: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Which try this was, from 1.
+             */
             attempt: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the try started (UTC, RFC 3339).
+             */
             started_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it ended (UTC, RFC 3339); `null` while under way.
+             */
             finished_at?: string | null;
             /** @description `started`, `accepted`, `failed`, `suppressed`, `uncertain`. */
             result: string;
+            /** @description The provider's id for the message, when it accepted it. */
             provider_message_id?: string | null;
+            /** @description Why the try failed, if it did. */
             error?: string | null;
         };
         /** Format: uuid */
         DepartmentId: string;
         DepartmentPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             name?: string;
         };
         DepartmentView: {
+            /** @description The department's id (UUIDv7). */
             id: components["schemas"]["DepartmentId"];
+            /** @description The dealer it belongs to. */
             dealer_id: components["schemas"]["DealerId"];
+            /** @description The department's name (e.g. `销售部`). */
             name: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was created (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC, RFC 3339).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         DriveFeedback: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             /** Format: int32 */
             rating: number;
@@ -2642,8 +2992,11 @@ export interface components {
          *     name and owner, so a consultant learns the customer is taken without learning who it is.
          */
         DuplicateCandidate: {
+            /** @description The matching customer's id. */
             customer_id: components["schemas"]["CustomerId"];
+            /** @description Their name; only the family name when the caller may not see them. */
             name: string;
+            /** @description What matched: a phone, the ID number or a VIN. */
             matched_on: components["schemas"]["DuplicateMatch"][];
             owner?: null | components["schemas"]["OwnerView"];
             /** @description Whether the caller may open this customer. */
@@ -2651,8 +3004,11 @@ export interface components {
         };
         /** @description What to look for (phones in any spelling). */
         DuplicateCheck: {
+            /** @description Phone numbers, any spelling. */
             phones?: string[];
+            /** @description A 身份证 number. */
             id_number?: string | null;
+            /** @description VINs. */
             vins?: string[];
         };
         /** @enum {string} */
@@ -2669,7 +3025,9 @@ export interface components {
              * @description 1 (poor) to 5 (excellent).
              */
             rating: number;
+            /** @description What the customer liked. */
             liked?: string | null;
+            /** @description What the customer was unsure about. */
             concerns?: string | null;
             grade?: null | components["schemas"]["Grade"];
         };
@@ -2693,22 +3051,40 @@ export interface components {
         };
         /** @description One row's figures. */
         Figures: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Leads created in the period.
+             */
             new_leads: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Showroom visits received in the period.
+             */
             visits: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Test drives taken in the period.
+             */
             test_drives: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Grade upgrades in the period (C → B, A → H...).
+             */
             grade_upgrades: number;
             /**
              * Format: int64
              * @description Leads that became O (signed).
              */
             orders: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Cars delivered in the period.
+             */
             deliveries: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Leads lost in the period.
+             */
             lost: number;
             /**
              * Format: int64
@@ -2722,13 +3098,22 @@ export interface components {
          */
         FollowUpChannel: "phone" | "wechat" | "sms" | "visit" | "email";
         FollowUpView: {
+            /** @description The follow-up's id (UUIDv7). */
             id: components["schemas"]["LeadFollowUpId"];
+            /** @description How the customer was reached: `phone`, `wechat`, `sms`, `visit` or `email`. */
             channel: components["schemas"]["FollowUpChannel"];
+            /** @description What was said. */
             summary: string;
+            /** @description The lead's grade before the follow-up. */
             grade_before: components["schemas"]["Grade"];
+            /** @description The lead's grade after it. */
             grade_after: components["schemas"]["Grade"];
+            /** @description The next step agreed, if any. */
             next_step?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the next follow-up is due (UTC, RFC 3339), if planned.
+             */
             next_follow_up_at?: string | null;
             /**
              * Format: uuid
@@ -2736,19 +3121,29 @@ export interface components {
              */
             task_id?: string | null;
             by?: null | components["schemas"]["OwnerView"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was logged (UTC, RFC 3339).
+             */
             at: string;
         };
         Funnel: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The start of the period (UTC, RFC 3339).
+             */
             from: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The end of the period (UTC, RFC 3339).
+             */
             to: string;
             /**
              * Format: int64
              * @description Opportunities opened in the period.
              */
             opened: number;
+            /** @description Each active stage, in pipeline order. */
             stages: components["schemas"]["FunnelStage"][];
             /** @description Everything still open, at full value. */
             pipeline_fen: components["schemas"]["Fen"];
@@ -2759,6 +3154,7 @@ export interface components {
              * @description Opportunities opened in the period that are won (delivered) by now, and their amounts.
              */
             won: number;
+            /** @description The amounts of those won, in integer fen. */
             won_fen: components["schemas"]["Fen"];
             /**
              * Format: int64
@@ -2767,6 +3163,7 @@ export interface components {
             lost: number;
         };
         FunnelStage: {
+            /** @description The stage. */
             stage: components["schemas"]["StageView"];
             /**
              * Format: int64
@@ -2783,7 +3180,9 @@ export interface components {
              * @description Open opportunities in this stage now, and their amounts.
              */
             open_count: number;
+            /** @description The amounts of the open opportunities in this stage, in integer fen. */
             open_amount_fen: components["schemas"]["Fen"];
+            /** @description Those amounts weighted by the stage's probability, in integer fen. */
             weighted_fen: components["schemas"]["Fen"];
         };
         /** @enum {string} */
@@ -2795,6 +3194,7 @@ export interface components {
         Grade: "N" | "H" | "A" | "B" | "C" | "O" | "F";
         GradeChangeView: {
             from?: null | components["schemas"]["Grade"];
+            /** @description The grade it changed to. */
             to: components["schemas"]["Grade"];
             /**
              * @description `created`, `follow_up`, `reception`, `test_drive`, `opportunity`, `lost`, `reopened`,
@@ -2804,14 +3204,22 @@ export interface components {
             /** @description Whether this counts as an upgrade (C → B, A → H, H → O...). */
             upgrade: boolean;
             by?: null | components["schemas"]["OwnerView"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it changed (UTC, RFC 3339).
+             */
             at: string;
         };
         /** @description One column of the board: a grade, how many open leads have it, the first of them. */
         GradeColumn: {
+            /** @description The grade of the column. */
             grade: components["schemas"]["Grade"];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many open leads have it (with the list's filters).
+             */
             count: number;
+            /** @description The first of them, `per_column` at most. */
             leads: components["schemas"]["LeadView"][];
         };
         /** @description One permission with the scope it is granted at. */
@@ -2838,21 +3246,33 @@ export interface components {
             mapping: {
                 [key: string]: components["schemas"]["ImportField"];
             };
+            /**
+             * @description Whether a row matching an existing customer `update`s it (the default: fills in and adds
+             *     what the row brings) or is `skip`ped.
+             */
             on_duplicate?: components["schemas"]["OnDuplicate"];
+            /**
+             * @description `all_or_nothing` (the default: write nothing unless every row is valid) or `skip_invalid`
+             *     (write the valid rows, report the others).
+             */
             mode?: components["schemas"]["ImportMode"];
             /** @description Save the mapping under this name for next time. */
             save_mapping_as?: string | null;
         };
         /** @description What an import did (or, for a dry run, would do). */
         ImportReport: {
+            /** @description Whether this was a dry run. */
             dry_run: boolean;
             /**
              * @description Whether anything was written (false for dry runs, and for all-or-nothing imports with
              *     bad rows).
              */
             applied: boolean;
+            /** @description How many data rows the file has. */
             total_rows: number;
+            /** @description How many rows passed the checks. */
             valid_rows: number;
+            /** @description How many rows failed them (see `errors`). */
             invalid_rows: number;
             /** @description Customers created (or, in a dry run, to be created). */
             created: number;
@@ -2866,10 +3286,15 @@ export interface components {
             errors: components["schemas"]["RowError"][];
         };
         ImportView: {
+            /** @description The upload's id (UUIDv7); pass it to the dry run and the import. */
             id: components["schemas"]["ImportId"];
+            /** @description The file's name as uploaded. */
             filename: string;
+            /** @description The file format detected: `csv` or `xlsx`. */
             format: string;
+            /** @description How many data rows the file has (the header row not counted). */
             row_count: number;
+            /** @description The file's column headers, in order. */
             headers: string[];
             /** @description The first rows, to check the mapping against. */
             sample: string[][];
@@ -2880,7 +3305,10 @@ export interface components {
             /** @description `uploaded`, `imported`. */
             status: string;
             result?: null | components["schemas"]["ImportReport"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the file was uploaded (UTC, RFC 3339).
+             */
             created_at: string;
         };
         IntakeLead: {
@@ -2894,9 +3322,11 @@ export interface components {
             model_id?: null | components["schemas"]["CatalogModelId"];
             /** @description The car in words, when the form does not know the catalog. */
             model_text?: string | null;
+            /** @description The city they gave, if the form asks. */
             city?: string | null;
         };
         IntakeOutcome: {
+            /** @description The lead the enquiry is on: the new one, or the customer's open lead. */
             lead_id: components["schemas"]["LeadId"];
             /** @description A new lead was opened (else the customer's open lead was touched). */
             created: boolean;
@@ -2911,30 +3341,62 @@ export interface components {
          */
         JobStatus: "queued" | "running" | "done" | "failed" | "dead" | "cancelled";
         JobView: {
+            /** @description The job's id (UUIDv7). */
             id: components["schemas"]["JobId"];
+            /** @description What the job does, e.g. `activity.reminder` or `activity.overdue_scan`. */
             kind: string;
+            /** @description `queued`, `running`, `done`, `failed`, `dead` (out of attempts) or `cancelled`. */
             status: components["schemas"]["JobStatus"];
+            /** @description The job's input, which depends on `kind`. */
             payload: Record<string, never>;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it is due to run (UTC, RFC 3339).
+             */
             run_at: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Its priority among jobs due at the same time.
+             */
             priority: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description How many times it has been tried.
+             */
             attempts: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description How many tries it gets before it is `dead`.
+             */
             max_attempts: number;
+            /** @description The error of the last failed try. */
             last_error?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Until when a worker holds it (UTC, RFC 3339), while running.
+             */
             lease_until?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it finished (UTC, RFC 3339).
+             */
             finished_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was queued (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC, RFC 3339).
+             */
             updated_at: string;
         };
         LeadAssignment: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The lead's version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             owner_id?: null | components["schemas"]["UserId"];
             /** @description Hand the lead to the marketing pool (no owner). */
@@ -2946,10 +3408,15 @@ export interface components {
         };
         /** @description A lead with its history: grades, follow-ups, visits, test drives and the opportunity. */
         LeadDetail: {
+            /** @description The lead itself. */
             lead: components["schemas"]["LeadView"];
+            /** @description Every grade change of the lead. */
             grade_history: components["schemas"]["GradeChangeView"][];
+            /** @description The follow-ups logged. */
             follow_ups: components["schemas"]["FollowUpView"][];
+            /** @description The customer's showroom visits for this lead. */
             receptions: components["schemas"]["ReceptionView"][];
+            /** @description The lead's test-drive bookings. */
             test_drives: components["schemas"]["BookingView"][];
             opportunity?: null | components["schemas"]["OpportunityView"];
         };
@@ -2964,6 +3431,7 @@ export interface components {
             budget_max_fen?: null | components["schemas"]["Fen"];
             timeframe?: null | components["schemas"]["Timeframe"];
             payment?: null | components["schemas"]["PaymentIntent"];
+            /** @description Whether they want to trade in their current car. */
             trade_in?: boolean;
             trade_in_note?: string | null;
             notes?: string | null;
@@ -2973,15 +3441,25 @@ export interface components {
         /** Format: uuid */
         LeadId: string;
         LeadPage: {
+            /** @description The leads of this page. */
             items: components["schemas"]["LeadView"][];
+            /** @description Pass it as `cursor` for the next page; absent on the last page. */
             next_cursor?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many leads match, when `with_count` was asked (exact up to 1,000).
+             */
             count?: number | null;
+            /** @description Whether more than 1,000 match (`count` then stops at 1,000). */
             count_capped: boolean;
         };
         LeadPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
+            /** @description A key of the dealer's `source` list. Absent keeps it; `null` clears it. */
             source?: string | null;
             series_id?: null | components["schemas"]["CatalogSeriesId"];
             model_id?: null | components["schemas"]["CatalogModelId"];
@@ -2990,6 +3468,7 @@ export interface components {
             budget_max_fen?: null | components["schemas"]["Fen"];
             timeframe?: null | components["schemas"]["Timeframe"];
             payment?: null | components["schemas"]["PaymentIntent"];
+            /** @description Whether they want to trade in their car. Absent keeps it. */
             trade_in?: boolean | null;
             trade_in_note?: string | null;
             notes?: string | null;
@@ -3000,7 +3479,9 @@ export interface components {
          */
         LeadStatus: "open" | "lost_pending" | "lost" | "won";
         LeadView: {
+            /** @description The lead's id (UUIDv7). */
             id: components["schemas"]["LeadId"];
+            /** @description The customer the lead is for, masked as the caller's role requires. */
             customer: components["schemas"]["CustomerRow"];
             /** @description A key of the dealer's `source` list. */
             source?: string | null;
@@ -3014,21 +3495,38 @@ export interface components {
             budget_max_fen?: null | components["schemas"]["Fen"];
             timeframe?: null | components["schemas"]["Timeframe"];
             payment?: null | components["schemas"]["PaymentIntent"];
+            /** @description Whether they want to trade in their current car. */
             trade_in: boolean;
+            /** @description Notes on the car they would trade in. */
             trade_in_note?: string | null;
+            /** @description The lead's current grade: H, A, B, C or N while worked, O once ordered, F once lost. */
             grade: components["schemas"]["Grade"];
+            /** @description Where the lead stands: `open`, `lost_pending` (waiting for the manager), `lost` or `won`. */
             status: components["schemas"]["LeadStatus"];
             owner?: null | components["schemas"]["OwnerView"];
             /** @description `marketing` while marketing nurtures it. */
             pool?: string | null;
+            /** @description Free-text notes on the lead. */
             notes?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the current grade was given (UTC, RFC 3339).
+             */
             graded_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the grade last went up (UTC, RFC 3339); the creation time until then.
+             */
             last_upgrade_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the customer was last contacted (UTC, RFC 3339), if ever.
+             */
             last_contact_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the next follow-up is due (UTC, RFC 3339), if planned.
+             */
             next_follow_up_at?: string | null;
             /** @description The follow-up is past due. */
             follow_up_overdue: boolean;
@@ -3043,13 +3541,25 @@ export interface components {
              */
             stagnant_since?: string | null;
             lost?: null | components["schemas"]["LostView"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the lead was won (UTC, RFC 3339).
+             */
             won_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the lead was created (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the lead last changed (UTC, RFC 3339).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         /**
@@ -3060,13 +3570,19 @@ export interface components {
         LoginRequest: {
             /** @description Usernames are unique in the installation; letter case does not matter. */
             username: string;
+            /** @description The user's password. */
             password: string;
         };
         LoginResponse: {
             /** @description Send as the `x-csrf-token` header with every request that changes something. */
             csrf_token: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the session ends unless used again (UTC, RFC 3339): after the idle timeout, and at most
+             *     the session's maximum age after login.
+             */
             expires_at: string;
+            /** @description The signed-in user, their dealer, role and permissions. */
             me: components["schemas"]["MeView"];
         };
         /** @description A car they looked at: from the catalog, or in words. */
@@ -3084,33 +3600,58 @@ export interface components {
          */
         LookupList: "source" | "lost_reason";
         LookupPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             name?: string;
+            /** @description `false` switches the entry off for new records. Absent keeps it. */
             active?: boolean | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description A new place in pick lists. Absent keeps it.
+             */
             sort_order?: number | null;
         };
         LookupView: {
+            /** @description The entry's id (UUIDv7). */
             id: components["schemas"]["LookupId"];
+            /** @description The list it belongs to: `source` or `lost_reason`. */
             list: components["schemas"]["LookupList"];
+            /** @description Its key, stored on customers and leads; fixed once created. */
             key: string;
+            /** @description Its name; built-in entries are named by the UI in the reader's language. */
             name: string;
+            /** @description One of the entries every dealer starts with (named by the UI from its key). */
             builtin: boolean;
+            /** @description Whether it can be chosen for new records; switched-off entries stay on old ones. */
             active: boolean;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Its place in pick lists, lowest first.
+             */
             sort_order: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         LostDecision: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The lead's version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             /** @description Approve the loss (else the lead is worked again). */
             approve: boolean;
         };
         LostInput: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             /** @description A key of the dealer's `lost_reason` list. */
             reason: string;
@@ -3122,8 +3663,11 @@ export interface components {
         LostView: {
             /** @description A key of the dealer's `lost_reason` list. */
             reason?: string | null;
+            /** @description The competitor brand they bought instead, if known. */
             competitor_brand?: string | null;
+            /** @description The competitor model they bought instead, if known. */
             competitor_model?: string | null;
+            /** @description A free-text note on why the lead was lost. */
             note?: string | null;
             /**
              * Format: date-time
@@ -3147,16 +3691,21 @@ export interface components {
          */
         MatchedOn: "name" | "phone" | "plate" | "vin";
         MePatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The account's version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             display_name?: string;
             locale?: null | components["schemas"]["Locale"];
         };
         /** @description Who the caller is, where they act and what they may do. */
         MeView: {
+            /** @description The signed-in user's account. */
             user: components["schemas"]["UserView"];
             /** @description The dealer the user acts in now. */
             dealer: components["schemas"]["DealerView"];
+            /** @description The user's role. */
             role: components["schemas"]["RoleSummary"];
             /** @description The effective permissions in the current dealer. */
             permissions: components["schemas"]["Grant"][];
@@ -3166,11 +3715,19 @@ export interface components {
             csrf_token?: string | null;
         };
         MergeRequest: {
+            /** @description The customer that stays. */
             survivor_id: components["schemas"]["CustomerId"];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The survivor's version last read; a stale one is refused with 409 `version_conflict`.
+             */
             survivor_version: number;
+            /** @description The duplicate that is merged into the survivor and then answers 410 `merged`. */
             merged_id: components["schemas"]["CustomerId"];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The merged customer's version last read; a stale one is refused with 409 `version_conflict`.
+             */
             merged_version: number;
             /**
              * @description Per field, whose value to keep. Unnamed fields keep the survivor's value, or the merged
@@ -3188,29 +3745,53 @@ export interface components {
         /** @enum {string} */
         MessageStatus: "queued" | "sending" | "sent" | "failed" | "dead" | "suppressed";
         MessageView: {
+            /** @description The message's id (UUIDv7). */
             id: components["schemas"]["OutboundMessageId"];
+            /** @description `email`, `sms` or `wechat`. */
             channel: components["schemas"]["MessageChannel"];
             /** @description Masked for phones. */
             recipient: string;
             customer_id?: null | components["schemas"]["CustomerId"];
+            /** @description The template it was written from. */
             template_key: string;
+            /** @description The language it was written in (e.g. `zh-CN`). */
             locale: string;
+            /** @description The subject (e-mail only). */
             subject?: string | null;
+            /** @description The text sent. */
             body: string;
+            /**
+             * @description `queued`, `sending`, `sent`, `failed` (will be tried again), `dead` (out of tries) or
+             *     `suppressed` (not sent: the customer has not consented to the channel).
+             */
             status: components["schemas"]["MessageStatus"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description How many tries were made.
+             */
             attempts: number;
+            /** @description The provider's id for the message, once accepted. */
             provider_message_id?: string | null;
+            /** @description The error of the last failed try. */
             last_error?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was sent (UTC, RFC 3339).
+             */
             sent_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was queued (UTC, RFC 3339).
+             */
             created_at: string;
             /** @description The attempts, oldest first (only on a single message). */
             deliveries?: components["schemas"]["DeliveryView"][];
         };
         MileageInput: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The odometer reading in km (0 to 2,000,000).
+             */
             km: number;
             /**
              * Format: date
@@ -3221,41 +3802,70 @@ export interface components {
             source?: string | null;
         };
         MileageView: {
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The odometer reading, in km.
+             */
             km: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day it was read (the dealer's local date).
+             */
             read_on: string;
+            /** @description Where the reading came from: `service`, `customer`, `inspection`, `sale` or `import`. */
             source: string;
         };
         ModelPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             name?: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description A new model year (1950 to 2100). Absent keeps it.
+             */
             model_year?: number | null;
             body_type?: null | components["schemas"]["BodyType"];
             powertrain?: null | components["schemas"]["Powertrain"];
             guide_price_fen?: null | components["schemas"]["Fen"];
+            /** @description The colours, replacing the whole list. Absent keeps them. */
             colours?: components["schemas"]["Colour"][] | null;
+            /** @description `false` stops it being chosen for new records (vehicles keep it). Absent keeps it. */
             active?: boolean | null;
         };
         ModelView: {
+            /** @description The model's id (UUIDv7). */
             id: components["schemas"]["CatalogModelId"];
+            /** @description The series it belongs to. */
             series_id: components["schemas"]["CatalogSeriesId"];
+            /** @description The trim name (e.g. `1.5T 豪华型`). */
             name: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Its model year.
+             */
             model_year: number;
             body_type?: null | components["schemas"]["BodyType"];
             powertrain?: null | components["schemas"]["Powertrain"];
             /** @description Guide price in fen. */
             guide_price_fen: components["schemas"]["Fen"];
+            /** @description The colours it comes in. */
             colours: components["schemas"]["Colour"][];
+            /** @description Whether it can be chosen for new leads and vehicles. */
             active: boolean;
             /** @description Published by the group or OEM: read-only here. */
             published: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC, RFC 3339).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         /** @description The consultant's home: what to do today, what is late, what is coming, what waits for them. */
@@ -3269,14 +3879,23 @@ export interface components {
             overdue: components["schemas"]["ActivityView"][];
             /** @description Appointments, visits, meetings and test drives of the next seven days. */
             upcoming: components["schemas"]["ActivityView"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many approval requests wait for the caller's decision.
+             */
             approvals_waiting: number;
+            /** @description The latest of them (at most five). */
             approvals: components["schemas"]["ApprovalView"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many of the caller's notifications are unread.
+             */
             unread_notifications: number;
+            /** @description The caller's latest notifications (at most five). */
             notifications: components["schemas"]["NotificationView"][];
         };
         NewActivity: {
+            /** @description What kind of activity: a call, task, visit, meeting, appointment or test drive. */
             kind: components["schemas"]["ActivityKind"];
             subject: string;
             notes?: string | null;
@@ -3288,13 +3907,20 @@ export interface components {
              */
             ref_id?: string | null;
             owner_id?: null | components["schemas"]["UserId"];
+            /**
+             * @description Colleagues taking part besides the owner (active users of the dealer); the activity shows on
+             *     their calendars too.
+             */
             participant_ids?: components["schemas"]["UserId"][];
             /**
              * Format: date-time
              * @description Visits, meetings, test drives and appointments take a start and an end...
              */
             starts_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it ends (UTC, RFC 3339); with `starts_at`.
+             */
             ends_at?: string | null;
             /**
              * Format: date-time
@@ -3327,7 +3953,10 @@ export interface components {
             kind: string;
             title: string;
             ref_type?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The id of the record the request is about (with `ref_type`).
+             */
             ref_id?: string | null;
             /**
              * @description The details (`{"owner_id": ...}` for a reassignment, `{"amount_fen": ...}` for a
@@ -3336,13 +3965,21 @@ export interface components {
             payload?: Record<string, never> | null;
         };
         NewBooking: {
+            /** @description The car to book; it must be an active test-drive car. */
             car_id: components["schemas"]["TestDriveCarId"];
+            /** @description The customer driving; one the caller can see. */
             customer_id: components["schemas"]["CustomerId"];
             lead_id?: null | components["schemas"]["LeadId"];
             consultant_id?: null | components["schemas"]["UserId"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the drive starts (UTC, RFC 3339): within the last 30 days and at most 180 days ahead.
+             */
             starts_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the drive ends (UTC, RFC 3339): after `starts_at`, at most 4 hours later.
+             */
             ends_at: string;
             /** @description 18 characters: region, birth date, sequence and the ISO 7064 check character */
             licence_number?: string | null;
@@ -3353,25 +3990,34 @@ export interface components {
         };
         /** @description A new customer. */
         NewCustomer: {
+            /** @description `person` (the default) or `company`. */
             kind?: components["schemas"]["CustomerKind"];
             name: string;
             gender?: null | components["schemas"]["Gender"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Their birthday (`YYYY-MM-DD`): a past date after 1900.
+             */
             birthday?: string | null;
+            /** @description Up to 5 phone numbers; the first is the primary one. */
             phones?: components["schemas"]["PhoneInput"][];
             wechat_id?: string | null;
             /** Format: email */
             email?: string | null;
+            /** @description Their postal address. */
             address?: components["schemas"]["AddressInput"];
             /** @description 18 characters: region, birth date, sequence and the ISO 7064 check character */
             id_number?: string | null;
             occupation?: string | null;
             notes?: string | null;
+            /** @description Up to 20 tags of at most 32 characters each; repeats are dropped. */
             tags?: string[];
             /** @description The key of one of the dealer's sources (`walk_in`, `phone`, ...). */
             source?: string | null;
             owner_id?: null | components["schemas"]["UserId"];
+            /** @description Up to 10 people who come along and influence the purchase. */
             companions?: components["schemas"]["CompanionInput"][];
+            /** @description Consent per channel, as the customer gave it. */
             consents?: components["schemas"]["ConsentInput"][];
             /** @description Cars to register with the customer. */
             vehicles?: components["schemas"]["VehicleInput"][];
@@ -3382,8 +4028,12 @@ export interface components {
             name: string;
         };
         NewFollowUp: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The lead's version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
+            /** @description How the customer was reached: `phone`, `wechat`, `sms`, `visit` or `email`. */
             channel: components["schemas"]["FollowUpChannel"];
             summary: string;
             /** @enum {string} */
@@ -3410,21 +4060,34 @@ export interface components {
             name: string;
         };
         NewModel: {
+            /** @description The series the model belongs to. */
             series_id: components["schemas"]["CatalogSeriesId"];
             name: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Its model year: 1950 to 2100.
+             */
             model_year: number;
+            /** @description Its body type. */
             body_type: components["schemas"]["BodyType"];
+            /** @description Its powertrain. */
             powertrain: components["schemas"]["Powertrain"];
+            /** @description The manufacturer's guide price (指导价) in integer fen: ¥0 to ¥100,000,000. */
             guide_price_fen: components["schemas"]["Fen"];
+            /** @description The colours it comes in; each name at most 32 characters, each `hex` like `#F5F5F0`. */
             colours?: components["schemas"]["Colour"][];
+            /** @description Whether it can be chosen for new leads and vehicles (default `true`). */
             active?: boolean;
         };
         NewOpportunity: {
             stage_id?: null | components["schemas"]["PipelineStageId"];
             amount_fen?: null | components["schemas"]["Fen"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The dealer's local date the deal is expected to close.
+             */
             expected_on?: string | null;
+            /** @description Brands or models the customer is also considering; at most 10, each at most 64 characters. */
             competitors?: string[];
             notes?: string | null;
         };
@@ -3468,15 +4131,18 @@ export interface components {
             key: string;
             name: string;
             description?: string | null;
+            /** @description The permissions it grants, with their scopes: at most what the caller holds. */
             grants: components["schemas"]["Grant"][];
         };
         NewSavedView: {
             /** @enum {string} */
             resource: "customers" | "vehicles";
             name: string;
+            /** @description The list's query parameters (filters and sort) as a JSON object; at most 4 KB. */
             query: Record<string, never>;
         };
         NewSeries: {
+            /** @description The brand the series belongs to. */
             brand_id: components["schemas"]["CatalogBrandId"];
             name: string;
         };
@@ -3509,6 +4175,10 @@ export interface components {
             username: string;
             display_name: string;
             password: string;
+            /**
+             * @description The role's key: a built-in role (`sales_consultant`) or a custom role of the dealer; it must
+             *     grant nothing the caller does not hold.
+             */
             role: string;
             team_id?: null | components["schemas"]["TeamId"];
             /** Format: email */
@@ -3522,6 +4192,7 @@ export interface components {
         /** Format: uuid */
         NotificationId: string;
         NotificationView: {
+            /** @description The notification's id (UUIDv7). */
             id: components["schemas"]["NotificationId"];
             /** @description What it is about: `activity.reminder`, `approval.requested`, `lead.assigned`, ... */
             kind: string;
@@ -3534,13 +4205,24 @@ export interface components {
              *     `{"$text": {"key", "params"}}`).
              */
             params: Record<string, never>;
+            /** @description Where the app opens it (a path in the web app, e.g. the lead's page), if anywhere. */
             link?: string | null;
+            /** @description The kind of record it is about (e.g. `activity`, `lead`), if any. */
             ref_type?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description That record's id.
+             */
             ref_id?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the caller read it (UTC, RFC 3339); `null` while unread.
+             */
             read_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was raised (UTC, RFC 3339).
+             */
             created_at: string;
         };
         /**
@@ -3551,95 +4233,180 @@ export interface components {
         /** Format: uuid */
         OpportunityId: string;
         OpportunityPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             amount_fen?: null | components["schemas"]["Fen"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The dealer's local date the deal is expected to close. Absent keeps it; `null` clears it.
+             */
             expected_on?: string | null;
+            /**
+             * @description The competitors, replacing the current list; at most 10, each at most 64 characters. Absent
+             *     keeps them.
+             */
             competitors?: string[] | null;
             notes?: string | null;
         };
         OpportunityView: {
+            /** @description The opportunity's id (UUIDv7). */
             id: components["schemas"]["OpportunityId"];
+            /** @description The lead it was opened for. */
             lead_id: components["schemas"]["LeadId"];
+            /** @description The customer the lead is about. */
             customer: components["schemas"]["ReceptionCustomer"];
             owner?: null | components["schemas"]["OwnerView"];
+            /** @description The pipeline stage it is in. */
             stage: components["schemas"]["StageView"];
             /** @description `open`, `won` or `lost`. */
             status: string;
             amount_fen?: null | components["schemas"]["Fen"];
             weighted_fen?: null | components["schemas"]["Fen"];
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The dealer's local date the deal is expected to close.
+             */
             expected_on?: string | null;
             car?: null | components["schemas"]["CarRef"];
+            /** @description Brands or models the customer is also considering. */
             competitors: string[];
+            /** @description Free-text notes. */
             notes?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed stage (UTC, RFC 3339).
+             */
             stage_changed_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was won or lost (UTC, RFC 3339); absent while open.
+             */
             closed_at?: string | null;
             /** @description Every stage change, oldest first (on a single opportunity only). */
             history?: components["schemas"]["StageChangeView"][] | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it was opened (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC, RFC 3339).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         /** Format: uuid */
         OutboundMessageId: string;
         OwnerView: {
+            /** @description The user's id. */
             id: components["schemas"]["UserId"];
+            /** @description The user's name as shown in the app. */
             display_name: string;
         };
         OwnershipView: {
+            /** @description The owner's customer id. */
             customer_id: components["schemas"]["CustomerId"];
             /** @description The owner's name (masked when the caller may not see that customer). */
             customer_name: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day they took the car (the dealer's local date), if known.
+             */
             started_on?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day they gave it up; `null` for the current owner.
+             */
             ended_on?: string | null;
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_ActivityView: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The activity's id (UUIDv7). */
                 id: components["schemas"]["ActivityId"];
+                /** @description What kind of activity it is. */
                 kind: components["schemas"]["ActivityKind"];
+                /** @description Its title. */
                 subject: string;
+                /** @description Free-text notes, if any. */
                 notes?: string | null;
+                /** @description What came of it, written when it was completed. */
                 outcome?: string | null;
                 customer_id?: null | components["schemas"]["CustomerId"];
+                /** @description That customer's name, for display. */
                 customer_name?: string | null;
+                /**
+                 * @description The kind of record it is linked to (`customer`, `vehicle`, `lead`, `opportunity` or
+                 *     `test_drive`), if any.
+                 */
                 ref_type?: string | null;
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description The linked record's id (with `ref_type`).
+                 */
                 ref_id?: string | null;
+                /** @description The user responsible for it. */
                 owner: components["schemas"]["PersonRef"];
+                /** @description Colleagues taking part besides the owner. */
                 participants: components["schemas"]["PersonRef"][];
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it starts (UTC, RFC 3339), for timed kinds.
+                 */
                 starts_at?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it ends (UTC, RFC 3339), for timed kinds.
+                 */
                 ends_at?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it is due (UTC, RFC 3339), for calls and tasks.
+                 */
                 due_at?: string | null;
+                /** @description `planned`, `done` or `cancelled`. */
                 status: components["schemas"]["ActivityStatus"];
                 /** @description Planned and past its due time (or end). */
                 overdue: boolean;
-                /** Format: int32 */
+                /**
+                 * Format: int32
+                 * @description Minutes before the start (or due time) the owner is reminded; `null`: no reminder.
+                 */
                 remind_minutes_before?: number | null;
                 customer_reminder_channel?: null | components["schemas"]["MessageChannel"];
+                /** @description A pushed task: cancelling it needs a manager's approval. */
                 cancel_needs_approval: boolean;
                 /** @description Closed only by its module's own action (a pushed follow-up: by logging it). */
                 completion_locked: boolean;
                 pending_approval_id?: null | components["schemas"]["ApprovalRequestId"];
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was completed (UTC, RFC 3339).
+                 */
                 completed_at?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was cancelled (UTC, RFC 3339).
+                 */
                 cancelled_at?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was created (UTC, RFC 3339).
+                 */
                 created_at: string;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Its version; send it back with a change.
+                 */
                 version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
@@ -3647,23 +4414,42 @@ export interface components {
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_ApiTokenView: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The token's id (UUIDv7). */
                 id: components["schemas"]["ApiTokenId"];
+                /** @description The name it was given (what it is for, e.g. `DMS sync`). */
                 name: string;
                 /** @description The token's first characters, to tell tokens apart. */
                 prefix: string;
                 /** @description The user the token acts for. */
                 user_id: components["schemas"]["UserId"];
+                /** @description What the token may do (permissions with their scopes). */
                 grants: components["schemas"]["Grant"][];
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was created (UTC, RFC 3339).
+                 */
                 created_at: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was last used (UTC, RFC 3339); `null` if never.
+                 */
                 last_used_at?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it stops working (UTC, RFC 3339); `null`: until revoked.
+                 */
                 expires_at?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was revoked (UTC, RFC 3339); `null` while live.
+                 */
                 revoked_at?: string | null;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Its version.
+                 */
                 version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
@@ -3671,27 +4457,46 @@ export interface components {
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_ApprovalView: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The request's id (UUIDv7). */
                 id: components["schemas"]["ApprovalRequestId"];
                 /** @description The type: `activity.cancel`, `lead.lost`, `discount`, `refund`, `customer.reassign`. */
                 kind: string;
                 /** @description What is asked, in the reader's language when the system wrote it. */
                 title: string;
+                /** @description The kind of record it is about (e.g. `customer`, `lead`, `activity`), if any. */
                 ref_type?: string | null;
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description That record's id.
+                 */
                 ref_id?: string | null;
+                /** @description The details, which depend on `kind`. */
                 payload: Record<string, never>;
+                /** @description `pending`, `approved`, `rejected` or `withdrawn`. */
                 status: components["schemas"]["ApprovalStatus"];
+                /** @description Who asked. */
                 requester: components["schemas"]["PersonRef"];
                 decided_by?: null | components["schemas"]["PersonRef"];
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was decided (UTC, RFC 3339); `null` while pending.
+                 */
                 decided_at?: string | null;
+                /** @description The decider's comment (required when rejecting). */
                 comment?: string | null;
                 /** @description Whether the caller may approve or reject it now. */
                 can_decide: boolean;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was requested (UTC, RFC 3339).
+                 */
                 created_at: string;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Its version; send it back with a decision.
+                 */
                 version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
@@ -3699,7 +4504,9 @@ export interface components {
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_AuditEventView: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The event's id (UUIDv7). */
                 id: components["schemas"]["AuditEventId"];
                 /**
                  * Format: date-time
@@ -3709,12 +4516,16 @@ export interface components {
                 /** @description `user`, `api_token` or `system`. */
                 actor_kind: string;
                 actor_id?: null | components["schemas"]["UserId"];
+                /** @description Their name, for display. */
                 actor_name: string;
                 /** @description `entity.verb`, e.g. `user.created`, `user.password_reset`. */
                 action: string;
                 /** @description The record's type (`user`, `customer`, `lead` …). */
                 entity_type: string;
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description The record's id, if the event is about one.
+                 */
                 entity_id?: string | null;
                 entity?: null | components["schemas"]["AuditRef"];
                 /** @description The record was of a named type and no longer exists (`entity` is then absent). */
@@ -3725,6 +4536,7 @@ export interface components {
                 refs: {
                     [key: string]: components["schemas"]["AuditRef"];
                 };
+                /** @description The id of the HTTP request that caused it, to match the server's logs. */
                 request_id?: string | null;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
@@ -3732,27 +4544,57 @@ export interface components {
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_JobView: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The job's id (UUIDv7). */
                 id: components["schemas"]["JobId"];
+                /** @description What the job does, e.g. `activity.reminder` or `activity.overdue_scan`. */
                 kind: string;
+                /** @description `queued`, `running`, `done`, `failed`, `dead` (out of attempts) or `cancelled`. */
                 status: components["schemas"]["JobStatus"];
+                /** @description The job's input, which depends on `kind`. */
                 payload: Record<string, never>;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it is due to run (UTC, RFC 3339).
+                 */
                 run_at: string;
-                /** Format: int32 */
+                /**
+                 * Format: int32
+                 * @description Its priority among jobs due at the same time.
+                 */
                 priority: number;
-                /** Format: int32 */
+                /**
+                 * Format: int32
+                 * @description How many times it has been tried.
+                 */
                 attempts: number;
-                /** Format: int32 */
+                /**
+                 * Format: int32
+                 * @description How many tries it gets before it is `dead`.
+                 */
                 max_attempts: number;
+                /** @description The error of the last failed try. */
                 last_error?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description Until when a worker holds it (UTC, RFC 3339), while running.
+                 */
                 lease_until?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it finished (UTC, RFC 3339).
+                 */
                 finished_at?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was queued (UTC, RFC 3339).
+                 */
                 created_at: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it last changed (UTC, RFC 3339).
+                 */
                 updated_at: string;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
@@ -3760,24 +4602,46 @@ export interface components {
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_MessageView: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The message's id (UUIDv7). */
                 id: components["schemas"]["OutboundMessageId"];
+                /** @description `email`, `sms` or `wechat`. */
                 channel: components["schemas"]["MessageChannel"];
                 /** @description Masked for phones. */
                 recipient: string;
                 customer_id?: null | components["schemas"]["CustomerId"];
+                /** @description The template it was written from. */
                 template_key: string;
+                /** @description The language it was written in (e.g. `zh-CN`). */
                 locale: string;
+                /** @description The subject (e-mail only). */
                 subject?: string | null;
+                /** @description The text sent. */
                 body: string;
+                /**
+                 * @description `queued`, `sending`, `sent`, `failed` (will be tried again), `dead` (out of tries) or
+                 *     `suppressed` (not sent: the customer has not consented to the channel).
+                 */
                 status: components["schemas"]["MessageStatus"];
-                /** Format: int32 */
+                /**
+                 * Format: int32
+                 * @description How many tries were made.
+                 */
                 attempts: number;
+                /** @description The provider's id for the message, once accepted. */
                 provider_message_id?: string | null;
+                /** @description The error of the last failed try. */
                 last_error?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was sent (UTC, RFC 3339).
+                 */
                 sent_at?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was queued (UTC, RFC 3339).
+                 */
                 created_at: string;
                 /** @description The attempts, oldest first (only on a single message). */
                 deliveries?: components["schemas"]["DeliveryView"][];
@@ -3787,7 +4651,9 @@ export interface components {
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_NotificationView: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The notification's id (UUIDv7). */
                 id: components["schemas"]["NotificationId"];
                 /** @description What it is about: `activity.reminder`, `approval.requested`, `lead.assigned`, ... */
                 kind: string;
@@ -3800,13 +4666,24 @@ export interface components {
                  *     `{"$text": {"key", "params"}}`).
                  */
                 params: Record<string, never>;
+                /** @description Where the app opens it (a path in the web app, e.g. the lead's page), if anywhere. */
                 link?: string | null;
+                /** @description The kind of record it is about (e.g. `activity`, `lead`), if any. */
                 ref_type?: string | null;
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description That record's id.
+                 */
                 ref_id?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When the caller read it (UTC, RFC 3339); `null` while unread.
+                 */
                 read_at?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was raised (UTC, RFC 3339).
+                 */
                 created_at: string;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
@@ -3814,32 +4691,57 @@ export interface components {
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_OpportunityView: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The opportunity's id (UUIDv7). */
                 id: components["schemas"]["OpportunityId"];
+                /** @description The lead it was opened for. */
                 lead_id: components["schemas"]["LeadId"];
+                /** @description The customer the lead is about. */
                 customer: components["schemas"]["ReceptionCustomer"];
                 owner?: null | components["schemas"]["OwnerView"];
+                /** @description The pipeline stage it is in. */
                 stage: components["schemas"]["StageView"];
                 /** @description `open`, `won` or `lost`. */
                 status: string;
                 amount_fen?: null | components["schemas"]["Fen"];
                 weighted_fen?: null | components["schemas"]["Fen"];
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @description The dealer's local date the deal is expected to close.
+                 */
                 expected_on?: string | null;
                 car?: null | components["schemas"]["CarRef"];
+                /** @description Brands or models the customer is also considering. */
                 competitors: string[];
+                /** @description Free-text notes. */
                 notes?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it last changed stage (UTC, RFC 3339).
+                 */
                 stage_changed_at: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was won or lost (UTC, RFC 3339); absent while open.
+                 */
                 closed_at?: string | null;
                 /** @description Every stage change, oldest first (on a single opportunity only). */
                 history?: components["schemas"]["StageChangeView"][] | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it was opened (UTC, RFC 3339).
+                 */
                 created_at: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it last changed (UTC, RFC 3339).
+                 */
                 updated_at: string;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Its version; send it back with a change.
+                 */
                 version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
@@ -3847,26 +4749,41 @@ export interface components {
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_ReceptionView: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The visit's id (UUIDv7). */
                 id: components["schemas"]["ReceptionId"];
                 /** @description The lead the visit is recorded on. */
                 lead_id: components["schemas"]["LeadId"];
+                /** @description The customer who came. */
                 customer: components["schemas"]["ReceptionCustomer"];
                 consultant?: null | components["schemas"]["OwnerView"];
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When they arrived (UTC, RFC 3339).
+                 */
                 arrived_at: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When they left (UTC, RFC 3339), if recorded.
+                 */
                 left_at?: string | null;
-                /** Format: int32 */
+                /**
+                 * Format: int32
+                 * @description How many came.
+                 */
                 party_size: number;
+                /** @description Who came along. */
                 companions: components["schemas"]["VisitCompanion"][];
                 /** @description The cars they looked at. */
                 models: components["schemas"]["CarRef"][];
+                /** @description Whether they drove a car. */
                 test_drive: boolean;
                 /** @description The customer's first visit to the showroom. */
                 first_visit: boolean;
                 /** @description The lead's grade after the visit. */
                 grade: components["schemas"]["Grade"];
+                /** @description Notes of the visit. */
                 notes?: string | null;
                 entered_by?: null | components["schemas"]["OwnerView"];
             }[];
@@ -3875,9 +4792,14 @@ export interface components {
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_TimelineEntry: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The entry's id (UUIDv7); newer entries have larger ids. */
                 id: components["schemas"]["CustomerEventId"];
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it happened (UTC, RFC 3339).
+                 */
                 occurred_at: string;
                 /**
                  * @description `customer.created`, `customer.updated`, `customer.merged`, `customer.imported`,
@@ -3885,10 +4807,16 @@ export interface components {
                  *     `vehicle.transferred_out`, `mileage.recorded`, and those of later modules.
                  */
                 kind: string;
+                /** @description The details, which depend on `kind`. */
                 data: Record<string, never>;
+                /** @description The kind of record it is about (e.g. `vehicle`), if any. */
                 ref_type?: string | null;
-                /** Format: uuid */
+                /**
+                 * Format: uuid
+                 * @description That record's id.
+                 */
                 ref_id?: string | null;
+                /** @description Who did it (a user's name, or the system). */
                 actor_name: string;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
@@ -3896,32 +4824,52 @@ export interface components {
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_UserView: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The user's id (UUIDv7). */
                 id: components["schemas"]["UserId"];
+                /** @description The dealer the user belongs to. */
                 dealer_id: components["schemas"]["DealerId"];
+                /** @description The login name (lower-case). */
                 username: string;
+                /** @description The name shown to colleagues. */
                 display_name: string;
                 /** @description The role's key: a built-in role (`sales_consultant`) or a custom role of the dealer. */
                 role: string;
                 team_id?: null | components["schemas"]["TeamId"];
+                /** @description The work e-mail address, masked unless the caller may see it in full. */
                 email?: string | null;
+                /** @description The phone number, masked unless the caller may see it in full. */
                 phone?: string | null;
                 /** @description Whether `phone` and `email` are shown masked. */
                 contact_masked: boolean;
                 locale?: null | components["schemas"]["Locale"];
+                /** @description `active`, or `disabled` (logins and API tokens refused). */
                 status: components["schemas"]["UserStatus"];
                 /**
                  * Format: date-time
                  * @description Set while the account is locked after repeated failed logins.
                  */
                 locked_until?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When the user last logged in (UTC, RFC 3339); absent if never.
+                 */
                 last_login_at?: string | null;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When the account was created (UTC, RFC 3339).
+                 */
                 created_at: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When the account last changed (UTC, RFC 3339).
+                 */
                 updated_at: string;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Its version; send it back with a change.
+                 */
                 version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
@@ -3929,21 +4877,36 @@ export interface components {
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_VehicleView: {
+            /** @description The items of this page, in the list's order. */
             items: {
+                /** @description The vehicle's id (UUIDv7). */
                 id: components["schemas"]["VehicleId"];
+                /** @description The 17-character VIN, if known. */
                 vin?: string | null;
                 /** @description False when the VIN's check digit is wrong (kept on purpose). */
                 vin_check_ok: boolean;
+                /** @description The licence plate, if known. */
                 plate?: string | null;
                 catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+                /** @description The brand (copied from the catalog model, or as typed). */
                 brand?: string | null;
+                /** @description The series (copied from the catalog model, or as typed). */
                 series?: string | null;
+                /** @description The model (copied from the catalog model, or as typed). */
                 model?: string | null;
+                /** @description Its colour. */
                 colour?: string | null;
-                /** Format: int32 */
+                /**
+                 * Format: int32
+                 * @description Its model year.
+                 */
                 model_year?: number | null;
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @description The day it was bought (the dealer's local date).
+                 */
                 purchase_date?: string | null;
+                /** @description Bought at this dealer (else elsewhere). */
                 bought_here: boolean;
                 owner_customer_id?: null | components["schemas"]["CustomerId"];
                 /**
@@ -3951,24 +4914,38 @@ export interface components {
                  * @description The latest reading.
                  */
                 mileage_km?: number | null;
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @description The day of the latest reading (the dealer's local date).
+                 */
                 mileage_on?: string | null;
+                /** @description Notes on the car. */
                 notes?: string | null;
                 /** @description Readings, newest first (on the customer 360° and the vehicle page). */
                 mileage: components["schemas"]["MileageView"][];
                 /** @description Owners over time, oldest first (on the vehicle page). */
                 ownerships: components["schemas"]["OwnershipView"][];
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When the vehicle was recorded (UTC, RFC 3339).
+                 */
                 created_at: string;
-                /** Format: date-time */
+                /**
+                 * Format: date-time
+                 * @description When it last changed (UTC, RFC 3339).
+                 */
                 updated_at: string;
-                /** Format: int64 */
+                /**
+                 * Format: int64
+                 * @description Its version; send it back with a change.
+                 */
                 version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
         PasswordChange: {
+            /** @description The password in use now. */
             current_password: string;
             new_password: string;
         };
@@ -3987,18 +4964,24 @@ export interface components {
         Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure" | "activity:read" | "activity:write" | "approval:read" | "approval:create" | "approval:decide" | "refund:approve" | "notification:read" | "job:manage" | "message:read" | "message_template:manage";
         /** @description One permission of the catalog, for building the resource × action grid. */
         PermissionInfo: {
+            /** @description The permission's key (`resource.action`). */
             key: components["schemas"]["Permission"];
+            /** @description The resource it is about (e.g. `customer`). */
             resource: string;
+            /** @description What it allows on the resource (e.g. `read`). */
             action: string;
             /** @description The scopes it can be granted at, narrowest first. */
             scopes: components["schemas"]["Scope"][];
         };
         PersonRef: {
+            /** @description The user's id. */
             id: components["schemas"]["UserId"];
+            /** @description The user's name as shown in the app. */
             display_name: string;
         };
         PhoneInput: {
             number: string;
+            /** @description What kind of number it is: `mobile` (the default), `home`, `work` or `other`. */
             label?: components["schemas"]["PhoneLabel"];
         };
         /** @enum {string} */
@@ -4006,7 +4989,9 @@ export interface components {
         PhoneView: {
             /** @description Masked (`138****5678`) unless the caller may see it. */
             number: string;
+            /** @description What kind of number it is: `mobile`, `home`, `work` or `other`. */
             label: components["schemas"]["PhoneLabel"];
+            /** @description Whether it is the customer's primary number (the one lists show). */
             is_primary: boolean;
         };
         /**
@@ -4014,6 +4999,7 @@ export interface components {
          *     those delivered in the last 30 days).
          */
         PipelineBoard: {
+            /** @description One column per active stage, in pipeline order. */
             columns: components["schemas"]["BoardColumn"][];
         };
         /** Format: uuid */
@@ -4026,7 +5012,10 @@ export interface components {
             type: string;
             /** @description A short English summary of the kind of problem. */
             title: string;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description The HTTP status code of the response (e.g. 409).
+             */
             status: number;
             /** @description The stable code clients match on. */
             code: components["schemas"]["ErrorCode"];
@@ -4056,11 +5045,14 @@ export interface components {
         PublishReport: {
             /** @description Dealers the catalog was published to. */
             dealers: number;
+            /** @description Models created in the dealers' catalogs. */
             models_created: number;
+            /** @description Models updated in the dealers' catalogs. */
             models_updated: number;
         };
         /** @description The customer of a visit: their name as the caller may see it. */
         ReceptionCustomer: {
+            /** @description The customer's id. */
             id: components["schemas"]["CustomerId"];
             /** @description The name, or only the family name when the customer is not within the caller's reach. */
             name: string;
@@ -4069,6 +5061,7 @@ export interface components {
         ReceptionId: string;
         /** @description What registering a visit did. */
         ReceptionOutcome: {
+            /** @description The visit as recorded. */
             reception: components["schemas"]["ReceptionView"];
             lead?: null | components["schemas"]["LeadView"];
             existing_consultant?: null | components["schemas"]["OwnerView"];
@@ -4084,25 +5077,39 @@ export interface components {
         };
         /** @description A recorded showroom visit. */
         ReceptionView: {
+            /** @description The visit's id (UUIDv7). */
             id: components["schemas"]["ReceptionId"];
             /** @description The lead the visit is recorded on. */
             lead_id: components["schemas"]["LeadId"];
+            /** @description The customer who came. */
             customer: components["schemas"]["ReceptionCustomer"];
             consultant?: null | components["schemas"]["OwnerView"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When they arrived (UTC, RFC 3339).
+             */
             arrived_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When they left (UTC, RFC 3339), if recorded.
+             */
             left_at?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description How many came.
+             */
             party_size: number;
+            /** @description Who came along. */
             companions: components["schemas"]["VisitCompanion"][];
             /** @description The cars they looked at. */
             models: components["schemas"]["CarRef"][];
+            /** @description Whether they drove a car. */
             test_drive: boolean;
             /** @description The customer's first visit to the showroom. */
             first_visit: boolean;
             /** @description The lead's grade after the visit. */
             grade: components["schemas"]["Grade"];
+            /** @description Notes of the visit. */
             notes?: string | null;
             entered_by?: null | components["schemas"]["OwnerView"];
         };
@@ -4112,7 +5119,10 @@ export interface components {
          */
         Relation: "spouse" | "parent" | "child" | "sibling" | "relative" | "friend" | "colleague" | "other";
         ReopenInput: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             /** @enum {string} */
             grade: "H" | "A" | "B" | "C";
@@ -4121,27 +5131,41 @@ export interface components {
         /** @enum {string} */
         ReportPeriod: "today" | "yesterday" | "week" | "last_week" | "month" | "last_month";
         RevealedIdNumber: {
+            /** @description The customer's full 身份证 number. */
             id_number: string;
         };
         /** Format: uuid */
         RoleId: string;
         RolePatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             name?: string;
             description?: string | null;
+            /**
+             * @description The permissions it grants, replacing the whole list (at most what the caller holds). Absent
+             *     keeps them.
+             */
             grants?: components["schemas"]["Grant"][] | null;
         };
         RoleSummary: {
+            /** @description The role's key (e.g. `sales_consultant` or a custom role's key). */
             key: string;
+            /** @description Whether it is a built-in role (the app names it from its key). */
             builtin: boolean;
         };
         RoleView: {
+            /** @description The role's key: a built-in role's (e.g. `sales_consultant`) or a custom one's. */
             key: string;
             /** @description A custom role's name; built-in roles are named by the UI from their key. */
             name?: string | null;
+            /** @description What the role is for, for a custom role. */
             description?: string | null;
+            /** @description Whether it is a built-in role (read-only). */
             builtin: boolean;
+            /** @description The permissions it grants, with their scopes. */
             grants: components["schemas"]["Grant"][];
             id?: null | components["schemas"]["RoleId"];
             /**
@@ -4156,26 +5180,43 @@ export interface components {
             row: number;
             /** @description The column's header (empty for a problem with the whole row). */
             column: string;
+            /** @description A machine-readable code for the problem (e.g. `required`, `ambiguous_match`). */
             code: string;
+            /** @description The problem in words (English), for people. */
             message: string;
         };
         SalesReport: {
+            /** @description The period reported. */
             period: components["schemas"]["ReportPeriod"];
             /**
              * Format: date
              * @description The period's first and last day, in the dealer's time zone.
              */
             first_day: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The period's last day, in the dealer's time zone.
+             */
             last_day: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The period's start (UTC, RFC 3339), inclusive.
+             */
             from: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The period's end (UTC, RFC 3339), exclusive.
+             */
             to: string;
+            /** @description The dealer's time zone the days are counted in (IANA name, e.g. `Asia/Shanghai`). */
             time_zone: string;
+            /** @description The figures of everyone shown. */
             totals: components["schemas"]["Figures"];
+            /** @description The conversions of the totals. */
             conversion: components["schemas"]["Conversion"];
+            /** @description One row per consultant shown, most orders first. */
             consultants: components["schemas"]["ConsultantRow"][];
+            /** @description One row per team shown. */
             teams: components["schemas"]["TeamRow"][];
             /** @description New leads by source. */
             sources: components["schemas"]["CountBy"][];
@@ -4183,7 +5224,11 @@ export interface components {
             lost_reasons: components["schemas"]["CountBy"][];
         };
         SalesSettingsPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read (0 while the dealer uses the defaults); a stale one is refused with
+             *     409 `version_conflict`.
+             */
             version: number;
             cadence_days?: null | components["schemas"]["CadenceDays"];
             /** Format: int32 */
@@ -4194,11 +5239,13 @@ export interface components {
             stagnation_days?: number;
             stagnation_action?: null | components["schemas"]["StagnationAction"];
             stagnation_user_id?: null | components["schemas"]["UserId"];
+            /** @description Whether marking a lead lost waits for the manager's approval. Absent keeps it. */
             lost_needs_approval?: boolean | null;
             assignment_mode?: null | components["schemas"]["AssignmentMode"];
             assignment_team_id?: null | components["schemas"]["TeamId"];
         };
         SalesSettingsView: {
+            /** @description Days between follow-ups, per grade. */
             cadence_days: components["schemas"]["CadenceDays"];
             /**
              * Format: int32
@@ -4215,10 +5262,18 @@ export interface components {
              * @description Days without a grade upgrade after which a lead is stagnant.
              */
             stagnation_days: number;
+            /**
+             * @description Where a stagnant lead goes: `flag` (only flagged), `senior` (the senior consultant),
+             *     `manager` (the owner's team leader, else the sales manager) or `marketing_pool`.
+             */
             stagnation_action: components["schemas"]["StagnationAction"];
             stagnation_user?: null | components["schemas"]["OwnerView"];
             /** @description Whether marking a lead lost waits for the manager's approval. */
             lost_needs_approval: boolean;
+            /**
+             * @description How new leads find an owner: `manual`, `round_robin` (in turn in the assignment team),
+             *     `load` (fewest open leads) or `model_line` (a rule per series, else round-robin).
+             */
             assignment_mode: components["schemas"]["AssignmentMode"];
             assignment_team_id?: null | components["schemas"]["TeamId"];
             /**
@@ -4228,8 +5283,11 @@ export interface components {
             version: number;
         };
         SavedMapping: {
+            /** @description The saved mapping's id (UUIDv7). */
             id: components["schemas"]["ImportMappingId"];
+            /** @description The name it was saved under. */
             name: string;
+            /** @description Column header → field. */
             mapping: {
                 [key: string]: components["schemas"]["ImportField"];
             };
@@ -4237,20 +5295,33 @@ export interface components {
         /** Format: uuid */
         SavedViewId: string;
         SavedViewPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             name?: string;
+            /** @description New query parameters (a JSON object, at most 4 KB). Absent keeps them. */
             query?: Record<string, never> | null;
         };
         SavedViewView: {
+            /** @description The saved view's id (UUIDv7). */
             id: components["schemas"]["SavedViewId"];
+            /** @description The list it is for: `customers` or `vehicles`. */
             resource: string;
+            /** @description The name the user gave it. */
             name: string;
             /** @description The list's query parameters (filters and sort), as the list takes them. */
             query: Record<string, never>;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC, RFC 3339).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         /**
@@ -4259,6 +5330,7 @@ export interface components {
          */
         Scope: "own" | "team" | "dealer" | "group";
         SearchHit: {
+            /** @description The customer found, masked as the caller's role requires. */
             customer: components["schemas"]["CustomerRow"];
             /** @description What matched: the name, a phone, a plate or a VIN. */
             matched_on: components["schemas"]["MatchedOn"];
@@ -4266,24 +5338,39 @@ export interface components {
             exact: boolean;
         };
         SeriesPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             name: string;
         };
         SeriesView: {
+            /** @description The series' id (UUIDv7). */
             id: components["schemas"]["CatalogSeriesId"];
+            /** @description The brand it belongs to. */
             brand_id: components["schemas"]["CatalogBrandId"];
+            /** @description The series' name (e.g. `途观L`). */
             name: string;
+            /** @description Published by the group or OEM: read-only here. */
             published: boolean;
+            /** @description Its models. */
             models: components["schemas"]["ModelView"][];
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         StageChangeView: {
             from?: null | components["schemas"]["PipelineStageId"];
+            /** @description The stage it reached. */
             to: components["schemas"]["PipelineStageId"];
             by?: null | components["schemas"]["OwnerView"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it moved (UTC, RFC 3339).
+             */
             at: string;
         };
         /**
@@ -4292,22 +5379,38 @@ export interface components {
          */
         StageKind: "open" | "order" | "won";
         StageMove: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
+            /** @description The stage to move to: an active stage of the dealer's pipeline. */
             stage_id: components["schemas"]["PipelineStageId"];
         };
         StagePatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             name?: string;
             /** Format: int32 */
             probability?: number;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description A new place in the pipeline. Absent keeps it.
+             */
             sort_order?: number | null;
+            /**
+             * @description `false` switches the stage off (only `open` stages; 422 `required_stage` otherwise). Absent
+             *     keeps it.
+             */
             active?: boolean | null;
         };
         StageView: {
+            /** @description The stage's id (UUIDv7). */
             id: components["schemas"]["PipelineStageId"];
+            /** @description Its key, fixed once created (`contract`, `delivered` or the dealer's own). */
             key: string;
             /** @description Built-in stages are named in the UI's language by key; the dealer's own by this name. */
             name: string;
@@ -4316,12 +5419,24 @@ export interface components {
              * @description Percent.
              */
             probability: number;
+            /**
+             * @description `open` (still being worked), `order` (contract signed: the lead becomes O) or `won`
+             *     (delivered).
+             */
             kind: components["schemas"]["StageKind"];
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Its place in the pipeline, lowest first.
+             */
             sort_order: number;
+            /** @description One of the stages every dealer starts with (named by the UI from its key). */
             builtin: boolean;
+            /** @description Whether the stage is switched on; only `open` stages can be switched off. */
             active: boolean;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         /**
@@ -4332,7 +5447,10 @@ export interface components {
         /** Format: uuid */
         TeamId: string;
         TeamPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             name?: string;
             department_id?: null | components["schemas"]["DepartmentId"];
@@ -4342,26 +5460,42 @@ export interface components {
             team_id?: null | components["schemas"]["TeamId"];
             /** @description Absent for consultants in no team. */
             name?: string | null;
+            /** @description The team's figures (the sum of its consultants' rows shown). */
             figures: components["schemas"]["Figures"];
+            /** @description The team's conversions. */
             conversion: components["schemas"]["Conversion"];
         };
         TeamView: {
+            /** @description The team's id (UUIDv7). */
             id: components["schemas"]["TeamId"];
+            /** @description The dealer the team belongs to. */
             dealer_id: components["schemas"]["DealerId"];
+            /** @description The team's name (e.g. `销售一组`). */
             name: string;
             department_id?: null | components["schemas"]["DepartmentId"];
             leader_id?: null | components["schemas"]["UserId"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the team was created (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the team last changed (UTC, RFC 3339).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         TemplateUpdate: {
             /** @enum {string} */
             key: "activity.reminder";
+            /** @description `email`, `sms` or `wechat`. */
             channel: components["schemas"]["MessageChannel"];
+            /** @description The language of the text reworded. */
             locale: components["schemas"]["Locale"];
             subject?: string | null;
             body: string;
@@ -4372,10 +5506,15 @@ export interface components {
             version?: number;
         };
         TemplateView: {
+            /** @description The template's key (what it is for, e.g. an activity reminder). */
             key: string;
+            /** @description `email`, `sms` or `wechat`. */
             channel: components["schemas"]["MessageChannel"];
+            /** @description The language of this text. */
             locale: components["schemas"]["Locale"];
+            /** @description The subject (e-mail only). */
             subject?: string | null;
+            /** @description The text, with `{{variable}}` placeholders. */
             body: string;
             /** @description Whether the dealer changed the built-in text. */
             customised: boolean;
@@ -4390,27 +5529,43 @@ export interface components {
         /** Format: uuid */
         TestDriveCarId: string;
         TestDriveCarPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             name?: string;
             plate?: string | null;
             colour?: string | null;
             notes?: string | null;
+            /**
+             * @description `false` retires the car (it can no longer be booked), `true` brings it back. Absent keeps
+             *     it.
+             */
             active?: boolean | null;
         };
         TestDriveCarView: {
+            /** @description The test-drive car's id (UUIDv7). */
             id: components["schemas"]["TestDriveCarId"];
             /** @description What staff call it: `白色试驾车`. */
             name: string;
             /** @description How it is shown: its catalog car beside its name, `大众 途观L · 白色试驾车`. */
             label: string;
             car?: null | components["schemas"]["CarRef"];
+            /** @description Its VIN, if recorded. */
             vin?: string | null;
+            /** @description Its licence plate, if recorded. */
             plate?: string | null;
+            /** @description Its colour, as staff describe it. */
             colour?: string | null;
+            /** @description Whether it can be booked; retired cars stay for history. */
             active: boolean;
+            /** @description Internal notes about the car. */
             notes?: string | null;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         /**
@@ -4419,8 +5574,12 @@ export interface components {
          */
         Timeframe: "within_week" | "within_two_weeks" | "within_month" | "within_three_months" | "later" | "undecided";
         TimelineEntry: {
+            /** @description The entry's id (UUIDv7); newer entries have larger ids. */
             id: components["schemas"]["CustomerEventId"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it happened (UTC, RFC 3339).
+             */
             occurred_at: string;
             /**
              * @description `customer.created`, `customer.updated`, `customer.merged`, `customer.imported`,
@@ -4428,16 +5587,26 @@ export interface components {
              *     `vehicle.transferred_out`, `mileage.recorded`, and those of later modules.
              */
             kind: string;
+            /** @description The details, which depend on `kind`. */
             data: Record<string, never>;
+            /** @description The kind of record it is about (e.g. `vehicle`), if any. */
             ref_type?: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description That record's id.
+             */
             ref_id?: string | null;
+            /** @description Who did it (a user's name, or the system). */
             actor_name: string;
         };
         /** @description Gives a car to another customer (sold on, or registered to a family member). */
         TransferInput: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The vehicle's version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
+            /** @description The customer who takes the car; one the caller can see. */
             customer_id: components["schemas"]["CustomerId"];
             /**
              * Format: date
@@ -4446,7 +5615,10 @@ export interface components {
             on?: string | null;
         };
         UnreadCount: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description How many of the caller's notifications are unread.
+             */
             unread: number;
         };
         /** Format: uuid */
@@ -4459,6 +5631,10 @@ export interface components {
              */
             version: number;
             display_name?: string;
+            /**
+             * @description A new role's key; it must grant nothing the caller does not hold, and users cannot change
+             *     their own role. Absent keeps it.
+             */
             role?: string | null;
             team_id?: null | components["schemas"]["TeamId"];
             /** Format: email */
@@ -4474,31 +5650,50 @@ export interface components {
          *     role may unmask them for this user (or it is the caller's own account).
          */
         UserView: {
+            /** @description The user's id (UUIDv7). */
             id: components["schemas"]["UserId"];
+            /** @description The dealer the user belongs to. */
             dealer_id: components["schemas"]["DealerId"];
+            /** @description The login name (lower-case). */
             username: string;
+            /** @description The name shown to colleagues. */
             display_name: string;
             /** @description The role's key: a built-in role (`sales_consultant`) or a custom role of the dealer. */
             role: string;
             team_id?: null | components["schemas"]["TeamId"];
+            /** @description The work e-mail address, masked unless the caller may see it in full. */
             email?: string | null;
+            /** @description The phone number, masked unless the caller may see it in full. */
             phone?: string | null;
             /** @description Whether `phone` and `email` are shown masked. */
             contact_masked: boolean;
             locale?: null | components["schemas"]["Locale"];
+            /** @description `active`, or `disabled` (logins and API tokens refused). */
             status: components["schemas"]["UserStatus"];
             /**
              * Format: date-time
              * @description Set while the account is locked after repeated failed logins.
              */
             locked_until?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the user last logged in (UTC, RFC 3339); absent if never.
+             */
             last_login_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the account was created (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the account last changed (UTC, RFC 3339).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         /** Format: uuid */
@@ -4513,9 +5708,15 @@ export interface components {
             series?: string | null;
             model?: string | null;
             colour?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Its model year: 1950 to next year.
+             */
             model_year?: number | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day it was bought (`YYYY-MM-DD`).
+             */
             purchase_date?: string | null;
             /** @description Bought at this dealer (or elsewhere). */
             bought_here?: boolean;
@@ -4528,9 +5729,13 @@ export interface components {
         };
         /** @description Changes to a vehicle. Its owner changes through a transfer, its mileage through readings. */
         VehiclePatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
             version: number;
             vin?: string | null;
+            /** @description Keep a new VIN whose check digit is wrong. */
             accept_vin_check_digit?: boolean;
             plate?: string | null;
             catalog_model_id?: null | components["schemas"]["CatalogModelId"];
@@ -4538,28 +5743,49 @@ export interface components {
             series?: string | null;
             model?: string | null;
             colour?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Its model year (1950 to next year). Absent keeps it; `null` clears it.
+             */
             model_year?: number | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day it was bought. Absent keeps it; `null` clears it.
+             */
             purchase_date?: string | null;
+            /** @description Bought at this dealer (or elsewhere). Absent keeps it. */
             bought_here?: boolean | null;
             notes?: string | null;
         };
         VehicleView: {
+            /** @description The vehicle's id (UUIDv7). */
             id: components["schemas"]["VehicleId"];
+            /** @description The 17-character VIN, if known. */
             vin?: string | null;
             /** @description False when the VIN's check digit is wrong (kept on purpose). */
             vin_check_ok: boolean;
+            /** @description The licence plate, if known. */
             plate?: string | null;
             catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+            /** @description The brand (copied from the catalog model, or as typed). */
             brand?: string | null;
+            /** @description The series (copied from the catalog model, or as typed). */
             series?: string | null;
+            /** @description The model (copied from the catalog model, or as typed). */
             model?: string | null;
+            /** @description Its colour. */
             colour?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @description Its model year.
+             */
             model_year?: number | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day it was bought (the dealer's local date).
+             */
             purchase_date?: string | null;
+            /** @description Bought at this dealer (else elsewhere). */
             bought_here: boolean;
             owner_customer_id?: null | components["schemas"]["CustomerId"];
             /**
@@ -4567,18 +5793,31 @@ export interface components {
              * @description The latest reading.
              */
             mileage_km?: number | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description The day of the latest reading (the dealer's local date).
+             */
             mileage_on?: string | null;
+            /** @description Notes on the car. */
             notes?: string | null;
             /** @description Readings, newest first (on the customer 360° and the vehicle page). */
             mileage: components["schemas"]["MileageView"][];
             /** @description Owners over time, oldest first (on the vehicle page). */
             ownerships: components["schemas"]["OwnershipView"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When the vehicle was recorded (UTC, RFC 3339).
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When it last changed (UTC, RFC 3339).
+             */
             updated_at: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
             version: number;
         };
         /** @description Someone who came along (the spouse and the parents often decide). */
@@ -4589,10 +5828,15 @@ export interface components {
             name?: string | null;
         };
         WorkSettingsPatch: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The version last read (0 while never saved); a stale one is refused with 409
+             *     `version_conflict`.
+             */
             version: number;
             /** Format: int32 */
             escalation_minutes?: number;
+            /** @description Whether overdue tasks raise alarms at all. Absent keeps it. */
             overdue_alarms?: boolean | null;
         };
         /** @description The dealer's work settings. */
@@ -4604,7 +5848,10 @@ export interface components {
             escalation_minutes: number;
             /** @description Whether overdue tasks raise alarms at all. */
             overdue_alarms: boolean;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description The settings' version (0 while never saved); send it back with a change.
+             */
             version: number;
         };
     };
@@ -4761,11 +6008,13 @@ export interface operations {
             };
         };
     };
-    get_me: {
+    list_lookups: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                list: components["schemas"]["LookupList"];
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -4775,7 +6024,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeView"];
+                    "application/json": components["schemas"]["LookupView"][];
                 };
             };
             "4XX": {
@@ -4788,16 +6037,52 @@ export interface operations {
             };
         };
     };
-    update_me: {
+    create_lookup: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                list: components["schemas"]["LookupList"];
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MePatch"];
+                "application/json": components["schemas"]["NewLookup"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LookupView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_lookup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                list: components["schemas"]["LookupList"];
+                id: components["schemas"]["LookupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupPatch"];
             };
         };
         responses: {
@@ -4806,7 +6091,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeView"];
+                    "application/json": components["schemas"]["LookupView"];
                 };
             };
             "4XX": {
@@ -4819,77 +6104,10 @@ export interface operations {
             };
         };
     };
-    change_password: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasswordChange"];
-            };
-        };
-        responses: {
-            /** @description Changed */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    switch_dealer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DealerSwitch"];
-            };
-        };
-        responses: {
-            /** @description Switched; fetch /api/v1/me again */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_users: {
+    list_saved_views: {
         parameters: {
             query?: {
-                /** @description Part of the username or display name. */
-                q?: string;
-                status?: components["schemas"]["UserStatus"];
-                role?: string;
-                team_id?: components["schemas"]["TeamId"];
-                sort?: "username" | "display_name" | "-created_at" | null;
-                limit?: number | null;
-                cursor?: string;
+                resource?: "customers" | "vehicles";
             };
             header?: never;
             path?: never;
@@ -4902,7 +6120,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Paged_UserView"];
+                    "application/json": components["schemas"]["SavedViewView"][];
                 };
             };
             "4XX": {
@@ -4915,7 +6133,7 @@ export interface operations {
             };
         };
     };
-    create_user: {
+    create_saved_view: {
         parameters: {
             query?: never;
             header?: never;
@@ -4924,7 +6142,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewUser"];
+                "application/json": components["schemas"]["NewSavedView"];
             };
         };
         responses: {
@@ -4933,7 +6151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserView"];
+                    "application/json": components["schemas"]["SavedViewView"];
                 };
             };
             "4XX": {
@@ -4946,222 +6164,12 @@ export interface operations {
             };
         };
     };
-    get_user: {
+    delete_saved_view: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["UserId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_user: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["UserId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UserPatch"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    reset_password: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["UserId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasswordReset"];
-            };
-        };
-        responses: {
-            /** @description Reset */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    unlock_user: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["UserId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_teams: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TeamView"][];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_team: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewTeam"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TeamView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_team: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["TeamId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TeamView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_team: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["TeamId"];
+                id: components["schemas"]["SavedViewId"];
             };
             cookie?: never;
         };
@@ -5184,18 +6192,18 @@ export interface operations {
             };
         };
     };
-    update_team: {
+    update_saved_view: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["TeamId"];
+                id: components["schemas"]["SavedViewId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TeamPatch"];
+                "application/json": components["schemas"]["SavedViewPatch"];
             };
         };
         responses: {
@@ -5204,7 +6212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TeamView"];
+                    "application/json": components["schemas"]["SavedViewView"];
                 };
             };
             "4XX": {
@@ -5217,423 +6225,13 @@ export interface operations {
             };
         };
     };
-    list_departments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DepartmentView"][];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_department: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewDepartment"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DepartmentView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_department: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["DepartmentId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DepartmentView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_department: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["DepartmentId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_department: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["DepartmentId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DepartmentPatch"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DepartmentView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_roles: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoleView"][];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_role: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewRole"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoleView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_role: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoleView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_role: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_role: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RolePatch"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RoleView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_permissions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PermissionInfo"][];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_dealers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DealerView"][];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_dealer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["DealerId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DealerView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_dealer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["DealerId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DealerPatch"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DealerView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_api_tokens: {
+    list_approvals: {
         parameters: {
             query?: {
-                /** @description Include revoked tokens (default: only live ones). */
-                include_revoked?: boolean;
+                /** @description `mine`, `waiting` or `all`. */
+                box?: "mine" | "waiting" | "all";
+                status?: components["schemas"]["ApprovalStatus"];
+                kind?: string;
                 limit?: number | null;
                 cursor?: string;
             };
@@ -5648,7 +6246,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Paged_ApiTokenView"];
+                    "application/json": components["schemas"]["Paged_ApprovalView"];
                 };
             };
             "4XX": {
@@ -5661,7 +6259,7 @@ export interface operations {
             };
         };
     };
-    create_api_token: {
+    create_approval: {
         parameters: {
             query?: never;
             header?: never;
@@ -5670,7 +6268,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewApiToken"];
+                "application/json": components["schemas"]["NewApproval"];
             };
         };
         responses: {
@@ -5679,7 +6277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedApiToken"];
+                    "application/json": components["schemas"]["ApprovalView"];
                 };
             };
             "4XX": {
@@ -5692,12 +6290,12 @@ export interface operations {
             };
         };
     };
-    revoke_api_token: {
+    get_approval: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["ApiTokenId"];
+                id: components["schemas"]["ApprovalRequestId"];
             };
             cookie?: never;
         };
@@ -5708,7 +6306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiTokenView"];
+                    "application/json": components["schemas"]["ApprovalView"];
                 };
             };
             "4XX": {
@@ -5721,21 +6319,110 @@ export interface operations {
             };
         };
     };
-    list_audit_events: {
+    approve_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ApprovalRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Decision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reject_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ApprovalRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Decision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ApprovalRequestId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Decision"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notifications: {
         parameters: {
             query?: {
-                /** @description Only events of this record type (`customer`, `lead` …). */
-                entity_type?: string;
-                /** @description Only events of this record. */
-                entity_id?: string;
-                /** @description Only events caused by this user. */
-                actor_id?: components["schemas"]["UserId"];
-                /** @description Only events with this action (`lead.assigned`). */
-                action?: string;
-                /** @description Events at or after this instant (RFC 3339). */
-                from?: string;
-                /** @description Events before this instant (RFC 3339). */
-                to?: string;
+                /** @description Only unread ones. */
+                unread?: boolean;
                 limit?: number | null;
                 cursor?: string;
             };
@@ -5750,7 +6437,304 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Paged_AuditEventView"];
+                    "application/json": components["schemas"]["Paged_NotificationView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unread_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkRead"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_jobs: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["JobStatus"];
+                kind?: string;
+                limit?: number | null;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_JobView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_messages: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["MessageStatus"];
+                channel?: components["schemas"]["MessageChannel"];
+                customer_id?: components["schemas"]["CustomerId"];
+                limit?: number | null;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_MessageView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OutboundMessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_message_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_message_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"];
                 };
             };
             "4XX": {
@@ -5768,14 +6752,21 @@ export interface operations {
             query?: {
                 /** @description A name (two characters are enough), phone (or its last four digits), plate or VIN. */
                 q?: string;
+                /** @description Only customers this user owns. */
                 owner_id?: components["schemas"]["UserId"];
                 /** @description Only customers nobody owns. */
                 unowned?: boolean;
+                /** @description Only customers owned by this team's members. */
                 team_id?: components["schemas"]["TeamId"];
+                /** @description Only customers of this source (a key of the dealer's `source` list). */
                 source?: string;
+                /** @description Only customers with this tag. */
                 tag?: string;
+                /** @description Only people (`person`) or only companies (`company`). */
                 kind?: components["schemas"]["CustomerKind"];
+                /** @description Only customers created from this time (UTC, RFC 3339). */
                 created_from?: string;
+                /** @description Only customers created up to this time (UTC, RFC 3339). */
                 created_to?: string;
                 /** @description Customers owning a car of this brand. */
                 brand?: string;
@@ -5783,6 +6774,7 @@ export interface operations {
                 consent?: components["schemas"]["ConsentChannel"];
                 sort?: "-created_at" | "-updated_at" | "name" | null;
                 limit?: number | null;
+                /** @description The `next_cursor` of the previous page; absent for the first page. */
                 cursor?: string;
                 /** @description Count the matches (exactly up to 1,000). */
                 with_count?: boolean;
@@ -5974,14 +6966,21 @@ export interface operations {
                 lang?: string;
                 /** @description A name (two characters are enough), phone (or its last four digits), plate or VIN. */
                 q?: string;
+                /** @description Only customers this user owns. */
                 owner_id?: components["schemas"]["UserId"];
                 /** @description Only customers nobody owns. */
                 unowned?: boolean;
+                /** @description Only customers owned by this team's members. */
                 team_id?: components["schemas"]["TeamId"];
+                /** @description Only customers of this source (a key of the dealer's `source` list). */
                 source?: string;
+                /** @description Only customers with this tag. */
                 tag?: string;
+                /** @description Only people (`person`) or only companies (`company`). */
                 kind?: components["schemas"]["CustomerKind"];
+                /** @description Only customers created from this time (UTC, RFC 3339). */
                 created_from?: string;
+                /** @description Only customers created up to this time (UTC, RFC 3339). */
                 created_to?: string;
                 /** @description Customers owning a car of this brand. */
                 brand?: string;
@@ -5989,6 +6988,7 @@ export interface operations {
                 consent?: components["schemas"]["ConsentChannel"];
                 sort?: "-created_at" | "-updated_at" | "name" | null;
                 limit?: number | null;
+                /** @description The `next_cursor` of the previous page; absent for the first page. */
                 cursor?: string;
                 /** @description Count the matches (exactly up to 1,000). */
                 with_count?: boolean;
@@ -6375,6 +7375,162 @@ export interface operations {
             };
         };
     };
+    get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dry_run_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportOptions"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    run_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportOptions"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_mappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedMapping"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_import: {
+        parameters: {
+            query: {
+                /** @description The file's name, as shown in reports and the customers' timelines. */
+                filename: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": number[];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_catalog: {
         parameters: {
             query?: never;
@@ -6739,106 +7895,23 @@ export interface operations {
             };
         };
     };
-    list_lookups: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                list: components["schemas"]["LookupList"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LookupView"][];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_lookup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                list: components["schemas"]["LookupList"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["NewLookup"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LookupView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_lookup: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                list: components["schemas"]["LookupList"];
-                id: components["schemas"]["LookupId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LookupPatch"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LookupView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_saved_views: {
+    list_activities: {
         parameters: {
             query?: {
-                resource?: "customers" | "vehicles";
+                owner_id?: components["schemas"]["UserId"];
+                team_id?: components["schemas"]["TeamId"];
+                customer_id?: components["schemas"]["CustomerId"];
+                ref_type?: string;
+                ref_id?: string;
+                kind?: components["schemas"]["ActivityKind"];
+                status?: components["schemas"]["ActivityStatus"];
+                /** @description Only overdue (true) or only not overdue (false). */
+                overdue?: boolean;
+                from?: string;
+                to?: string;
+                sort?: "created" | "due";
+                limit?: number | null;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -6851,7 +7924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SavedViewView"][];
+                    "application/json": components["schemas"]["Paged_ActivityView"];
                 };
             };
             "4XX": {
@@ -6864,7 +7937,7 @@ export interface operations {
             };
         };
     };
-    create_saved_view: {
+    create_activity: {
         parameters: {
             query?: never;
             header?: never;
@@ -6873,7 +7946,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewSavedView"];
+                "application/json": components["schemas"]["NewActivity"];
             };
         };
         responses: {
@@ -6882,7 +7955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SavedViewView"];
+                    "application/json": components["schemas"]["ActivityView"];
                 };
             };
             "4XX": {
@@ -6895,18 +7968,259 @@ export interface operations {
             };
         };
     };
-    delete_saved_view: {
+    get_activity: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["SavedViewId"];
+                id: components["schemas"]["ActivityId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complete_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteActivity"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ActivityId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelActivity"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calendar: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                /** @description One person's calendar (default: the caller's). */
+                user_id?: components["schemas"]["UserId"];
+                /** @description A team's calendar. */
+                team_id?: components["schemas"]["TeamId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    my_work: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyWork"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    calendar_feed_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedStatus"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -6923,45 +8237,13 @@ export interface operations {
             };
         };
     };
-    update_saved_view: {
+    calendar_feed: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["SavedViewId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SavedViewPatch"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SavedViewView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_import: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["ImportId"];
+                /** @description `<token>.ics` */
+                file: string;
             };
             cookie?: never;
         };
@@ -6972,7 +8254,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportView"];
+                    "text/calendar": string;
                 };
             };
             "4XX": {
@@ -6985,73 +8267,7 @@ export interface operations {
             };
         };
     };
-    dry_run_import: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["ImportId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImportOptions"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportReport"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    run_import: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["ImportId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ImportOptions"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ImportReport"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_mappings: {
+    get_work_settings: {
         parameters: {
             query?: never;
             header?: never;
@@ -7065,7 +8281,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SavedMapping"][];
+                    "application/json": components["schemas"]["WorkSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_work_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkSettingsPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkSettingsView"];
                 };
             };
             "4XX": {
@@ -7086,27 +8333,35 @@ export interface operations {
                  *     plate or VIN: the leads of the customers the caller can find with it.
                  */
                 q?: string;
+                /** @description Only the leads this user owns. */
                 owner_id?: components["schemas"]["UserId"];
                 /** @description Only leads nobody owns. */
                 unassigned?: boolean;
                 /** @description `marketing`: the leads marketing nurtures. */
                 pool?: string;
+                /** @description Only the leads owned by this team's members. */
                 team_id?: components["schemas"]["TeamId"];
                 /** @description Grades, comma-separated: `H,A`. */
                 grade?: string;
                 /** @description Statuses, comma-separated: `open,lost_pending` (default: every status). */
                 status?: string;
+                /** @description Only leads of this source (a key of the dealer's `source` list). */
                 source?: string;
+                /** @description Only leads wanting this catalog series. */
                 series_id?: components["schemas"]["CatalogSeriesId"];
+                /** @description Only this customer's leads. */
                 customer_id?: components["schemas"]["CustomerId"];
                 /** @description Only stagnant (true) or not stagnant (false) leads. */
                 stagnant?: boolean;
                 /** @description Only open leads whose follow-up is past due. */
                 overdue?: boolean;
+                /** @description Only leads created from this time (UTC, RFC 3339). */
                 created_from?: string;
+                /** @description Only leads created up to this time (UTC, RFC 3339). */
                 created_to?: string;
                 sort?: "-created_at" | "-updated_at" | null;
                 limit?: number | null;
+                /** @description The `next_cursor` of the previous page; absent for the first page. */
                 cursor?: string;
                 /** @description Count the matches (exactly up to 1,000). */
                 with_count?: boolean;
@@ -7176,27 +8431,35 @@ export interface operations {
                  *     plate or VIN: the leads of the customers the caller can find with it.
                  */
                 q?: string;
+                /** @description Only the leads this user owns. */
                 owner_id?: components["schemas"]["UserId"];
                 /** @description Only leads nobody owns. */
                 unassigned?: boolean;
                 /** @description `marketing`: the leads marketing nurtures. */
                 pool?: string;
+                /** @description Only the leads owned by this team's members. */
                 team_id?: components["schemas"]["TeamId"];
                 /** @description Grades, comma-separated: `H,A`. */
                 grade?: string;
                 /** @description Statuses, comma-separated: `open,lost_pending` (default: every status). */
                 status?: string;
+                /** @description Only leads of this source (a key of the dealer's `source` list). */
                 source?: string;
+                /** @description Only leads wanting this catalog series. */
                 series_id?: components["schemas"]["CatalogSeriesId"];
+                /** @description Only this customer's leads. */
                 customer_id?: components["schemas"]["CustomerId"];
                 /** @description Only stagnant (true) or not stagnant (false) leads. */
                 stagnant?: boolean;
                 /** @description Only open leads whose follow-up is past due. */
                 overdue?: boolean;
+                /** @description Only leads created from this time (UTC, RFC 3339). */
                 created_from?: string;
+                /** @description Only leads created up to this time (UTC, RFC 3339). */
                 created_to?: string;
                 sort?: "-created_at" | "-updated_at" | null;
                 limit?: number | null;
+                /** @description The `next_cursor` of the previous page; absent for the first page. */
                 cursor?: string;
                 /** @description Count the matches (exactly up to 1,000). */
                 with_count?: boolean;
@@ -8393,24 +9656,9 @@ export interface operations {
             };
         };
     };
-    list_activities: {
+    get_me: {
         parameters: {
-            query?: {
-                owner_id?: components["schemas"]["UserId"];
-                team_id?: components["schemas"]["TeamId"];
-                customer_id?: components["schemas"]["CustomerId"];
-                ref_type?: string;
-                ref_id?: string;
-                kind?: components["schemas"]["ActivityKind"];
-                status?: components["schemas"]["ActivityStatus"];
-                /** @description Only overdue (true) or only not overdue (false). */
-                overdue?: boolean;
-                from?: string;
-                to?: string;
-                sort?: "created" | "due";
-                limit?: number | null;
-                cursor?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -8422,7 +9670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Paged_ActivityView"];
+                    "application/json": components["schemas"]["MeView"];
                 };
             };
             "4XX": {
@@ -8435,7 +9683,7 @@ export interface operations {
             };
         };
     };
-    create_activity: {
+    update_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -8444,45 +9692,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewActivity"];
+                "application/json": components["schemas"]["MePatch"];
             };
         };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActivityView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_activity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["ActivityId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivityView"];
+                    "application/json": components["schemas"]["MeView"];
                 };
             };
             "4XX": {
@@ -8495,230 +9714,20 @@ export interface operations {
             };
         };
     };
-    update_activity: {
+    change_password: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: components["schemas"]["ActivityId"];
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ActivityPatch"];
+                "application/json": components["schemas"]["PasswordChange"];
             };
         };
         responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActivityView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    complete_activity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["ActivityId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CompleteActivity"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActivityView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    cancel_activity: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["ActivityId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CancelActivity"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ActivityView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    calendar: {
-        parameters: {
-            query: {
-                from: string;
-                to: string;
-                /** @description One person's calendar (default: the caller's). */
-                user_id?: components["schemas"]["UserId"];
-                /** @description A team's calendar. */
-                team_id?: components["schemas"]["TeamId"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    my_work: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyWork"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    calendar_feed_status: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarFeedStatus"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_calendar_feed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarFeed"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    revoke_calendar_feed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Revoked */
+            /** @description Changed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -8735,64 +9744,7 @@ export interface operations {
             };
         };
     };
-    calendar_feed: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description `<token>.ics` */
-                file: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/calendar": string;
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_work_settings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WorkSettingsView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_work_settings: {
+    switch_dealer: {
         parameters: {
             query?: never;
             header?: never;
@@ -8801,17 +9753,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WorkSettingsPatch"];
+                "application/json": components["schemas"]["DealerSwitch"];
             };
         };
         responses: {
-            200: {
+            /** @description Switched; fetch /api/v1/me again */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["WorkSettingsView"];
-                };
+                content?: never;
             };
             "4XX": {
                 headers: {
@@ -8823,13 +9774,15 @@ export interface operations {
             };
         };
     };
-    list_approvals: {
+    list_users: {
         parameters: {
             query?: {
-                /** @description `mine`, `waiting` or `all`. */
-                box?: "mine" | "waiting" | "all";
-                status?: components["schemas"]["ApprovalStatus"];
-                kind?: string;
+                /** @description Part of the username or display name. */
+                q?: string;
+                status?: components["schemas"]["UserStatus"];
+                role?: string;
+                team_id?: components["schemas"]["TeamId"];
+                sort?: "username" | "display_name" | "-created_at" | null;
                 limit?: number | null;
                 cursor?: string;
             };
@@ -8844,7 +9797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Paged_ApprovalView"];
+                    "application/json": components["schemas"]["Paged_UserView"];
                 };
             };
             "4XX": {
@@ -8857,7 +9810,7 @@ export interface operations {
             };
         };
     };
-    create_approval: {
+    create_user: {
         parameters: {
             query?: never;
             header?: never;
@@ -8866,7 +9819,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewApproval"];
+                "application/json": components["schemas"]["NewUser"];
             };
         };
         responses: {
@@ -8875,7 +9828,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApprovalView"];
+                    "application/json": components["schemas"]["UserView"];
                 };
             };
             "4XX": {
@@ -8888,12 +9841,12 @@ export interface operations {
             };
         };
     };
-    get_approval: {
+    get_user: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["ApprovalRequestId"];
+                id: components["schemas"]["UserId"];
             };
             cookie?: never;
         };
@@ -8904,7 +9857,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApprovalView"];
+                    "application/json": components["schemas"]["UserView"];
                 };
             };
             "4XX": {
@@ -8917,18 +9870,18 @@ export interface operations {
             };
         };
     };
-    approve_approval: {
+    update_user: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["ApprovalRequestId"];
+                id: components["schemas"]["UserId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Decision"];
+                "application/json": components["schemas"]["UserPatch"];
             };
         };
         responses: {
@@ -8937,7 +9890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApprovalView"];
+                    "application/json": components["schemas"]["UserView"];
                 };
             };
             "4XX": {
@@ -8950,28 +9903,27 @@ export interface operations {
             };
         };
     };
-    reject_approval: {
+    reset_password: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["ApprovalRequestId"];
+                id: components["schemas"]["UserId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Decision"];
+                "application/json": components["schemas"]["PasswordReset"];
             };
         };
         responses: {
-            200: {
+            /** @description Reset */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ApprovalView"];
-                };
+                content?: never;
             };
             "4XX": {
                 headers: {
@@ -8983,49 +9935,13 @@ export interface operations {
             };
         };
     };
-    withdraw_approval: {
+    unlock_user: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: components["schemas"]["ApprovalRequestId"];
+                id: components["schemas"]["UserId"];
             };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Decision"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ApprovalView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_notifications: {
-        parameters: {
-            query?: {
-                /** @description Only unread ones. */
-                unread?: boolean;
-                limit?: number | null;
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -9035,7 +9951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Paged_NotificationView"];
+                    "application/json": components["schemas"]["UserView"];
                 };
             };
             "4XX": {
@@ -9048,7 +9964,7 @@ export interface operations {
             };
         };
     };
-    unread_count: {
+    list_teams: {
         parameters: {
             query?: never;
             header?: never;
@@ -9062,7 +9978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UnreadCount"];
+                    "application/json": components["schemas"]["TeamView"][];
                 };
             };
             "4XX": {
@@ -9075,7 +9991,7 @@ export interface operations {
             };
         };
     };
-    mark_read: {
+    create_team: {
         parameters: {
             query?: never;
             header?: never;
@@ -9084,280 +10000,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MarkRead"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UnreadCount"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_jobs: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["JobStatus"];
-                kind?: string;
-                limit?: number | null;
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Paged_JobView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_job: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["JobId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JobView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    retry_job: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["JobId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JobView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    cancel_job: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["JobId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["JobView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_messages: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["MessageStatus"];
-                channel?: components["schemas"]["MessageChannel"];
-                customer_id?: components["schemas"]["CustomerId"];
-                limit?: number | null;
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Paged_MessageView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_message: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: components["schemas"]["OutboundMessageId"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MessageView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_message_templates: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TemplateView"][];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_message_template: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TemplateUpdate"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TemplateView"];
-                };
-            };
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    upload_import: {
-        parameters: {
-            query: {
-                /** @description The file's name, as shown in reports and the customers' timelines. */
-                filename: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/octet-stream": number[];
+                "application/json": components["schemas"]["NewTeam"];
             };
         };
         responses: {
@@ -9366,7 +10009,643 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportView"];
+                    "application/json": components["schemas"]["TeamView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["TeamId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_departments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_department: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDepartment"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_department: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["DepartmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_department: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["DepartmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_department: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["DepartmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DepartmentPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_roles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_role: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRole"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_role: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_role: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_role: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RolePatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_permissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionInfo"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_dealers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealerView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_dealer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["DealerId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealerView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_dealer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["DealerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealerPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealerView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_api_tokens: {
+        parameters: {
+            query?: {
+                /** @description Include revoked tokens (default: only live ones). */
+                include_revoked?: boolean;
+                limit?: number | null;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_ApiTokenView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_api_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApiToken"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiToken"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_api_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ApiTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit_events: {
+        parameters: {
+            query?: {
+                /** @description Only events of this record type (`customer`, `lead` …). */
+                entity_type?: string;
+                /** @description Only events of this record. */
+                entity_id?: string;
+                /** @description Only events caused by this user. */
+                actor_id?: components["schemas"]["UserId"];
+                /** @description Only events with this action (`lead.assigned`). */
+                action?: string;
+                /** @description Events at or after this instant (RFC 3339). */
+                from?: string;
+                /** @description Events before this instant (RFC 3339). */
+                to?: string;
+                limit?: number | null;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_AuditEventView"];
                 };
             };
             "4XX": {
