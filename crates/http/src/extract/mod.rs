@@ -9,6 +9,6 @@ mod query;
 
 pub use auth::{Authed, SESSION_COOKIE};
 pub use client::ClientInfo;
-pub use json::ApiJson;
+pub use json::{ApiJson, parse as parse_json};
 pub use path::PathId;
-pub use query::ApiQuery;
+pub use query::{ApiQuery, badly_encoded};

@@ -5,6 +5,7 @@ mod auth;
 mod cadence;
 mod customers;
 mod demo;
+mod extract;
 mod hardening;
 mod imports;
 mod lists;
