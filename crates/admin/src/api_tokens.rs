@@ -221,22 +221,16 @@ impl Admin<'_> {
         let now = self.now();
         let mut after = before.clone();
         after.revoked_at = Some(now);
-        let updated = tenant::update::<api_token::Entity, _>(
-            &*tx,
-            actor.scope(),
-            before.id,
-            after,
-            before.version,
-            now,
-        )
-        .await
-        .map_err(|e| CoreError::from_db("api_token", e))?;
         let entry = AuditEntry::action("api_token", "revoked", Some(before.id)).change(
             "revoked_at",
             Value::Null,
             now.to_rfc3339(),
         );
-        audit::record(&*tx, actor, entry, now).await?;
+        let updated =
+            audit::save::<api_token::Entity, _>(&*tx, actor, &before, after, entry, now, |e| {
+                CoreError::from_db("api_token", e)
+            })
+            .await?;
         tx.commit().await?;
         Ok(ApiTokenView::from(&updated))
     }

@@ -6,7 +6,7 @@ use super::input::ConsentInput;
 use super::views::CustomerView;
 use crate::Customers;
 use forecourt_db::entities::{customer, customer_consent_event};
-use forecourt_db::repo::{batched_insert, tenant};
+use forecourt_db::repo::batched_insert;
 use forecourt_domain::FieldErrors;
 use forecourt_domain::ids::CustomerId;
 use forecourt_domain::permission::Permission;
@@ -60,23 +60,17 @@ impl Customers<'_> {
         let event = consent_row(actor, before.id, &change.consent, note, now);
         batched_insert::<customer_consent_event::Entity, _>(&*tx, actor.scope(), vec![event])
             .await?;
-        let updated = tenant::update::<customer::Entity, _>(
-            &*tx,
-            actor.scope(),
-            before.id,
-            after,
-            before.version,
-            now,
-        )
-        .await
-        .map_err(|e| CoreError::from_db("customer", e))?;
         let channel = change.consent.channel.as_str();
         let entry = AuditEntry::action("customer", "consent_changed", Some(before.id)).change(
             &format!("consent_{channel}"),
             json!({"granted": consent_flag(&before, change.consent.channel)}),
             json!({"granted": change.consent.granted, "method": change.consent.method.as_str()}),
         );
-        audit::record(&*tx, actor, entry, now).await?;
+        let updated =
+            audit::save::<customer::Entity, _>(&*tx, actor, &before, after, entry, now, |e| {
+                CoreError::from_db("customer", e)
+            })
+            .await?;
         let data = json!({"channel": channel, "granted": change.consent.granted, "method": change.consent.method.as_str()});
         timeline::record(
             &*tx,

@@ -88,25 +88,19 @@ fn reassign(ctx: EffectCtx<'_>) -> EffectFuture<'_> {
         };
         let mut after = before.clone();
         after.owner_id = owner;
-        let saved = tenant::update::<customer::Entity, _>(
-            ctx.conn,
-            ctx.decider.scope(),
-            before.id,
-            after,
-            before.version,
-            ctx.now,
-        )
-        .await
-        .map_err(|e| CoreError::from_db("customer", e))?;
-        audit::record(
+        let entry = AuditEntry::action("customer", "reassigned", Some(before.id)).change(
+            "owner_id",
+            before.owner_id.map(|u| u.to_string()),
+            after.owner_id.map(|u| u.to_string()),
+        );
+        let saved = audit::save::<customer::Entity, _>(
             ctx.conn,
             ctx.decider,
-            AuditEntry::action("customer", "reassigned", Some(saved.id)).change(
-                "owner_id",
-                before.owner_id.map(|u| u.to_string()),
-                saved.owner_id.map(|u| u.to_string()),
-            ),
+            &before,
+            after,
+            entry,
             ctx.now,
+            |e| CoreError::from_db("customer", e),
         )
         .await?;
         timeline::record(

@@ -142,13 +142,12 @@ pub async fn save<E, C>(
 ) -> CoreResult<E::Model>
 where
     E: VersionedEntity,
-    E::Model: Audited,
     C: ConnectionTrait,
 {
     let saved = tenant::update::<E, C>(
         conn,
         actor.scope(),
-        before.audit_id(),
+        before.row_id(),
         after,
         before.version(),
         at,

@@ -72,22 +72,16 @@ impl Admin<'_> {
         let mut after = before.clone();
         after.locked_until = None;
         after.failed_login_count = 0;
-        let updated = tenant::update::<user::Entity, _>(
-            &*tx,
-            actor.scope(),
-            before.id,
-            after,
-            before.version,
-            now,
-        )
-        .await
-        .map_err(|e| CoreError::from_db("user", e))?;
         let entry = AuditEntry::action("user", "unlocked", Some(before.id)).change(
             "locked_until",
             before.locked_until.map(|t| t.to_rfc3339()),
             Value::Null,
         );
-        audit::record(&*tx, actor, entry, now).await?;
+        let updated =
+            audit::save::<user::Entity, _>(&*tx, actor, &before, after, entry, now, |e| {
+                CoreError::from_db("user", e)
+            })
+            .await?;
         tx.commit().await?;
         Ok(UserView::new(actor, &updated, now))
     }

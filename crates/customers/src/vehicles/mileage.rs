@@ -5,7 +5,6 @@ use super::{MileageInput, VehicleView};
 use crate::Customers;
 use chrono::NaiveDate;
 use forecourt_db::entities::{mileage_reading, vehicle};
-use forecourt_db::repo::tenant;
 use forecourt_domain::ids::VehicleId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::{FieldError, FieldErrors};
@@ -81,22 +80,16 @@ impl Customers<'_> {
             after.mileage_km = Some(km);
             after.mileage_on = Some(read_on);
         }
-        let updated = tenant::update::<vehicle::Entity, _>(
-            &*tx,
-            actor.scope(),
-            before.id,
-            after,
-            before.version,
-            now,
-        )
-        .await
-        .map_err(|e| CoreError::from_db("vehicle", e))?;
         let entry = AuditEntry::action("vehicle", "mileage_recorded", Some(before.id)).change(
             "mileage_km",
             before.mileage_km,
             km,
         );
-        audit::record(&*tx, actor, entry, now).await?;
+        let updated =
+            audit::save::<vehicle::Entity, _>(&*tx, actor, &before, after, entry, now, |e| {
+                CoreError::from_db("vehicle", e)
+            })
+            .await?;
         if let Some(owner) = updated.owner_customer_id {
             let data = json!({"vehicle_id": updated.id, "plate": updated.plate, "km": km, "read_on": read_on, "source": source});
             timeline::record(

@@ -6,7 +6,7 @@ use crate::Customers;
 use crate::access::customer_for;
 use crate::index::reindex;
 use forecourt_db::entities::{vehicle, vehicle_ownership};
-use forecourt_db::repo::{tenant, vehicles};
+use forecourt_db::repo::vehicles;
 use forecourt_domain::FieldError;
 use forecourt_domain::ids::VehicleId;
 use forecourt_domain::permission::Permission;
@@ -59,17 +59,12 @@ impl Customers<'_> {
         .await?;
         let mut after = before.clone();
         after.owner_customer_id = Some(new_owner.id);
-        let updated = tenant::update::<vehicle::Entity, _>(
-            &*tx,
-            actor.scope(),
-            before.id,
-            after,
-            before.version,
-            now,
-        )
-        .await
-        .map_err(|e| CoreError::from_db("vehicle", e))?;
-        audit::record(&*tx, actor, AuditEntry::updated(&before, &updated), now).await?;
+        let entry = AuditEntry::updated(&before, &after);
+        let updated =
+            audit::save::<vehicle::Entity, _>(&*tx, actor, &before, after, entry, now, |e| {
+                CoreError::from_db("vehicle", e)
+            })
+            .await?;
         let mut events = vec![
             TimelineEvent::new(new_owner.id, "vehicle.transferred_in", summary(&updated))
                 .about("vehicle", updated.id),

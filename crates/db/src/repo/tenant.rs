@@ -47,6 +47,8 @@ where
 
 /// Models that carry `version` and `updated_at`.
 pub trait Versioned {
+    /// The row's id.
+    fn row_id(&self) -> Uuid;
     fn version(&self) -> i64;
     fn set_version(&mut self, version: i64);
     fn set_updated_at(&mut self, at: DateTime<Utc>);
@@ -78,6 +80,9 @@ macro_rules! tenant_entity {
             const VERSION: Self = <$module::Entity as sea_orm::EntityTrait>::Column::Version;
         }
         impl $crate::repo::tenant::Versioned for $module::Model {
+            fn row_id(&self) -> uuid::Uuid {
+                self.id
+            }
             fn version(&self) -> i64 {
                 self.version
             }

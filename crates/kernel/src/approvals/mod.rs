@@ -202,25 +202,14 @@ pub async fn withdraw_in<C: ConnectionTrait>(
     let mut after = before.clone();
     after.status = ApprovalStatus::Withdrawn.as_str().to_owned();
     after.decided_at = Some(now);
-    let saved = tenant::update::<approval_request::Entity, _>(
-        conn,
-        actor.scope(),
-        before.id,
-        after,
-        before.version,
-        now,
-    )
-    .await
-    .map_err(|e| CoreError::from_db("approval", e))?;
-    audit::record(
-        conn,
-        actor,
-        AuditEntry::action("approval", "withdrawn", Some(saved.id))
-            .change("status", before.status.clone(), saved.status.clone())
-            .change("reason", Value::Null, reason.key.clone()),
-        now,
-    )
-    .await?;
+    let entry = AuditEntry::action("approval", "withdrawn", Some(after.id))
+        .change("status", before.status.clone(), after.status.clone())
+        .change("reason", Value::Null, reason.key.clone());
+    let saved =
+        audit::save::<approval_request::Entity, _>(conn, actor, &before, after, entry, now, |e| {
+            CoreError::from_db("approval", e)
+        })
+        .await?;
     let mut people = match approval_type(&saved.kind) {
         Some(kind) => approvers(conn, actor, kind.permission, saved.requester_id)
             .await?

@@ -232,28 +232,16 @@ pub async fn move_lead<C: ConnectionTrait>(
         after.follow_up_activity_id = None;
     }
     follow_up_tasks::follow_owner(conn, actor, before.follow_up_activity_id, owner, now).await?;
-    let saved = tenant::update::<lead::Entity, _>(
-        conn,
-        actor.scope(),
-        before.id,
-        after,
-        before.version,
-        now,
-    )
-    .await
-    .map_err(|e| CoreError::from_db("lead", e))?;
-    audit::record(
-        conn,
-        actor,
-        AuditEntry::action("lead", "assigned", Some(before.id))
-            .change(
-                "owner_id",
-                before.owner_id.map(|o| o.to_string()),
-                owner.map(|o| o.to_string()),
-            )
-            .change("pool", before.pool.clone(), saved.pool.clone()),
-        now,
-    )
+    let entry = AuditEntry::action("lead", "assigned", Some(before.id))
+        .change(
+            "owner_id",
+            before.owner_id.map(|o| o.to_string()),
+            owner.map(|o| o.to_string()),
+        )
+        .change("pool", before.pool.clone(), after.pool.clone());
+    let saved = audit::save::<lead::Entity, _>(conn, actor, before, after, entry, now, |e| {
+        CoreError::from_db("lead", e)
+    })
     .await?;
     let people = users::find_many(
         conn,

@@ -17,7 +17,6 @@ use chrono::{DateTime, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::opportunity;
 use forecourt_db::repo::pipeline::{self};
-use forecourt_db::repo::tenant;
 use forecourt_domain::ids::OpportunityId;
 use forecourt_domain::permission::Permission;
 use forecourt_kernel::audit::{self, AuditEntry};
@@ -51,17 +50,16 @@ pub async fn on_lead_lost<C: ConnectionTrait>(
         let mut after = before.clone();
         after.status = "lost".to_owned();
         after.closed_at = Some(now);
-        tenant::update::<opportunity::Entity, _>(
+        audit::save::<opportunity::Entity, _>(
             conn,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after.clone(),
-            before.version,
+            AuditEntry::updated(&before, &after),
             now,
+            |e| CoreError::from_db("opportunity", e),
         )
-        .await
-        .map_err(|e| CoreError::from_db("opportunity", e))?;
-        audit::record(conn, actor, AuditEntry::updated(&before, &after), now).await?;
+        .await?;
     }
     Ok(())
 }
@@ -79,17 +77,16 @@ pub async fn on_lead_reopened<C: ConnectionTrait>(
         let mut after = before.clone();
         after.status = "open".to_owned();
         after.closed_at = None;
-        tenant::update::<opportunity::Entity, _>(
+        audit::save::<opportunity::Entity, _>(
             conn,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after.clone(),
-            before.version,
+            AuditEntry::updated(&before, &after),
             now,
+            |e| CoreError::from_db("opportunity", e),
         )
-        .await
-        .map_err(|e| CoreError::from_db("opportunity", e))?;
-        audit::record(conn, actor, AuditEntry::updated(&before, &after), now).await?;
+        .await?;
     }
     Ok(())
 }

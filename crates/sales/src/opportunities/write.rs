@@ -59,18 +59,12 @@ async fn follow_stage<C: ConnectionTrait>(
         }
         _ => return Ok(()),
     };
-    let saved = tenant::update::<lead::Entity, _>(
-        conn,
-        actor.scope(),
-        before.id,
-        after,
-        before.version,
-        now,
-    )
-    .await
-    .map_err(|e| CoreError::from_db("lead", e))?;
+    let entry = AuditEntry::updated(&before, &after);
+    audit::save::<lead::Entity, _>(conn, actor, &before, after, entry, now, |e| {
+        CoreError::from_db("lead", e)
+    })
+    .await?;
     record_grade(conn, actor, change).await?;
-    audit::record(conn, actor, AuditEntry::updated(&before, &saved), now).await?;
     Ok(())
 }
 

@@ -311,17 +311,17 @@ impl Sales<'_> {
         .as_str()
         .to_owned();
         after.cancelled_at = Some(now);
-        let saved = tenant::update::<test_drive_booking::Entity, _>(
+        let entry = AuditEntry::updated(&before, &after);
+        let saved = audit::save::<test_drive_booking::Entity, _>(
             &*tx,
-            actor.scope(),
-            before.id,
+            actor,
+            &before,
             after,
-            before.version,
+            entry,
             now,
+            |e| CoreError::from_db("test_drive", e),
         )
-        .await
-        .map_err(|e| CoreError::from_db("test_drive", e))?;
-        audit::record(&*tx, actor, AuditEntry::updated(&before, &saved), now).await?;
+        .await?;
         calendar_entry::cancelled(&*tx, actor, saved.id, now).await?;
         timeline::record(
             &*tx,

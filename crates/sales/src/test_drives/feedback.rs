@@ -108,21 +108,15 @@ impl Sales<'_> {
             after.licence_cipher = Some(cipher);
             after.licence_last4 = Some(last4);
         }
-        let saved = tenant::update::<test_drive_booking::Entity, _>(
-            &*tx,
-            actor.scope(),
-            before.id,
-            after,
-            before.version,
-            now,
-        )
-        .await
-        .map_err(|e| CoreError::from_db("test_drive", e))?;
-        audit::record(
+        let entry = AuditEntry::updated(&before, &after).with_action("test_drive.done");
+        let saved = audit::save::<test_drive_booking::Entity, _>(
             &*tx,
             actor,
-            AuditEntry::updated(&before, &saved).with_action("test_drive.done"),
+            &before,
+            after,
+            entry,
             now,
+            |e| CoreError::from_db("test_drive", e),
         )
         .await?;
         calendar_entry::done(&*tx, actor, saved.id, None, now).await?;

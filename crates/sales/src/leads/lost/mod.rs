@@ -149,23 +149,12 @@ impl Sales<'_> {
         let saved = if settings.lost_needs_approval && !decides_losses(actor) {
             pending.status = LeadStatus::LostPending.as_str().to_owned();
             pending.next_follow_up_at = None;
-            let saved = tenant::update::<lead::Entity, _>(
-                &*tx,
-                actor.scope(),
-                before.id,
-                pending,
-                before.version,
-                now,
-            )
-            .await
-            .map_err(|e| CoreError::from_db("lead", e))?;
-            audit::record(
-                &*tx,
-                actor,
-                AuditEntry::updated(&before, &saved).with_action("lead.lost_requested"),
-                now,
-            )
-            .await?;
+            let entry = AuditEntry::updated(&before, &pending).with_action("lead.lost_requested");
+            let saved =
+                audit::save::<lead::Entity, _>(&*tx, actor, &before, pending, entry, now, |e| {
+                    CoreError::from_db("lead", e)
+                })
+                .await?;
             timeline::record(
                 &*tx,
                 actor,

@@ -84,22 +84,10 @@ pub async fn refuse_lost<C: ConnectionTrait>(
     after.lost_note = None;
     after.lost_at = None;
     reschedule(&mut after, &settings, actor, now);
-    let saved = tenant::update::<lead::Entity, _>(
-        conn,
-        actor.scope(),
-        before.id,
-        after,
-        before.version,
-        now,
-    )
-    .await
-    .map_err(|e| CoreError::from_db("lead", e))?;
-    audit::record(
-        conn,
-        actor,
-        AuditEntry::updated(before, &saved).with_action("lead.lost_refused"),
-        now,
-    )
+    let entry = AuditEntry::updated(before, &after).with_action("lead.lost_refused");
+    let saved = audit::save::<lead::Entity, _>(conn, actor, before, after, entry, now, |e| {
+        CoreError::from_db("lead", e)
+    })
     .await?;
     timeline::record(
         conn,
