@@ -10,14 +10,15 @@ forecourt_kernel::module_service!(
 );
 
 mod import;
+mod input;
 pub mod module;
 mod publish;
 mod write;
 
 pub use import::CatalogImportReport;
+pub use input::{BrandPatch, ModelPatch, NewBrand, NewModel, NewSeries, SeriesPatch};
 pub use module::MODULE;
 pub use publish::PublishReport;
-pub use write::{BrandPatch, ModelPatch, NewBrand, NewModel, NewSeries, SeriesPatch};
 
 use chrono::{DateTime, Utc};
 use forecourt_db::entities::{catalog_brand, catalog_model, catalog_series};
