@@ -1,7 +1,7 @@
 //! Editing the catalog by hand.
 
 use super::input::{BrandPatch, ModelPatch, NewBrand, NewModel, NewSeries, SeriesPatch};
-use super::{BodyType, BrandView, Colour, ModelView, Powertrain, SeriesView, enum_str, model_view};
+use super::{BrandView, Colour, ModelView, SeriesView, enum_str, model_view};
 use crate::Catalog;
 use forecourt_db::entities::{catalog_brand, catalog_model, catalog_series};
 use forecourt_db::repo::{catalog, tenant};
@@ -14,9 +14,7 @@ use forecourt_domain::{FieldError, FieldErrors};
 use forecourt_kernel::audit::{self, AuditEntry};
 use forecourt_kernel::auth::Actor;
 use forecourt_kernel::error::{CoreError, CoreResult};
-use serde::Deserialize;
 use serde_json::Value;
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 fn published_read_only() -> CoreError {

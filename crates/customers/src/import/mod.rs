@@ -31,9 +31,7 @@ use forecourt_kernel::lookups::LookupList;
 use forecourt_kernel::spreadsheet::{self as read, Table};
 use mapping::suggest;
 use rows::{RowContext, RowData, parse_row};
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-use utoipa::ToSchema;
 use uuid::Uuid;
 
 const KIND: &str = "customers";

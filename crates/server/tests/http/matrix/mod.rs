@@ -9,7 +9,7 @@ use super::support::{Auth, DealerFixture, DealerRecords, Session, TestApp, World
 use axum::http::{Method, StatusCode};
 use forecourt_domain::role::BuiltinRole;
 use forecourt_domain::role::BuiltinRole::*;
-use serde_json::{Value, json};
+use serde_json::Value;
 use std::collections::HashMap;
 
 mod admin;

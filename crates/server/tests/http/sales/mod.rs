@@ -1,9 +1,9 @@
 //! Sales through the API: reception, leads, intake, assignment, follow-ups, loss, the
 //! pipeline, test drives and the morning report.
 
-use super::support::{Auth, Session, TestApp, World, world};
+use super::support::{Auth, Session, TestApp, World};
 use axum::http::{Method, StatusCode};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use forecourt_domain::role::BuiltinRole::*;
 use serde_json::{Value, json};
 

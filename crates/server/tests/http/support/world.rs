@@ -2,27 +2,17 @@
 //! role, a user of every built-in role and an API token of its admin.
 
 use super::{PASSWORD, TestApp};
-use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use chrono::{TimeZone, Utc};
+use axum::http::{Method, StatusCode};
 use forecourt_admin::AdminExt as _;
 use forecourt_admin::departments::NewDepartment;
 use forecourt_admin::teams::NewTeam;
 use forecourt_admin::users::NewUser;
 use forecourt_catalog::CatalogExt as _;
 use forecourt_customers::CustomersExt as _;
-use forecourt_db::testing::TestDb;
 use forecourt_domain::role::BuiltinRole;
-use forecourt_http::{AppState, HttpSettings};
 use forecourt_kernel::org::{GroupKind, NewDealer, NewGroup};
-use forecourt_kernel::{App, CoreSettings, ManualClock};
 use forecourt_sales::SalesExt as _;
-use http_body_util::BodyExt;
-use serde_json::{Value, json};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
-use tower::ServiceExt;
+use serde_json::json;
 
 /// Records of one dealer that tests act on.
 #[derive(Clone, Debug)]
