@@ -4,7 +4,6 @@
 use super::support::{Auth, Session, TestApp, World};
 use axum::http::{Method, StatusCode};
 use chrono::{DateTime, Utc};
-use forecourt_domain::role::BuiltinRole::*;
 use serde_json::{Value, json};
 
 mod leads;

@@ -5,13 +5,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use chrono::{TimeZone, Utc};
-use forecourt_admin::AdminExt as _;
-use forecourt_catalog::CatalogExt as _;
-use forecourt_customers::CustomersExt as _;
 use forecourt_db::testing::TestDb;
 use forecourt_http::{AppState, HttpSettings};
 use forecourt_kernel::{App, CoreSettings, ManualClock};
-use forecourt_sales::SalesExt as _;
 use http_body_util::BodyExt;
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -21,7 +17,7 @@ use tower::ServiceExt;
 mod records;
 mod world;
 
-pub use records::{DealerRecords, SalesRecords, records};
+pub use records::{DealerRecords, records};
 pub use world::{DealerFixture, World, world};
 
 pub const PASSWORD: &str = "correct-horse-9";

@@ -3,11 +3,10 @@
 
 use super::DealerFixture;
 use super::{PASSWORD, TestApp};
-use forecourt_admin::AdminExt as _;
 use forecourt_catalog::CatalogExt as _;
 use forecourt_customers::CustomersExt as _;
 use forecourt_sales::SalesExt as _;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 /// Records of every kind in a dealer, for the permission matrix.
 #[derive(Clone, Debug)]

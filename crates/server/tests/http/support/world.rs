@@ -1,17 +1,14 @@
 //! The fixture world: two dealers of one group, each with a department, teams, a custom
 //! role, a user of every built-in role and an API token of its admin.
 
-use super::{PASSWORD, TestApp};
+use super::{Auth, PASSWORD, TestApp};
 use axum::http::{Method, StatusCode};
 use forecourt_admin::AdminExt as _;
 use forecourt_admin::departments::NewDepartment;
 use forecourt_admin::teams::NewTeam;
 use forecourt_admin::users::NewUser;
-use forecourt_catalog::CatalogExt as _;
-use forecourt_customers::CustomersExt as _;
 use forecourt_domain::role::BuiltinRole;
 use forecourt_kernel::org::{GroupKind, NewDealer, NewGroup};
-use forecourt_sales::SalesExt as _;
 use serde_json::json;
 
 /// Records of one dealer that tests act on.
