@@ -109,6 +109,10 @@ define_id! {
     NotificationId;
     OutboundMessageId;
     MessageTemplateId;
+    OrderId;
+    OrderPaymentId;
+    OrderScheduleItemId;
+    OrderRefundId;
 }
 
 #[cfg(test)]

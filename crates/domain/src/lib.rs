@@ -14,6 +14,7 @@ pub mod ids;
 pub mod locale;
 pub mod masking;
 pub mod money;
+pub mod orders;
 pub mod paging;
 pub mod password;
 pub mod patch;

@@ -177,6 +177,19 @@ permissions! {
     MessageRead => ("message", "read", DEALER_ONLY);
     /// Edit the message templates.
     MessageTemplateManage => ("message_template", "manage", DEALER_ONLY);
+    /// See orders (contracts), their payments, invoice and delivery. Own: orders of one's
+    /// own customers (the order's consultant).
+    OrderRead => ("order", "read", OWN_TO_DEALER);
+    /// Create orders from accepted quotes, tick the checklists and cancel orders.
+    OrderWrite => ("order", "write", OWN_TO_DEALER);
+    /// Plan and record payments, ask for refunds (finance; never prices).
+    PaymentRecord => ("payment", "record", DEALER_ONLY);
+    /// Issue the unified motor-vehicle sales invoice (机动车销售统一发票).
+    InvoiceIssue => ("invoice", "issue", DEALER_ONLY);
+    /// Hand a car over (交车) once the checklists are done and the money is settled.
+    DeliveryComplete => ("delivery", "complete", OWN_TO_DEALER);
+    /// Read the finance feed, the receivables ageing and the finance exports.
+    FinanceExport => ("finance", "export", DEALER_ONLY);
 }
 
 impl fmt::Display for Permission {

@@ -260,7 +260,33 @@ impl BuiltinRole {
                 Grant::new(NotificationRead, Own),
             ],
         };
-        GrantSet::new(grants)
+        GrantSet::new(grants.into_iter().chain(self.order_grants()))
+    }
+
+    /// The grants of orders and money: consultants their own orders, managers the dealer's,
+    /// finance the money (never prices).
+    fn order_grants(self) -> Vec<Grant> {
+        use Permission::*;
+        use Scope::*;
+        match self {
+            BuiltinRole::SalesConsultant => vec![
+                Grant::new(OrderRead, Own),
+                Grant::new(OrderWrite, Own),
+                Grant::new(DeliveryComplete, Own),
+            ],
+            BuiltinRole::SalesManager => vec![
+                Grant::new(OrderRead, Dealer),
+                Grant::new(OrderWrite, Dealer),
+                Grant::new(DeliveryComplete, Dealer),
+            ],
+            BuiltinRole::Finance => vec![
+                Grant::new(OrderRead, Dealer),
+                Grant::new(PaymentRecord, Dealer),
+                Grant::new(InvoiceIssue, Dealer),
+                Grant::new(FinanceExport, Dealer),
+            ],
+            _ => Vec::new(),
+        }
     }
 }
 

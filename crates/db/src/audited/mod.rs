@@ -5,6 +5,7 @@
 
 mod catalog;
 mod customers;
+mod orders;
 mod org;
 mod sales;
 

@@ -15,6 +15,7 @@ pub mod login_attempts;
 pub mod lookups;
 pub mod messages;
 pub mod notifications;
+pub mod orders;
 pub mod org;
 pub mod pipeline;
 pub mod roles;
@@ -38,6 +39,10 @@ use crate::entities::{
     customer_companion, customer_consent_event, customer_event, customer_phone, customer_tag,
     department, import, import_mapping, lookup, mileage_reading, role, saved_view, search_term,
     team, user, vehicle, vehicle_ownership,
+};
+use crate::entities::{
+    finance_event, order, order_invoice, order_payment, order_refund, order_schedule_item,
+    order_setting,
 };
 use crate::entities::{
     lead, lead_assignment_rule, lead_follow_up, lead_grade_change, lead_intake, opportunity,
@@ -92,6 +97,13 @@ crate::tenant_entity!(notification);
 crate::tenant_entity!(message_template, versioned);
 crate::tenant_entity!(outbound_message, versioned);
 crate::tenant_entity!(message_delivery);
+crate::tenant_entity!(order_setting, versioned);
+crate::tenant_entity!(order, versioned);
+crate::tenant_entity!(order_schedule_item, versioned);
+crate::tenant_entity!(order_payment);
+crate::tenant_entity!(order_refund, versioned);
+crate::tenant_entity!(order_invoice);
+crate::tenant_entity!(finance_event);
 
 /// Bound parameters per multi-row INSERT, measured on an import of 100,000 rows on this
 /// project's 2-core reference machine. PostgreSQL does best with few, large statements (30,000,

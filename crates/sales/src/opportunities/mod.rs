@@ -3,6 +3,7 @@
 //! history kept), and a funnel with the conversion between stages and a weighted forecast.
 
 mod board;
+pub mod hooks;
 mod inputs;
 mod read;
 mod validation;

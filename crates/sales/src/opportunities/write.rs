@@ -28,7 +28,7 @@ use uuid::Uuid;
 
 /// What reaching a stage does to the lead: signing makes it O (won), moving back from a
 /// signed stage makes it open again (grade H).
-async fn follow_stage<C: ConnectionTrait>(
+pub(crate) async fn follow_stage<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
     lead_id: Uuid,
@@ -84,6 +84,69 @@ fn history_row(
         user_id: (actor.kind() != ActorKind::System).then(|| actor.user_id().uuid()),
         occurred_at: now,
     }
+}
+
+/// Moves an opportunity to a stage in the caller's transaction — the history row, what the
+/// stage does to the lead (an order stage makes it O, a won stage closes the opportunity),
+/// the audit row and the customer's timeline. The caller has checked who may.
+pub(crate) async fn move_to_stage<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    before: opportunity::Model,
+    stage: pipeline_stage::Model,
+    now: DateTime<Utc>,
+) -> CoreResult<opportunity::Model> {
+    let kind: StageKind = stage.kind.parse().unwrap_or(StageKind::Open);
+    let mut after = before.clone();
+    after.stage_id = stage.id;
+    after.stage_changed_at = now;
+    if kind == StageKind::Won {
+        after.status = "won".to_owned();
+        after.closed_at = Some(now);
+    }
+    let saved = tenant::update::<opportunity::Entity, _>(
+        conn,
+        actor.scope(),
+        before.id,
+        after,
+        before.version,
+        now,
+    )
+    .await
+    .map_err(|e| CoreError::from_db("opportunity", e))?;
+    let row = history_row(actor, &saved, Some(before.stage_id), now);
+    tenant::insert::<opportunity_stage_change::Entity, _>(conn, actor.scope(), row.dealer_id, row)
+        .await?;
+    follow_stage(conn, actor, saved.lead_id, kind, now).await?;
+    let from =
+        tenant::find::<pipeline_stage::Entity, _>(conn, actor.scope(), before.stage_id).await?;
+    audit::record(
+        conn,
+        actor,
+        AuditEntry::updated(&before, &saved).with_action("opportunity.stage_changed"),
+        now,
+    )
+    .await?;
+    timeline::record(
+        conn,
+        actor,
+        vec![
+            TimelineEvent::new(
+                saved.customer_id,
+                "opportunity.stage_changed",
+                json!({
+                    "from": from.as_ref().map(|s| s.key.clone()),
+                    "from_name": from.map(|s| s.name),
+                    "to": stage.key,
+                    "to_name": stage.name,
+                }),
+            )
+            .about("opportunity", saved.id),
+        ],
+        now,
+    )
+    .await?;
+    Ok(saved)
 }
 
 impl Sales<'_> {
@@ -298,61 +361,7 @@ impl Sales<'_> {
             return Ok(view);
         }
         let now = self.now();
-        let kind: StageKind = stage.kind.parse().unwrap_or(StageKind::Open);
-        let mut after = before.clone();
-        after.stage_id = stage.id;
-        after.stage_changed_at = now;
-        if kind == StageKind::Won {
-            after.status = "won".to_owned();
-            after.closed_at = Some(now);
-        }
-        let saved = tenant::update::<opportunity::Entity, _>(
-            &*tx,
-            actor.scope(),
-            before.id,
-            after,
-            before.version,
-            now,
-        )
-        .await
-        .map_err(|e| CoreError::from_db("opportunity", e))?;
-        let row = history_row(actor, &saved, Some(before.stage_id), now);
-        tenant::insert::<opportunity_stage_change::Entity, _>(
-            &*tx,
-            actor.scope(),
-            row.dealer_id,
-            row,
-        )
-        .await?;
-        follow_stage(&*tx, actor, saved.lead_id, kind, now).await?;
-        let from =
-            tenant::find::<pipeline_stage::Entity, _>(&*tx, actor.scope(), before.stage_id).await?;
-        audit::record(
-            &*tx,
-            actor,
-            AuditEntry::updated(&before, &saved).with_action("opportunity.stage_changed"),
-            now,
-        )
-        .await?;
-        timeline::record(
-            &*tx,
-            actor,
-            vec![
-                TimelineEvent::new(
-                    saved.customer_id,
-                    "opportunity.stage_changed",
-                    json!({
-                        "from": from.as_ref().map(|s| s.key.clone()),
-                        "from_name": from.map(|s| s.name),
-                        "to": stage.key,
-                        "to_name": stage.name,
-                    }),
-                )
-                .about("opportunity", saved.id),
-            ],
-            now,
-        )
-        .await?;
+        let saved = move_to_stage(&*tx, actor, before, stage, now).await?;
         let view = views(&*tx, actor, std::slice::from_ref(&saved))
             .await?
             .pop()
