@@ -12,11 +12,13 @@ forecourt_kernel::module_service!(
 );
 
 pub mod access;
+pub mod checklists;
 pub mod feed;
 pub mod finance;
 pub mod finance_export;
 pub mod module;
 pub mod payments;
+pub mod read;
 pub mod refunds;
 pub mod settings;
 mod texts;

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod catalog;
 pub mod customers;
 mod kernel;
+pub mod orders;
 pub mod sales;
 pub mod work;
 
