@@ -21,6 +21,7 @@ pub mod payments;
 pub mod read;
 pub mod refunds;
 pub mod settings;
+pub mod sign;
 mod texts;
 pub mod views;
 

@@ -81,6 +81,29 @@ keyed_enum! {
 }
 
 keyed_enum! {
+    /// The two kinds of deposit, kept apart. A **定金** (`earnest`) binds both sides (Civil
+    /// Code arts. 586–587): the buyer who walks away forfeits it, the dealer who defaults
+    /// pays it back double; it may not exceed 20% of the contract price. A **订金**
+    /// (`advance`) is an advance payment only, refunded in full if the sale does not happen.
+    DepositKind {
+        /// 定金: binding earnest money (at most 20% of the contract).
+        Earnest => "earnest",
+        /// 订金: a refundable advance payment.
+        Advance => "advance",
+    }
+}
+
+impl DepositKind {
+    /// The purpose a deposit of this kind is planned and paid under.
+    pub fn purpose(self) -> PaymentPurpose {
+        match self {
+            DepositKind::Earnest => PaymentPurpose::Earnest,
+            DepositKind::Advance => PaymentPurpose::Advance,
+        }
+    }
+}
+
+keyed_enum! {
     /// Who pays a planned amount: the customer, or a third party the dealer collects from.
     PayerKind {
         Customer => "customer",

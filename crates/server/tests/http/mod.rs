@@ -13,6 +13,7 @@ mod matrix;
 mod matrix_work;
 mod openapi;
 mod openapi_rules;
+mod orders;
 mod problems;
 mod report;
 mod sales;
