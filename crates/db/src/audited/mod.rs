@@ -7,6 +7,7 @@ mod catalog;
 mod customers;
 mod org;
 mod sales;
+mod stock;
 
 use serde_json::{Map, Value};
 use uuid::Uuid;

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod customers;
 mod kernel;
 pub mod sales;
+pub mod stock;
 pub mod work;
 
 pub use admin::DealerSwitch;
