@@ -109,6 +109,7 @@ define_id! {
     NotificationId;
     OutboundMessageId;
     MessageTemplateId;
+    StockUnitId;
     OrderId;
     OrderPaymentId;
     OrderScheduleItemId;

@@ -26,6 +26,7 @@ pub mod role;
 pub mod sales;
 pub mod schema;
 pub mod search;
+pub mod stock;
 pub mod text;
 pub mod time_zone;
 pub mod username;

@@ -177,6 +177,13 @@ permissions! {
     MessageRead => ("message", "read", DEALER_ONLY);
     /// Edit the message templates.
     MessageTemplateManage => ("message_template", "manage", DEALER_ONLY);
+    /// See the stock units (cars on the dealer's books by VIN), their history and the low-stock
+    /// list.
+    StockRead => ("stock", "read", DEALER_UP);
+    /// Add, edit and move stock units, set the aged-stock and low-stock rules, export the list.
+    StockManage => ("stock", "manage", DEALER_ONLY);
+    /// See what stock units cost the dealer.
+    StockCost => ("stock", "cost", DEALER_UP);
     /// See orders (contracts), their payments, invoice and delivery. Own: orders of one's
     /// own customers (the order's consultant).
     OrderRead => ("order", "read", OWN_TO_DEALER);

@@ -150,6 +150,11 @@ impl BuiltinRole {
                 .chain(sales(Dealer, Dealer))
                 .chain(work(Dealer, Dealer))
                 .chain([Grant::new(ApprovalDecide, Dealer)])
+                .chain([
+                    Grant::new(StockRead, Dealer),
+                    Grant::new(StockManage, Dealer),
+                    Grant::new(StockCost, Dealer),
+                ])
                 .collect(),
             BuiltinRole::ServiceManager => colleague_view
                 .into_iter()
@@ -174,6 +179,7 @@ impl BuiltinRole {
                 ])
                 .chain(sales(Own, Own))
                 .chain(work(Own, Own))
+                .chain([Grant::new(StockRead, Dealer)])
                 .collect(),
             // The service desk must find any customer's car, and calls them when it is ready.
             BuiltinRole::ServiceAdvisor => colleague_view
@@ -196,6 +202,7 @@ impl BuiltinRole {
                     Grant::new(TestDriveFleet, Dealer),
                 ])
                 .chain(work(Dealer, Dealer))
+                .chain([Grant::new(StockRead, Dealer)])
                 .collect(),
             BuiltinRole::Marketing => colleague_view
                 .into_iter()
@@ -241,6 +248,7 @@ impl BuiltinRole {
                 ])
                 .chain(work(Own, Own))
                 .chain([Grant::new(RefundApprove, Dealer)])
+                .chain([Grant::new(StockRead, Dealer), Grant::new(StockCost, Dealer)])
                 .collect(),
             BuiltinRole::GroupAnalyst => vec![
                 Grant::new(UserRead, Group),
@@ -257,6 +265,7 @@ impl BuiltinRole {
                 Grant::new(OpportunityRead, Group),
                 Grant::new(TestDriveRead, Group),
                 Grant::new(SalesReportRead, Group),
+                Grant::new(StockRead, Group),
                 Grant::new(NotificationRead, Own),
             ],
         };

@@ -8,6 +8,7 @@ mod customers;
 mod orders;
 mod org;
 mod sales;
+mod stock;
 
 use serde_json::{Map, Value};
 use uuid::Uuid;

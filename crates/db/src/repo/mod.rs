@@ -24,6 +24,7 @@ pub mod sales_report;
 pub mod saved_views;
 pub mod search_index;
 pub mod sessions;
+pub mod stock;
 pub mod tenant;
 pub mod test_drives;
 pub mod timeline;
@@ -97,6 +98,14 @@ crate::tenant_entity!(notification);
 crate::tenant_entity!(message_template, versioned);
 crate::tenant_entity!(outbound_message, versioned);
 crate::tenant_entity!(message_delivery);
+use crate::entities::{
+    stock_alert, stock_model_minimum, stock_setting, stock_unit, stock_unit_event,
+};
+crate::tenant_entity!(stock_unit, versioned);
+crate::tenant_entity!(stock_unit_event);
+crate::tenant_entity!(stock_setting, versioned);
+crate::tenant_entity!(stock_model_minimum, versioned);
+crate::tenant_entity!(stock_alert);
 crate::tenant_entity!(order_setting, versioned);
 crate::tenant_entity!(order, versioned);
 crate::tenant_entity!(order_schedule_item, versioned);

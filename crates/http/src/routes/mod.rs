@@ -7,6 +7,7 @@ pub mod customers;
 mod kernel;
 pub mod orders;
 pub mod sales;
+pub mod stock;
 pub mod work;
 
 pub use admin::DealerSwitch;

@@ -19,6 +19,7 @@ mod report;
 mod sales;
 mod schedule;
 mod showroom;
+mod stock;
 mod tenancy;
 mod vehicles;
 mod versions;
