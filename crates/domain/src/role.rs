@@ -117,6 +117,15 @@ impl BuiltinRole {
                 Grant::new(NotificationRead, Own),
             ]
         };
+        // Quotes and trade-in appraisals within a scope.
+        let deal = |read: Scope, write: Scope| {
+            [
+                Grant::new(QuoteRead, read),
+                Grant::new(QuoteWrite, write),
+                Grant::new(AppraisalRead, read),
+                Grant::new(AppraisalWrite, write),
+            ]
+        };
         let grants: Vec<Grant> = match self {
             BuiltinRole::Admin => Permission::ALL
                 .iter()
@@ -150,6 +159,11 @@ impl BuiltinRole {
                 .chain(sales(Dealer, Dealer))
                 .chain(work(Dealer, Dealer))
                 .chain([Grant::new(ApprovalDecide, Dealer)])
+                .chain(deal(Dealer, Dealer))
+                .chain([
+                    Grant::new(QuoteApprove, Dealer),
+                    Grant::new(DealConfigure, Dealer),
+                ])
                 .collect(),
             BuiltinRole::ServiceManager => colleague_view
                 .into_iter()
@@ -174,6 +188,7 @@ impl BuiltinRole {
                 ])
                 .chain(sales(Own, Own))
                 .chain(work(Own, Own))
+                .chain(deal(Own, Own))
                 .collect(),
             // The service desk must find any customer's car, and calls them when it is ready.
             BuiltinRole::ServiceAdvisor => colleague_view
@@ -241,6 +256,11 @@ impl BuiltinRole {
                 ])
                 .chain(work(Own, Own))
                 .chain([Grant::new(RefundApprove, Dealer)])
+                // Finance reads quotes (and their trade-ins) but never changes a price.
+                .chain([
+                    Grant::new(QuoteRead, Dealer),
+                    Grant::new(AppraisalRead, Dealer),
+                ])
                 .collect(),
             BuiltinRole::GroupAnalyst => vec![
                 Grant::new(UserRead, Group),

@@ -20,6 +20,7 @@ mod m0020_sales;
 mod m0021_pipeline;
 mod m0022_test_drives;
 mod m0023_showroom_rules;
+mod m0031_deal;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0021_pipeline::Migration),
             Box::new(m0022_test_drives::Migration),
             Box::new(m0023_showroom_rules::Migration),
+            Box::new(m0031_deal::Migration),
         ]
     }
 }

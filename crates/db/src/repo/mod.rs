@@ -7,6 +7,7 @@ pub mod approvals;
 pub mod audit;
 pub mod catalog;
 pub mod customers;
+pub mod deal;
 pub mod imports;
 pub mod jobs;
 pub mod leads;
@@ -38,6 +39,10 @@ use crate::entities::{
     customer_companion, customer_consent_event, customer_event, customer_phone, customer_tag,
     department, import, import_mapping, lookup, mileage_reading, role, saved_view, search_term,
     team, user, vehicle, vehicle_ownership,
+};
+use crate::entities::{
+    appraisal, config_group, config_item, config_item_price, config_package_item, deal_setting,
+    quote, quote_line,
 };
 use crate::entities::{
     lead, lead_assignment_rule, lead_follow_up, lead_grade_change, lead_intake, opportunity,
@@ -92,6 +97,14 @@ crate::tenant_entity!(notification);
 crate::tenant_entity!(message_template, versioned);
 crate::tenant_entity!(outbound_message, versioned);
 crate::tenant_entity!(message_delivery);
+crate::tenant_entity!(config_group, versioned);
+crate::tenant_entity!(config_item, versioned);
+crate::tenant_entity!(config_item_price, versioned);
+crate::tenant_entity!(config_package_item);
+crate::tenant_entity!(deal_setting, versioned);
+crate::tenant_entity!(appraisal, versioned);
+crate::tenant_entity!(quote, versioned);
+crate::tenant_entity!(quote_line);
 
 /// Bound parameters per multi-row INSERT, measured on an import of 100,000 rows on this
 /// project's 2-core reference machine. PostgreSQL does best with few, large statements (30,000,
