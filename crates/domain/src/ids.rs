@@ -109,6 +109,14 @@ define_id! {
     NotificationId;
     OutboundMessageId;
     MessageTemplateId;
+    /// A configurator item: a trim's price, an option, a package or a dealer accessory.
+    ConfigItemId;
+    /// A group of a trim's options (paint, interior …).
+    ConfigGroupId;
+    /// A trade-in appraisal (二手车评估).
+    AppraisalId;
+    /// A quote (报价单), one version of it.
+    QuoteId;
     StockUnitId;
     OrderId;
     OrderPaymentId;

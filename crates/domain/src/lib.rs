@@ -6,6 +6,7 @@
 
 pub mod code;
 pub mod dates;
+pub mod deal_config;
 pub mod email;
 pub mod error;
 pub mod ical;
@@ -21,6 +22,8 @@ pub mod patch;
 pub mod permission;
 pub mod phone;
 pub mod plate;
+pub mod quote_price;
+pub mod quote_status;
 pub mod region;
 pub mod role;
 pub mod sales;

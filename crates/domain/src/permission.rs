@@ -177,6 +177,19 @@ permissions! {
     MessageRead => ("message", "read", DEALER_ONLY);
     /// Edit the message templates.
     MessageTemplateManage => ("message_template", "manage", DEALER_ONLY);
+    /// See quotes (报价单). Own: quotes of the consultant's own leads.
+    QuoteRead => ("quote", "read", OWN_UP);
+    /// Make and change quotes, ask for their approval, accept them.
+    QuoteWrite => ("quote", "write", OWN_TO_DEALER);
+    /// Decide a quote's discount or margin approval (team: requests of one's team).
+    QuoteApprove => ("quote", "approve", TEAM_OR_DEALER);
+    /// See trade-in appraisals. Own: those one made.
+    AppraisalRead => ("appraisal", "read", OWN_UP);
+    /// Appraise a customer's car for trade-in (二手车评估).
+    AppraisalWrite => ("appraisal", "write", OWN_TO_DEALER);
+    /// Maintain the configurator: option groups, options, packages, accessories, their dated
+    /// prices, and the dealer's deal settings (discount limits, margin floor, tax rules).
+    DealConfigure => ("deal", "configure", DEALER_ONLY);
     /// See the stock units (cars on the dealer's books by VIN), their history and the low-stock
     /// list.
     StockRead => ("stock", "read", DEALER_UP);

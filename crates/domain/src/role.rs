@@ -117,6 +117,15 @@ impl BuiltinRole {
                 Grant::new(NotificationRead, Own),
             ]
         };
+        // Quotes and trade-in appraisals within a scope.
+        let deal = |read: Scope, write: Scope| {
+            [
+                Grant::new(QuoteRead, read),
+                Grant::new(QuoteWrite, write),
+                Grant::new(AppraisalRead, read),
+                Grant::new(AppraisalWrite, write),
+            ]
+        };
         let grants: Vec<Grant> = match self {
             BuiltinRole::Admin => Permission::ALL
                 .iter()
@@ -155,6 +164,11 @@ impl BuiltinRole {
                     Grant::new(StockManage, Dealer),
                     Grant::new(StockCost, Dealer),
                 ])
+                .chain(deal(Dealer, Dealer))
+                .chain([
+                    Grant::new(QuoteApprove, Dealer),
+                    Grant::new(DealConfigure, Dealer),
+                ])
                 .collect(),
             BuiltinRole::ServiceManager => colleague_view
                 .into_iter()
@@ -180,6 +194,7 @@ impl BuiltinRole {
                 .chain(sales(Own, Own))
                 .chain(work(Own, Own))
                 .chain([Grant::new(StockRead, Dealer)])
+                .chain(deal(Own, Own))
                 .collect(),
             // The service desk must find any customer's car, and calls them when it is ready.
             BuiltinRole::ServiceAdvisor => colleague_view
@@ -249,6 +264,11 @@ impl BuiltinRole {
                 .chain(work(Own, Own))
                 .chain([Grant::new(RefundApprove, Dealer)])
                 .chain([Grant::new(StockRead, Dealer), Grant::new(StockCost, Dealer)])
+                // Finance reads quotes (and their trade-ins) but never changes a price.
+                .chain([
+                    Grant::new(QuoteRead, Dealer),
+                    Grant::new(AppraisalRead, Dealer),
+                ])
                 .collect(),
             BuiltinRole::GroupAnalyst => vec![
                 Grant::new(UserRead, Group),

@@ -5,6 +5,7 @@
 
 mod catalog;
 mod customers;
+mod deal;
 mod orders;
 mod org;
 mod sales;

@@ -21,6 +21,7 @@ mod m0021_pipeline;
 mod m0022_test_drives;
 mod m0023_showroom_rules;
 mod m0030_stock;
+mod m0031_deal;
 mod m0032_orders;
 
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0022_test_drives::Migration),
             Box::new(m0023_showroom_rules::Migration),
             Box::new(m0030_stock::Migration),
+            Box::new(m0031_deal::Migration),
             Box::new(m0032_orders::Migration),
         ]
     }

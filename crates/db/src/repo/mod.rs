@@ -7,6 +7,7 @@ pub mod approvals;
 pub mod audit;
 pub mod catalog;
 pub mod customers;
+pub mod deal;
 pub mod imports;
 pub mod jobs;
 pub mod leads;
@@ -42,6 +43,8 @@ use crate::entities::{
     team, user, vehicle, vehicle_ownership,
 };
 use crate::entities::{
+    appraisal, config_group, config_item, config_item_price, config_package_item, deal_setting,
+    quote, quote_line,
     finance_event, order, order_invoice, order_payment, order_refund, order_schedule_item,
     order_setting,
 };
@@ -98,6 +101,14 @@ crate::tenant_entity!(notification);
 crate::tenant_entity!(message_template, versioned);
 crate::tenant_entity!(outbound_message, versioned);
 crate::tenant_entity!(message_delivery);
+crate::tenant_entity!(config_group, versioned);
+crate::tenant_entity!(config_item, versioned);
+crate::tenant_entity!(config_item_price, versioned);
+crate::tenant_entity!(config_package_item);
+crate::tenant_entity!(deal_setting, versioned);
+crate::tenant_entity!(appraisal, versioned);
+crate::tenant_entity!(quote, versioned);
+crate::tenant_entity!(quote_line);
 use crate::entities::{
     stock_alert, stock_model_minimum, stock_setting, stock_unit, stock_unit_event,
 };
