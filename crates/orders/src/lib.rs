@@ -13,9 +13,11 @@ forecourt_kernel::module_service!(
 
 pub mod access;
 pub mod checklists;
+pub mod contract;
 pub mod feed;
 pub mod finance;
 pub mod finance_export;
+pub mod fulfil;
 pub mod module;
 pub mod payments;
 pub mod read;

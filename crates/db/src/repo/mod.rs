@@ -44,9 +44,8 @@ use crate::entities::{
 };
 use crate::entities::{
     appraisal, config_group, config_item, config_item_price, config_package_item, deal_setting,
-    quote, quote_line,
     finance_event, order, order_invoice, order_payment, order_refund, order_schedule_item,
-    order_setting,
+    order_setting, quote, quote_line,
 };
 use crate::entities::{
     lead, lead_assignment_rule, lead_follow_up, lead_grade_change, lead_intake, opportunity,

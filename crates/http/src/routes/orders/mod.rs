@@ -2,6 +2,7 @@
 //! order settings, and finance's feed, ageing and export.
 
 mod finance;
+mod fulfil;
 mod orders;
 
 use crate::module::HttpModule;
@@ -12,13 +13,17 @@ use utoipa_axum::routes;
 /// Every route of this module, documented.
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(orders::list_orders))
+        .routes(routes!(orders::list_orders, fulfil::create_order))
         .routes(routes!(orders::get_order))
         .routes(routes!(orders::add_schedule_item))
         .routes(routes!(orders::approve_loan))
         .routes(routes!(orders::record_payment))
         .routes(routes!(orders::request_refund))
         .routes(routes!(orders::tick_checklists))
+        .routes(routes!(fulfil::allocate))
+        .routes(routes!(fulfil::invoice))
+        .routes(routes!(fulfil::deliver))
+        .routes(routes!(fulfil::cancel))
         .routes(routes!(orders::get_settings, orders::update_settings))
         .routes(routes!(finance::feed))
         .routes(routes!(finance::ageing))

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 mod feed;
+mod fulfil;
 mod money;
 mod numbering;
 
