@@ -14,6 +14,7 @@ pub static MODULES: Modules = &[
     &forecourt_catalog::MODULE,
     &forecourt_work::MODULE,
     &forecourt_sales::MODULE,
+    &forecourt_deal::MODULE,
     &forecourt_admin::MODULE,
 ];
 
