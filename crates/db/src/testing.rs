@@ -95,8 +95,22 @@ fn database_url(server: &str, name: &str) -> String {
 /// advisory lock because every test process races to create it; built under a temporary name
 /// and renamed, so a half-migrated template is never used.
 async fn ensure_template(server: &str) -> String {
-    // Set by build.rs from the migration sources' text.
-    let template = format!("forecourt_tpl_{}", env!("FORECOURT_SCHEMA_FINGERPRINT"));
+    // Set by build.rs from the migration sources' text. Worktrees sharing one target directory
+    // share that build script's output, so the names of the migrations this binary runs are
+    // hashed in too: a binary with other migrations never clones another's template.
+    let names = {
+        use sea_orm_migration::{MigrationName, MigratorTrait};
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut hasher = DefaultHasher::new();
+        for m in crate::migrations::Migrator::migrations() {
+            m.name().hash(&mut hasher);
+        }
+        hasher.finish()
+    };
+    let template = format!(
+        "forecourt_tpl_{}_{names:08x}",
+        env!("FORECOURT_SCHEMA_FINGERPRINT")
+    );
     let mut admin = sqlx::PgConnection::connect(server)
         .await
         .expect("connect to FORECOURT_TEST_PG");

@@ -15,6 +15,7 @@ pub static MODULES: Modules = &[
     &forecourt_work::MODULE,
     &forecourt_sales::MODULE,
     &forecourt_stock::MODULE,
+    &forecourt_deal::MODULE,
     &forecourt_orders::MODULE,
     &forecourt_admin::MODULE,
 ];

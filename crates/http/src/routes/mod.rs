@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod catalog;
 pub mod customers;
+pub mod deal;
 mod kernel;
 pub mod orders;
 pub mod sales;

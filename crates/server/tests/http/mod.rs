@@ -4,6 +4,7 @@ mod audit_log;
 mod auth;
 mod cadence;
 mod customers;
+mod deal;
 mod demo;
 mod extract;
 mod hardening;
