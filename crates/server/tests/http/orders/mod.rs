@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 mod feed;
 mod fulfil;
+mod journey;
 mod money;
 mod numbering;
 
