@@ -5,6 +5,7 @@
 use forecourt_customers::access::reaches;
 use forecourt_customers::views::masked_name;
 use forecourt_db::ConnectionTrait;
+use forecourt_db::entities::stock_unit;
 use forecourt_db::entities::{
     api_token, audit_event, catalog_brand, catalog_model, catalog_series, customer, department,
     import, lead, opportunity, pipeline_stage, role, team, test_drive_booking, test_drive_car,
@@ -90,7 +91,7 @@ impl PageNames {
 
 /// The types whose names are looked up for an event's own record.
 fn known_type(entity_type: &str) -> Option<&'static str> {
-    const TYPES: [&str; 16] = [
+    const TYPES: [&str; 17] = [
         "user",
         "customer",
         "lead",
@@ -107,6 +108,7 @@ fn known_type(entity_type: &str) -> Option<&'static str> {
         "vehicle",
         "api_token",
         "import",
+        "stock_unit",
     ];
     TYPES.into_iter().find(|t| *t == entity_type)
 }
@@ -226,6 +228,9 @@ pub async fn resolve<C: ConnectionTrait>(
     }
     for r in rows::<import::Entity, _>(conn, actor, &wanted, "import").await? {
         found.push(named("import", r.id, r.filename));
+    }
+    for r in rows::<stock_unit::Entity, _>(conn, actor, &wanted, "stock_unit").await? {
+        found.push(named("stock_unit", r.id, r.vin));
     }
     for r in rows::<lead::Entity, _>(conn, actor, &wanted, "lead").await? {
         of_customer.push(("lead", r.id, r.customer_id));

@@ -210,10 +210,18 @@ crate::http_test!(async fn records_and_references_are_named_and_masked_for_the_r
 fn core_sources() -> Vec<(std::path::PathBuf, String)> {
     let mut out = Vec::new();
     let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut dirs: Vec<_> = ["kernel", "customers", "catalog", "work", "sales", "admin"]
-        .iter()
-        .map(|c| crates.join(c).join("src"))
-        .collect();
+    let mut dirs: Vec<_> = [
+        "kernel",
+        "customers",
+        "catalog",
+        "work",
+        "sales",
+        "stock",
+        "admin",
+    ]
+    .iter()
+    .map(|c| crates.join(c).join("src"))
+    .collect();
     dirs.push(crates.join("db/src/audited"));
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {

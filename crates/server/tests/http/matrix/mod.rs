@@ -17,6 +17,7 @@ mod catalog;
 mod customers;
 mod lookups;
 mod sales;
+mod stock;
 
 /// Who may call an endpoint.
 #[derive(Clone, Copy, Debug)]
@@ -174,6 +175,7 @@ fn cases() -> Vec<Case> {
     all.extend(catalog::cases());
     all.extend(lookups::cases());
     all.extend(sales::cases());
+    all.extend(stock::cases());
     // Last: it ends the caller's session.
     all.push(case(
         "log out",
@@ -223,6 +225,8 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{role}", &d.custom_role_key)
         .replace("{token}", &d.api_token_id)
         .replace("{dealer}", &d.dealer_id)
+        .replace("{stock_unit}", &r.stock_unit_id)
+        .replace("{stock_model}", &r.stock_model_id)
 }
 
 fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {

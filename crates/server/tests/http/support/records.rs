@@ -31,6 +31,9 @@ pub struct DealerRecords {
     /// The sales consultant's user id.
     pub consultant_id: String,
     pub sales: SalesRecords,
+    /// A unit in stock (stock), and its catalog model.
+    pub stock_unit_id: String,
+    pub stock_model_id: String,
 }
 
 /// The consultant's leads in the states the sales endpoints act on.
@@ -343,7 +346,38 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
     )
     .await;
     let work = crate::http::matrix_work::records(t, &consultant, &system, customer.id).await;
+    let (stock_unit, stock_model_id) = {
+        use forecourt_stock::StockExt as _;
+        // A model of its own, so the catalog's rows may still delete the fixture's model.
+        let stocked = app
+            .catalog()
+            .create_model(
+                &system,
+                forecourt_catalog::NewModel {
+                    series_id: series.id,
+                    name: "380TSI".into(),
+                    model_year: 2026,
+                    body_type: forecourt_catalog::BodyType::Suv,
+                    powertrain: forecourt_catalog::Powertrain::Petrol,
+                    guide_price_fen: forecourt_domain::money::Fen(25_980_000),
+                    colours: vec![],
+                    active: true,
+                },
+            )
+            .await
+            .unwrap();
+        let new =
+            serde_json::json!({"vin": crate::http::stock::vin(1), "catalog_model_id": stocked.id});
+        let unit = app
+            .stock()
+            .create_unit(&system, serde_json::from_value(new).unwrap())
+            .await
+            .unwrap();
+        (unit, stocked.id.to_string())
+    };
     DealerRecords {
+        stock_unit_id: stock_unit.unit.id.to_string(),
+        stock_model_id,
         work,
         consultant_id: consultant.user_id().to_string(),
         sales,
