@@ -326,10 +326,10 @@ pub async fn view<C: ConnectionTrait>(
     today: NaiveDate,
     q: &quote::Model,
 ) -> CoreResult<QuoteView> {
-    Ok(views(conn, actor, today, std::slice::from_ref(q))
+    views(conn, actor, today, std::slice::from_ref(q))
         .await?
         .pop()
-        .ok_or(forecourt_kernel::error::CoreError::not_found("quote"))?)
+        .ok_or(forecourt_kernel::error::CoreError::not_found("quote"))
 }
 
 /// The dealer's name (for the printed quote).

@@ -19,17 +19,14 @@ const fn yuan(y: i64) -> i64 {
 /// A dealer with a configured trim and a consultant's opportunity.
 pub(super) struct Deal {
     pub w: World,
-    pub admin: Session,
     pub manager: Session,
     pub consultant: Session,
-    pub series_id: String,
     /// Petrol, ¥189,800, colours 珍珠白 and 宝石蓝.
     pub model_id: String,
     /// A battery-electric trim of the same series, ¥226,000.
     pub bev_model_id: String,
-    /// The paint group (exclusive) and its two options (白 ¥0, 蓝 ¥2,000).
+    /// The paint group (exclusive) and its white option (¥0; blue is ¥2,000).
     pub white_id: String,
-    pub blue_id: String,
     /// The wheels group (single): 19寸 ¥6,000 and 20寸 ¥8,000.
     pub wheels19_id: String,
     pub wheels20_id: String,
@@ -39,7 +36,6 @@ pub(super) struct Deal {
     /// An option of the BEV trim (not valid on the petrol one).
     pub bev_paint_id: String,
     pub customer_id: String,
-    pub lead_id: String,
     pub opportunity_id: String,
 }
 
@@ -154,7 +150,7 @@ pub(super) async fn deal(t: &TestApp) -> Deal {
                "colour": colour, "price": price(p, None)})
     };
     let white_id = item(t, &manager, option(&paint, "珍珠白", Some("珍珠白"), 0)).await;
-    let blue_id = item(
+    item(
         t,
         &manager,
         option(&paint, "宝石蓝", Some("宝石蓝"), yuan(2_000)),
@@ -190,25 +186,21 @@ pub(super) async fn deal(t: &TestApp) -> Deal {
                "colour": "珍珠白", "price": price(0, None)}),
     )
     .await;
-    let (customer_id, lead_id, opportunity_id) =
+    let (customer_id, _, opportunity_id) =
         opportunity(t, &consultant, "王芳", "13900001111").await;
     Deal {
         w,
-        admin,
         manager,
         consultant,
-        series_id: id(&series),
         model_id,
         bev_model_id,
         white_id,
-        blue_id,
         wheels19_id,
         wheels20_id,
         package_id,
         accessory_id,
         bev_paint_id,
         customer_id,
-        lead_id,
         opportunity_id,
     }
 }

@@ -34,7 +34,7 @@ crate::http_test!(async fn a_quote_adds_up_to_the_on_the_road_price_exactly(t) {
     assert_eq!(q["total_fen"], sum);
     assert_eq!(q["status"], "draft");
     assert_eq!(q["number"], "Q000001-1");
-    assert_eq!(q["consultant_name"].is_string(), true);
+    assert!(q["consultant_name"].is_string());
     // A consultant sees no cost or margin.
     assert!(q["margin_fen"].is_null());
 
