@@ -82,15 +82,6 @@ pub struct StockUnitDetail {
     pub history: Vec<StockEventView>,
 }
 
-/// A page of stock units.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct StockUnitPage {
-    /// The units, newest first.
-    pub items: Vec<StockUnitView>,
-    /// Pass as `cursor` for the next page; none on the last.
-    pub next_cursor: Option<String>,
-}
-
 /// A new unit.
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct NewStockUnit {

@@ -228,24 +228,26 @@ pub async fn all_matching<C: ConnectionTrait>(
         .await?)
 }
 
-/// Units in stock or in transit per catalog model: `(model, count)`.
+/// Units in stock or in transit per catalog model and status: `(model, status, count)`.
 pub async fn supply_by_model<C: ConnectionTrait>(
     conn: &C,
     scope: &DealerScope,
-) -> DbResult<Vec<(Uuid, i64)>> {
-    let rows: Vec<(Option<Uuid>, i64)> = stock_unit::Entity::scoped(scope)
+) -> DbResult<Vec<(Uuid, String, i64)>> {
+    let rows: Vec<(Option<Uuid>, String, i64)> = stock_unit::Entity::scoped(scope)
         .filter(stock_unit::Column::Status.is_in(["in_stock", "in_transit"]))
         .filter(stock_unit::Column::CatalogModelId.is_not_null())
         .select_only()
         .column(stock_unit::Column::CatalogModelId)
+        .column(stock_unit::Column::Status)
         .column_as(stock_unit::Column::Id.count(), "n")
         .group_by(stock_unit::Column::CatalogModelId)
+        .group_by(stock_unit::Column::Status)
         .into_tuple()
         .all(conn)
         .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(m, n)| m.map(|m| (m, n)))
+        .filter_map(|(m, s, n)| m.map(|m| (m, s, n)))
         .collect())
 }
 

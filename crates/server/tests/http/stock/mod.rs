@@ -8,7 +8,11 @@ use forecourt_domain::role::BuiltinRole;
 use forecourt_kernel::Actor;
 use serde_json::{Value, json};
 
+mod alerts;
 mod hooks;
+mod list;
+mod trade_in;
+mod units;
 
 /// A VIN whose check digit is valid, numbered `n`.
 pub fn vin(n: u32) -> String {
@@ -20,7 +24,6 @@ pub fn vin(n: u32) -> String {
 }
 
 /// The same VIN with a wrong check digit.
-#[allow(dead_code)]
 pub fn bad_vin(n: u32) -> String {
     let good = vin(n);
     let wrong = if good.as_bytes()[8] == b'1' { '2' } else { '1' };
@@ -33,7 +36,6 @@ pub struct Fixture {
     pub w: World,
     pub manager: Session,
     pub model_id: String,
-    #[allow(dead_code)]
     pub series_id: String,
 }
 
