@@ -83,8 +83,10 @@ pub(super) async fn configure(
             app.deal()
                 .create_config_item(
                     manager,
-                    input(json!({"kind": "vehicle", "model_id": model_id, "name": model.name,
-                        "price": price(guide, Some(guide / 100 * 91))}))?,
+                    input(
+                        json!({"kind": "vehicle", "model_id": model_id, "name": model.name,
+                        "price": price(guide, Some(guide / 100 * 91))}),
+                    )?,
                 )
                 .await?;
             let mut paints = Vec::new();
@@ -136,8 +138,10 @@ pub(super) async fn configure(
                 .deal()
                 .create_config_item(
                     manager,
-                    input(json!({"kind": "package", "model_id": model_id, "name": "舒适科技包",
-                        "option_ids": extras, "price": price(800_000, Some(480_000))}))?,
+                    input(
+                        json!({"kind": "package", "model_id": model_id, "name": "舒适科技包",
+                        "option_ids": extras, "price": price(800_000, Some(480_000))}),
+                    )?,
                 )
                 .await?;
             let wmi = MAKERS
@@ -171,8 +175,20 @@ pub(super) async fn stock_up(
 ) -> CoreResult<()> {
     for trim in trims {
         for n in 0..arrivals {
-            let days_ago = if n == 0 { faker.between(0, 120) } else { faker.between(0, 40) };
-            unit(app, manager, faker, trim, "in_stock", Some(today - Duration::days(days_ago))).await?;
+            let days_ago = if n == 0 {
+                faker.between(0, 120)
+            } else {
+                faker.between(0, 40)
+            };
+            unit(
+                app,
+                manager,
+                faker,
+                trim,
+                "in_stock",
+                Some(today - Duration::days(days_ago)),
+            )
+            .await?;
         }
         if pipeline {
             unit(app, manager, faker, trim, "in_transit", None).await?;
@@ -190,8 +206,8 @@ async fn unit(
     status: &str,
     arrived_on: Option<NaiveDate>,
 ) -> CoreResult<()> {
-    let colour = (!trim.paints.is_empty())
-        .then(|| trim.paints[faker.index(trim.paints.len())].0.clone());
+    let colour =
+        (!trim.paints.is_empty()).then(|| trim.paints[faker.index(trim.paints.len())].0.clone());
     let location = ["展厅", "一号库", "二号库"][faker.index(3)];
     app.stock()
         .create_unit(
