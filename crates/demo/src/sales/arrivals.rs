@@ -83,6 +83,7 @@ impl Sim<'_> {
                 closed: false,
                 due: lead.next_follow_up_at,
                 opportunity_closed: false,
+                deal: Default::default(),
             });
         } else if let Some(i) = returning {
             self.leads[i].due = lead.next_follow_up_at;
@@ -152,6 +153,7 @@ impl Sim<'_> {
             closed: false,
             due: lead.next_follow_up_at,
             opportunity_closed: false,
+            deal: Default::default(),
         });
         Ok(())
     }

@@ -5,6 +5,8 @@
 //! manager approves or sends back. Every chart and report then has something true to show.
 
 mod arrivals;
+mod deal_setup;
+mod deals;
 mod drives;
 mod follow_ups;
 mod pipeline;
@@ -16,10 +18,10 @@ use forecourt_admin::AdminExt as _;
 use forecourt_admin::users::NewUser;
 use forecourt_catalog::CatalogExt as _;
 use forecourt_domain::ids::{
-    CatalogSeriesId, CustomerId, LeadId, OpportunityId, PipelineStageId, TestDriveBookingId,
-    TestDriveCarId,
+    CatalogSeriesId, ConfigItemId, CustomerId, LeadId, OpportunityId, PipelineStageId,
+    TestDriveBookingId, TestDriveCarId,
 };
-use forecourt_domain::sales::Grade;
+use forecourt_domain::sales::{Grade, StageKind};
 use forecourt_kernel::app::App;
 use forecourt_kernel::auth::Actor;
 use forecourt_kernel::clock::ManualClock;
@@ -81,6 +83,8 @@ struct SimLead {
     due: Option<DateTime<Utc>>,
     /// The opportunity was delivered or lost.
     opportunity_closed: bool,
+    /// Its quote and contract, once there are.
+    deal: deals::SimDeal,
 }
 
 struct Booking {
@@ -98,7 +102,17 @@ struct Sim<'a> {
     manager: &'a Actor,
     series: Vec<(CatalogSeriesId, i64)>,
     stages: Vec<PipelineStageId>,
+    /// What reaching each stage means (in the order of `stages`).
+    kinds: Vec<StageKind>,
     cars: Vec<TestDriveCarId>,
+    /// The configured trims, by the index of `series`, and the dealer's accessories.
+    trims: Vec<deal_setup::DemoTrim>,
+    accessories: Vec<ConfigItemId>,
+    finance: Actor,
+    prefix: String,
+    /// Receipts and invoices written so far (their numbers).
+    receipts: u32,
+    invoices: u32,
     leads: Vec<SimLead>,
     bookings: Vec<Booking>,
 }
@@ -172,14 +186,16 @@ pub(super) async fn sales(
         .flat_map(|b| b.series)
         .filter_map(|s| s.models.first().map(|m| (s.id, m.guide_price_fen.0)))
         .collect();
-    let stages = app
+    let active: Vec<_> = app
         .sales()
         .pipeline_stages(system)
         .await?
         .into_iter()
         .filter(|s| s.active)
-        .map(|s| s.id)
         .collect();
+    let stages = active.iter().map(|s| s.id).collect();
+    let kinds = active.iter().map(|s| s.kind).collect();
+    let finance = forecourt_kernel::auth::acting_as(conn, &format!("{prefix}-finance")).await?;
     let mut cars = Vec::new();
     for (i, (series_id, _)) in series.iter().take(3).enumerate() {
         let car = app
@@ -201,15 +217,28 @@ pub(super) async fn sales(
         .duration_trunc(Duration::days(1))
         .unwrap_or(now - Duration::days(days));
     let clock = Arc::new(ManualClock::new(start));
+    let sim_app = app.with_other_clock(clock.clone());
+    let mut faker = Faker::new(seed);
+    let first_day = deal_setup::local_day(start);
+    let (trims, accessories) =
+        deal_setup::configure(&sim_app, &manager, first_day - Duration::days(30)).await?;
+    deal_setup::stock_up(&sim_app, &manager, &mut faker, &trims, first_day, 2, false).await?;
     let mut sim = Sim {
-        app: app.with_other_clock(clock.clone()),
+        app: sim_app,
         clock,
-        faker: Faker::new(seed),
+        faker,
         consultants,
         manager: &manager,
         series,
         stages,
+        kinds,
         cars,
+        trims,
+        accessories,
+        finance,
+        prefix: prefix.to_owned(),
+        receipts: 0,
+        invoices: 0,
         leads: Vec::new(),
         bookings: Vec::new(),
     };
@@ -219,8 +248,34 @@ pub(super) async fn sales(
         if morning > now {
             break;
         }
+        if day % 7 == 6 && sim.at(morning, now) {
+            // The weekly delivery from the factory.
+            let today = deal_setup::local_day(morning);
+            deal_setup::stock_up(
+                &sim.app,
+                sim.manager,
+                &mut sim.faker,
+                &sim.trims,
+                today,
+                1,
+                false,
+            )
+            .await?;
+        }
         sim.day(morning, now).await?;
     }
+    // What is on its way and on order today.
+    let today = deal_setup::local_day(now);
+    deal_setup::stock_up(
+        &sim.app,
+        sim.manager,
+        &mut sim.faker,
+        &sim.trims,
+        today,
+        0,
+        true,
+    )
+    .await?;
     Ok(true)
 }
 

@@ -1,7 +1,7 @@
 //! Opportunities moving on through the pipeline: a stage every few days, to contract and delivery.
 
 use super::{Sim, input};
-use forecourt_domain::sales::LeadStatus;
+use forecourt_domain::sales::{LeadStatus, StageKind};
 use forecourt_kernel::error::{CoreError, CoreResult};
 use forecourt_sales::SalesExt as _;
 use serde_json::json;
@@ -46,6 +46,23 @@ impl Sim<'_> {
             let Some(next) = self.stages.get(at + 1) else {
                 continue;
             };
+            // The contract and the delivery are the orders module's: it moves the card.
+            match self.kinds.get(at + 1) {
+                Some(StageKind::Order) => {
+                    self.sign(i).await?;
+                    continue;
+                }
+                Some(StageKind::Won) => {
+                    if self.fulfil(i).await? {
+                        self.leads[i].opportunity_closed = true;
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            if self.kinds.get(at) == Some(&StageKind::Order) {
+                continue;
+            }
             match self
                 .app
                 .sales()
@@ -57,6 +74,8 @@ impl Sim<'_> {
                 .await
             {
                 Ok(moved) if moved.status != "open" => self.leads[i].opportunity_closed = true,
+                // A customer who has come this far is given a price.
+                Ok(_) if at + 1 >= 2 => self.quote(i).await?,
                 Ok(_) => {}
                 Err(CoreError::InvalidState { .. } | CoreError::VersionConflict { .. }) => {}
                 Err(other) => return Err(other),
