@@ -431,7 +431,15 @@ impl Catalog<'_> {
                 detail: "vehicles refer to this model; deactivate it instead".into(),
             });
         }
-        tenant::delete::<catalog_model::Entity, _>(&*tx, actor.scope(), before.id).await?;
+        tenant::delete::<catalog_model::Entity, _>(&*tx, actor.scope(), before.id)
+            .await
+            .map_err(|e| match e {
+                // Quotes, test-drive cars, configurator items … refer to it.
+                forecourt_db::DbError::ForeignKeyViolation(_) => CoreError::InUse {
+                    detail: "other records refer to this model; deactivate it instead".into(),
+                },
+                other => CoreError::from(other),
+            })?;
         audit::record(&*tx, actor, AuditEntry::deleted(&before), self.now()).await?;
         tx.commit().await?;
         Ok(())

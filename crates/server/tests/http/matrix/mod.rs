@@ -15,6 +15,7 @@ use std::collections::HashMap;
 mod admin;
 mod catalog;
 mod customers;
+mod deal;
 mod lookups;
 mod sales;
 
@@ -174,6 +175,7 @@ fn cases() -> Vec<Case> {
     all.extend(catalog::cases());
     all.extend(lookups::cases());
     all.extend(sales::cases());
+    all.extend(deal::cases());
     // Last: it ends the caller's session.
     all.push(case(
         "log out",
@@ -223,6 +225,10 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{role}", &d.custom_role_key)
         .replace("{token}", &d.api_token_id)
         .replace("{dealer}", &d.dealer_id)
+        .replace("{quote}", &r.deal.quote_id)
+        .replace("{deal_model}", &r.deal.model_id)
+        .replace("{appraisal}", &r.deal.appraisal_id)
+        .replace("{config_item}", &r.deal.config_item_id)
 }
 
 fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {

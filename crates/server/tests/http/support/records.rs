@@ -31,6 +31,8 @@ pub struct DealerRecords {
     /// The sales consultant's user id.
     pub consultant_id: String,
     pub sales: SalesRecords,
+    /// The deal's records: an accessory, a quote, an appraisal.
+    pub deal: crate::http::deal::records::DealRecords,
 }
 
 /// The consultant's leads in the states the sales endpoints act on.
@@ -343,7 +345,19 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
     )
     .await;
     let work = crate::http::matrix_work::records(t, &consultant, &system, customer.id).await;
+    let deal = crate::http::deal::records::records(
+        app,
+        &system,
+        &manager,
+        &consultant,
+        &series.id.to_string(),
+        &sales.opportunity_id,
+        &customer.id.to_string(),
+        &customer.vehicles[0].id.to_string(),
+    )
+    .await;
     DealerRecords {
+        deal,
         work,
         consultant_id: consultant.user_id().to_string(),
         sales,
