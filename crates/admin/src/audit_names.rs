@@ -11,6 +11,7 @@ use forecourt_db::entities::{
     import, lead, opportunity, pipeline_stage, role, team, test_drive_booking, test_drive_car,
     user, vehicle,
 };
+use forecourt_db::entities::{appraisal, config_item, quote};
 use forecourt_db::repo::tenant::{self, TenantEntity};
 use forecourt_domain::permission::Permission;
 use forecourt_kernel::auth::Actor;
@@ -91,7 +92,7 @@ impl PageNames {
 
 /// The types whose names are looked up for an event's own record.
 fn known_type(entity_type: &str) -> Option<&'static str> {
-    const TYPES: [&str; 17] = [
+    const TYPES: [&str; 20] = [
         "user",
         "customer",
         "lead",
@@ -109,6 +110,9 @@ fn known_type(entity_type: &str) -> Option<&'static str> {
         "api_token",
         "import",
         "stock_unit",
+        "quote",
+        "appraisal",
+        "config_item",
     ];
     TYPES.into_iter().find(|t| *t == entity_type)
 }
@@ -240,6 +244,15 @@ pub async fn resolve<C: ConnectionTrait>(
     }
     for r in rows::<test_drive_booking::Entity, _>(conn, actor, &wanted, "test_drive").await? {
         of_customer.push(("test_drive", r.id, r.customer_id));
+    }
+    for r in rows::<quote::Entity, _>(conn, actor, &wanted, "quote").await? {
+        of_customer.push(("quote", r.id, r.customer_id));
+    }
+    for r in rows::<appraisal::Entity, _>(conn, actor, &wanted, "appraisal").await? {
+        of_customer.push(("appraisal", r.id, r.customer_id));
+    }
+    for r in rows::<config_item::Entity, _>(conn, actor, &wanted, "config_item").await? {
+        found.push(named("config_item", r.id, r.name));
     }
 
     // Customers, named directly or through their leads, and whose owners decide the masking.

@@ -431,15 +431,14 @@ impl Catalog<'_> {
                 detail: "vehicles refer to this model; deactivate it instead".into(),
             });
         }
-        // Other modules' rows (stock units, test-drive cars) refer to models too: the
-        // database refuses, and the answer is the same.
         tenant::delete::<catalog_model::Entity, _>(&*tx, actor.scope(), before.id)
             .await
             .map_err(|e| match e {
+                // Quotes, test-drive cars, configurator items … refer to it.
                 forecourt_db::DbError::ForeignKeyViolation(_) => CoreError::InUse {
                     detail: "other records refer to this model; deactivate it instead".into(),
                 },
-                other => other.into(),
+                other => CoreError::from(other),
             })?;
         audit::record(&*tx, actor, AuditEntry::deleted(&before), self.now()).await?;
         tx.commit().await?;

@@ -1,6 +1,7 @@
 //! The configurator: a trim's option groups, options, packages, the dealer accessories offered
 //! for its series, and every price in effect on a date.
 
+mod prices;
 mod write;
 
 pub use write::{COLOUR_MAX, GroupInput, ItemInput, ItemPatch, PriceInput};

@@ -10,6 +10,7 @@ mod appraisals;
 mod approvals;
 mod configurator;
 mod quotes;
+pub(crate) mod records;
 
 /// Yuan to fen.
 const fn yuan(y: i64) -> i64 {
@@ -186,8 +187,7 @@ pub(super) async fn deal(t: &TestApp) -> Deal {
                "colour": "珍珠白", "price": price(0, None)}),
     )
     .await;
-    let (customer_id, _, opportunity_id) =
-        opportunity(t, &consultant, "王芳", "13900001111").await;
+    let (customer_id, _, opportunity_id) = opportunity(t, &consultant, "王芳", "13900001111").await;
     Deal {
         w,
         manager,

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 mod admin;
 mod catalog;
 mod customers;
+mod deal;
 mod lookups;
 mod sales;
 mod stock;
@@ -176,6 +177,7 @@ fn cases() -> Vec<Case> {
     all.extend(lookups::cases());
     all.extend(sales::cases());
     all.extend(stock::cases());
+    all.extend(deal::cases());
     // Last: it ends the caller's session.
     all.push(case(
         "log out",
@@ -227,6 +229,10 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{dealer}", &d.dealer_id)
         .replace("{stock_unit}", &r.stock_unit_id)
         .replace("{stock_model}", &r.stock_model_id)
+        .replace("{quote}", &r.deal.quote_id)
+        .replace("{deal_model}", &r.deal.model_id)
+        .replace("{appraisal}", &r.deal.appraisal_id)
+        .replace("{config_item}", &r.deal.config_item_id)
 }
 
 fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {

@@ -34,6 +34,8 @@ pub struct DealerRecords {
     /// A unit in stock (stock), and its catalog model.
     pub stock_unit_id: String,
     pub stock_model_id: String,
+    /// The deal's records: an accessory, a quote, an appraisal.
+    pub deal: crate::http::deal::records::DealRecords,
 }
 
 /// The consultant's leads in the states the sales endpoints act on.
@@ -375,9 +377,21 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
             .unwrap();
         (unit, stocked.id.to_string())
     };
+    let deal = crate::http::deal::records::records(
+        app,
+        &system,
+        &manager,
+        &consultant,
+        &series.id.to_string(),
+        &sales.opportunity_id,
+        &customer.id.to_string(),
+        &customer.vehicles[0].id.to_string(),
+    )
+    .await;
     DealerRecords {
         stock_unit_id: stock_unit.unit.id.to_string(),
         stock_model_id,
+        deal,
         work,
         consultant_id: consultant.user_id().to_string(),
         sales,
