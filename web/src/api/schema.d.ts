@@ -1625,6 +1625,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stock-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dealer's units, newest first, filtered; keyset-paged. */
+        get: operations["list_units"];
+        put?: never;
+        /** Adds a unit (ordered, in transit or in stock). The VIN's check digit must be valid. */
+        post: operations["create_unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-units/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered list as an `.xlsx` workbook, headed in `lang` (else the reader's language). */
+        get: operations["export_units"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each catalog model's units in stock and in transit against its minimum (`low_stock`). */
+        get: operations["model_stock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The aged-stock thresholds and per-model minimums. */
+        get: operations["get_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sets the aged-stock thresholds and per-model minimums. */
+        patch: operations["update_settings"];
+        trace?: never;
+    };
+    "/api/v1/stock-units/trade-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A customer's car traded in enters used-car stock: the same VIN record, its history kept. */
+        post: operations["trade_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit with its history, days in stock and order. */
+        get: operations["get_unit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edits a unit's location, colour, arrival day and cost. */
+        patch: operations["update_unit"];
+        trace?: never;
+    };
+    "/api/v1/stock-units/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a unit: ordered → in transit → in stock, or a reservation cancelled. Any other move
+         *     is 409 `invalid_state`.
+         */
+        post: operations["move_unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -3815,6 +3940,16 @@ export interface components {
             /** @description Where the reading came from: `service`, `customer`, `inspection`, `sale` or `import`. */
             source: string;
         };
+        /** @description A model's minimum stock. */
+        ModelMinimumView: {
+            /** @description The catalog model. */
+            catalog_model_id: components["schemas"]["CatalogModelId"];
+            /**
+             * Format: int32
+             * @description The fewest units wanted in stock or in transit (0 removes the rule; at most 999).
+             */
+            minimum: number;
+        };
         ModelPatch: {
             /**
              * Format: int64
@@ -3834,6 +3969,30 @@ export interface components {
             colours?: components["schemas"]["Colour"][] | null;
             /** @description `false` stops it being chosen for new records (vehicles keep it). Absent keeps it. */
             active?: boolean | null;
+        };
+        /** @description A catalog model's supply against its minimum. */
+        ModelStockView: {
+            /** @description The catalog model. */
+            catalog_model_id: components["schemas"]["CatalogModelId"];
+            /** @description The model in words. */
+            model_name: string;
+            /**
+             * Format: int64
+             * @description Units in stock.
+             */
+            in_stock: number;
+            /**
+             * Format: int64
+             * @description Units in transit.
+             */
+            in_transit: number;
+            /**
+             * Format: int32
+             * @description The dealer's minimum (0: none).
+             */
+            minimum: number;
+            /** @description Fewer units in stock and in transit than the minimum. */
+            low_stock: boolean;
         };
         ModelView: {
             /** @description The model's id (UUIDv7). */
@@ -4156,6 +4315,25 @@ export interface components {
              * @description Where it goes (default: before the signing stage).
              */
             sort_order?: number | null;
+        };
+        /** @description A new unit. */
+        NewStockUnit: {
+            vin: string;
+            /** @description The catalog model (trim). */
+            catalog_model_id: components["schemas"]["CatalogModelId"];
+            colour?: string | null;
+            status?: null | components["schemas"]["StockStatus"];
+            location?: string | null;
+            /**
+             * Format: date
+             * @description The day it arrived (`YYYY-MM-DD`); default today for a unit in stock.
+             */
+            arrived_on?: string | null;
+            /**
+             * Format: int64
+             * @description What it cost, in fen (0 to 10,000,000,000).
+             */
+            cost_fen?: number | null;
         };
         NewTeam: {
             name: string;
@@ -4791,6 +4969,68 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_StockUnitView: {
+            /** @description The items of this page, in the list's order. */
+            items: {
+                /** @description The unit's id (UUIDv7). */
+                id: components["schemas"]["StockUnitId"];
+                /** @description Its VIN (17 characters, check digit valid). */
+                vin: string;
+                catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+                series_id?: null | components["schemas"]["CatalogSeriesId"];
+                /** @description The car in words: `大众 途观L 2025 380TSI 旗舰版`. */
+                model_name: string;
+                /** @description Its colour. */
+                colour?: string | null;
+                /** @description Where it is in its life. */
+                status: components["schemas"]["StockStatus"];
+                /** @description Where it stands (yard, showroom, warehouse …). */
+                location?: string | null;
+                /**
+                 * Format: date
+                 * @description The day it arrived at the dealer.
+                 */
+                arrived_on?: string | null;
+                /**
+                 * Format: int64
+                 * @description Days in stock today (in the dealer's time zone), while it is on hand (in stock or
+                 *     reserved); none before it arrives and after it is sold.
+                 */
+                days_in_stock?: number | null;
+                /**
+                 * Format: int64
+                 * @description What it cost the dealer, in fen — only for readers with `stock:cost`.
+                 */
+                cost_fen?: number | null;
+                /**
+                 * Format: uuid
+                 * @description The order it is reserved for (or was sold on).
+                 */
+                order_id?: string | null;
+                customer_id?: null | components["schemas"]["CustomerId"];
+                vehicle_id?: null | components["schemas"]["VehicleId"];
+                /** @description A used car (a trade-in) rather than a new one. */
+                used: boolean;
+                /**
+                 * Format: date-time
+                 * @description When its status last changed.
+                 */
+                status_changed_at: string;
+                /**
+                 * Format: date-time
+                 * @description When it was added.
+                 */
+                created_at: string;
+                /**
+                 * Format: int64
+                 * @description Its version; send it back with a change.
+                 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_TimelineEntry: {
             /** @description The items of this page, in the list's order. */
             items: {
@@ -4961,7 +5201,7 @@ export interface components {
          * @description A permission, `resource:action`.
          * @enum {string}
          */
-        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure" | "activity:read" | "activity:write" | "approval:read" | "approval:create" | "approval:decide" | "refund:approve" | "notification:read" | "job:manage" | "message:read" | "message_template:manage";
+        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure" | "activity:read" | "activity:write" | "approval:read" | "approval:create" | "approval:decide" | "refund:approve" | "notification:read" | "job:manage" | "message:read" | "message_template:manage" | "stock:read" | "stock:manage" | "stock:cost";
         /** @description One permission of the catalog, for building the resource × action grid. */
         PermissionInfo: {
             /** @description The permission's key (`resource.action`). */
@@ -5444,6 +5684,157 @@ export interface components {
          * @enum {string}
          */
         StagnationAction: "flag" | "senior" | "manager" | "marketing_pool";
+        /** @description One change of a unit's status. */
+        StockEventView: {
+            from_status?: null | components["schemas"]["StockStatus"];
+            /** @description The status after. */
+            to_status: components["schemas"]["StockStatus"];
+            /**
+             * Format: uuid
+             * @description The order concerned, if any.
+             */
+            order_id?: string | null;
+            actor_id?: null | components["schemas"]["UserId"];
+            /** @description Their name. */
+            actor_name?: string | null;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+        };
+        /** @description A move to another status. */
+        StockMove: {
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
+            version: number;
+            /**
+             * @description The status to move to: only the next legal one (`ordered → in_transit → in_stock`;
+             *     `reserved → in_stock` cancels a reservation). Reservations, sales and deliveries
+             *     come from orders.
+             */
+            status: components["schemas"]["StockStatus"];
+            /**
+             * Format: date
+             * @description The arrival day, when the unit moves in stock (default today).
+             */
+            arrived_on?: string | null;
+        };
+        /** @description Changes to the stock settings. */
+        StockSettingsPatch: {
+            /**
+             * Format: int64
+             * @description The version last read (0 while the defaults apply).
+             */
+            version: number;
+            /** @description The aged-stock thresholds: 1 to 5 distinct ages, 1 to 3650 days. */
+            aged_days?: number[] | null;
+            /** @description Minimums to set, by model (0 removes a model's rule). Others stay. */
+            minimums?: components["schemas"]["ModelMinimumView"][] | null;
+        };
+        /** @description The dealer's stock settings. */
+        StockSettingsView: {
+            /** @description The ages in days at which a unit raises an aged-stock alert (default 60 and 90). */
+            aged_days: number[];
+            /** @description The per-model minimums (units in stock or in transit). */
+            minimums: components["schemas"]["ModelMinimumView"][];
+            /**
+             * Format: int64
+             * @description Its version (0 while the defaults apply); send it back with a change.
+             */
+            version: number;
+        };
+        /**
+         * @description Where a stock unit is in its life at the dealer.
+         * @enum {string}
+         */
+        StockStatus: "ordered" | "in_transit" | "in_stock" | "reserved" | "sold" | "delivered";
+        /** @description A unit with its history. */
+        StockUnitDetail: components["schemas"]["StockUnitView"] & {
+            /** @description Every change of its status, oldest first. */
+            history: components["schemas"]["StockEventView"][];
+        };
+        /** Format: uuid */
+        StockUnitId: string;
+        /** @description Changes to a unit. Its status changes through a move. */
+        StockUnitPatch: {
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
+            version: number;
+            location?: string | null;
+            /**
+             * Format: int64
+             * @description What it cost, in fen. Absent keeps it; `null` clears it. Needs `stock:cost`.
+             */
+            cost_fen?: number | null;
+            colour?: string | null;
+            /**
+             * Format: date
+             * @description The day it arrived. Absent keeps it; `null` clears it.
+             */
+            arrived_on?: string | null;
+        };
+        /** @description A car on the dealer's books. */
+        StockUnitView: {
+            /** @description The unit's id (UUIDv7). */
+            id: components["schemas"]["StockUnitId"];
+            /** @description Its VIN (17 characters, check digit valid). */
+            vin: string;
+            catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+            series_id?: null | components["schemas"]["CatalogSeriesId"];
+            /** @description The car in words: `大众 途观L 2025 380TSI 旗舰版`. */
+            model_name: string;
+            /** @description Its colour. */
+            colour?: string | null;
+            /** @description Where it is in its life. */
+            status: components["schemas"]["StockStatus"];
+            /** @description Where it stands (yard, showroom, warehouse …). */
+            location?: string | null;
+            /**
+             * Format: date
+             * @description The day it arrived at the dealer.
+             */
+            arrived_on?: string | null;
+            /**
+             * Format: int64
+             * @description Days in stock today (in the dealer's time zone), while it is on hand (in stock or
+             *     reserved); none before it arrives and after it is sold.
+             */
+            days_in_stock?: number | null;
+            /**
+             * Format: int64
+             * @description What it cost the dealer, in fen — only for readers with `stock:cost`.
+             */
+            cost_fen?: number | null;
+            /**
+             * Format: uuid
+             * @description The order it is reserved for (or was sold on).
+             */
+            order_id?: string | null;
+            customer_id?: null | components["schemas"]["CustomerId"];
+            vehicle_id?: null | components["schemas"]["VehicleId"];
+            /** @description A used car (a trade-in) rather than a new one. */
+            used: boolean;
+            /**
+             * Format: date-time
+             * @description When its status last changed.
+             */
+            status_changed_at: string;
+            /**
+             * Format: date-time
+             * @description When it was added.
+             */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
+            version: number;
+        };
         /** Format: uuid */
         TeamId: string;
         TeamPatch: {
@@ -5598,6 +5989,21 @@ export interface components {
             ref_id?: string | null;
             /** @description Who did it (a user's name, or the system). */
             actor_name: string;
+        };
+        /** @description A trade-in entering used-car stock. */
+        TradeIn: {
+            vin: string;
+            location?: string | null;
+            /**
+             * Format: date
+             * @description The day it came in (default today).
+             */
+            arrived_on?: string | null;
+            /**
+             * Format: int64
+             * @description What the dealer paid, in fen.
+             */
+            cost_fen?: number | null;
         };
         /** @description Gives a car to another customer (sold on, or registered to a family member). */
         TransferInput: {
@@ -9644,6 +10050,349 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_units: {
+        parameters: {
+            query?: {
+                /** @description A VIN, whole or its last characters (the last six). */
+                q?: string;
+                /** @description Statuses, comma-separated: `in_stock,reserved`. */
+                status?: string;
+                /** @description A catalog model. */
+                catalog_model_id?: components["schemas"]["CatalogModelId"];
+                /** @description A catalog series. */
+                series_id?: components["schemas"]["CatalogSeriesId"];
+                /** @description The colour, exactly. */
+                colour?: string;
+                /** @description The location, or its beginning. */
+                location?: string;
+                /** @description At least this many days in stock. */
+                min_days?: number;
+                /** @description Used cars only (`true`) or new only (`false`). */
+                used?: boolean;
+                /** @description Rows per page (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description The language of the export's headings (`zh-CN`, `zh-TW`, `en`); default the reader's. */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_StockUnitView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewStockUnit"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockUnitDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_units: {
+        parameters: {
+            query?: {
+                /** @description A VIN, whole or its last characters (the last six). */
+                q?: string;
+                /** @description Statuses, comma-separated: `in_stock,reserved`. */
+                status?: string;
+                /** @description A catalog model. */
+                catalog_model_id?: components["schemas"]["CatalogModelId"];
+                /** @description A catalog series. */
+                series_id?: components["schemas"]["CatalogSeriesId"];
+                /** @description The colour, exactly. */
+                colour?: string;
+                /** @description The location, or its beginning. */
+                location?: string;
+                /** @description At least this many days in stock. */
+                min_days?: number;
+                /** @description Used cars only (`true`) or new only (`false`). */
+                used?: boolean;
+                /** @description Rows per page (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description The language of the export's headings (`zh-CN`, `zh-TW`, `en`); default the reader's. */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    model_stock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelStockView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockSettingsPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trade_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TradeIn"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockUnitDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["StockUnitId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockUnitDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["StockUnitId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockUnitPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockUnitDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["StockUnitId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockMove"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockUnitDetail"];
                 };
             };
             "4XX": {

@@ -40,6 +40,7 @@ const PERMISSIONS = [
   'user:create',
   'user:read',
   'vehicle:read',
+  'stock:read',
 ] as Permission[];
 
 function meWith(permissions: readonly Permission[]): Me {
@@ -116,6 +117,7 @@ const TODAY = [
   '  page sales.pipeline /opportunities nav.pipeline search.keywords.pipeline FundProjectionScreenOutlined PipelinePage needs[opportunity:read] alone[opportunity:read]',
   '  page sales.testDrives /test-drives nav.testDrives search.keywords.testDrives CarOutlined TestDrivesPage needs[test_drive:read] alone[test_drive:read]',
   '  page sales.report /sales/report nav.salesReport search.keywords.salesReport BarChartOutlined SalesReportPage needs[sales_report:read] alone[sales_report:read]',
+  '  page sales.stock /stock nav.stock search.keywords.stock ContainerOutlined StockPage needs[stock:read] alone[stock:read]',
   'module vehicles nav.vehicles CarOutlined',
   '  page vehicles /vehicles nav.vehicles search.keywords.vehicles CarOutlined VehiclesPage needs[vehicle:read] alone[vehicle:read]',
   '    route /vehicles/:id VehicleDetailPage open',

@@ -10,6 +10,7 @@ import { leadsArea } from '@/pages/leads/modules';
 import { opportunitiesArea } from '@/pages/opportunities/modules';
 import { receptionArea } from '@/pages/reception/modules';
 import { salesReportArea } from '@/pages/sales-report/modules';
+import { stockArea } from '@/pages/stock/modules';
 import { testDrivesArea } from '@/pages/test-drives/modules';
 import { vehiclesArea } from '@/pages/vehicles/modules';
 import { workArea } from '@/pages/work/modules';
@@ -74,6 +75,7 @@ const AREAS: AreaModules[] = [
   testDrivesArea,
   salesReportArea,
   vehiclesArea,
+  stockArea,
   adminArea,
 ];
 

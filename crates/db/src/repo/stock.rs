@@ -28,10 +28,10 @@ pub async fn allocate<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> DbResult<bool> {
     let result = stock_unit::Entity::update_many()
-        .col_expr(stock_unit::Column::Status, Expr::val("reserved").into())
-        .col_expr(stock_unit::Column::OrderId, Expr::val(order_id).into())
-        .col_expr(stock_unit::Column::StatusChangedAt, Expr::val(now).into())
-        .col_expr(stock_unit::Column::UpdatedAt, Expr::val(now).into())
+        .col_expr(stock_unit::Column::Status, Expr::val("reserved"))
+        .col_expr(stock_unit::Column::OrderId, Expr::val(order_id))
+        .col_expr(stock_unit::Column::StatusChangedAt, Expr::val(now))
+        .col_expr(stock_unit::Column::UpdatedAt, Expr::val(now))
         .col_expr(
             stock_unit::Column::Version,
             Expr::col(stock_unit::Column::Version).add(1),
@@ -57,10 +57,10 @@ pub async fn move_status<C: ConnectionTrait>(
     now: DateTime<Utc>,
 ) -> DbResult<bool> {
     let result = stock_unit::Entity::update_many()
-        .col_expr(stock_unit::Column::Status, Expr::val(to).into())
-        .col_expr(stock_unit::Column::OrderId, Expr::val(order_id).into())
-        .col_expr(stock_unit::Column::StatusChangedAt, Expr::val(now).into())
-        .col_expr(stock_unit::Column::UpdatedAt, Expr::val(now).into())
+        .col_expr(stock_unit::Column::Status, Expr::val(to))
+        .col_expr(stock_unit::Column::OrderId, Expr::val(order_id))
+        .col_expr(stock_unit::Column::StatusChangedAt, Expr::val(now))
+        .col_expr(stock_unit::Column::UpdatedAt, Expr::val(now))
         .col_expr(
             stock_unit::Column::Version,
             Expr::col(stock_unit::Column::Version).add(1),
