@@ -7,8 +7,8 @@ use forecourt_customers::views::masked_name;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{
     api_token, audit_event, catalog_brand, catalog_model, catalog_series, customer, department,
-    import, lead, opportunity, pipeline_stage, role, team, test_drive_booking, test_drive_car,
-    user, vehicle,
+    import, lead, opportunity, order, pipeline_stage, role, team, test_drive_booking,
+    test_drive_car, user, vehicle,
 };
 use forecourt_db::repo::tenant::{self, TenantEntity};
 use forecourt_domain::permission::Permission;
@@ -51,6 +51,7 @@ pub fn referenced_type(field: &str) -> Option<&'static str> {
         "model_id" | "catalog_model_id" => "catalog_model",
         "car_id" => "test_drive_car",
         "vehicle_id" => "vehicle",
+        "order_id" => "order",
         _ => return None,
     })
 }
@@ -90,7 +91,7 @@ impl PageNames {
 
 /// The types whose names are looked up for an event's own record.
 fn known_type(entity_type: &str) -> Option<&'static str> {
-    const TYPES: [&str; 16] = [
+    const TYPES: [&str; 17] = [
         "user",
         "customer",
         "lead",
@@ -107,6 +108,7 @@ fn known_type(entity_type: &str) -> Option<&'static str> {
         "vehicle",
         "api_token",
         "import",
+        "order",
     ];
     TYPES.into_iter().find(|t| *t == entity_type)
 }
@@ -235,6 +237,9 @@ pub async fn resolve<C: ConnectionTrait>(
     }
     for r in rows::<test_drive_booking::Entity, _>(conn, actor, &wanted, "test_drive").await? {
         of_customer.push(("test_drive", r.id, r.customer_id));
+    }
+    for r in rows::<order::Entity, _>(conn, actor, &wanted, "order").await? {
+        of_customer.push(("order", r.id, r.customer_id));
     }
 
     // Customers, named directly or through their leads, and whose owners decide the masking.

@@ -99,7 +99,7 @@ async fn ensure_template(server: &str) -> String {
     // share that build script's output, so the names of the migrations this binary runs are
     // hashed in too: a binary with other migrations never clones another's template.
     let names = {
-        use sea_orm_migration::{MigrationName, MigratorTrait};
+        use sea_orm_migration::MigratorTrait;
         use std::hash::{DefaultHasher, Hash, Hasher};
         let mut hasher = DefaultHasher::new();
         for m in crate::migrations::Migrator::migrations() {

@@ -33,8 +33,18 @@ pub struct FinanceExportQuery {
     /// The last day, included; at most 366 days after `from`.
     pub to: NaiveDate,
     /// `csv` or `xlsx` (default).
-    #[param(pattern = "^(csv|xlsx)$")]
-    pub format: Option<String>,
+    #[param(inline)]
+    pub format: Option<ExportFormat>,
+}
+
+/// The file an export is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// One ledger, a column naming each row's kind.
+    Csv,
+    /// A workbook, a sheet per kind.
+    Xlsx,
 }
 
 type Words = [&'static str; 3];
@@ -87,17 +97,7 @@ impl Orders<'_> {
                 "must be on or after `from`, at most 366 days later",
             )));
         }
-        let csv = match query.format.as_deref() {
-            None | Some("xlsx") => false,
-            Some("csv") => true,
-            Some(_) => {
-                return Err(CoreError::invalid(FieldError::new(
-                    "format",
-                    "invalid_value",
-                    "must be csv or xlsx",
-                )));
-            }
-        };
+        let csv = query.format == Some(ExportFormat::Csv);
         let locale = locale.unwrap_or_else(|| actor.locale());
         let tz = actor.time_zone();
         let start = tz.start_of_day(query.from);

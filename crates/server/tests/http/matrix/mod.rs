@@ -16,6 +16,7 @@ mod admin;
 mod catalog;
 mod customers;
 mod lookups;
+mod orders;
 mod sales;
 
 /// Who may call an endpoint.
@@ -174,6 +175,7 @@ fn cases() -> Vec<Case> {
     all.extend(catalog::cases());
     all.extend(lookups::cases());
     all.extend(sales::cases());
+    all.extend(orders::cases());
     // Last: it ends the caller's session.
     all.push(case(
         "log out",
@@ -223,6 +225,7 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{role}", &d.custom_role_key)
         .replace("{token}", &d.api_token_id)
         .replace("{dealer}", &d.dealer_id)
+        .replace("{order}", &r.order_id)
 }
 
 fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {

@@ -31,6 +31,8 @@ pub struct DealerRecords {
     /// The sales consultant's user id.
     pub consultant_id: String,
     pub sales: SalesRecords,
+    /// An order of the consultant (its quote id made up), open, with no car.
+    pub order_id: String,
 }
 
 /// The consultant's leads in the states the sales endpoints act on.
@@ -343,7 +345,10 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
     )
     .await;
     let work = crate::http::matrix_work::records(t, &consultant, &system, customer.id).await;
+    let order_id =
+        crate::http::orders::seed_order(t, &consultant, &sales.lead_id, customer.id.uuid()).await;
     DealerRecords {
+        order_id,
         work,
         consultant_id: consultant.user_id().to_string(),
         sales,
