@@ -224,8 +224,7 @@ fn workbook(rows: &[Row], i: usize) -> CoreResult<Vec<u8>> {
                 .write_string_with_format(0, col as u16, header[i], &bold)
                 .map_err(internal)?;
         }
-        let mut line = 1u32;
-        for row in rows.iter().filter(|r| r.kind == kind) {
+        for (line, row) in (1u32..).zip(rows.iter().filter(|r| r.kind == kind)) {
             for (col, cell) in row.cells.iter().enumerate() {
                 sheet
                     .write_string(line, col as u16, cell)
@@ -234,7 +233,6 @@ fn workbook(rows: &[Row], i: usize) -> CoreResult<Vec<u8>> {
             sheet
                 .write_number_with_format(line, 5, row.amount.0 as f64 / 100.0, &money)
                 .map_err(internal)?;
-            line += 1;
         }
         sheet.set_column_width(1, 16).map_err(internal)?;
         sheet.set_column_width(2, 20).map_err(internal)?;
