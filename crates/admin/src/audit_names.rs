@@ -8,8 +8,8 @@ use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::stock_unit;
 use forecourt_db::entities::{
     api_token, audit_event, catalog_brand, catalog_model, catalog_series, customer, department,
-    import, lead, opportunity, pipeline_stage, role, team, test_drive_booking, test_drive_car,
-    user, vehicle,
+    import, lead, opportunity, order, pipeline_stage, role, team, test_drive_booking,
+    test_drive_car, user, vehicle,
 };
 use forecourt_db::entities::{appraisal, config_item, quote};
 use forecourt_db::repo::tenant::{self, TenantEntity};
@@ -53,6 +53,7 @@ pub fn referenced_type(field: &str) -> Option<&'static str> {
         "model_id" | "catalog_model_id" => "catalog_model",
         "car_id" => "test_drive_car",
         "vehicle_id" => "vehicle",
+        "order_id" => "order",
         _ => return None,
     })
 }
@@ -92,7 +93,7 @@ impl PageNames {
 
 /// The types whose names are looked up for an event's own record.
 fn known_type(entity_type: &str) -> Option<&'static str> {
-    const TYPES: [&str; 20] = [
+    const TYPES: [&str; 21] = [
         "user",
         "customer",
         "lead",
@@ -113,6 +114,7 @@ fn known_type(entity_type: &str) -> Option<&'static str> {
         "quote",
         "appraisal",
         "config_item",
+        "order",
     ];
     TYPES.into_iter().find(|t| *t == entity_type)
 }
@@ -253,6 +255,9 @@ pub async fn resolve<C: ConnectionTrait>(
     }
     for r in rows::<config_item::Entity, _>(conn, actor, &wanted, "config_item").await? {
         found.push(named("config_item", r.id, r.name));
+    }
+    for r in rows::<order::Entity, _>(conn, actor, &wanted, "order").await? {
+        of_customer.push(("order", r.id, r.customer_id));
     }
 
     // Customers, named directly or through their leads, and whose owners decide the masking.

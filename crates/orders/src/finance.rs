@@ -21,7 +21,6 @@ use uuid::Uuid;
 #[into_params(parameter_in = Query)]
 pub struct FeedQuery {
     /// The `next_cursor` of the last page read; absent: from the first event.
-    #[param(pattern = "^[0-9]{1,18}$")]
     pub cursor: Option<String>,
     /// Events per page (1–200, default 50).
     #[param(minimum = 1, maximum = 200)]

@@ -33,8 +33,18 @@ pub struct FinanceExportQuery {
     /// The last day, included; at most 366 days after `from`.
     pub to: NaiveDate,
     /// `csv` or `xlsx` (default).
-    #[param(pattern = "^(csv|xlsx)$")]
-    pub format: Option<String>,
+    #[param(inline)]
+    pub format: Option<ExportFormat>,
+}
+
+/// The file an export is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// One ledger, a column naming each row's kind.
+    Csv,
+    /// A workbook, a sheet per kind.
+    Xlsx,
 }
 
 type Words = [&'static str; 3];
@@ -87,17 +97,7 @@ impl Orders<'_> {
                 "must be on or after `from`, at most 366 days later",
             )));
         }
-        let csv = match query.format.as_deref() {
-            None | Some("xlsx") => false,
-            Some("csv") => true,
-            Some(_) => {
-                return Err(CoreError::invalid(FieldError::new(
-                    "format",
-                    "invalid_value",
-                    "must be csv or xlsx",
-                )));
-            }
-        };
+        let csv = query.format == Some(ExportFormat::Csv);
         let locale = locale.unwrap_or_else(|| actor.locale());
         let tz = actor.time_zone();
         let start = tz.start_of_day(query.from);
@@ -224,8 +224,7 @@ fn workbook(rows: &[Row], i: usize) -> CoreResult<Vec<u8>> {
                 .write_string_with_format(0, col as u16, header[i], &bold)
                 .map_err(internal)?;
         }
-        let mut line = 1u32;
-        for row in rows.iter().filter(|r| r.kind == kind) {
+        for (line, row) in (1u32..).zip(rows.iter().filter(|r| r.kind == kind)) {
             for (col, cell) in row.cells.iter().enumerate() {
                 sheet
                     .write_string(line, col as u16, cell)
@@ -234,7 +233,6 @@ fn workbook(rows: &[Row], i: usize) -> CoreResult<Vec<u8>> {
             sheet
                 .write_number_with_format(line, 5, row.amount.0 as f64 / 100.0, &money)
                 .map_err(internal)?;
-            line += 1;
         }
         sheet.set_column_width(1, 16).map_err(internal)?;
         sheet.set_column_width(2, 20).map_err(internal)?;

@@ -9,7 +9,7 @@ use crate::payments::money_of;
 use crate::settings::ensure_defaults;
 use crate::views::{self, OrderView, strings};
 use forecourt_db::entities::{order, order_invoice};
-use forecourt_db::repo::tenant;
+use forecourt_db::repo::{orders, tenant};
 use forecourt_domain::ids::{CustomerId, OrderId, StockUnitId};
 use forecourt_domain::orders::OrderStatus;
 use forecourt_domain::orders::rules::{money_settled, open_items, parse_document_no};
@@ -40,7 +40,7 @@ pub struct Allocation {
 pub struct NewInvoice {
     /// The unified motor-vehicle sales invoice number (机动车销售统一发票), unique in the
     /// dealer (1–32 letters, digits or `-`).
-    #[schema(pattern = r"^\s*[A-Za-z0-9-]{1,32}\s*$")]
+    #[schema(min_length = 1, max_length = 32)]
     pub invoice_no: String,
     pub version: i64,
 }
@@ -121,6 +121,18 @@ impl Orders<'_> {
                 "allocate a car (by VIN) before invoicing",
             ));
         };
+        if let Some(clash) = orders::invoice_clash(&*tx, actor.scope(), &vin, &invoice_no).await? {
+            let field = if clash.invoice_no == invoice_no {
+                "invoice_no"
+            } else {
+                "vin"
+            };
+            return Err(CoreError::AlreadyExists(FieldError::new(
+                field,
+                "taken",
+                "is already invoiced",
+            )));
+        }
         let invoice = order_invoice::Model {
             id: Uuid::now_v7(),
             dealer_id: before.dealer_id,

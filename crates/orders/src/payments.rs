@@ -64,7 +64,7 @@ pub struct NewPayment {
     #[schema(minimum = 1, maximum = 10_000_000_000_i64)]
     pub amount_fen: i64,
     /// The receipt number, unique in the dealer (1–32 letters, digits or `-`).
-    #[schema(pattern = r"^\s*[A-Za-z0-9-]{1,32}\s*$")]
+    #[schema(min_length = 1, max_length = 32)]
     pub receipt_no: String,
     /// When it was received (default: now); not in the future.
     pub received_at: Option<DateTime<Utc>>,

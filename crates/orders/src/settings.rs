@@ -43,7 +43,7 @@ pub struct OrderSettingsView {
 #[serde(deny_unknown_fields)]
 pub struct OrderSettingsPatch {
     /// 1–8 capital letters.
-    #[schema(pattern = "^[A-Z]{1,8}$")]
+    #[schema(min_length = 1, max_length = 8)]
     pub contract_prefix: Option<String>,
     /// 1–30 items of 1–40 characters, no repeats.
     pub pdi_items: Option<Vec<String>>,

@@ -41,6 +41,8 @@ const PERMISSIONS = [
   'user:read',
   'vehicle:read',
   'stock:read',
+  'order:read',
+  'finance:export',
 ] as Permission[];
 
 function meWith(permissions: readonly Permission[]): Me {
@@ -116,6 +118,9 @@ const TODAY = [
   '    route /leads/:id LeadDetailPage open',
   '  page sales.pipeline /opportunities nav.pipeline search.keywords.pipeline FundProjectionScreenOutlined PipelinePage needs[opportunity:read] alone[opportunity:read]',
   '  page sales.testDrives /test-drives nav.testDrives search.keywords.testDrives CarOutlined TestDrivesPage needs[test_drive:read] alone[test_drive:read]',
+  '  page sales.orders /orders nav.orders search.keywords.orders FileDoneOutlined OrdersPage needs[order:read] alone[order:read]',
+  '    route /orders/:id OrderDetailPage open',
+  '  page sales.finance /finance nav.finance search.keywords.finance AccountBookOutlined FinancePage needs[finance:export] alone[finance:export]',
   '  page sales.report /sales/report nav.salesReport search.keywords.salesReport BarChartOutlined SalesReportPage needs[sales_report:read] alone[sales_report:read]',
   '  page sales.stock /stock nav.stock search.keywords.stock ContainerOutlined StockPage needs[stock:read] alone[stock:read]',
   'module vehicles nav.vehicles CarOutlined',

@@ -7,7 +7,9 @@ import type { Me } from '@/api/types';
 import { adminArea } from '@/pages/admin/modules';
 import { customersArea } from '@/pages/customers/modules';
 import { leadsArea } from '@/pages/leads/modules';
+import { financeArea } from '@/pages/finance/modules';
 import { opportunitiesArea } from '@/pages/opportunities/modules';
+import { ordersArea } from '@/pages/orders/modules';
 import { receptionArea } from '@/pages/reception/modules';
 import { salesReportArea } from '@/pages/sales-report/modules';
 import { stockArea } from '@/pages/stock/modules';
@@ -73,6 +75,8 @@ const AREAS: AreaModules[] = [
   leadsArea,
   opportunitiesArea,
   testDrivesArea,
+  ordersArea,
+  financeArea,
   salesReportArea,
   vehiclesArea,
   stockArea,

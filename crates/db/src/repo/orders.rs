@@ -252,3 +252,21 @@ pub async fn finance_events<C: ConnectionTrait>(
         .all(conn)
         .await?)
 }
+
+/// An invoice of the dealer with this VIN or this number, if any.
+pub async fn invoice_clash<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    vin: &str,
+    invoice_no: &str,
+) -> DbResult<Option<order_invoice::Model>> {
+    use sea_orm::Condition;
+    Ok(order_invoice::Entity::scoped(scope)
+        .filter(
+            Condition::any()
+                .add(order_invoice::Column::Vin.eq(vin))
+                .add(order_invoice::Column::InvoiceNo.eq(invoice_no)),
+        )
+        .one(conn)
+        .await?)
+}

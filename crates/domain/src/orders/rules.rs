@@ -81,9 +81,6 @@ pub fn parse_document_no(field: &str, input: &str) -> Result<String, FieldError>
     Ok(trimmed.to_ascii_uppercase())
 }
 
-/// The pattern a receipt or invoice number matches.
-pub const DOCUMENT_NO_PATTERN: &str = r"^\s*[A-Za-z0-9-]{1,32}\s*$";
-
 /// What the customer still owes (应收): the contract total less what was received, plus what
 /// was refunded (only approved refunds count). Never stored: computed from the rows.
 pub fn receivable(total: Fen, received: Fen, refunded: Fen) -> Fen {

@@ -17,6 +17,7 @@ mod catalog;
 mod customers;
 mod deal;
 mod lookups;
+mod orders;
 mod sales;
 mod stock;
 
@@ -178,6 +179,7 @@ fn cases() -> Vec<Case> {
     all.extend(sales::cases());
     all.extend(stock::cases());
     all.extend(deal::cases());
+    all.extend(orders::cases());
     // Last: it ends the caller's session.
     all.push(case(
         "log out",
@@ -233,6 +235,7 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{deal_model}", &r.deal.model_id)
         .replace("{appraisal}", &r.deal.appraisal_id)
         .replace("{config_item}", &r.deal.config_item_id)
+        .replace("{order}", &r.order_id)
 }
 
 fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {

@@ -139,3 +139,57 @@ pub async fn post(
 pub fn receivable(order: &Value) -> i64 {
     order["money"]["receivable_fen"].as_i64().unwrap()
 }
+
+/// An open order of `consultant` for the permission matrix, written straight to the database
+/// (its quote id made up, the lead left as it is).
+pub async fn seed_order(
+    t: &TestApp,
+    consultant: &Actor,
+    lead_id: &str,
+    customer_id: Uuid,
+) -> String {
+    use forecourt_db::entities::order;
+    use forecourt_kernel::Clock as _;
+    let now = t.clock.now();
+    let row = order::Model {
+        id: Uuid::now_v7(),
+        dealer_id: consultant.dealer_id().uuid(),
+        contract_no: format!("HT2026{}", &Uuid::now_v7().simple().to_string()[..6]),
+        quote_id: Uuid::now_v7(),
+        lead_id: lead_id.parse().unwrap(),
+        opportunity_id: None,
+        customer_id,
+        consultant_id: Some(consultant.user_id().uuid()),
+        vehicle_desc: "途观L 330TSI".into(),
+        colour: None,
+        lines: json!([{"kind": "vehicle", "label": "途观L 330TSI", "amount_fen": TOTAL}]),
+        total_fen: TOTAL,
+        status: "open".into(),
+        vin: None,
+        stock_unit_id: None,
+        cancel_reason: None,
+        cancel_note: None,
+        cancelled_at: None,
+        pdi_done: json!([]),
+        handover_done: json!([]),
+        odometer_km: None,
+        delivered_at: None,
+        delivered_vehicle_id: None,
+        signed_at: now,
+        created_by: None,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    let tx = t.app.db().begin().await.unwrap();
+    forecourt_db::repo::tenant::insert::<order::Entity, _>(
+        &*tx,
+        consultant.scope(),
+        row.dealer_id,
+        row.clone(),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    row.id.to_string()
+}

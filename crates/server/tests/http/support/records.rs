@@ -36,6 +36,8 @@ pub struct DealerRecords {
     pub stock_model_id: String,
     /// The deal's records: an accessory, a quote, an appraisal.
     pub deal: crate::http::deal::records::DealRecords,
+    /// An order of the consultant (its quote id made up), open, with no car.
+    pub order_id: String,
 }
 
 /// The consultant's leads in the states the sales endpoints act on.
@@ -388,10 +390,13 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         &customer.vehicles[0].id.to_string(),
     )
     .await;
+    let order_id =
+        crate::http::orders::seed_order(t, &consultant, &sales.lead_id, customer.id.uuid()).await;
     DealerRecords {
         stock_unit_id: stock_unit.unit.id.to_string(),
         stock_model_id,
         deal,
+        order_id,
         work,
         consultant_id: consultant.user_id().to_string(),
         sales,
