@@ -308,10 +308,10 @@ pub async fn view<C: ConnectionTrait>(
     actor: &Actor,
     o: &order::Model,
 ) -> CoreResult<OrderView> {
-    Ok(views(conn, actor, std::slice::from_ref(o))
+    views(conn, actor, std::slice::from_ref(o))
         .await?
         .pop()
-        .ok_or(forecourt_kernel::error::CoreError::not_found("order"))?)
+        .ok_or(forecourt_kernel::error::CoreError::not_found("order"))
 }
 
 pub fn schedule_view(s: &order_schedule_item::Model) -> ScheduleItemView {
