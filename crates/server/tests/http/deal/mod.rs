@@ -37,6 +37,7 @@ pub(super) struct Deal {
     /// An option of the BEV trim (not valid on the petrol one).
     pub bev_paint_id: String,
     pub customer_id: String,
+    pub lead_id: String,
     pub opportunity_id: String,
 }
 
@@ -187,7 +188,8 @@ pub(super) async fn deal(t: &TestApp) -> Deal {
                "colour": "珍珠白", "price": price(0, None)}),
     )
     .await;
-    let (customer_id, _, opportunity_id) = opportunity(t, &consultant, "王芳", "13900001111").await;
+    let (customer_id, lead_id, opportunity_id) =
+        opportunity(t, &consultant, "王芳", "13900001111").await;
     Deal {
         w,
         manager,
@@ -201,6 +203,7 @@ pub(super) async fn deal(t: &TestApp) -> Deal {
         accessory_id,
         bev_paint_id,
         customer_id,
+        lead_id,
         opportunity_id,
     }
 }
