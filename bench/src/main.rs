@@ -7,6 +7,10 @@ mod measure;
 
 use clap::{Parser, Subcommand};
 
+/// The server's allocator (crates/server/src/main.rs), so imports measure the same.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(name = "forecourt-bench")]
 struct Cli {

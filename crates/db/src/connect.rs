@@ -28,7 +28,19 @@ pub struct ConnectOptions {
     /// How long a SQLite connection waits for another process's write lock.
     pub busy_timeout: Duration,
     pub acquire_timeout: Duration,
+    /// SQLite: the page cache of each pooled connection, in KiB. Every connection keeps its
+    /// own, and a commit by any of them makes the others drop theirs (WAL), so the pool's
+    /// worst case is `max_connections` times this, held by the process.
+    pub sqlite_cache_kib: u32,
+    /// Prepared statements each connection keeps. Forecourt runs a few hundred distinct
+    /// statements; one that falls out of the cache is parsed and planned again.
+    pub statement_cache: usize,
 }
+
+/// The default page cache of a pooled SQLite connection: 8 MiB.
+pub const DEFAULT_SQLITE_CACHE_KIB: u32 = 8 * 1024;
+/// The default number of prepared statements kept per connection.
+pub const DEFAULT_STATEMENT_CACHE: usize = 512;
 
 impl Default for ConnectOptions {
     fn default() -> Self {
@@ -36,6 +48,8 @@ impl Default for ConnectOptions {
             max_connections: 8,
             busy_timeout: Duration::from_secs(30),
             acquire_timeout: Duration::from_secs(30),
+            sqlite_cache_kib: DEFAULT_SQLITE_CACHE_KIB,
+            statement_cache: DEFAULT_STATEMENT_CACHE,
         }
     }
 }
@@ -85,9 +99,12 @@ impl Db {
             .foreign_keys(true)
             .busy_timeout(options.busy_timeout)
             .pragma("temp_store", "memory")
-            // 64 MiB of page cache per connection (SQLite's default is 2 MiB): an import writes
-            // the n-gram index in term order, all over a B-tree of millions of rows.
-            .pragma("cache_size", "-65536")
+            // A negative cache_size is KiB (see `ConnectOptions::sqlite_cache_kib`).
+            .pragma(
+                "cache_size",
+                format!("-{}", options.sqlite_cache_kib.max(1024)),
+            )
+            .statement_cache_capacity(options.statement_cache)
             .disable_statement_logging();
         if let Some(parent) = connect.get_filename().parent()
             && !parent.as_os_str().is_empty()
@@ -111,6 +128,7 @@ impl Db {
     async fn connect_postgres(url: &str, options: &ConnectOptions) -> Result<Self, DbErr> {
         let connect = PgConnectOptions::from_str(url)
             .map_err(|e| DbErr::Custom(format!("invalid PostgreSQL URL: {e}")))?
+            .statement_cache_capacity(options.statement_cache)
             .disable_statement_logging();
         let pool = PgPoolOptions::new()
             .max_connections(options.max_connections)

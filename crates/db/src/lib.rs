@@ -17,7 +17,9 @@ pub mod scope;
 #[cfg(feature = "testing")]
 pub mod testing;
 
-pub use connect::{Backend, ConnectOptions, Db, WriteTx};
+pub use connect::{
+    Backend, ConnectOptions, DEFAULT_SQLITE_CACHE_KIB, DEFAULT_STATEMENT_CACHE, Db, WriteTx,
+};
 pub use error::{DbError, DbResult};
 pub use pagination::{Cursor, Page, PageRequest, SortDirection};
 pub use scope::DealerScope;

@@ -24,14 +24,18 @@ pub async fn of_customers<C: ConnectionTrait>(
     }
     let mut all = Vec::new();
     for chunk in customer_ids.chunks(500) {
+        // No ORDER BY in SQL: SQLite, which keeps no statistics here, would walk the dealer's
+        // whole `(dealer_id, created_at)` index to avoid sorting a handful of rows, checking
+        // every car's owner (47 ms of CPU per customer 360° at 130,000 cars; the owner index
+        // answers in microseconds). The few rows are sorted here, newest first, across chunks.
         all.extend(
             vehicle::Entity::scoped(scope)
                 .filter(vehicle::Column::OwnerCustomerId.is_in(chunk.iter().copied()))
-                .order_by_desc(vehicle::Column::CreatedAt)
                 .all(conn)
                 .await?,
         );
     }
+    all.sort_by(|a, b| b.created_at.cmp(&a.created_at).then(b.id.cmp(&a.id)));
     Ok(all)
 }
 

@@ -43,7 +43,8 @@ impl App {
     ) -> CoreResult<SessionActor> {
         let conn = self.db.conn();
         let now = self.now();
-        let session = sessions::find_by_token_hash(conn, &token_hash(cookie))
+        // The session and its user in one query: every request of a browser asks.
+        let (session, user) = sessions::find_with_user(conn, &token_hash(cookie))
             .await?
             .ok_or(CoreError::Unauthenticated)?;
         if session.expires_at <= now {
@@ -55,9 +56,6 @@ impl App {
         {
             return Err(CoreError::CsrfTokenInvalid);
         }
-        let user = users::find_for_auth(conn, session.user_id)
-            .await?
-            .ok_or(CoreError::Unauthenticated)?;
         if user.status != "active" {
             sessions::delete(conn, session.id).await?;
             return Err(CoreError::AccountDisabled);
@@ -68,7 +66,12 @@ impl App {
         let mut expires_at = session.expires_at;
         if (now - session.last_seen_at).num_seconds() >= TOUCH_INTERVAL_SECS {
             expires_at = self.session_expiry(session.created_at, now);
-            sessions::touch(conn, session.id, now, expires_at).await?;
+            // Through the write lock, like every write: on SQLite a bare write on the pool
+            // would wait in SQLite's busy handler (sleeping, holding a connection) behind
+            // the writer of the moment instead of queueing.
+            let tx = self.db.begin().await?;
+            sessions::touch(&*tx, session.id, now, expires_at).await?;
+            tx.commit().await?;
         }
         Ok(SessionActor {
             actor,

@@ -45,7 +45,10 @@ impl App {
             .last_used_at
             .is_none_or(|at| (now - at).num_seconds() >= 60)
         {
-            api_tokens::mark_used(conn, token.id, now).await?;
+            // Through the write lock, like every write (see `authenticate_session`).
+            let tx = self.db.begin().await?;
+            api_tokens::mark_used(&*tx, token.id, now).await?;
+            tx.commit().await?;
         }
         Ok(actor)
     }

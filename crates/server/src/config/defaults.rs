@@ -18,6 +18,8 @@ struct DefaultDatabase {
     url: &'static str,
     max_connections: u32,
     busy_timeout_secs: u64,
+    sqlite_cache_mib: u32,
+    statement_cache: usize,
 }
 
 #[derive(Serialize)]
@@ -49,6 +51,8 @@ pub(super) fn defaults() -> Defaults {
             url: DEFAULT_DATABASE_URL,
             max_connections: 8,
             busy_timeout_secs: 30,
+            sqlite_cache_mib: forecourt_db::DEFAULT_SQLITE_CACHE_KIB / 1024,
+            statement_cache: forecourt_db::DEFAULT_STATEMENT_CACHE,
         },
         server: DefaultServer {
             listen: DEFAULT_LISTEN,

@@ -134,6 +134,10 @@ pub struct DatabaseSettings {
     pub url: DatabaseUrl,
     pub max_connections: u32,
     pub busy_timeout_secs: u64,
+    /// SQLite: the page cache of each pooled connection, in MiB.
+    pub sqlite_cache_mib: u32,
+    /// Prepared statements kept per connection.
+    pub statement_cache: usize,
 }
 
 impl DatabaseSettings {
@@ -141,6 +145,8 @@ impl DatabaseSettings {
         ConnectOptions {
             max_connections: self.max_connections,
             busy_timeout: Duration::from_secs(self.busy_timeout_secs),
+            sqlite_cache_kib: self.sqlite_cache_mib.saturating_mul(1024),
+            statement_cache: self.statement_cache,
             ..ConnectOptions::default()
         }
     }
