@@ -1632,7 +1632,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The dealer's units, newest first, filtered; keyset-paged. */
+        get: operations["list_units"];
         put?: never;
         /** Adds a unit (ordered, in transit or in stock). The VIN's check digit must be valid. */
         post: operations["create_unit"];
@@ -1640,6 +1641,58 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-units/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered list as an `.xlsx` workbook, headed in `lang` (else the reader's language). */
+        get: operations["export_units"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each catalog model's units in stock and in transit against its minimum (`low_stock`). */
+        get: operations["model_stock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The aged-stock thresholds and per-model minimums. */
+        get: operations["get_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sets the aged-stock thresholds and per-model minimums. */
+        patch: operations["update_settings"];
         trace?: never;
     };
     "/api/v1/stock-units/trade-ins": {
@@ -4740,6 +4793,16 @@ export interface components {
             /** @description Where the reading came from: `service`, `customer`, `inspection`, `sale` or `import`. */
             source: string;
         };
+        /** @description A model's minimum stock. */
+        ModelMinimumView: {
+            /** @description The catalog model. */
+            catalog_model_id: components["schemas"]["CatalogModelId"];
+            /**
+             * Format: int32
+             * @description The fewest units wanted in stock or in transit (0 removes the rule; at most 999).
+             */
+            minimum: number;
+        };
         ModelPatch: {
             /**
              * Format: int64
@@ -4759,6 +4822,30 @@ export interface components {
             colours?: components["schemas"]["Colour"][] | null;
             /** @description `false` stops it being chosen for new records (vehicles keep it). Absent keeps it. */
             active?: boolean | null;
+        };
+        /** @description A catalog model's supply against its minimum. */
+        ModelStockView: {
+            /** @description The catalog model. */
+            catalog_model_id: components["schemas"]["CatalogModelId"];
+            /** @description The model in words. */
+            model_name: string;
+            /**
+             * Format: int64
+             * @description Units in stock.
+             */
+            in_stock: number;
+            /**
+             * Format: int64
+             * @description Units in transit.
+             */
+            in_transit: number;
+            /**
+             * Format: int32
+             * @description The dealer's minimum (0: none).
+             */
+            minimum: number;
+            /** @description Fewer units in stock and in transit than the minimum. */
+            low_stock: boolean;
         };
         ModelView: {
             /** @description The model's id (UUIDv7). */
@@ -6100,6 +6187,68 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_StockUnitView: {
+            /** @description The items of this page, in the list's order. */
+            items: {
+                /** @description The unit's id (UUIDv7). */
+                id: components["schemas"]["StockUnitId"];
+                /** @description Its VIN (17 characters, check digit valid). */
+                vin: string;
+                catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+                series_id?: null | components["schemas"]["CatalogSeriesId"];
+                /** @description The car in words: `大众 途观L 2025 380TSI 旗舰版`. */
+                model_name: string;
+                /** @description Its colour. */
+                colour?: string | null;
+                /** @description Where it is in its life. */
+                status: components["schemas"]["StockStatus"];
+                /** @description Where it stands (yard, showroom, warehouse …). */
+                location?: string | null;
+                /**
+                 * Format: date
+                 * @description The day it arrived at the dealer.
+                 */
+                arrived_on?: string | null;
+                /**
+                 * Format: int64
+                 * @description Days in stock today (in the dealer's time zone), while it is on hand (in stock or
+                 *     reserved); none before it arrives and after it is sold.
+                 */
+                days_in_stock?: number | null;
+                /**
+                 * Format: int64
+                 * @description What it cost the dealer, in fen — only for readers with `stock:cost`.
+                 */
+                cost_fen?: number | null;
+                /**
+                 * Format: uuid
+                 * @description The order it is reserved for (or was sold on).
+                 */
+                order_id?: string | null;
+                customer_id?: null | components["schemas"]["CustomerId"];
+                vehicle_id?: null | components["schemas"]["VehicleId"];
+                /** @description A used car (a trade-in) rather than a new one. */
+                used: boolean;
+                /**
+                 * Format: date-time
+                 * @description When its status last changed.
+                 */
+                status_changed_at: string;
+                /**
+                 * Format: date-time
+                 * @description When it was added.
+                 */
+                created_at: string;
+                /**
+                 * Format: int64
+                 * @description Its version; send it back with a change.
+                 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_TimelineEntry: {
             /** @description The items of this page, in the list's order. */
             items: {
@@ -7083,6 +7232,30 @@ export interface components {
              * @description The arrival day, when the unit moves in stock (default today).
              */
             arrived_on?: string | null;
+        };
+        /** @description Changes to the stock settings. */
+        StockSettingsPatch: {
+            /**
+             * Format: int64
+             * @description The version last read (0 while the defaults apply).
+             */
+            version: number;
+            /** @description The aged-stock thresholds: 1 to 5 distinct ages, 1 to 3650 days. */
+            aged_days?: number[] | null;
+            /** @description Minimums to set, by model (0 removes a model's rule). Others stay. */
+            minimums?: components["schemas"]["ModelMinimumView"][] | null;
+        };
+        /** @description The dealer's stock settings. */
+        StockSettingsView: {
+            /** @description The ages in days at which a unit raises an aged-stock alert (default 60 and 90). */
+            aged_days: number[];
+            /** @description The per-model minimums (units in stock or in transit). */
+            minimums: components["schemas"]["ModelMinimumView"][];
+            /**
+             * Format: int64
+             * @description Its version (0 while the defaults apply); send it back with a change.
+             */
+            version: number;
         };
         /**
          * @description Where a stock unit is in its life at the dealer.
@@ -11467,6 +11640,56 @@ export interface operations {
             };
         };
     };
+    list_units: {
+        parameters: {
+            query?: {
+                /** @description A VIN, whole or its last characters (the last six). */
+                q?: string;
+                /** @description Statuses, comma-separated: `in_stock,reserved`. */
+                status?: string;
+                /** @description A catalog model. */
+                catalog_model_id?: components["schemas"]["CatalogModelId"];
+                /** @description A catalog series. */
+                series_id?: components["schemas"]["CatalogSeriesId"];
+                /** @description The colour, exactly. */
+                colour?: string;
+                /** @description The location, or its beginning. */
+                location?: string;
+                /** @description At least this many days in stock. */
+                min_days?: number;
+                /** @description Used cars only (`true`) or new only (`false`). */
+                used?: boolean;
+                /** @description Rows per page (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description The language of the export's headings (`zh-CN`, `zh-TW`, `en`); default the reader's. */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_StockUnitView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     create_unit: {
         parameters: {
             query?: never;
@@ -11486,6 +11709,142 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StockUnitDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_units: {
+        parameters: {
+            query?: {
+                /** @description A VIN, whole or its last characters (the last six). */
+                q?: string;
+                /** @description Statuses, comma-separated: `in_stock,reserved`. */
+                status?: string;
+                /** @description A catalog model. */
+                catalog_model_id?: components["schemas"]["CatalogModelId"];
+                /** @description A catalog series. */
+                series_id?: components["schemas"]["CatalogSeriesId"];
+                /** @description The colour, exactly. */
+                colour?: string;
+                /** @description The location, or its beginning. */
+                location?: string;
+                /** @description At least this many days in stock. */
+                min_days?: number;
+                /** @description Used cars only (`true`) or new only (`false`). */
+                used?: boolean;
+                /** @description Rows per page (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description The language of the export's headings (`zh-CN`, `zh-TW`, `en`); default the reader's. */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    model_stock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelStockView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockSettingsPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockSettingsView"];
                 };
             };
             "4XX": {

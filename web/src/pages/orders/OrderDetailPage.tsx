@@ -33,17 +33,34 @@ export default function OrderDetailPage() {
       <PageHeader
         title={`${o.contract_no} · ${o.customer_name}`}
         subtitle={o.vehicle}
-        extra={<Tag color={statusColour(o.status)}>{t(`orders.status.${o.status}`)}</Tag>}
+        extra={
+          <Tag color={statusColour(o.status)} data-testid="order-status">
+            {t(`orders.status.${o.status}`)}
+          </Tag>
+        }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10}>
           <Card variant="borderless">
-            <Statistic
-              title={t('orders.field.receivable')}
-              value={formatMoney(m.receivable_fen)}
-              valueStyle={{ fontSize: 36 }}
-              data-testid="order-receivable"
-            />
+            <div data-testid="order-receivable">
+              <Statistic
+                title={t('orders.field.receivable')}
+                value={formatMoney(m.receivable_fen)}
+                formatter={(v) => (
+                  <span className="tabular" data-testid="order-receivable-value">
+                    {v}
+                  </span>
+                )}
+                valueStyle={{
+                  fontSize: 36,
+                  fontWeight: 600,
+                  color: m.receivable_fen > 0 ? '#cf1322' : '#389e0d',
+                }}
+              />
+              <Typography.Text type={m.receivable_fen > 0 ? 'danger' : 'success'}>
+                {m.receivable_fen > 0 ? t('orders.receivableOpen') : t('orders.receivableSettled')}
+              </Typography.Text>
+            </div>
             <Descriptions column={1} size="small" style={{ marginTop: 12 }}>
               <Descriptions.Item label={t('orders.field.total')}>
                 {formatMoney(m.total_fen)}
@@ -62,7 +79,11 @@ export default function OrderDetailPage() {
               <Descriptions.Item label={t('orders.purpose.advance')}>
                 {formatMoney(m.advance_fen)}
               </Descriptions.Item>
-              <Descriptions.Item label={t('orders.field.vin')}>{display(o.vin)}</Descriptions.Item>
+              <Descriptions.Item label={t('orders.field.vin')}>
+                <span data-testid="order-vin" style={{ overflowWrap: 'anywhere' }}>
+                  {display(o.vin)}
+                </span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('orders.field.signedAt')}>
                 {formatDate(o.signed_at, tz)}
               </Descriptions.Item>
@@ -85,6 +106,7 @@ export default function OrderDetailPage() {
               rowKey={(l, i) => `${l.kind}-${i}`}
               size="small"
               pagination={false}
+              scroll={{ x: true }}
               dataSource={o.lines}
               columns={[
                 { title: t('orders.field.item'), dataIndex: 'label' },
@@ -103,7 +125,13 @@ export default function OrderDetailPage() {
             <Alert
               type="info"
               showIcon
-              message={t('orders.depositHelp')}
+              message={t('orders.deposit.title')}
+              description={
+                <>
+                  <div>{t('orders.deposit.earnest', { cap: formatMoney(m.earnest_cap_fen) })}</div>
+                  <div>{t('orders.deposit.advance')}</div>
+                </>
+              }
               style={{ marginBottom: 12 }}
             />
             <MoneyActions order={o} canPlan={canPay || can(me, 'order:write')} canPay={canPay} />
@@ -191,6 +219,7 @@ export default function OrderDetailPage() {
                   rowKey="id"
                   size="small"
                   pagination={false}
+                  scroll={{ x: true }}
                   dataSource={o.refunds}
                   columns={[
                     { title: t('orders.field.reason'), dataIndex: 'reason' },
