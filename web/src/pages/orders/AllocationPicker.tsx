@@ -20,9 +20,15 @@ export function Vin({ vin }: { vin: string }) {
   );
 }
 
-const sameCar = (order: Order, u: StockUnitChoice) =>
-  u.model_name.trim() === order.vehicle.trim() &&
-  (!order.colour || !u.colour || u.colour === order.colour);
+/** The order's car in words may be the trim alone (`110KM 旗舰型`) or the whole name. */
+const sameCar = (order: Order, u: StockUnitChoice) => {
+  const ordered = order.vehicle.trim();
+  const name = u.model_name.trim();
+  return (
+    (name === ordered || name.endsWith(` ${ordered}`)) &&
+    (!order.colour || !u.colour || u.colour === order.colour)
+  );
+};
 
 export function AllocationPicker({ order }: { order: Order }) {
   const { t } = useTranslation();

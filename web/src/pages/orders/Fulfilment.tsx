@@ -39,23 +39,20 @@ export function Fulfilment({ order, rights }: { order: Order; rights: Fulfilment
   const ticking = rights.write || rights.deliver;
 
   const checklist = (list: 'pdi' | 'handover') => (
-    <Card
-      size="small"
-      title={t(`orders.checklist.${list}`)}
-      style={{ marginBottom: 12 }}
-      data-testid={`checklist-${list}`}
-    >
-      <Checkbox.Group
-        disabled={!ticking || !(open || order.status === 'invoiced')}
-        value={order[list].items.filter((i) => i.done).map((i) => i.item)}
-        options={order[list].items.map((i) => ({ value: i.item, label: i.item }))}
-        onChange={(done) =>
-          tick.mutate(
-            { [`${list}_done`]: done as string[], version },
-            { onError: (e) => onError(e) },
-          )
-        }
-      />
+    <Card size="small" title={t(`orders.checklist.${list}`)} style={{ marginBottom: 12 }}>
+      <div data-testid={`checklist-${list}`}>
+        <Checkbox.Group
+          disabled={!ticking || !(open || order.status === 'invoiced')}
+          value={order[list].items.filter((i) => i.done).map((i) => i.item)}
+          options={order[list].items.map((i) => ({ value: i.item, label: i.item }))}
+          onChange={(done) =>
+            tick.mutate(
+              { [`${list}_done`]: done as string[], version },
+              { onError: (e) => onError(e) },
+            )
+          }
+        />
+      </div>
     </Card>
   );
 

@@ -106,7 +106,7 @@ export default function OrderDetailPage() {
               rowKey={(l, i) => `${l.kind}-${i}`}
               size="small"
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               dataSource={o.lines}
               columns={[
                 { title: t('orders.field.item'), dataIndex: 'label' },
@@ -142,7 +142,7 @@ export default function OrderDetailPage() {
               rowKey="id"
               size="small"
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               dataSource={o.schedule}
               columns={[
                 {
@@ -183,7 +183,7 @@ export default function OrderDetailPage() {
               rowKey="id"
               size="small"
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               dataSource={o.payments}
               columns={[
                 {
@@ -219,7 +219,7 @@ export default function OrderDetailPage() {
                   rowKey="id"
                   size="small"
                   pagination={false}
-                  scroll={{ x: true }}
+                  scroll={{ x: 'max-content' }}
                   dataSource={o.refunds}
                   columns={[
                     { title: t('orders.field.reason'), dataIndex: 'reason' },
