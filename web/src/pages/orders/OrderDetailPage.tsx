@@ -92,6 +92,16 @@ export default function OrderDetailPage() {
                   {o.invoice.invoice_no}
                 </Descriptions.Item>
               )}
+              {o.delivered_at && (
+                <Descriptions.Item label={t('orders.field.deliveredAt')}>
+                  {formatDateTime(o.delivered_at, tz)}
+                </Descriptions.Item>
+              )}
+              {o.odometer_km != null && (
+                <Descriptions.Item label={t('orders.field.odometer')}>
+                  {o.odometer_km}
+                </Descriptions.Item>
+              )}
               {o.cancel_reason && (
                 <Descriptions.Item label={t('orders.field.reason')}>
                   {t(`orders.cancelReason.${o.cancel_reason}`)} {o.cancel_note ?? ''}
@@ -122,18 +132,22 @@ export default function OrderDetailPage() {
         </Col>
         <Col xs={24}>
           <Card variant="borderless" title={t('orders.money')}>
-            <Alert
-              type="info"
-              showIcon
-              message={t('orders.deposit.title')}
-              description={
-                <>
-                  <div>{t('orders.deposit.earnest', { cap: formatMoney(m.earnest_cap_fen) })}</div>
-                  <div>{t('orders.deposit.advance')}</div>
-                </>
-              }
-              style={{ marginBottom: 12 }}
-            />
+            {(o.status === 'open' || o.status === 'invoiced') && (
+              <Alert
+                type="info"
+                showIcon
+                message={t('orders.deposit.title')}
+                description={
+                  <>
+                    <div>
+                      {t('orders.deposit.earnest', { cap: formatMoney(m.earnest_cap_fen) })}
+                    </div>
+                    <div>{t('orders.deposit.advance')}</div>
+                  </>
+                }
+                style={{ marginBottom: 12 }}
+              />
+            )}
             <MoneyActions order={o} canPlan={canPay || can(me, 'order:write')} canPay={canPay} />
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               {t('orders.schedule')}
