@@ -1,10 +1,11 @@
-// The car of an order: allocating a stock unit by its id, the unified motor-vehicle sales
+// The car of an order: allocating a stock unit (picked from the units in stock), the unified motor-vehicle sales
 // invoice, the PDI and handover checklists, the handover (交车) and cancellation.
 import { Button, Card, Checkbox, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
-import { type Order, useAllocate, useCancel, useDeliver, useInvoice, useTick } from './hooks';
+import { AllocationPicker } from './AllocationPicker';
+import { type Order, useCancel, useDeliver, useInvoice, useTick } from './hooks';
 
 const REASONS = [
   'customer_withdrew',
@@ -24,12 +25,10 @@ export interface FulfilmentRights {
 export function Fulfilment({ order, rights }: { order: Order; rights: FulfilmentRights }) {
   const { t } = useTranslation();
   const onError = useApiErrorHandler();
-  const allocate = useAllocate(order.id);
   const invoice = useInvoice(order.id);
   const tick = useTick(order.id);
   const deliver = useDeliver(order.id);
   const cancel = useCancel(order.id);
-  const [unit, setUnit] = useState('');
   const [invoiceNo, setInvoiceNo] = useState('');
   const [odometer, setOdometer] = useState<number | null>(0);
   const [cancelOpen, setCancelOpen] = useState(false);
@@ -41,41 +40,25 @@ export function Fulfilment({ order, rights }: { order: Order; rights: Fulfilment
 
   const checklist = (list: 'pdi' | 'handover') => (
     <Card size="small" title={t(`orders.checklist.${list}`)} style={{ marginBottom: 12 }}>
-      <Checkbox.Group
-        disabled={!ticking || !(open || order.status === 'invoiced')}
-        value={order[list].items.filter((i) => i.done).map((i) => i.item)}
-        options={order[list].items.map((i) => ({ value: i.item, label: i.item }))}
-        onChange={(done) =>
-          tick.mutate(
-            { [`${list}_done`]: done as string[], version },
-            { onError: (e) => onError(e) },
-          )
-        }
-      />
+      <div data-testid={`checklist-${list}`}>
+        <Checkbox.Group
+          disabled={!ticking || !(open || order.status === 'invoiced')}
+          value={order[list].items.filter((i) => i.done).map((i) => i.item)}
+          options={order[list].items.map((i) => ({ value: i.item, label: i.item }))}
+          onChange={(done) =>
+            tick.mutate(
+              { [`${list}_done`]: done as string[], version },
+              { onError: (e) => onError(e) },
+            )
+          }
+        />
+      </div>
     </Card>
   );
 
   return (
     <>
-      {open && rights.write && !order.vin && (
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Input
-            placeholder={t('orders.field.stockUnit')}
-            value={unit}
-            onChange={(e) => setUnit(e.target.value.trim())}
-            style={{ width: 320, maxWidth: '100%' }}
-          />
-          <Button
-            disabled={!unit}
-            loading={allocate.isPending}
-            onClick={() =>
-              allocate.mutate({ stock_unit_id: unit, version }, { onError: (e) => onError(e) })
-            }
-          >
-            {t('orders.action.allocate')}
-          </Button>
-        </Space>
-      )}
+      {open && rights.write && !order.vin && <AllocationPicker order={order} />}
       {open && rights.invoice && order.vin && (
         <Space wrap style={{ marginBottom: 12 }}>
           <Input
@@ -84,8 +67,10 @@ export function Fulfilment({ order, rights }: { order: Order; rights: Fulfilment
             maxLength={32}
             onChange={(e) => setInvoiceNo(e.target.value)}
             style={{ width: 240, maxWidth: '100%' }}
+            data-testid="order-invoice-no"
           />
           <Button
+            data-testid="order-invoice"
             disabled={!invoiceNo.trim()}
             loading={invoice.isPending}
             onClick={() =>
@@ -101,7 +86,13 @@ export function Fulfilment({ order, rights }: { order: Order; rights: Fulfilment
       {order.status === 'invoiced' && rights.deliver && (
         <Space wrap style={{ marginBottom: 12 }}>
           <Typography.Text>{t('orders.field.odometer')}</Typography.Text>
-          <InputNumber min={0} max={2_000_000} value={odometer} onChange={setOdometer} />
+          <InputNumber
+            min={0}
+            max={2_000_000}
+            value={odometer}
+            onChange={setOdometer}
+            data-testid="order-odometer"
+          />
           <Button
             type="primary"
             loading={deliver.isPending}

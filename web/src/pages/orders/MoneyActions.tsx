@@ -4,6 +4,7 @@ import { Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
+import { formatMoney } from '@/lib/format';
 import { type Order, usePay, usePlan, useRefund } from './hooks';
 
 const PURPOSES = ['earnest', 'advance', 'balance', 'loan', 'oem_subsidy', 'government_subsidy'];
@@ -31,6 +32,13 @@ export function MoneyActions({
   const pay = usePay(order.id);
   const refund = useRefund(order.id);
   const live = order.status === 'open' || order.status === 'invoiced';
+  const purpose = Form.useWatch('purpose', form) as string | undefined;
+  const purposeHelp =
+    purpose === 'earnest'
+      ? t('orders.deposit.earnest', { cap: formatMoney(order.money.earnest_cap_fen) })
+      : purpose === 'advance'
+        ? t('orders.deposit.advance')
+        : undefined;
 
   const close = () => {
     setDialog(null);
@@ -96,14 +104,17 @@ export function MoneyActions({
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ purpose: 'balance', method: 'transfer' }}
+          initialValues={{
+            purpose: 'balance',
+            method: 'transfer',
+            amount:
+              dialog === 'pay' && order.money.receivable_fen > 0
+                ? order.money.receivable_fen / 100
+                : undefined,
+          }}
         >
           {dialog !== 'refund' && (
-            <Form.Item
-              name="purpose"
-              label={t('orders.field.purpose')}
-              extra={t('orders.depositHelp')}
-            >
+            <Form.Item name="purpose" label={t('orders.field.purpose')} extra={purposeHelp}>
               <Select
                 options={PURPOSES.map((p) => ({ value: p, label: t(`orders.purpose.${p}`) }))}
               />

@@ -33,17 +33,34 @@ export default function OrderDetailPage() {
       <PageHeader
         title={`${o.contract_no} · ${o.customer_name}`}
         subtitle={o.vehicle}
-        extra={<Tag color={statusColour(o.status)}>{t(`orders.status.${o.status}`)}</Tag>}
+        extra={
+          <Tag color={statusColour(o.status)} data-testid="order-status">
+            {t(`orders.status.${o.status}`)}
+          </Tag>
+        }
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={10}>
           <Card variant="borderless">
-            <Statistic
-              title={t('orders.field.receivable')}
-              value={formatMoney(m.receivable_fen)}
-              valueStyle={{ fontSize: 36 }}
-              data-testid="order-receivable"
-            />
+            <div data-testid="order-receivable">
+              <Statistic
+                title={t('orders.field.receivable')}
+                value={formatMoney(m.receivable_fen)}
+                formatter={(v) => (
+                  <span className="tabular" data-testid="order-receivable-value">
+                    {v}
+                  </span>
+                )}
+                valueStyle={{
+                  fontSize: 36,
+                  fontWeight: 600,
+                  color: m.receivable_fen > 0 ? '#cf1322' : '#389e0d',
+                }}
+              />
+              <Typography.Text type={m.receivable_fen > 0 ? 'danger' : 'success'}>
+                {m.receivable_fen > 0 ? t('orders.receivableOpen') : t('orders.receivableSettled')}
+              </Typography.Text>
+            </div>
             <Descriptions column={1} size="small" style={{ marginTop: 12 }}>
               <Descriptions.Item label={t('orders.field.total')}>
                 {formatMoney(m.total_fen)}
@@ -62,13 +79,27 @@ export default function OrderDetailPage() {
               <Descriptions.Item label={t('orders.purpose.advance')}>
                 {formatMoney(m.advance_fen)}
               </Descriptions.Item>
-              <Descriptions.Item label={t('orders.field.vin')}>{display(o.vin)}</Descriptions.Item>
+              <Descriptions.Item label={t('orders.field.vin')}>
+                <span data-testid="order-vin" style={{ overflowWrap: 'anywhere' }}>
+                  {display(o.vin)}
+                </span>
+              </Descriptions.Item>
               <Descriptions.Item label={t('orders.field.signedAt')}>
                 {formatDate(o.signed_at, tz)}
               </Descriptions.Item>
               {o.invoice && (
                 <Descriptions.Item label={t('orders.field.invoiceNo')}>
                   {o.invoice.invoice_no}
+                </Descriptions.Item>
+              )}
+              {o.delivered_at && (
+                <Descriptions.Item label={t('orders.field.deliveredAt')}>
+                  {formatDateTime(o.delivered_at, tz)}
+                </Descriptions.Item>
+              )}
+              {o.odometer_km != null && (
+                <Descriptions.Item label={t('orders.field.odometer')}>
+                  {o.odometer_km}
                 </Descriptions.Item>
               )}
               {o.cancel_reason && (
@@ -85,6 +116,7 @@ export default function OrderDetailPage() {
               rowKey={(l, i) => `${l.kind}-${i}`}
               size="small"
               pagination={false}
+              scroll={{ x: 'max-content' }}
               dataSource={o.lines}
               columns={[
                 { title: t('orders.field.item'), dataIndex: 'label' },
@@ -100,12 +132,22 @@ export default function OrderDetailPage() {
         </Col>
         <Col xs={24}>
           <Card variant="borderless" title={t('orders.money')}>
-            <Alert
-              type="info"
-              showIcon
-              message={t('orders.depositHelp')}
-              style={{ marginBottom: 12 }}
-            />
+            {(o.status === 'open' || o.status === 'invoiced') && (
+              <Alert
+                type="info"
+                showIcon
+                message={t('orders.deposit.title')}
+                description={
+                  <>
+                    <div>
+                      {t('orders.deposit.earnest', { cap: formatMoney(m.earnest_cap_fen) })}
+                    </div>
+                    <div>{t('orders.deposit.advance')}</div>
+                  </>
+                }
+                style={{ marginBottom: 12 }}
+              />
+            )}
             <MoneyActions order={o} canPlan={canPay || can(me, 'order:write')} canPay={canPay} />
             <Typography.Title level={5} style={{ marginTop: 16 }}>
               {t('orders.schedule')}
@@ -114,7 +156,7 @@ export default function OrderDetailPage() {
               rowKey="id"
               size="small"
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               dataSource={o.schedule}
               columns={[
                 {
@@ -155,7 +197,7 @@ export default function OrderDetailPage() {
               rowKey="id"
               size="small"
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               dataSource={o.payments}
               columns={[
                 {
@@ -191,6 +233,7 @@ export default function OrderDetailPage() {
                   rowKey="id"
                   size="small"
                   pagination={false}
+                  scroll={{ x: 'max-content' }}
                   dataSource={o.refunds}
                   columns={[
                     { title: t('orders.field.reason'), dataIndex: 'reason' },

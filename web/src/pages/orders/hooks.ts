@@ -98,3 +98,19 @@ export function statusColour(status: OrderStatus): string {
       return 'default';
   }
 }
+
+export type StockUnitChoice = Schemas['StockUnitView'];
+
+/** The units in stock a car can be allocated from: `q` is a VIN or its last six. */
+export function useInStockUnits(q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['stock-units', 'in-stock-for-order', q],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/stock-units', {
+          params: { query: { status: 'in_stock', q: q || undefined, limit: 200 } },
+        }),
+      ),
+    enabled,
+  });
+}
