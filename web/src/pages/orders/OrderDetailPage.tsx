@@ -2,6 +2,7 @@
 // contract total − payments + approved refunds), the payment plan, payments and refunds, the
 // invoice, the car and the delivery checklists. The 定金 / 订金 difference is explained where
 // money is entered.
+import { dealLineLabel } from '@/lib/dealLines';
 import { Alert, Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -119,7 +120,11 @@ export default function OrderDetailPage() {
               scroll={{ x: 'max-content' }}
               dataSource={o.lines}
               columns={[
-                { title: t('orders.field.item'), dataIndex: 'label' },
+                {
+                  title: t('orders.field.item'),
+                  key: 'label',
+                  render: (_: unknown, l: (typeof o.lines)[number]) => dealLineLabel(t, l),
+                },
                 {
                   title: t('orders.field.amount'),
                   dataIndex: 'amount_fen',
