@@ -1625,6 +1625,662 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stock-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dealer's units, newest first, filtered; keyset-paged. */
+        get: operations["list_units"];
+        put?: never;
+        /** Adds a unit (ordered, in transit or in stock). The VIN's check digit must be valid. */
+        post: operations["create_unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-units/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered list as an `.xlsx` workbook, headed in `lang` (else the reader's language). */
+        get: operations["export_units"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each catalog model's units in stock and in transit against its minimum (`low_stock`). */
+        get: operations["model_stock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The aged-stock thresholds and per-model minimums. */
+        get: operations["get_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sets the aged-stock thresholds and per-model minimums. */
+        patch: operations["update_settings"];
+        trace?: never;
+    };
+    "/api/v1/stock-units/trade-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A customer's car traded in enters used-car stock: the same VIN record, its history kept. */
+        post: operations["trade_in"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stock-units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A unit with its history, days in stock and order. */
+        get: operations["get_unit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edits a unit's location, colour, arrival day and cost. */
+        patch: operations["update_unit"];
+        trace?: never;
+    };
+    "/api/v1/stock-units/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a unit: ordered → in transit → in stock, or a reservation cancelled. Any other move
+         *     is 409 `invalid_state`.
+         */
+        post: operations["move_unit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/configurator/models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A trim's options, packages, accessories and colours with the prices in effect on a day
+         *     (`on`, default today): what may be quoted.
+         */
+        get: operations["trim_configuration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/configurator/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds an option group to a trim (`deal:configure`). */
+        post: operations["create_group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/configurator/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds an option, package, accessory or a trim's own price row, with its first price. */
+        post: operations["create_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/configurator/items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Renames an item, withdraws it, or changes a package's contents. */
+        patch: operations["update_item"];
+        trace?: never;
+    };
+    "/api/v1/configurator/items/{id}/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sets an item's price (and cost) from a day on; quotes already made keep theirs. */
+        post: operations["set_price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/configurator/accessories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every dealer accessory (精品) with its prices (`deal:configure`). */
+        get: operations["list_accessories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deal-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The discount limit, margin floor, quote validity and purchase-tax rules. */
+        get: operations["get_deal_settings"];
+        /** Replaces the deal settings (`deal:configure`). */
+        put: operations["update_deal_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appraisals, newest first: a customer's (`customer_id`), or those within reach. */
+        get: operations["list_appraisals"];
+        put?: never;
+        /** Appraises a customer's own car for trade-in. */
+        post: operations["create_appraisal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_appraisal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Quotes within reach, newest first: an opportunity's versions (`opportunity_id`), a lead's,
+         *     or the caller's own (`mine=true`).
+         */
+        get: operations["list_quotes"];
+        put?: never;
+        /** Makes a quote for an opportunity: the next version of its quote, priced at today's prices. */
+        post: operations["create_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get_quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Replaces the quote's configuration (version-checked); any change voids an approval. */
+        patch: operations["update_quote"];
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/request-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks a manager to approve the quote's discount or margin. */
+        post: operations["request_approval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepts the quote: the other versions are superseded; one accepted per opportunity. */
+        post: operations["accept_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quote as printed, with the dealer's name. */
+        get: operations["print_quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The orders within the caller's reach (a consultant: their own customers'), newest first. */
+        get: operations["list_orders"];
+        put?: never;
+        /**
+         * Makes the order (合同) of an accepted quote: its lines and on-the-road total become the
+         *     contract's; the contract number is the dealer's next; the lead becomes O.
+         */
+        post: operations["create_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One order: lines, money (the receivable computed), plan, payments, refunds, invoice,
+         *     checklists.
+         */
+        get: operations["get_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adds a planned payment (a 定金 within 20% of the contract, a 订金, the balance, a loan, a
+         *     subsidy due from the OEM or the government).
+         */
+        post: operations["add_schedule_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/loan-approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Marks a planned loan approved by its finance company (it may then cover the balance at
+         *     delivery).
+         */
+        post: operations["approve_loan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a payment received (finance). */
+        post: operations["record_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks for a refund; it counts once approved (`refund:approve`). */
+        post: operations["request_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/checklists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ticks the PDI and handover items done. */
+        put: operations["tick_checklists"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/allocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Allocates a car by VIN (the stock unit is reserved for the order). */
+        post: operations["allocate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues the unified motor-vehicle sales invoice (one per VIN); the car is sold. */
+        post: operations["invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hands the car over (交车): checklists complete, nothing owed (or covered by an approved
+         *     loan); the car becomes the customer's vehicle.
+         */
+        post: operations["deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels an order with a reason; a reserved car goes back in stock. Refused once invoiced or
+         *     delivered.
+         */
+        post: operations["cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dealer's order settings: contract prefix, PDI and handover checklists. */
+        get: operations["get_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes the contract prefix or the checklists (`sales:configure`). */
+        patch: operations["update_settings"];
+        trace?: never;
+    };
+    "/api/v1/finance/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The finance feed: orders signed, cancelled and delivered, payments, approved refunds and
+         *     invoices as change events, each exactly once in sequence order; resume from a saved
+         *     `next_cursor`.
+         */
+        get: operations["feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/receivables-ageing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What every live order owes, by days past due (0–30, 31–60, 61–90, over 90) in the
+         *     dealer's time zone.
+         */
+        get: operations["ageing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders, payments, refunds and invoices of a period as `.xlsx` (a sheet each) or CSV (one
+         *     ledger), headed in the reader's language.
+         */
+        get: operations["export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2103,6 +2759,32 @@ export interface components {
             /** @description Street address. */
             street?: string | null;
         };
+        /** @description Money owed, by days past due. */
+        AgeingBuckets: {
+            /** @description Planned but not due yet. */
+            not_due_fen: components["schemas"]["Fen"];
+            days_0_30_fen: components["schemas"]["Fen"];
+            days_31_60_fen: components["schemas"]["Fen"];
+            days_61_90_fen: components["schemas"]["Fen"];
+            over_90_fen: components["schemas"]["Fen"];
+            /** @description Everything owed. */
+            total_fen: components["schemas"]["Fen"];
+        };
+        /** @description One order with money owed. */
+        AgeingRow: {
+            order_id: components["schemas"]["OrderId"];
+            contract_no: string;
+            customer_id: components["schemas"]["CustomerId"];
+            status: string;
+            buckets: components["schemas"]["AgeingBuckets"];
+        };
+        /** @description The car to allocate. */
+        Allocation: {
+            /** @description A stock unit in stock and free. */
+            stock_unit_id: components["schemas"]["StockUnitId"];
+            /** Format: int64 */
+            version: number;
+        };
         /** Format: uuid */
         ApiTokenId: string;
         ApiTokenView: {
@@ -2140,6 +2822,31 @@ export interface components {
              * Format: int64
              * @description Its version.
              */
+            version: number;
+        };
+        /** Format: uuid */
+        AppraisalId: string;
+        /** @description An appraisal. */
+        AppraisalView: {
+            id: components["schemas"]["AppraisalId"];
+            customer_id: components["schemas"]["CustomerId"];
+            /** Format: uuid */
+            vehicle_id: string;
+            /** @description The car as the customer's file names it (plate, or brand and model). */
+            vehicle_label: string;
+            appraiser_id?: null | components["schemas"]["UserId"];
+            /** Format: int32 */
+            mileage_km?: number | null;
+            condition_notes?: string | null;
+            /** Format: int64 */
+            value_fen: number;
+            /** Format: date */
+            valid_until: string;
+            /** @description Past its validity: it can no longer be applied to a quote. */
+            expired: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
             version: number;
         };
         /** Format: uuid */
@@ -2522,6 +3229,11 @@ export interface components {
             version: number;
             reason?: string | null;
         };
+        /**
+         * @description Why a contract was cancelled.
+         * @enum {string}
+         */
+        CancelReason: "customer_withdrew" | "loan_refused" | "no_supply" | "price_dispute" | "entered_in_error" | "other";
         /** @description A car of the catalog as lists show it. */
         CarRef: {
             series_id?: null | components["schemas"]["CatalogSeriesId"];
@@ -2553,10 +3265,38 @@ export interface components {
         CatalogModelId: string;
         /** Format: uuid */
         CatalogSeriesId: string;
+        /** @description One item of a checklist. */
+        ChecklistItem: {
+            item: string;
+            done: boolean;
+        };
+        /** @description The items ticked on an order's checklists; absent lists stay. */
+        ChecklistTicks: {
+            /** @description The PDI items done (each one of the dealer's PDI items). */
+            pdi_done?: string[] | null;
+            /** @description The handover items done (each one of the dealer's handover items). */
+            handover_done?: string[] | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description A delivery checklist (PDI or handover) with what is ticked. */
+        ChecklistView: {
+            items: components["schemas"]["ChecklistItem"][];
+            /** @description Whether every item is ticked. */
+            complete: boolean;
+        };
         Colour: {
             name: string;
             /** @description `#F5F5F0`, for a swatch. */
             hex?: string | null;
+        };
+        /** @description A colour of the trim, with the paint option that prices it (if any). */
+        ColourView: {
+            name: string;
+            hex?: string | null;
+            option_id?: null | components["schemas"]["ConfigItemId"];
+            /** Format: int64 */
+            price_fen?: number | null;
         };
         CompanionInput: {
             /** @description How the companion relates to the customer. */
@@ -2583,6 +3323,10 @@ export interface components {
             version: number;
             outcome?: string | null;
         };
+        /** Format: uuid */
+        ConfigGroupId: string;
+        /** Format: uuid */
+        ConfigItemId: string;
         /** @description Two activities of one person at overlapping times. */
         Conflict: {
             /** @description The person whose schedule has the overlap. */
@@ -2859,6 +3603,59 @@ export interface components {
              */
             version: number;
         };
+        /** @description The deal settings, replaced as a whole. */
+        DealSettingsInput: {
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
+            version: number;
+            /** Format: int64 */
+            max_discount_fen?: number | null;
+            /** Format: int32 */
+            max_discount_bp?: number | null;
+            /** Format: int64 */
+            min_margin_fen?: number | null;
+            /**
+             * Format: int32
+             * @description 1 to 90.
+             */
+            quote_valid_days: number;
+            /** @description At most 20 rules, each on its own date. */
+            tax_rules: components["schemas"]["TaxRule"][];
+        };
+        /** @description The deal settings in force. */
+        DealSettingsView: {
+            /**
+             * Format: int64
+             * @description The most discount a consultant may give without approval, in fen (None: no limit).
+             */
+            max_discount_fen?: number | null;
+            /**
+             * Format: int32
+             * @description … or as a share of the vehicle with its options and packages, in basis points (300 =
+             *     3%); with both, the smaller limit applies.
+             */
+            max_discount_bp?: number | null;
+            /**
+             * Format: int64
+             * @description The least gross margin (fen) a quote may make without approval, checked when the
+             *     vehicle's cost is known (None: no floor).
+             */
+            min_margin_fen?: number | null;
+            /**
+             * Format: int32
+             * @description Days a new quote stays valid.
+             */
+            quote_valid_days: number;
+            /** @description The purchase-tax rules, each from a date (the latest in effect on a quote's date applies). */
+            tax_rules: components["schemas"]["TaxRule"][];
+            /**
+             * Format: int64
+             * @description The version to send back when changing them (0: the defaults, never saved).
+             */
+            version: number;
+        };
         /** Format: uuid */
         DealerId: string;
         DealerPatch: {
@@ -2916,6 +3713,16 @@ export interface components {
             version: number;
             comment?: string | null;
         };
+        /** @description The handover. */
+        Delivery: {
+            /**
+             * Format: int32
+             * @description The odometer at handover, in km (0 – 2,000,000).
+             */
+            odometer_km: number;
+            /** Format: int64 */
+            version: number;
+        };
         DeliveryView: {
             /**
              * Format: int32
@@ -2972,6 +3779,14 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description The two kinds of deposit, kept apart. A **定金** (`earnest`) binds both sides (Civil
+         *     Code arts. 586–587): the buyer who walks away forfeits it, the dealer who defaults
+         *     pays it back double; it may not exceed 20% of the contract price. A **订金**
+         *     (`advance`) is an advance payment only, refunded in full if the sale does not happen.
+         * @enum {string}
+         */
+        DepositKind: "earnest" | "advance";
         DriveFeedback: {
             /**
              * Format: int64
@@ -3091,6 +3906,42 @@ export interface components {
              * @description Open leads whose follow-up is past due now.
              */
             overdue_follow_ups: number;
+        };
+        /** @description One change for finance. */
+        FinanceEventView: {
+            /**
+             * Format: int64
+             * @description The dealer's sequence number: increasing, without gaps.
+             */
+            seq: number;
+            /**
+             * @description `order.signed`, `order.cancelled`, `order.delivered`, `payment.recorded`,
+             *     `refund.approved` or `invoice.issued`.
+             */
+            kind: string;
+            order_id: components["schemas"]["OrderId"];
+            /**
+             * Format: uuid
+             * @description The payment, refund, invoice or order the event is about.
+             */
+            record_id: string;
+            /** @description The amount the event moves, in fen. */
+            amount_fen: components["schemas"]["Fen"];
+            /** @description The event's details (contract number, receipt or invoice number, method …). */
+            data: Record<string, never>;
+            /** Format: date-time */
+            occurred_at: string;
+        };
+        /** @description A page of the feed. */
+        FinanceFeed: {
+            items: components["schemas"]["FinanceEventView"][];
+            /**
+             * @description Where to continue: pass it as `cursor` next time (also when the page is empty; save it
+             *     to resume after a restart).
+             */
+            next_cursor: string;
+            /** @description Whether more events were waiting when the page was read. */
+            has_more: boolean;
         };
         /**
          * @description How a follow-up reached the customer.
@@ -3229,6 +4080,40 @@ export interface components {
         };
         /** Format: uuid */
         GroupId: string;
+        /** @description A new option group of a trim. */
+        GroupInput: {
+            /**
+             * Format: uuid
+             * @description The trim (catalog model).
+             */
+            model_id: string;
+            name: string;
+            /** @description `exclusive` (exactly one: paint, interior), `single` (at most one) or `multi`. */
+            rule: components["schemas"]["GroupRule"];
+            /** Format: int32 */
+            position?: number;
+        };
+        /**
+         * @description How many options of a group a configuration may hold.
+         * @enum {string}
+         */
+        GroupRule: "single" | "exclusive" | "multi";
+        /** @description An option group of a trim. */
+        GroupView: {
+            id: components["schemas"]["ConfigGroupId"];
+            /**
+             * Format: uuid
+             * @description The trim (catalog model).
+             */
+            model_id: string;
+            name: string;
+            /** @description `exclusive` (exactly one), `single` (at most one) or `multi` (any). */
+            rule: components["schemas"]["GroupRule"];
+            /** Format: int32 */
+            position: number;
+            /** Format: int64 */
+            version: number;
+        };
         IdNumberReveal: {
             reason: string;
         };
@@ -3332,6 +4217,94 @@ export interface components {
             created: boolean;
             /** @description The same request was received before; this is its answer again. */
             replayed: boolean;
+        };
+        /** @description The unified motor-vehicle sales invoice (机动车销售统一发票). */
+        InvoiceView: {
+            /** Format: uuid */
+            id: string;
+            invoice_no: string;
+            vin: string;
+            amount_fen: components["schemas"]["Fen"];
+            /** Format: date-time */
+            issued_at: string;
+        };
+        /** @description A new item with its first price. */
+        ItemInput: {
+            /** @description `vehicle` (a trim's own dated price and unit cost), `option`, `package` or `accessory`. */
+            kind: components["schemas"]["ItemKind"];
+            /**
+             * Format: uuid
+             * @description The trim; required for every kind but `accessory`.
+             */
+            model_id?: string | null;
+            /**
+             * Format: uuid
+             * @description An accessory's series (None: offered for every series).
+             */
+            series_id?: string | null;
+            group_id?: null | components["schemas"]["ConfigGroupId"];
+            code?: string | null;
+            name: string;
+            colour?: string | null;
+            /** @description A package's options (of the same trim). */
+            option_ids?: components["schemas"]["ConfigItemId"][];
+            /** @description The first price and the day it takes effect. */
+            price: components["schemas"]["PriceInput"];
+        };
+        /**
+         * @description What kind of thing a configurator item is.
+         * @enum {string}
+         */
+        ItemKind: "vehicle" | "option" | "package" | "accessory";
+        /** @description Changes to an item; absent fields stay. */
+        ItemPatch: {
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
+            version: number;
+            name?: string | null;
+            /** @description False withdraws it from new quotes (quotes made keep it). */
+            active?: boolean | null;
+            /** @description A package's options, replaced as a whole. */
+            option_ids?: components["schemas"]["ConfigItemId"][] | null;
+        };
+        /** @description An option, package, accessory or a trim's own price row. */
+        ItemView: {
+            id: components["schemas"]["ConfigItemId"];
+            kind: components["schemas"]["ItemKind"];
+            /**
+             * Format: uuid
+             * @description The trim of an option, package or vehicle row.
+             */
+            model_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The series an accessory is limited to (None: every series).
+             */
+            series_id?: string | null;
+            group_id?: null | components["schemas"]["ConfigGroupId"];
+            code?: string | null;
+            name: string;
+            /** @description The model colour a paint option stands for. */
+            colour?: string | null;
+            active: boolean;
+            /**
+             * Format: int64
+             * @description The price in effect on the day asked about (None: none yet — not offered).
+             */
+            price_fen?: number | null;
+            /**
+             * Format: int64
+             * @description The cost in effect that day (shown to those who configure).
+             */
+            cost_fen?: number | null;
+            /** @description The options a package contains. */
+            option_ids: components["schemas"]["ConfigItemId"][];
+            /** @description Every price row, oldest first (shown to those who configure). */
+            prices: components["schemas"]["PriceView"][];
+            /** Format: int64 */
+            version: number;
         };
         /** Format: uuid */
         JobId: string;
@@ -3561,6 +4534,11 @@ export interface components {
              * @description Its version; send it back with a change.
              */
             version: number;
+        };
+        /** @description Which planned loan the finance company approved. */
+        LoanApproval: {
+            /** @description The planned item (a `loan`). */
+            schedule_item_id: components["schemas"]["OrderScheduleItemId"];
         };
         /**
          * @description A UI and message language. Simplified Chinese is the default.
@@ -3815,6 +4793,16 @@ export interface components {
             /** @description Where the reading came from: `service`, `customer`, `inspection`, `sale` or `import`. */
             source: string;
         };
+        /** @description A model's minimum stock. */
+        ModelMinimumView: {
+            /** @description The catalog model. */
+            catalog_model_id: components["schemas"]["CatalogModelId"];
+            /**
+             * Format: int32
+             * @description The fewest units wanted in stock or in transit (0 removes the rule; at most 999).
+             */
+            minimum: number;
+        };
         ModelPatch: {
             /**
              * Format: int64
@@ -3834,6 +4822,30 @@ export interface components {
             colours?: components["schemas"]["Colour"][] | null;
             /** @description `false` stops it being chosen for new records (vehicles keep it). Absent keeps it. */
             active?: boolean | null;
+        };
+        /** @description A catalog model's supply against its minimum. */
+        ModelStockView: {
+            /** @description The catalog model. */
+            catalog_model_id: components["schemas"]["CatalogModelId"];
+            /** @description The model in words. */
+            model_name: string;
+            /**
+             * Format: int64
+             * @description Units in stock.
+             */
+            in_stock: number;
+            /**
+             * Format: int64
+             * @description Units in transit.
+             */
+            in_transit: number;
+            /**
+             * Format: int32
+             * @description The dealer's minimum (0: none).
+             */
+            minimum: number;
+            /** @description Fewer units in stock and in transit than the minimum. */
+            low_stock: boolean;
         };
         ModelView: {
             /** @description The model's id (UUIDv7). */
@@ -3948,6 +4960,28 @@ export interface components {
              */
             expires_at?: string | null;
         };
+        /** @description A new appraisal. */
+        NewAppraisal: {
+            customer_id: components["schemas"]["CustomerId"];
+            /**
+             * Format: uuid
+             * @description One of the customer's own vehicles.
+             */
+            vehicle_id: string;
+            /** Format: int32 */
+            mileage_km?: number | null;
+            condition_notes?: string | null;
+            /**
+             * Format: int64
+             * @description The value offered, fen.
+             */
+            value_fen: number;
+            /**
+             * Format: date
+             * @description The last day the offer stands (today to a year ahead; default a week).
+             */
+            valid_until?: string | null;
+        };
         NewApproval: {
             /** @description `discount`, `refund` or `customer.reassign` (other types are requested by their module). */
             kind: string;
@@ -4027,6 +5061,25 @@ export interface components {
         NewDepartment: {
             name: string;
         };
+        /** @description The deposit agreed when signing. */
+        NewDeposit: {
+            /**
+             * @description `earnest` (定金: binding — forfeited by a buyer who walks away, paid back double by a
+             *     dealer who defaults — at most 20% of the contract) or `advance` (订金: a refundable
+             *     advance payment).
+             */
+            kind: components["schemas"]["DepositKind"];
+            /**
+             * Format: int64
+             * @description The amount in fen (1 – 10,000,000,000; a 定金 at most 20% of the contract).
+             */
+            amount_fen: number;
+            /**
+             * Format: date
+             * @description When it is due (default: the day of signing, in the dealer's calendar).
+             */
+            due_on?: string | null;
+        };
         NewFollowUp: {
             /**
              * Format: int64
@@ -4049,6 +5102,16 @@ export interface components {
              * @description When it happened (default now; not in the future).
              */
             occurred_at?: string | null;
+        };
+        /** @description The invoice to record. */
+        NewInvoice: {
+            /**
+             * @description The unified motor-vehicle sales invoice number (机动车销售统一发票), unique in the
+             *     dealer (1–32 letters, digits or `-`).
+             */
+            invoice_no: string;
+            /** Format: int64 */
+            version: number;
         };
         NewLead: components["schemas"]["CustomerLink"] & components["schemas"]["LeadFields"] & {
             /** @enum {string|null} */
@@ -4091,6 +5154,41 @@ export interface components {
             competitors?: string[];
             notes?: string | null;
         };
+        /** @description An order to make from an accepted quote. */
+        NewOrder: {
+            /** @description The accepted quote: its lines and on-the-road total become the contract's. */
+            quote_id: components["schemas"]["QuoteId"];
+            deposit?: null | components["schemas"]["NewDeposit"];
+        };
+        /** @description A payment received. */
+        NewPayment: {
+            /**
+             * @description What it pays: `earnest` (定金, within the 20% cap), `advance` (订金), `balance`,
+             *     `loan`, `oem_subsidy`, `government_subsidy`.
+             */
+            purpose: components["schemas"]["PaymentPurpose"];
+            /** @description How it was paid. */
+            method: components["schemas"]["PaymentMethod"];
+            /**
+             * Format: int64
+             * @description The amount in fen (1 – 10,000,000,000), at most what is still owed.
+             */
+            amount_fen: number;
+            /** @description The receipt number, unique in the dealer (1–32 letters, digits or `-`). */
+            receipt_no: string;
+            /**
+             * Format: date-time
+             * @description When it was received (default: now); not in the future.
+             */
+            received_at?: string | null;
+            payer?: string | null;
+            schedule_item_id?: null | components["schemas"]["OrderScheduleItemId"];
+        };
+        /** @description A new quote (or a new version when the opportunity has one). */
+        NewQuote: components["schemas"]["QuoteConfig"] & {
+            /** @description The opportunity quoted for (its lead's owner is the consultant). */
+            opportunity_id: components["schemas"]["OpportunityId"];
+        };
         /** @description A showroom visit as the reception form records it. */
         NewReception: components["schemas"]["CustomerLink"] & {
             consultant_id?: null | components["schemas"]["UserId"];
@@ -4127,6 +5225,17 @@ export interface components {
             /** @description Notes of the visit (at most 2,000 characters). */
             notes?: string | null;
         };
+        /** @description A refund to ask for. */
+        NewRefund: {
+            /**
+             * Format: int64
+             * @description The amount in fen (1 – 10,000,000,000), at most what was received and not refunded or
+             *     asked back already.
+             */
+            amount_fen: number;
+            reason: string;
+            payment_id?: null | components["schemas"]["OrderPaymentId"];
+        };
         NewRole: {
             key: string;
             name: string;
@@ -4140,6 +5249,27 @@ export interface components {
             name: string;
             /** @description The list's query parameters (filters and sort) as a JSON object; at most 4 KB. */
             query: Record<string, never>;
+        };
+        /** @description A planned payment to add to an order's plan. */
+        NewScheduleItem: {
+            /**
+             * @description What it is for: `earnest` is a 定金 (binding; at most 20% of the contract), `advance`
+             *     a 订金 (a refundable advance), then `balance`, `loan`, `oem_subsidy`,
+             *     `government_subsidy`.
+             */
+            purpose: components["schemas"]["PaymentPurpose"];
+            payer_kind?: null | components["schemas"]["PayerKind"];
+            payer_name?: string | null;
+            /**
+             * Format: int64
+             * @description The amount in fen (1 – 10,000,000,000).
+             */
+            amount_fen: number;
+            /**
+             * Format: date
+             * @description When it falls due (the dealer's calendar).
+             */
+            due_on: string;
         };
         NewSeries: {
             /** @description The brand the series belongs to. */
@@ -4156,6 +5286,25 @@ export interface components {
              * @description Where it goes (default: before the signing stage).
              */
             sort_order?: number | null;
+        };
+        /** @description A new unit. */
+        NewStockUnit: {
+            vin: string;
+            /** @description The catalog model (trim). */
+            catalog_model_id: components["schemas"]["CatalogModelId"];
+            colour?: string | null;
+            status?: null | components["schemas"]["StockStatus"];
+            location?: string | null;
+            /**
+             * Format: date
+             * @description The day it arrived (`YYYY-MM-DD`); default today for a unit in stock.
+             */
+            arrived_on?: string | null;
+            /**
+             * Format: int64
+             * @description What it cost, in fen (0 to 10,000,000,000).
+             */
+            cost_fen?: number | null;
         };
         NewTeam: {
             name: string;
@@ -4301,6 +5450,136 @@ export interface components {
              * Format: int64
              * @description Its version; send it back with a change.
              */
+            version: number;
+        };
+        /** @description Why an order is cancelled. */
+        OrderCancel: {
+            /** @description A reason from the list. */
+            reason: components["schemas"]["CancelReason"];
+            note?: string | null;
+            /**
+             * Format: int64
+             * @description The order's version last read.
+             */
+            version: number;
+        };
+        /** Format: uuid */
+        OrderId: string;
+        /** @description One agreed line of the contract, copied from the accepted quote when the order was made. */
+        OrderLine: {
+            /**
+             * @description What the line is (`vehicle`, `option`, `accessory`, `purchase_tax`, `insurance`,
+             *     `discount`, `trade_in` …, as the quote named it).
+             */
+            kind: string;
+            /** @description The line's words as quoted. */
+            label: string;
+            /** @description The amount in fen (negative for a discount or a trade-in). */
+            amount_fen: components["schemas"]["Fen"];
+        };
+        /** @description The money of an order, computed from its rows. */
+        OrderMoney: {
+            /** @description The contract total: the quote's on-the-road price (落地价). */
+            total_fen: components["schemas"]["Fen"];
+            /** @description Everything received. */
+            received_fen: components["schemas"]["Fen"];
+            /** @description Approved refunds (they count once approved). */
+            refunded_fen: components["schemas"]["Fen"];
+            /** @description Refunds waiting for approval (not counted yet). */
+            refund_pending_fen: components["schemas"]["Fen"];
+            /** @description What is still owed (应收) = total − received + refunded. */
+            receivable_fen: components["schemas"]["Fen"];
+            /** @description 定金 received (binding earnest deposits). */
+            earnest_fen: components["schemas"]["Fen"];
+            /** @description The most a 定金 may be: 20% of the contract. */
+            earnest_cap_fen: components["schemas"]["Fen"];
+            /** @description 订金 received (refundable advances). */
+            advance_fen: components["schemas"]["Fen"];
+            /** @description Approved loans not paid out yet: they may cover the receivable at delivery. */
+            loan_open_fen: components["schemas"]["Fen"];
+        };
+        /** @description A page of orders, newest first. */
+        OrderPage: {
+            items: components["schemas"]["OrderView"][];
+            next_cursor?: string | null;
+        };
+        /** Format: uuid */
+        OrderPaymentId: string;
+        /** Format: uuid */
+        OrderScheduleItemId: string;
+        /** @description A change of the order settings; absent fields stay. */
+        OrderSettingsPatch: {
+            /** @description 1–8 capital letters. */
+            contract_prefix?: string | null;
+            /** @description 1–30 items of 1–40 characters, no repeats. */
+            pdi_items?: string[] | null;
+            /** @description 1–30 items of 1–40 characters, no repeats. */
+            handover_items?: string[] | null;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description The dealer's order settings. */
+        OrderSettingsView: {
+            /** @description What contract numbers start with (`HT` → `HT2026000001`). */
+            contract_prefix: string;
+            /** @description The PDI checklist's items, in order. */
+            pdi_items: string[];
+            /** @description The handover checklist's items, in order. */
+            handover_items: string[];
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description Where a contract stands.
+         * @enum {string}
+         */
+        OrderStatus: "open" | "invoiced" | "delivered" | "cancelled";
+        /** @description An order (订单 / 合同). */
+        OrderView: {
+            id: components["schemas"]["OrderId"];
+            /** @description The contract number: prefix + year + sequence (`HT2026000001`), unique in the dealer. */
+            contract_no: string;
+            /** Format: uuid */
+            quote_id: string;
+            lead_id: components["schemas"]["LeadId"];
+            /** Format: uuid */
+            opportunity_id?: string | null;
+            customer_id: components["schemas"]["CustomerId"];
+            customer_name: string;
+            consultant_id?: null | components["schemas"]["UserId"];
+            /** @description The car ordered, in words (brand, series, model, trim). */
+            vehicle: string;
+            colour?: string | null;
+            /** @description The agreed lines, as signed. */
+            lines: components["schemas"]["OrderLine"][];
+            status: components["schemas"]["OrderStatus"];
+            /** @description The car allocated, by VIN. */
+            vin?: string | null;
+            /** Format: uuid */
+            stock_unit_id?: string | null;
+            /** Format: date-time */
+            signed_at: string;
+            cancel_reason?: string | null;
+            cancel_note?: string | null;
+            /** Format: date-time */
+            cancelled_at?: string | null;
+            /** Format: date-time */
+            delivered_at?: string | null;
+            /** Format: int32 */
+            odometer_km?: number | null;
+            /**
+             * Format: uuid
+             * @description The customer's vehicle the delivery created.
+             */
+            delivered_vehicle_id?: string | null;
+            money: components["schemas"]["OrderMoney"];
+            schedule: components["schemas"]["ScheduleItemView"][];
+            payments: components["schemas"]["PaymentView"][];
+            refunds: components["schemas"]["RefundView"][];
+            invoice?: null | components["schemas"]["InvoiceView"];
+            pdi: components["schemas"]["ChecklistView"];
+            handover: components["schemas"]["ChecklistView"];
+            /** Format: int64 */
             version: number;
         };
         /** Format: uuid */
@@ -4450,6 +5729,34 @@ export interface components {
                  * Format: int64
                  * @description Its version.
                  */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_AppraisalView: {
+            /** @description The items of this page, in the list's order. */
+            items: {
+                id: components["schemas"]["AppraisalId"];
+                customer_id: components["schemas"]["CustomerId"];
+                /** Format: uuid */
+                vehicle_id: string;
+                /** @description The car as the customer's file names it (plate, or brand and model). */
+                vehicle_label: string;
+                appraiser_id?: null | components["schemas"]["UserId"];
+                /** Format: int32 */
+                mileage_km?: number | null;
+                condition_notes?: string | null;
+                /** Format: int64 */
+                value_fen: number;
+                /** Format: date */
+                valid_until: string;
+                /** @description Past its validity: it can no longer be applied to a quote. */
+                expired: boolean;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int64 */
                 version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
@@ -4748,6 +6055,95 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_QuoteView: {
+            /** @description The items of this page, in the list's order. */
+            items: {
+                id: components["schemas"]["QuoteId"];
+                /** @description The quote number shown to people, e.g. `Q000012-2` (number, version). */
+                number: string;
+                /** Format: int64 */
+                quote_no: number;
+                /** Format: int32 */
+                version_no: number;
+                opportunity_id: components["schemas"]["OpportunityId"];
+                lead_id: components["schemas"]["LeadId"];
+                customer_id: components["schemas"]["CustomerId"];
+                customer_name: string;
+                consultant_id?: null | components["schemas"]["UserId"];
+                consultant_name?: string | null;
+                /** Format: uuid */
+                model_id: string;
+                model_name: string;
+                colour?: string | null;
+                /**
+                 * Format: date
+                 * @description The day whose prices the quote uses.
+                 */
+                priced_on: string;
+                /** Format: date */
+                valid_until: string;
+                /**
+                 * @description `draft`, `pending_approval`, `approved`, `rejected`, `accepted`, `superseded`, or
+                 *     `expired` (an open quote past its validity).
+                 */
+                status: components["schemas"]["QuoteStatus"];
+                /** @description Whether the discount or margin needs a manager's approval before acceptance. */
+                needs_approval: boolean;
+                /** @description Why: `discount`, `margin`. */
+                approval_reasons: string[];
+                appraisal_id?: null | components["schemas"]["AppraisalId"];
+                /** Format: int64 */
+                vehicle_price_fen: number;
+                /** Format: int64 */
+                options_fen: number;
+                /** Format: int64 */
+                packages_fen: number;
+                /** Format: int64 */
+                accessories_fen: number;
+                /** Format: int64 */
+                insurance_fen: number;
+                /** Format: int64 */
+                fees_fen: number;
+                /** Format: int64 */
+                finance_fee_fen: number;
+                /** Format: int64 */
+                discount_fen: number;
+                /** Format: int64 */
+                trade_in_fen: number;
+                /** Format: int64 */
+                purchase_tax_fen: number;
+                /**
+                 * Format: int64
+                 * @description The on-the-road price (落地价): the sum of the lines.
+                 */
+                total_fen: number;
+                /**
+                 * Format: int64
+                 * @description The known cost and gross margin (shown to those who approve or configure).
+                 */
+                cost_fen?: number | null;
+                /** Format: int64 */
+                margin_fen?: number | null;
+                lines: components["schemas"]["QuoteLineView"][];
+                /**
+                 * Format: uuid
+                 * @description The order made from it (once accepted).
+                 */
+                order_id?: string | null;
+                /** Format: date-time */
+                accepted_at?: string | null;
+                notes?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int64 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_ReceptionView: {
             /** @description The items of this page, in the list's order. */
             items: {
@@ -4786,6 +6182,68 @@ export interface components {
                 /** @description Notes of the visit. */
                 notes?: string | null;
                 entered_by?: null | components["schemas"]["OwnerView"];
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_StockUnitView: {
+            /** @description The items of this page, in the list's order. */
+            items: {
+                /** @description The unit's id (UUIDv7). */
+                id: components["schemas"]["StockUnitId"];
+                /** @description Its VIN (17 characters, check digit valid). */
+                vin: string;
+                catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+                series_id?: null | components["schemas"]["CatalogSeriesId"];
+                /** @description The car in words: `大众 途观L 2025 380TSI 旗舰版`. */
+                model_name: string;
+                /** @description Its colour. */
+                colour?: string | null;
+                /** @description Where it is in its life. */
+                status: components["schemas"]["StockStatus"];
+                /** @description Where it stands (yard, showroom, warehouse …). */
+                location?: string | null;
+                /**
+                 * Format: date
+                 * @description The day it arrived at the dealer.
+                 */
+                arrived_on?: string | null;
+                /**
+                 * Format: int64
+                 * @description Days in stock today (in the dealer's time zone), while it is on hand (in stock or
+                 *     reserved); none before it arrives and after it is sold.
+                 */
+                days_in_stock?: number | null;
+                /**
+                 * Format: int64
+                 * @description What it cost the dealer, in fen — only for readers with `stock:cost`.
+                 */
+                cost_fen?: number | null;
+                /**
+                 * Format: uuid
+                 * @description The order it is reserved for (or was sold on).
+                 */
+                order_id?: string | null;
+                customer_id?: null | components["schemas"]["CustomerId"];
+                vehicle_id?: null | components["schemas"]["VehicleId"];
+                /** @description A used car (a trade-in) rather than a new one. */
+                used: boolean;
+                /**
+                 * Format: date-time
+                 * @description When its status last changed.
+                 */
+                status_changed_at: string;
+                /**
+                 * Format: date-time
+                 * @description When it was added.
+                 */
+                created_at: string;
+                /**
+                 * Format: int64
+                 * @description Its version; send it back with a change.
+                 */
+                version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
@@ -4953,15 +6411,49 @@ export interface components {
             password: string;
         };
         /**
+         * @description Who pays a planned amount: the customer, or a third party the dealer collects from.
+         * @enum {string}
+         */
+        PayerKind: "customer" | "finance_company" | "oem" | "government";
+        /**
          * @description How the buyer means to pay.
          * @enum {string}
          */
         PaymentIntent: "cash" | "loan" | "lease";
         /**
+         * @description How money was received.
+         * @enum {string}
+         */
+        PaymentMethod: "cash" | "card" | "transfer" | "wechat" | "alipay" | "loan" | "subsidy";
+        /**
+         * @description What a planned or received amount is for. The two deposits are different in law:
+         *     a **定金** (`earnest`, Civil Code arts. 586–587) binds both sides — the buyer who walks
+         *     away forfeits it, the dealer who defaults pays it back double — and may not exceed 20% of
+         *     the contract price; a **订金** (`advance`) is only an advance payment, refunded in full
+         *     when the deal does not happen.
+         * @enum {string}
+         */
+        PaymentPurpose: "earnest" | "advance" | "balance" | "loan" | "oem_subsidy" | "government_subsidy";
+        /** @description A payment received. */
+        PaymentView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schedule_item_id?: string | null;
+            purpose: components["schemas"]["PaymentPurpose"];
+            method: components["schemas"]["PaymentMethod"];
+            amount_fen: components["schemas"]["Fen"];
+            /** @description The receipt number (unique in the dealer). */
+            receipt_no: string;
+            /** Format: date-time */
+            received_at: string;
+            payer?: string | null;
+        };
+        /**
          * @description A permission, `resource:action`.
          * @enum {string}
          */
-        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure" | "activity:read" | "activity:write" | "approval:read" | "approval:create" | "approval:decide" | "refund:approve" | "notification:read" | "job:manage" | "message:read" | "message_template:manage";
+        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure" | "activity:read" | "activity:write" | "approval:read" | "approval:create" | "approval:decide" | "refund:approve" | "notification:read" | "job:manage" | "message:read" | "message_template:manage" | "quote:read" | "quote:write" | "quote:approve" | "appraisal:read" | "appraisal:write" | "deal:configure" | "stock:read" | "stock:manage" | "stock:cost" | "order:read" | "order:write" | "payment:record" | "invoice:issue" | "delivery:complete" | "finance:export";
         /** @description One permission of the catalog, for building the resource × action grid. */
         PermissionInfo: {
             /** @description The permission's key (`resource.action`). */
@@ -5006,6 +6498,27 @@ export interface components {
         PipelineStageId: string;
         /** @enum {string} */
         Powertrain: "petrol" | "diesel" | "hybrid" | "phev" | "erev" | "bev";
+        /** @description A price (and cost) from a day on; a price of the same day is replaced. */
+        PriceInput: {
+            /** Format: date */
+            effective_from: string;
+            /** Format: int64 */
+            price_fen: number;
+            /** Format: int64 */
+            cost_fen?: number | null;
+        };
+        /** @description A price from a date on. */
+        PriceView: {
+            /** Format: date */
+            effective_from: string;
+            /** Format: int64 */
+            price_fen: number;
+            /**
+             * Format: int64
+             * @description The dealer's cost (shown to those who configure).
+             */
+            cost_fen?: number | null;
+        };
         /** @description The body of every error response. */
         Problem: {
             /** @description `urn:forecourt:problem:<code>` */
@@ -5049,6 +6562,199 @@ export interface components {
             models_created: number;
             /** @description Models updated in the dealers' catalogs. */
             models_updated: number;
+        };
+        /**
+         * @description What is quoted: the trim, colour, options, packages, accessories, fees, discount and
+         *     trade-in. Saving it prices every line anew at the quote's price date.
+         */
+        QuoteConfig: {
+            /**
+             * Format: uuid
+             * @description The trim (catalog model).
+             */
+            model_id: string;
+            colour?: string | null;
+            /** @description Options of the trim: one per `exclusive`/`single` group, every `exclusive` group chosen. */
+            option_ids?: components["schemas"]["ConfigItemId"][];
+            /** @description Packages of the trim. */
+            package_ids?: components["schemas"]["ConfigItemId"][];
+            /** @description Dealer accessories (精品) offered for the trim's series. */
+            accessory_ids?: components["schemas"]["ConfigItemId"][];
+            /**
+             * Format: int64
+             * @description The vehicle's unit cost when known for this car (else the trim's known cost).
+             */
+            vehicle_cost_fen?: number | null;
+            /**
+             * Format: int64
+             * @description Insurance, fen.
+             */
+            insurance_fen?: number;
+            /**
+             * Format: int64
+             * @description Licence plate and service fees (上牌/服务费), fen.
+             */
+            fees_fen?: number;
+            /**
+             * Format: int64
+             * @description The finance service fee, fen.
+             */
+            finance_fee_fen?: number;
+            /**
+             * Format: int64
+             * @description The discount, fen: at most the vehicle with its options and packages.
+             */
+            discount_fen?: number;
+            appraisal_id?: null | components["schemas"]["AppraisalId"];
+            /**
+             * Format: date
+             * @description The last day the offer stands (default: the dealer's validity from today).
+             */
+            valid_until?: string | null;
+            notes?: string | null;
+        };
+        /** Format: uuid */
+        QuoteId: string;
+        /** @description A line of a quote. */
+        QuoteLineView: {
+            /**
+             * @description `vehicle`, `option`, `package`, `accessory`, `purchase_tax`, `insurance`, `fees`,
+             *     `finance_fee`, `discount` or `trade_in`.
+             */
+            kind: string;
+            /**
+             * Format: uuid
+             * @description The configurator item priced (options, packages, accessories, the trim's price row).
+             */
+            item_id?: string | null;
+            label: string;
+            /**
+             * Format: int64
+             * @description Signed: the discount and the trade-in are negative; the lines add up to the total.
+             */
+            amount_fen: number;
+            /**
+             * Format: int64
+             * @description The cost (shown to those who approve or configure).
+             */
+            cost_fen?: number | null;
+        };
+        /** @description A quote's configuration replaced as a whole; any change voids an approval. */
+        QuotePatch: components["schemas"]["QuoteConfig"] & {
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
+            version: number;
+        };
+        /** @description The quote on paper: the quote and who it is from. */
+        QuotePrint: {
+            quote: components["schemas"]["QuoteView"];
+            /** @description The dealer's name, printed at the top. */
+            dealer_name: string;
+        };
+        /** @enum {string} */
+        QuoteStatus: "draft" | "pending_approval" | "approved" | "rejected" | "accepted" | "superseded" | "expired";
+        /** @description The version of the quote a step applies to. */
+        QuoteStep: {
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
+            version: number;
+        };
+        /** @description A quote. */
+        QuoteView: {
+            id: components["schemas"]["QuoteId"];
+            /** @description The quote number shown to people, e.g. `Q000012-2` (number, version). */
+            number: string;
+            /** Format: int64 */
+            quote_no: number;
+            /** Format: int32 */
+            version_no: number;
+            opportunity_id: components["schemas"]["OpportunityId"];
+            lead_id: components["schemas"]["LeadId"];
+            customer_id: components["schemas"]["CustomerId"];
+            customer_name: string;
+            consultant_id?: null | components["schemas"]["UserId"];
+            consultant_name?: string | null;
+            /** Format: uuid */
+            model_id: string;
+            model_name: string;
+            colour?: string | null;
+            /**
+             * Format: date
+             * @description The day whose prices the quote uses.
+             */
+            priced_on: string;
+            /** Format: date */
+            valid_until: string;
+            /**
+             * @description `draft`, `pending_approval`, `approved`, `rejected`, `accepted`, `superseded`, or
+             *     `expired` (an open quote past its validity).
+             */
+            status: components["schemas"]["QuoteStatus"];
+            /** @description Whether the discount or margin needs a manager's approval before acceptance. */
+            needs_approval: boolean;
+            /** @description Why: `discount`, `margin`. */
+            approval_reasons: string[];
+            appraisal_id?: null | components["schemas"]["AppraisalId"];
+            /** Format: int64 */
+            vehicle_price_fen: number;
+            /** Format: int64 */
+            options_fen: number;
+            /** Format: int64 */
+            packages_fen: number;
+            /** Format: int64 */
+            accessories_fen: number;
+            /** Format: int64 */
+            insurance_fen: number;
+            /** Format: int64 */
+            fees_fen: number;
+            /** Format: int64 */
+            finance_fee_fen: number;
+            /** Format: int64 */
+            discount_fen: number;
+            /** Format: int64 */
+            trade_in_fen: number;
+            /** Format: int64 */
+            purchase_tax_fen: number;
+            /**
+             * Format: int64
+             * @description The on-the-road price (落地价): the sum of the lines.
+             */
+            total_fen: number;
+            /**
+             * Format: int64
+             * @description The known cost and gross margin (shown to those who approve or configure).
+             */
+            cost_fen?: number | null;
+            /** Format: int64 */
+            margin_fen?: number | null;
+            lines: components["schemas"]["QuoteLineView"][];
+            /**
+             * Format: uuid
+             * @description The order made from it (once accepted).
+             */
+            order_id?: string | null;
+            /** Format: date-time */
+            accepted_at?: string | null;
+            notes?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description The receivables ageing of a day. */
+        ReceivablesAgeing: {
+            /** Format: date */
+            as_of: string;
+            /** @description The dealer's time zone the days are counted in. */
+            time_zone: string;
+            rows: components["schemas"]["AgeingRow"][];
+            totals: components["schemas"]["AgeingBuckets"];
         };
         /** @description The customer of a visit: their name as the caller may see it. */
         ReceptionCustomer: {
@@ -5112,6 +6818,30 @@ export interface components {
             /** @description Notes of the visit. */
             notes?: string | null;
             entered_by?: null | components["schemas"]["OwnerView"];
+        };
+        /**
+         * @description Where a refund request stands: it counts only once approved.
+         * @enum {string}
+         */
+        RefundStatus: "pending" | "approved" | "rejected";
+        /** @description A refund: it reduces what was received only once approved. */
+        RefundView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            payment_id?: string | null;
+            amount_fen: components["schemas"]["Fen"];
+            reason: string;
+            status: components["schemas"]["RefundStatus"];
+            /**
+             * Format: uuid
+             * @description The approval request deciding it.
+             */
+            approval_id?: string | null;
+            /** Format: date-time */
+            requested_at: string;
+            /** Format: date-time */
+            decided_at?: string | null;
         };
         /**
          * @description How a companion relates to the customer (陪同人员 who influence the purchase).
@@ -5324,6 +7054,27 @@ export interface components {
              */
             version: number;
         };
+        /** @description A planned payment. */
+        ScheduleItemView: {
+            /** Format: uuid */
+            id: string;
+            purpose: components["schemas"]["PaymentPurpose"];
+            payer_kind: components["schemas"]["PayerKind"];
+            /** @description The finance company, OEM or office, by name. */
+            payer_name?: string | null;
+            amount_fen: components["schemas"]["Fen"];
+            /** Format: date */
+            due_on: string;
+            status: components["schemas"]["ScheduleStatus"];
+            /** Format: int64 */
+            version: number;
+        };
+        /**
+         * @description Where a planned item stands. A loan is `approved` once the finance company approved
+         *     it: then it may cover the balance at delivery.
+         * @enum {string}
+         */
+        ScheduleStatus: "planned" | "approved";
         /**
          * @description How far a permission reaches. Ordered from narrowest to widest.
          * @enum {string}
@@ -5444,6 +7195,188 @@ export interface components {
          * @enum {string}
          */
         StagnationAction: "flag" | "senior" | "manager" | "marketing_pool";
+        /** @description One change of a unit's status. */
+        StockEventView: {
+            from_status?: null | components["schemas"]["StockStatus"];
+            /** @description The status after. */
+            to_status: components["schemas"]["StockStatus"];
+            /**
+             * Format: uuid
+             * @description The order concerned, if any.
+             */
+            order_id?: string | null;
+            actor_id?: null | components["schemas"]["UserId"];
+            /** @description Their name. */
+            actor_name?: string | null;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+        };
+        /** @description A move to another status. */
+        StockMove: {
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
+            version: number;
+            /**
+             * @description The status to move to: only the next legal one (`ordered → in_transit → in_stock`;
+             *     `reserved → in_stock` cancels a reservation). Reservations, sales and deliveries
+             *     come from orders.
+             */
+            status: components["schemas"]["StockStatus"];
+            /**
+             * Format: date
+             * @description The arrival day, when the unit moves in stock (default today).
+             */
+            arrived_on?: string | null;
+        };
+        /** @description Changes to the stock settings. */
+        StockSettingsPatch: {
+            /**
+             * Format: int64
+             * @description The version last read (0 while the defaults apply).
+             */
+            version: number;
+            /** @description The aged-stock thresholds: 1 to 5 distinct ages, 1 to 3650 days. */
+            aged_days?: number[] | null;
+            /** @description Minimums to set, by model (0 removes a model's rule). Others stay. */
+            minimums?: components["schemas"]["ModelMinimumView"][] | null;
+        };
+        /** @description The dealer's stock settings. */
+        StockSettingsView: {
+            /** @description The ages in days at which a unit raises an aged-stock alert (default 60 and 90). */
+            aged_days: number[];
+            /** @description The per-model minimums (units in stock or in transit). */
+            minimums: components["schemas"]["ModelMinimumView"][];
+            /**
+             * Format: int64
+             * @description Its version (0 while the defaults apply); send it back with a change.
+             */
+            version: number;
+        };
+        /**
+         * @description Where a stock unit is in its life at the dealer.
+         * @enum {string}
+         */
+        StockStatus: "ordered" | "in_transit" | "in_stock" | "reserved" | "sold" | "delivered";
+        /** @description A unit with its history. */
+        StockUnitDetail: components["schemas"]["StockUnitView"] & {
+            /** @description Every change of its status, oldest first. */
+            history: components["schemas"]["StockEventView"][];
+        };
+        /** Format: uuid */
+        StockUnitId: string;
+        /** @description Changes to a unit. Its status changes through a move. */
+        StockUnitPatch: {
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is refused with 409 `version_conflict`.
+             */
+            version: number;
+            location?: string | null;
+            /**
+             * Format: int64
+             * @description What it cost, in fen. Absent keeps it; `null` clears it. Needs `stock:cost`.
+             */
+            cost_fen?: number | null;
+            colour?: string | null;
+            /**
+             * Format: date
+             * @description The day it arrived. Absent keeps it; `null` clears it.
+             */
+            arrived_on?: string | null;
+        };
+        /** @description A car on the dealer's books. */
+        StockUnitView: {
+            /** @description The unit's id (UUIDv7). */
+            id: components["schemas"]["StockUnitId"];
+            /** @description Its VIN (17 characters, check digit valid). */
+            vin: string;
+            catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+            series_id?: null | components["schemas"]["CatalogSeriesId"];
+            /** @description The car in words: `大众 途观L 2025 380TSI 旗舰版`. */
+            model_name: string;
+            /** @description Its colour. */
+            colour?: string | null;
+            /** @description Where it is in its life. */
+            status: components["schemas"]["StockStatus"];
+            /** @description Where it stands (yard, showroom, warehouse …). */
+            location?: string | null;
+            /**
+             * Format: date
+             * @description The day it arrived at the dealer.
+             */
+            arrived_on?: string | null;
+            /**
+             * Format: int64
+             * @description Days in stock today (in the dealer's time zone), while it is on hand (in stock or
+             *     reserved); none before it arrives and after it is sold.
+             */
+            days_in_stock?: number | null;
+            /**
+             * Format: int64
+             * @description What it cost the dealer, in fen — only for readers with `stock:cost`.
+             */
+            cost_fen?: number | null;
+            /**
+             * Format: uuid
+             * @description The order it is reserved for (or was sold on).
+             */
+            order_id?: string | null;
+            customer_id?: null | components["schemas"]["CustomerId"];
+            vehicle_id?: null | components["schemas"]["VehicleId"];
+            /** @description A used car (a trade-in) rather than a new one. */
+            used: boolean;
+            /**
+             * Format: date-time
+             * @description When its status last changed.
+             */
+            status_changed_at: string;
+            /**
+             * Format: date-time
+             * @description When it was added.
+             */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
+            version: number;
+        };
+        /** @description The purchase-tax rule from a date (a dealer setting: a list of these). */
+        TaxRule: {
+            /**
+             * Format: date
+             * @description The first day the rule applies.
+             */
+            effective_from: string;
+            /**
+             * Format: int64
+             * @description The purchase-tax rate in basis points (1000 = 10%).
+             */
+            rate_bp: number;
+            /**
+             * Format: int64
+             * @description The VAT rate included in the invoice price, in basis points (1300 = 13%).
+             */
+            vat_bp: number;
+            /** @description The powertrains relieved as new-energy vehicles (`bev`, `phev`, `erev`). */
+            nev_powertrains: string[];
+            /**
+             * Format: int64
+             * @description The share of the tax a new-energy vehicle is relieved of, in basis points (10000 =
+             *     exempt, 5000 = halved, 0 = none).
+             */
+            nev_relief_bp: number;
+            /**
+             * Format: int64
+             * @description The most the relief may be per vehicle, in fen (None: no cap).
+             */
+            nev_relief_cap_fen?: number | null;
+        };
         /** Format: uuid */
         TeamId: string;
         TeamPatch: {
@@ -5599,6 +7532,21 @@ export interface components {
             /** @description Who did it (a user's name, or the system). */
             actor_name: string;
         };
+        /** @description A trade-in entering used-car stock. */
+        TradeIn: {
+            vin: string;
+            location?: string | null;
+            /**
+             * Format: date
+             * @description The day it came in (default today).
+             */
+            arrived_on?: string | null;
+            /**
+             * Format: int64
+             * @description What the dealer paid, in fen.
+             */
+            cost_fen?: number | null;
+        };
         /** @description Gives a car to another customer (sold on, or registered to a family member). */
         TransferInput: {
             /**
@@ -5613,6 +7561,42 @@ export interface components {
              * @description When the new owner took it (default today).
              */
             on?: string | null;
+        };
+        /** @description A trim's configuration with the prices in effect on a day. */
+        TrimConfiguration: {
+            /** Format: uuid */
+            model_id: string;
+            model_name: string;
+            /** Format: uuid */
+            series_id: string;
+            /** @description `petrol`, `diesel`, `hybrid`, `phev`, `erev` or `bev`. */
+            powertrain: string;
+            /**
+             * Format: date
+             * @description The day the prices are of.
+             */
+            as_of: string;
+            /**
+             * Format: int64
+             * @description The catalog's guide price.
+             */
+            guide_price_fen: number;
+            /**
+             * Format: int64
+             * @description The vehicle's price that day: the trim's own dated price, else the guide price.
+             */
+            vehicle_price_fen: number;
+            /**
+             * Format: int64
+             * @description The vehicle's known unit cost that day (shown to those who configure).
+             */
+            vehicle_cost_fen?: number | null;
+            vehicle_item?: null | components["schemas"]["ItemView"];
+            colours: components["schemas"]["ColourView"][];
+            groups: components["schemas"]["GroupView"][];
+            options: components["schemas"]["ItemView"][];
+            packages: components["schemas"]["ItemView"][];
+            accessories: components["schemas"]["ItemView"][];
         };
         UnreadCount: {
             /**
@@ -9638,6 +11622,1464 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_units: {
+        parameters: {
+            query?: {
+                /** @description A VIN, whole or its last characters (the last six). */
+                q?: string;
+                /** @description Statuses, comma-separated: `in_stock,reserved`. */
+                status?: string;
+                /** @description A catalog model. */
+                catalog_model_id?: components["schemas"]["CatalogModelId"];
+                /** @description A catalog series. */
+                series_id?: components["schemas"]["CatalogSeriesId"];
+                /** @description The colour, exactly. */
+                colour?: string;
+                /** @description The location, or its beginning. */
+                location?: string;
+                /** @description At least this many days in stock. */
+                min_days?: number;
+                /** @description Used cars only (`true`) or new only (`false`). */
+                used?: boolean;
+                /** @description Rows per page (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description The language of the export's headings (`zh-CN`, `zh-TW`, `en`); default the reader's. */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_StockUnitView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewStockUnit"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockUnitDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_units: {
+        parameters: {
+            query?: {
+                /** @description A VIN, whole or its last characters (the last six). */
+                q?: string;
+                /** @description Statuses, comma-separated: `in_stock,reserved`. */
+                status?: string;
+                /** @description A catalog model. */
+                catalog_model_id?: components["schemas"]["CatalogModelId"];
+                /** @description A catalog series. */
+                series_id?: components["schemas"]["CatalogSeriesId"];
+                /** @description The colour, exactly. */
+                colour?: string;
+                /** @description The location, or its beginning. */
+                location?: string;
+                /** @description At least this many days in stock. */
+                min_days?: number;
+                /** @description Used cars only (`true`) or new only (`false`). */
+                used?: boolean;
+                /** @description Rows per page (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description The language of the export's headings (`zh-CN`, `zh-TW`, `en`); default the reader's. */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    model_stock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelStockView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockSettingsPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trade_in: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TradeIn"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockUnitDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["StockUnitId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockUnitDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["StockUnitId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockUnitPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockUnitDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_unit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["StockUnitId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StockMove"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockUnitDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    trim_configuration: {
+        parameters: {
+            query?: {
+                /** @description The day whose prices to show (default: today in the dealer's time zone). */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrimConfiguration"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ConfigItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_price: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ConfigItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriceInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_accessories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_deal_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_deal_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DealSettingsInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DealSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_appraisals: {
+        parameters: {
+            query?: {
+                customer_id?: components["schemas"]["CustomerId"];
+                limit?: number | null;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_AppraisalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_appraisal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAppraisal"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_appraisal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["AppraisalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_quotes: {
+        parameters: {
+            query?: {
+                /** @description The versions of one opportunity's quote. */
+                opportunity_id?: components["schemas"]["OpportunityId"];
+                lead_id?: components["schemas"]["LeadId"];
+                customer_id?: components["schemas"]["CustomerId"];
+                /** @description Only the caller's own quotes ("my quotes"). */
+                mine?: boolean;
+                /**
+                 * @description One stored status: `draft`, `pending_approval`, `approved`, `rejected`, `accepted` or
+                 *     `superseded`.
+                 */
+                status?: components["schemas"]["QuoteStatus"];
+                limit?: number | null;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_QuoteView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuote"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["QuoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["QuoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuotePatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["QuoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteStep"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["QuoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteStep"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    print_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["QuoteId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotePrint"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_orders: {
+        parameters: {
+            query?: {
+                /** @description Only orders in this status. */
+                status?: components["schemas"]["OrderStatus"];
+                /** @description Only this customer's orders. */
+                customer_id?: components["schemas"]["CustomerId"];
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Orders per page (1–200, default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrder"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_schedule_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewScheduleItem"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approve_loan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoanApproval"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPayment"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRefund"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    tick_checklists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistTicks"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    allocate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Allocation"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInvoice"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Delivery"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCancel"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderSettingsPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    feed: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the last page read; absent: from the first event. */
+                cursor?: string;
+                /** @description Events per page (1–200, default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceFeed"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ageing: {
+        parameters: {
+            query?: {
+                /** @description The day (the dealer's calendar); default today. */
+                as_of?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivablesAgeing"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export: {
+        parameters: {
+            query: {
+                /** @description `zh-CN`, `zh-TW` or `en` (default: the reader's). */
+                lang?: string;
+                /** @description The first day (the dealer's calendar). */
+                from: string;
+                /** @description The last day, included; at most 366 days after `from`. */
+                to: string;
+                /** @description `csv` or `xlsx` (default). */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook or CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
