@@ -8,6 +8,7 @@ import { adminArea } from '@/pages/admin/modules';
 import { customersArea } from '@/pages/customers/modules';
 import { leadsArea } from '@/pages/leads/modules';
 import { opportunitiesArea } from '@/pages/opportunities/modules';
+import { quotesArea } from '@/pages/quotes/modules';
 import { receptionArea } from '@/pages/reception/modules';
 import { salesReportArea } from '@/pages/sales-report/modules';
 import { testDrivesArea } from '@/pages/test-drives/modules';
@@ -71,6 +72,7 @@ const AREAS: AreaModules[] = [
   receptionArea,
   leadsArea,
   opportunitiesArea,
+  quotesArea,
   testDrivesArea,
   salesReportArea,
   vehiclesArea,
