@@ -2,19 +2,7 @@
 // and the steps of its state — ask for approval, accept, sign the contract with a deposit —, the
 // print view, a new version, and the opportunity's other versions.
 import { PrinterOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Result,
-  Space,
-} from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Radio, Space } from 'antd';
 import type { ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +19,9 @@ import { QuoteStatusTag, type Quote } from '@/lib/quotes';
 import { useQuote, useQuoteStep, useSignOrder, type DepositKind } from './hooks';
 import './quotes.css';
 
+/** Lines naming a priced item (shown with it); the others are named by their kind. */
+const ITEM_LINES = new Set(['vehicle', 'option', 'package', 'accessory', 'trade_in']);
+
 /** Every line of a quote and its total, large. */
 export function QuoteLines({ quote }: { quote: Quote }) {
   const { t } = useTranslation();
@@ -45,8 +36,14 @@ export function QuoteLines({ quote }: { quote: Quote }) {
           {quote.lines.map((line, index) => (
             <tr key={`${line.kind}-${index}`} data-testid="quote-line">
               <td>
-                <span className="muted">{t(`quotes.line.${line.kind}`, line.kind)}</span>{' '}
-                {line.label}
+                {ITEM_LINES.has(line.kind) ? (
+                  <>
+                    <span className="muted">{t(`quotes.line.${line.kind}`, line.kind)}</span>{' '}
+                    {line.label}
+                  </>
+                ) : (
+                  t(`quotes.line.${line.kind}`, line.label)
+                )}
               </td>
               <td className="tabular quote-line-amount">{formatMoney(line.amount_fen)}</td>
             </tr>
@@ -135,6 +132,7 @@ export default function QuoteDetailPage() {
   const canAccept =
     writes && (q.status === 'approved' || (q.status === 'draft' && !q.needs_approval));
   const canSign = q.status === 'accepted' && !q.order_id && can(me, 'order:write');
+  const showNewVersion = writes && q.status !== 'accepted';
 
   const step = async (which: 'ask' | 'accept') => {
     try {
@@ -185,50 +183,54 @@ export default function QuoteDetailPage() {
         <Alert type="info" showIcon className="quote-section" message={t('quotes.pendingHint')} />
       )}
       {q.order_id && (
-        <Result
-          status="success"
-          title={t('quotes.orderMade')}
-          className="quote-section"
-          data-testid="order-made"
-        />
+        <div data-testid="order-made">
+          <Alert
+            type="success"
+            showIcon
+            message={t('quotes.orderMade')}
+            className="quote-section"
+          />
+        </div>
       )}
       <Card size="small" className="quote-section">
         <QuoteLines quote={q} />
       </Card>
-      <div className="quote-save-bar">
-        <Space wrap>
-          {canAsk && (
-            <Button
-              type="primary"
-              loading={requestApproval.isPending}
-              onClick={() => void step('ask')}
-              data-testid="request-approval"
-            >
-              {t('quotes.action.requestApproval')}
-            </Button>
-          )}
-          {canAccept && (
-            <Button
-              type="primary"
-              loading={accept.isPending}
-              onClick={() => void step('accept')}
-              data-testid="accept-quote"
-            >
-              {t('quotes.action.accept')}
-            </Button>
-          )}
-          {canSign && (
-            <Button type="primary" onClick={() => setSigning(true)} data-testid="sign-order">
-              {t('quotes.action.sign')}
-            </Button>
-          )}
-          {writes && q.status !== 'accepted' && (
-            <Link to={`/quotes/new?opportunity=${q.opportunity_id}`}>
-              <Button data-testid="new-version">{t('quotes.action.newVersion')}</Button>
-            </Link>
-          )}
-        </Space>
-      </div>
+      {(canAsk || canAccept || canSign || showNewVersion) && (
+        <div className="quote-save-bar">
+          <Space wrap>
+            {canAsk && (
+              <Button
+                type="primary"
+                loading={requestApproval.isPending}
+                onClick={() => void step('ask')}
+                data-testid="request-approval"
+              >
+                {t('quotes.action.requestApproval')}
+              </Button>
+            )}
+            {canAccept && (
+              <Button
+                type="primary"
+                loading={accept.isPending}
+                onClick={() => void step('accept')}
+                data-testid="accept-quote"
+              >
+                {t('quotes.action.accept')}
+              </Button>
+            )}
+            {canSign && (
+              <Button type="primary" onClick={() => setSigning(true)} data-testid="sign-order">
+                {t('quotes.action.sign')}
+              </Button>
+            )}
+            {showNewVersion && (
+              <Link to={`/quotes/new?opportunity=${q.opportunity_id}`}>
+                <Button data-testid="new-version">{t('quotes.action.newVersion')}</Button>
+              </Link>
+            )}
+          </Space>
+        </div>
+      )}
       <Card size="small" className="quote-section">
         <Descriptions
           size="small"
