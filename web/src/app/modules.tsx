@@ -10,6 +10,7 @@ import { leadsArea } from '@/pages/leads/modules';
 import { financeArea } from '@/pages/finance/modules';
 import { opportunitiesArea } from '@/pages/opportunities/modules';
 import { ordersArea } from '@/pages/orders/modules';
+import { quotesArea } from '@/pages/quotes/modules';
 import { receptionArea } from '@/pages/reception/modules';
 import { salesReportArea } from '@/pages/sales-report/modules';
 import { stockArea } from '@/pages/stock/modules';
@@ -74,6 +75,7 @@ const AREAS: AreaModules[] = [
   receptionArea,
   leadsArea,
   opportunitiesArea,
+  quotesArea,
   testDrivesArea,
   ordersArea,
   financeArea,

@@ -22,6 +22,7 @@ import type { Lead, LeadDetail } from '@/api/types';
 import { useMe } from '@/app/session';
 import { ConflictAlert } from '@/components/ConflictAlert';
 import { MaskedText } from '@/components/MaskedText';
+import { OpportunityQuotes, QuoteButton } from '@/components/deal/OpportunityQuotes';
 import { PageHeader } from '@/components/PageHeader';
 import { PageSpinner } from '@/components/PageSpinner';
 import { ErrorResult, NotFoundResult } from '@/components/Results';
@@ -126,6 +127,7 @@ function LeadView({ detail, reload }: { detail: LeadDetail; reload: () => void }
           {t('leads.action.opportunity')}
         </Button>
       )}
+      {isOpen && detail.opportunity && <QuoteButton opportunityId={detail.opportunity.id} />}
       {canAssign && (isOpen || lead.status === 'lost_pending') && (
         <Button
           icon={<UserSwitchOutlined />}
@@ -370,6 +372,15 @@ function LeadView({ detail, reload }: { detail: LeadDetail; reload: () => void }
                   label: t('leads.tab.opportunity'),
                   children: <OpportunitySummary opportunity={detail.opportunity} tz={tz} />,
                 },
+                ...(detail.opportunity && can(me, 'quote:read')
+                  ? [
+                      {
+                        key: 'quotes',
+                        label: t('quotes.tab'),
+                        children: <OpportunityQuotes opportunityId={detail.opportunity.id} />,
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Card>

@@ -11,6 +11,7 @@ import { Link } from 'react-router';
 import { isConflict } from '@/api/problem';
 import type { BoardColumn, Opportunity, PipelineBoard, Stage } from '@/api/types';
 import { useMe } from '@/app/session';
+import { QuoteButton } from '@/components/deal/OpportunityQuotes';
 import { ErrorResult } from '@/components/Results';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { formatDate, formatMoney, formatNumber } from '@/lib/format';
@@ -128,6 +129,9 @@ function OpportunityCard({
         {!card.expected_on && (
           <span className="tabular">{formatDate(card.created_at, timeZone)}</span>
         )}
+      </div>
+      <div className="deal-card-actions">
+        <QuoteButton opportunityId={card.id} size="small" />
       </div>
     </div>
   );
