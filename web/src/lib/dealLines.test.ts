@@ -8,7 +8,7 @@ describe('deal line words', () => {
   it('every fixed line kind has words in every language', () => {
     for (const lang of [en, zhCN, zhTW]) {
       for (const kind of FIXED_LINE_KINDS) {
-        expect(lang.dealLine[kind], kind).toBeTruthy();
+        expect(lang.quotes.line[kind], kind).toBeTruthy();
       }
     }
   });
@@ -16,7 +16,7 @@ describe('deal line words', () => {
   it('words fixed lines by kind and keeps the catalog names of the rest', () => {
     const t = ((key: string) => `[${key}]`) as never;
     expect(dealLineLabel(t, { kind: 'purchase_tax', label: '车辆购置税' })).toBe(
-      '[dealLine.purchase_tax]',
+      '[quotes.line.purchase_tax]',
     );
     expect(dealLineLabel(t, { kind: 'option', label: '全景天窗' })).toBe('全景天窗');
   });
