@@ -1,9 +1,9 @@
 //! The orders module's routes: orders (contracts), their money, invoice and delivery, the
 //! order settings, and finance's feed, ageing and export.
 
+mod contracts;
 mod finance;
 mod fulfil;
-mod orders;
 
 use crate::module::HttpModule;
 use crate::state::AppState;
@@ -13,18 +13,18 @@ use utoipa_axum::routes;
 /// Every route of this module, documented.
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(orders::list_orders, fulfil::create_order))
-        .routes(routes!(orders::get_order))
-        .routes(routes!(orders::add_schedule_item))
-        .routes(routes!(orders::approve_loan))
-        .routes(routes!(orders::record_payment))
-        .routes(routes!(orders::request_refund))
-        .routes(routes!(orders::tick_checklists))
+        .routes(routes!(contracts::list_orders, fulfil::create_order))
+        .routes(routes!(contracts::get_order))
+        .routes(routes!(contracts::add_schedule_item))
+        .routes(routes!(contracts::approve_loan))
+        .routes(routes!(contracts::record_payment))
+        .routes(routes!(contracts::request_refund))
+        .routes(routes!(contracts::tick_checklists))
         .routes(routes!(fulfil::allocate))
         .routes(routes!(fulfil::invoice))
         .routes(routes!(fulfil::deliver))
         .routes(routes!(fulfil::cancel))
-        .routes(routes!(orders::get_settings, orders::update_settings))
+        .routes(routes!(contracts::get_settings, contracts::update_settings))
         .routes(routes!(finance::feed))
         .routes(routes!(finance::ageing))
         .routes(routes!(finance::export))
