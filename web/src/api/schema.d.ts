@@ -13079,13 +13079,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The workbook or CSV */
+            /** @description The workbook, or CSV with `format=csv` */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "text/csv": unknown;
                 };
             };
             "4XX": {

@@ -58,7 +58,10 @@ pub struct ExportLanguage {
 /// ledger), headed in the reader's language.
 #[utoipa::path(get, path = "/api/v1/finance/export", tag = "finance", params(ExportLanguage, FinanceExportQuery),
     responses(
-        (status = 200, description = "The workbook or CSV", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (status = 200, description = "The workbook, or CSV with `format=csv`", content(
+            ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            ("text/csv"),
+        )),
         (status = "4XX", body = Problem, content_type = "application/problem+json")))]
 pub async fn export(
     State(state): State<AppState>,
