@@ -52,6 +52,10 @@ interface Prepared {
 
 /** Walk-in → opportunity → quote with a ¥8,000 discount → approved → accepted → order with a 定金. */
 async function prepare(playwright: Parameters<typeof apiAs>[0]): Promise<Prepared> {
+  // The login spec leaves hz-finance locked out (five wrong passwords): the admin lifts it.
+  const admin = await apiAs(playwright, 'hz-admin');
+  const finance = await admin.get('/api/v1/users?q=hz-finance');
+  await admin.send('POST', `/api/v1/users/${finance.items[0].id}/unlock`, {});
   const consultant = await apiAs(playwright, 'hz-consultant');
   const manager = await apiAs(playwright, 'hz-sales-manager');
   // A trim the demo quotes, with options that satisfy its groups: copied from a demo quote.
