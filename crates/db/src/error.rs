@@ -32,6 +32,11 @@ impl From<DbErr> for DbError {
         if message.contains("exclusion constraint") || message.contains("exclusion violation") {
             return DbError::ExclusionViolation(message);
         }
+        // SQLite reports a broken foreign key with code 787, but an `ON DELETE RESTRICT` one
+        // with 1811 (SQLITE_CONSTRAINT_TRIGGER), which SeaORM does not classify: same words.
+        if message.contains("FOREIGN KEY constraint failed") {
+            return DbError::ForeignKeyViolation(message);
+        }
         match err.sql_err() {
             Some(SqlErr::UniqueConstraintViolation(what)) => DbError::UniqueViolation(what),
             Some(SqlErr::ForeignKeyConstraintViolation(what)) => DbError::ForeignKeyViolation(what),

@@ -6,7 +6,7 @@ use crate::settings;
 use chrono::{DateTime, NaiveDate, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{
-    customer, order, order_invoice, order_payment, order_refund, order_schedule_item,
+    customer, order, order_invoice, order_payment, order_refund, order_schedule_item, quote,
 };
 use forecourt_db::repo::{orders, tenant};
 use forecourt_domain::ids::{CustomerId, LeadId, OrderId, UserId};
@@ -67,7 +67,13 @@ pub struct ScheduleItemView {
     pub payer_name: Option<String>,
     pub amount_fen: Fen,
     pub due_on: NaiveDate,
+    /// `planned`, or `approved` (a loan its finance company has approved).
     pub status: ScheduleStatus,
+    /// Received against it: the payments recorded for it, then those of its purpose recorded
+    /// without an item, in the order the items fall due. Computed, never stored.
+    pub paid_fen: Fen,
+    /// Whether it has been paid in full.
+    pub settled: bool,
     pub version: i64,
 }
 
@@ -138,6 +144,8 @@ pub struct OrderView {
     pub consultant_id: Option<UserId>,
     /// The car ordered, in words (brand, series, model, trim).
     pub vehicle: String,
+    /// The catalog trim ordered (the accepted quote's), for matching stock to allocate.
+    pub model_id: Option<Uuid>,
     pub colour: Option<String>,
     /// The agreed lines, as signed.
     pub lines: Vec<OrderLine>,
@@ -242,6 +250,13 @@ pub async fn views<C: ConnectionTrait>(
     let payments = orders::payments(conn, actor.scope(), &ids).await?;
     let refunds = orders::refunds(conn, actor.scope(), &ids).await?;
     let invoices = orders::invoices(conn, actor.scope(), &ids).await?;
+    let quote_ids: Vec<Uuid> = list.iter().map(|o| o.quote_id).collect();
+    let trims: HashMap<Uuid, Uuid> =
+        tenant::find_many::<quote::Entity, _>(conn, actor.scope(), &quote_ids)
+            .await?
+            .into_iter()
+            .map(|q| (q.id, q.model_id))
+            .collect();
     let customer_ids: Vec<Uuid> = list.iter().map(|o| o.customer_id).collect();
     let names: HashMap<Uuid, String> =
         tenant::find_many::<customer::Entity, _>(conn, actor.scope(), &customer_ids)
@@ -274,6 +289,7 @@ pub async fn views<C: ConnectionTrait>(
                 customer_name: names.get(&o.customer_id).cloned().unwrap_or_default(),
                 consultant_id: o.consultant_id.map(UserId::from_uuid),
                 vehicle: o.vehicle_desc.clone(),
+                model_id: trims.get(&o.quote_id).copied(),
                 colour: o.colour.clone(),
                 lines: serde_json::from_value(o.lines.clone()).unwrap_or_default(),
                 status: parse(&o.status, OrderStatus::Open),
@@ -287,7 +303,7 @@ pub async fn views<C: ConnectionTrait>(
                 odometer_km: o.odometer_km,
                 delivered_vehicle_id: o.delivered_vehicle_id,
                 money: money(o, &sched, &pays, &refs),
-                schedule: sched.iter().map(|s| schedule_view(s)).collect(),
+                schedule: schedule_views(&sched, &pays),
                 payments: pays.iter().map(|p| payment_view(p)).collect(),
                 refunds: refs.iter().map(|r| refund_view(r)).collect(),
                 invoice: invoices
@@ -314,8 +330,59 @@ pub async fn view<C: ConnectionTrait>(
         .ok_or(forecourt_kernel::error::CoreError::not_found("order"))
 }
 
+/// An order's plan with what was received against each item: first the payments recorded for
+/// the item, then the payments of its purpose recorded without one, to the items in the order
+/// they fall due.
+pub fn schedule_views(
+    schedule: &[&order_schedule_item::Model],
+    payments: &[&order_payment::Model],
+) -> Vec<ScheduleItemView> {
+    let mut views: Vec<ScheduleItemView> = schedule
+        .iter()
+        .map(|s| {
+            let linked: i64 = payments
+                .iter()
+                .filter(|p| p.schedule_item_id == Some(s.id))
+                .map(|p| p.amount_fen)
+                .sum();
+            ScheduleItemView {
+                paid_fen: Fen(linked.min(s.amount_fen)),
+                ..schedule_view(s)
+            }
+        })
+        .collect();
+    let mut by_due: Vec<usize> = (0..views.len()).collect();
+    by_due.sort_by_key(|&i| (views[i].due_on, i));
+    for purpose in PaymentPurpose::ALL {
+        let mut loose: i64 = payments
+            .iter()
+            .filter(|p| p.schedule_item_id.is_none() && p.purpose == purpose.as_str())
+            .map(|p| p.amount_fen)
+            .sum();
+        for &i in &by_due {
+            if loose <= 0 {
+                break;
+            }
+            let item = &mut views[i];
+            if item.purpose != *purpose {
+                continue;
+            }
+            let take = (item.amount_fen.0 - item.paid_fen.0).clamp(0, loose);
+            item.paid_fen = Fen(item.paid_fen.0 + take);
+            loose -= take;
+        }
+    }
+    for item in &mut views {
+        item.settled = item.paid_fen.0 >= item.amount_fen.0;
+    }
+    views
+}
+
+/// One planned item as stored (nothing received counted: see `schedule_views`).
 pub fn schedule_view(s: &order_schedule_item::Model) -> ScheduleItemView {
     ScheduleItemView {
+        paid_fen: Fen(0),
+        settled: false,
         id: s.id,
         purpose: parse(&s.purpose, PaymentPurpose::Balance),
         payer_kind: parse(&s.payer_kind, PayerKind::Customer),

@@ -1928,6 +1928,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotes/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prices a configuration for an opportunity as saving it would (same rules, same field
+         *     errors) without saving anything: the builder's running on-the-road price.
+         */
+        post: operations["preview_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/quotes/{id}": {
         parameters: {
             query?: never;
@@ -5549,6 +5569,11 @@ export interface components {
             consultant_id?: null | components["schemas"]["UserId"];
             /** @description The car ordered, in words (brand, series, model, trim). */
             vehicle: string;
+            /**
+             * Format: uuid
+             * @description The catalog trim ordered (the accepted quote's), for matching stock to allocate.
+             */
+            model_id?: string | null;
             colour?: string | null;
             /** @description The agreed lines, as signed. */
             lines: components["schemas"]["OrderLine"][];
@@ -6647,6 +6672,46 @@ export interface components {
              */
             version: number;
         };
+        /** @description A configuration priced as it would be saved now (nothing is stored). */
+        QuotePreview: {
+            /** @description The lines, in the order a saved quote lists them; they add up to `total_fen`. */
+            lines: components["schemas"]["QuoteLineView"][];
+            /**
+             * Format: int64
+             * @description The vehicle with its options and packages, fen (what the discount is measured against).
+             */
+            goods_fen: number;
+            /**
+             * Format: int64
+             * @description The purchase tax (车辆购置税) by the dealer's rule of today, fen.
+             */
+            purchase_tax_fen: number;
+            /**
+             * Format: int64
+             * @description The discount given, fen.
+             */
+            discount_fen: number;
+            /**
+             * Format: int64
+             * @description The trade-in taken off, fen.
+             */
+            trade_in_fen: number;
+            /**
+             * Format: int64
+             * @description The on-the-road price (落地价), fen.
+             */
+            total_fen: number;
+            /** @description Whether saving it would need a manager's approval before acceptance. */
+            needs_approval: boolean;
+            /** @description Why: `discount` (over the consultant's limit), `margin` (under the dealer's floor). */
+            approval_reasons: string[];
+            /**
+             * Format: int64
+             * @description The gross margin, fen (only for those who approve or configure, and when the cost is
+             *     known).
+             */
+            margin_fen?: number | null;
+        };
         /** @description The quote on paper: the quote and who it is from. */
         QuotePrint: {
             quote: components["schemas"]["QuoteView"];
@@ -7065,7 +7130,15 @@ export interface components {
             amount_fen: components["schemas"]["Fen"];
             /** Format: date */
             due_on: string;
+            /** @description `planned`, or `approved` (a loan its finance company has approved). */
             status: components["schemas"]["ScheduleStatus"];
+            /**
+             * @description Received against it: the payments recorded for it, then those of its purpose recorded
+             *     without an item, in the order the items fall due. Computed, never stored.
+             */
+            paid_fen: components["schemas"]["Fen"];
+            /** @description Whether it has been paid in full. */
+            settled: boolean;
             /** Format: int64 */
             version: number;
         };
@@ -12379,6 +12452,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuoteView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotePreview"];
                 };
             };
             "4XX": {

@@ -6,6 +6,7 @@
 pub mod accept;
 pub mod approval;
 pub mod build;
+pub mod preview;
 pub mod read;
 pub mod write;
 

@@ -23,7 +23,7 @@ use serde_json::json;
 use uuid::Uuid;
 
 /// Checks the validity date and the notes: the date from today to a year ahead.
-fn check_terms(
+pub(crate) fn check_terms(
     config: &QuoteConfig,
     today: NaiveDate,
     default_days: i32,

@@ -1,6 +1,6 @@
-// Allocating a car to an order (配车): the units in stock, the order's own car first (matched by
-// its words, the order carrying no catalog model id), searchable by VIN or its last six; each shows
-// its VIN with the last six emphasised, colour, location and days in stock.
+// Allocating a car to an order (配车): the units in stock, the order's own car first (the trim of
+// its accepted quote and its colour), searchable by VIN or its last six; each shows its VIN with
+// the last six emphasised, colour, location and days in stock.
 import { Button, Checkbox, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,15 +20,11 @@ export function Vin({ vin }: { vin: string }) {
   );
 }
 
-/** The order's car in words may be the trim alone (`110KM 旗舰型`) or the whole name. */
-const sameCar = (order: Order, u: StockUnitChoice) => {
-  const ordered = order.vehicle.trim();
-  const name = u.model_name.trim();
-  return (
-    (name === ordered || name.endsWith(` ${ordered}`)) &&
-    (!order.colour || !u.colour || u.colour === order.colour)
-  );
-};
+/** A unit of the order's trim, in its colour (a unit or order without a colour matches any). */
+const sameCar = (order: Order, u: StockUnitChoice) =>
+  !!order.model_id &&
+  u.catalog_model_id === order.model_id &&
+  (!order.colour || !u.colour || u.colour === order.colour);
 
 export function AllocationPicker({ order }: { order: Order }) {
   const { t } = useTranslation();

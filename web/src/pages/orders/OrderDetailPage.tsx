@@ -185,7 +185,15 @@ export default function OrderDetailPage() {
                   title: t('orders.field.status'),
                   key: 'status',
                   render: (_, s) =>
-                    s.purpose === 'loan' && s.status === 'planned' && canPay ? (
+                    s.settled ? (
+                      <Tag color="success" data-testid="schedule-settled">
+                        {t('orders.scheduleStatus.settled')}
+                      </Tag>
+                    ) : s.paid_fen > 0 ? (
+                      <Tag color="processing">
+                        {t('orders.scheduleStatus.partly', { paid: formatMoney(s.paid_fen) })}
+                      </Tag>
+                    ) : s.purpose === 'loan' && s.status === 'planned' && canPay ? (
                       <Typography.Link onClick={() => approveLoan.mutate(s.id)}>
                         {t('orders.action.approveLoan')}
                       </Typography.Link>

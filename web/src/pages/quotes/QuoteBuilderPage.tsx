@@ -2,8 +2,10 @@
 // packages and accessories of the day, the fees, the discount and a trade-in, and saves; the
 // server prices every line and the quote opens with its on-the-road price. Reached from an
 // opportunity (`/quotes/new?opportunity=<id>`); saving when the opportunity has a quote makes
-// its next version.
+// its next version, which starts from the version it was opened from (`&from=<quote id>`). The
+// on-the-road price is priced by the server as the consultant chooses and shown all along.
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -15,8 +17,9 @@ import {
   Radio,
   Select,
   Space,
+  Tag,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/PageHeader';
@@ -29,10 +32,15 @@ import {
   useAppraisals,
   useCreateQuote,
   useOpportunity,
+  useQuote,
+  useQuotePreview,
   useTrimConfiguration,
   type ConfigItem,
+  type NewQuote,
   type TrimConfiguration,
 } from './hooks';
+import { QuoteLines } from './QuoteLines';
+import type { Quote } from '@/lib/quotes';
 import './quotes.css';
 
 interface Values {
@@ -60,6 +68,59 @@ function priceLabel(item: ConfigItem): string {
 function fen(text: string | undefined): number {
   if (!text) return 0;
   return parseMoney(text) ?? 0;
+}
+
+const EMPTY: Values = { groups: {}, options: [], packages: [], accessories: [] };
+
+/** The quote the form describes, as the server takes it. */
+function quoteBody(
+  opportunityId: string,
+  modelId: string,
+  config: TrimConfiguration,
+  values: Values,
+): NewQuote {
+  return {
+    opportunity_id: opportunityId,
+    model_id: modelId,
+    colour: values.colour ?? null,
+    option_ids: chosenOptions(config, values),
+    package_ids: values.packages ?? [],
+    accessory_ids: values.accessories ?? [],
+    insurance_fen: fen(values.insurance),
+    fees_fen: fen(values.fees),
+    finance_fee_fen: fen(values.finance_fee),
+    discount_fen: fen(values.discount),
+    appraisal_id: values.appraisal_id ?? null,
+    notes: values.notes?.trim() || null,
+  };
+}
+
+/** Money in the form's words: yuan with two decimals, empty for nothing. */
+function yuanText(value: number): string | undefined {
+  return value ? (value / 100).toFixed(2) : undefined;
+}
+
+/** The form's values that make `quote` again (a new version starts from the one it came from). */
+export function valuesOf(quote: Quote, config: TrimConfiguration): Values {
+  const values: Values = { ...EMPTY, groups: {}, options: [], colour: quote.colour ?? undefined };
+  const items = (kind: string) =>
+    quote.lines.filter((l) => l.kind === kind && l.item_id).map((l) => l.item_id as string);
+  for (const id of items('option')) {
+    const option = config.options.find((o) => o.id === id);
+    if (!option || option.colour) continue;
+    const group = config.groups.find((g) => g.id === option.group_id);
+    if (group && group.rule !== 'multi') values.groups[group.id] = id;
+    else values.options.push(id);
+  }
+  values.packages = items('package');
+  values.accessories = items('accessory');
+  values.insurance = yuanText(quote.insurance_fen);
+  values.fees = yuanText(quote.fees_fen);
+  values.finance_fee = yuanText(quote.finance_fee_fen);
+  values.discount = yuanText(quote.discount_fen);
+  values.appraisal_id = quote.appraisal_id ?? undefined;
+  values.notes = quote.notes ?? undefined;
+  return values;
 }
 
 /** The selected option ids: each group's choice, the multi options, the colour's paint. */
@@ -172,11 +233,15 @@ export default function QuoteBuilderPage() {
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const opportunityId = search.get('opportunity');
+  const from = useQuote(search.get('from'));
   const opportunity = useOpportunity(opportunityId);
   const catalog = useCatalog();
   const [form] = Form.useForm<Values>();
   const [picked, setPicked] = useState<string | undefined>();
-  const modelId = picked ?? opportunity.data?.car?.model_id ?? undefined;
+  // Every value of the form as the consultant changes it, for the running price.
+  const watched = Form.useWatch((values: Values) => values, form);
+  const draft = useMemo(() => ({ ...EMPTY, ...watched }), [watched]);
+  const modelId = picked ?? from.data?.model_id ?? opportunity.data?.car?.model_id ?? undefined;
   const config = useTrimConfiguration(modelId);
   const appraisals = useAppraisals(opportunity.data?.customer.id);
   const create = useCreateQuote();
@@ -186,6 +251,23 @@ export default function QuoteBuilderPage() {
     () => catalogOptions(catalog.data, (model) => model.name, modelId),
     [catalog.data, modelId],
   );
+  const previewBody = useMemo(
+    () =>
+      opportunityId && modelId && config.data
+        ? quoteBody(opportunityId, modelId, config.data, draft)
+        : null,
+    [opportunityId, modelId, config.data, draft],
+  );
+  const preview = useQuotePreview(previewBody);
+  // Opened from a version: its choices, once (the consultant's changes are theirs).
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current || !opportunity.data || !from.data || !config.data || picked) return;
+    if (from.data.model_id !== modelId) return;
+    started.current = true;
+    const values = valuesOf(from.data, config.data);
+    form.setFieldsValue(values);
+  }, [opportunity.data, from.data, config.data, picked, modelId, form]);
 
   if (!opportunityId) return <NotFoundResult />;
   if (opportunity.isLoading) return <PageSpinner />;
@@ -196,20 +278,7 @@ export default function QuoteBuilderPage() {
     if (!config.data || !modelId) return;
     const values = await form.validateFields();
     try {
-      const quote = await create.mutateAsync({
-        opportunity_id: opp.id,
-        model_id: modelId,
-        colour: values.colour ?? null,
-        option_ids: chosenOptions(config.data, values),
-        package_ids: values.packages ?? [],
-        accessory_ids: values.accessories ?? [],
-        insurance_fen: fen(values.insurance),
-        fees_fen: fen(values.fees),
-        finance_fee_fen: fen(values.finance_fee),
-        discount_fen: fen(values.discount),
-        appraisal_id: values.appraisal_id ?? null,
-        notes: values.notes?.trim() || null,
-      });
+      const quote = await create.mutateAsync(quoteBody(opp.id, modelId, config.data, values));
       message.success(t('quotes.saved', { number: quote.number }));
       void navigate(`/quotes/${quote.id}`);
     } catch (error) {
@@ -237,11 +306,7 @@ export default function QuoteBuilderPage() {
         subtitle={`${opp.customer.name} · ${opp.car?.name ?? ''}`}
         crumbs={[{ title: t('quotes.title'), to: '/quotes' }, { title: t('quotes.builder.title') }]}
       />
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ groups: {}, options: [], packages: [], accessories: [] }}
-      >
+      <Form form={form} layout="vertical" initialValues={EMPTY}>
         <Card size="small" title={t('quotes.section.vehicle')} className="quote-section">
           <Form.Item label={t('quotes.field.trim')} required>
             <Cascader
@@ -288,7 +353,51 @@ export default function QuoteBuilderPage() {
             <Input.TextArea rows={2} maxLength={500} />
           </Form.Item>
         </Card>
+        {config.data && (
+          <Card
+            size="small"
+            title={t('quotes.builder.price')}
+            className="quote-section"
+            data-testid="builder-price"
+          >
+            {preview.error && (
+              <Alert
+                type="info"
+                showIcon
+                className="quote-section"
+                message={t('quotes.builder.incomplete')}
+                data-testid="builder-incomplete"
+              />
+            )}
+            {preview.data && <QuoteLines quote={preview.data} />}
+            {preview.data?.needs_approval && (
+              <Alert
+                type="warning"
+                showIcon
+                className="quote-builder-approval"
+                message={preview.data.approval_reasons
+                  .map((reason) => t(`quotes.reason.${reason}`, reason))
+                  .join('；')}
+                description={t('quotes.builder.approvalHint')}
+                data-testid="builder-needs-approval"
+              />
+            )}
+          </Card>
+        )}
         <div className="quote-save-bar">
+          <div className="quote-save-total" data-testid="builder-total">
+            {preview.data && (
+              <>
+                <span className="muted">{t('quotes.total')}</span>{' '}
+                <strong className="tabular">{formatMoney(preview.data.total_fen)}</strong>
+                {preview.data.needs_approval && (
+                  <Tag color="warning" className="quote-save-tag">
+                    {t('quotes.builder.needsApprovalTag')}
+                  </Tag>
+                )}
+              </>
+            )}
+          </div>
           <Space>
             <Button onClick={() => void navigate(-1)}>{t('common.cancel')}</Button>
             <Button

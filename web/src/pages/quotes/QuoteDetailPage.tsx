@@ -17,42 +17,8 @@ import { formatMoney, parseMoney } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { QuoteStatusTag, type Quote } from '@/lib/quotes';
 import { useQuote, useQuoteStep, useSignOrder, type DepositKind } from './hooks';
+import { QuoteLines } from './QuoteLines';
 import './quotes.css';
-
-/** Lines naming a priced item (shown with it); the others are named by their kind. */
-const ITEM_LINES = new Set(['vehicle', 'option', 'package', 'accessory', 'trade_in']);
-
-/** Every line of a quote and its total, large. */
-export function QuoteLines({ quote }: { quote: Quote }) {
-  const { t } = useTranslation();
-  return (
-    <div className="quote-lines">
-      <div className="quote-total" data-testid="quote-total">
-        <span className="quote-total-label">{t('quotes.total')}</span>
-        <span className="quote-total-amount tabular">{formatMoney(quote.total_fen)}</span>
-      </div>
-      <table className="quote-line-table">
-        <tbody>
-          {quote.lines.map((line, index) => (
-            <tr key={`${line.kind}-${index}`} data-testid="quote-line">
-              <td>
-                {ITEM_LINES.has(line.kind) ? (
-                  <>
-                    <span className="muted">{t(`quotes.line.${line.kind}`, line.kind)}</span>{' '}
-                    {line.label}
-                  </>
-                ) : (
-                  t(`quotes.line.${line.kind}`, line.label)
-                )}
-              </td>
-              <td className="tabular quote-line-amount">{formatMoney(line.amount_fen)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 function SignModal({ quote, open, onClose }: { quote: Quote; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
@@ -188,6 +154,11 @@ export default function QuoteDetailPage() {
             type="success"
             showIcon
             message={t('quotes.orderMade')}
+            action={
+              <Link to={`/orders/${q.order_id}`} data-testid="open-order">
+                {t('quotes.openOrder')}
+              </Link>
+            }
             className="quote-section"
           />
         </div>
@@ -224,7 +195,7 @@ export default function QuoteDetailPage() {
               </Button>
             )}
             {showNewVersion && (
-              <Link to={`/quotes/new?opportunity=${q.opportunity_id}`}>
+              <Link to={`/quotes/new?opportunity=${q.opportunity_id}&from=${q.id}`}>
                 <Button data-testid="new-version">{t('quotes.action.newVersion')}</Button>
               </Link>
             )}

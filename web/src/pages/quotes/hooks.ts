@@ -1,20 +1,23 @@
 // The quotes API: one quote, its print view, saving a quote, asking for approval, accepting it,
 // signing the order; the trim's configuration and the customer's appraisals for the builder.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { components } from '@/api/schema';
 import { QUOTES_KEY } from '@/lib/quotes';
+import { useDebounced } from '@/lib/useDebounced';
 
 export type NewQuote = components['schemas']['NewQuote'];
+export type QuotePreview = components['schemas']['QuotePreview'];
 export type NewOrder = components['schemas']['NewOrder'];
 export type TrimConfiguration = components['schemas']['TrimConfiguration'];
 export type ConfigItem = components['schemas']['ItemView'];
 export type DepositKind = components['schemas']['DepositKind'];
 
-export function useQuote(id: string) {
+export function useQuote(id: string | null) {
   return useQuery({
     queryKey: [...QUOTES_KEY, 'one', id],
-    queryFn: () => unwrap(api.GET('/api/v1/quotes/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/quotes/{id}', { params: { path: { id: id ?? '' } } })),
+    enabled: !!id,
   });
 }
 
@@ -51,6 +54,26 @@ export function useAppraisals(customerId: string | undefined) {
     queryFn: () =>
       unwrap(api.GET('/api/v1/appraisals', { params: { query: { customer_id: customerId } } })),
     enabled: !!customerId,
+  });
+}
+
+/**
+ * The builder's running price: the configuration priced by the server as saving it would, once
+ * the consultant stops changing it. A configuration the server refuses (a group not chosen yet)
+ * keeps the last price shown and reports why.
+ */
+export function useQuotePreview(body: NewQuote | null) {
+  const debounced = useDebounced(body, 400);
+  return useQuery({
+    queryKey: [...QUOTES_KEY, 'preview', debounced],
+    queryFn: () =>
+      debounced
+        ? unwrap(api.POST('/api/v1/quotes/preview', { body: debounced }))
+        : Promise.reject(new Error('nothing to price')),
+    enabled: !!debounced,
+    placeholderData: keepPreviousData,
+    retry: false,
+    staleTime: 30_000,
   });
 }
 

@@ -28,6 +28,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(appraisals::get_appraisal))
         .routes(routes!(quotes::list_quotes, quotes::create_quote))
+        .routes(routes!(quotes::preview_quote))
         .routes(routes!(quotes::get_quote, quotes::update_quote))
         .routes(routes!(quotes::request_approval))
         .routes(routes!(quotes::accept_quote))

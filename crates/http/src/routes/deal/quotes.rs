@@ -8,6 +8,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use forecourt_deal::DealExt as _;
+use forecourt_deal::quotes::preview::QuotePreview;
 use forecourt_deal::quotes::read::QuoteQuery;
 use forecourt_deal::quotes::{NewQuote, QuotePatch, QuotePrint, QuoteStep, QuoteView};
 use forecourt_domain::ids::QuoteId;
@@ -38,6 +39,20 @@ pub async fn create_quote(
     Ok((
         StatusCode::CREATED,
         Json(state.app.deal().create_quote(&auth.actor, input).await?),
+    ))
+}
+
+/// Prices a configuration for an opportunity as saving it would (same rules, same field
+/// errors) without saving anything: the builder's running on-the-road price.
+#[utoipa::path(post, path = "/api/v1/quotes/preview", tag = "quotes", request_body = NewQuote,
+    responses((status = 200, body = QuotePreview), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
+pub async fn preview_quote(
+    State(state): State<AppState>,
+    auth: Authed,
+    ApiJson(input): ApiJson<NewQuote>,
+) -> ApiResult<Json<QuotePreview>> {
+    Ok(Json(
+        state.app.deal().preview_quote(&auth.actor, input).await?,
     ))
 }
 

@@ -96,3 +96,24 @@ crate::http_test!(async fn prices_take_effect_on_their_day_and_quotes_keep_their
     let now = t.get(&format!("/api/v1/configurator/models/{}", d.model_id), Auth::Session(&d.consultant)).await;
     assert_eq!(now.body["options"].as_array().unwrap().len(), 3);
 });
+
+crate::http_test!(async fn a_trim_that_quotes_and_the_configurator_refer_to_cannot_be_deleted(t) {
+    let d = deal(&t).await;
+    let quoted = post(&t, &d.consultant, "/api/v1/quotes", d.example()).await;
+    assert_eq!(quoted.status, StatusCode::CREATED, "{:?}", quoted.body);
+    let admin = d.session(&t, Admin).await;
+    // Both trims have configurator rows; the first one a quote too: 409 on both databases.
+    for model in [&d.model_id, &d.bev_model_id] {
+        let reply = t
+            .send(
+                Method::DELETE,
+                &format!("/api/v1/catalog/models/{model}"),
+                Auth::Session(&admin),
+                None,
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::CONFLICT, "{:?}", reply.body);
+        assert_eq!(reply.code(), "in_use");
+    }
+    assert_eq!(t.count("quotes").await, 1);
+});

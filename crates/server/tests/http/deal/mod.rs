@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 mod appraisals;
 mod approvals;
 mod configurator;
+mod preview;
 mod quotes;
 pub(crate) mod records;
 

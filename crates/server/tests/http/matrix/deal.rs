@@ -126,6 +126,17 @@ pub(super) fn cases() -> Vec<Case> {
                 false,
             )
         },
+        Case {
+            body: Some(|_| json!({"opportunity_id": "{opportunity}", "model_id": "{deal_model}"})),
+            ..case(
+                "preview quote",
+                Method::POST,
+                "/api/v1/quotes/preview",
+                Only(QUOTE_WRITERS),
+                StatusCode::OK,
+                false,
+            )
+        },
         case(
             "get quote",
             Method::GET,

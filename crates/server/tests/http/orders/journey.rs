@@ -124,6 +124,11 @@ crate::http_test!(async fn walk_in_to_delivery_through_the_api(t) {
     // Money: the 定金, then the balance; the receivable after each step.
     let paid = ok(post(&t, &finance, &id, "payments", json!({"purpose": "earnest", "method": "wechat", "amount_fen": cap, "receipt_no": "J-1"})).await, StatusCode::CREATED).await;
     assert_eq!(receivable(&paid), total - cap);
+    // The 定金 planned at signing is paid in full (computed from the payments).
+    assert_eq!(paid["schedule"][0]["paid_fen"], cap);
+    assert_eq!(paid["schedule"][0]["settled"], true);
+    // The order carries the trim it was quoted with (to match stock by).
+    assert_eq!(paid["model_id"], json!(d.model_id));
     let paid = ok(post(&t, &finance, &id, "payments", json!({"purpose": "balance", "method": "transfer", "amount_fen": total - cap, "receipt_no": "J-2"})).await, StatusCode::CREATED).await;
     assert_eq!(receivable(&paid), 0);
 
