@@ -337,6 +337,12 @@ test('a walk-in to the handover, in the UI at 390 px', async ({ browser, playwri
   await shot(consultant, 'zh-CN-phone-orders');
   await consultant.goto('/stock');
   await shot(consultant, 'zh-CN-phone-stock');
+  // The manager's stock by model, with the minimums and aged-stock ages they set.
+  await manager.goto('/stock');
+  await manager.getByRole('tab', { name: '按车型' }).click();
+  await expect(manager.getByTestId('stock-models').locator('tbody tr').first()).toBeVisible();
+  await expect(manager.getByTestId('stock-aged-days')).toContainText('60');
+  await shot(manager, 'zh-CN-phone-stock-models');
 });
 
 test('the same pages in English and 繁體中文, on a phone and at a desk', async ({ page }) => {

@@ -1685,14 +1685,14 @@ export interface paths {
             cookie?: never;
         };
         /** The aged-stock thresholds and per-model minimums. */
-        get: operations["get_settings"];
+        get: operations["get_stock_settings"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Sets the aged-stock thresholds and per-model minimums. */
-        patch: operations["update_settings"];
+        patch: operations["update_stock_settings"];
         trace?: never;
     };
     "/api/v1/stock-units/trade-ins": {
@@ -2215,7 +2215,7 @@ export interface paths {
          * Cancels an order with a reason; a reserved car goes back in stock. Refused once invoiced or
          *     delivered.
          */
-        post: operations["cancel"];
+        post: operations["cancel_order"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2230,14 +2230,14 @@ export interface paths {
             cookie?: never;
         };
         /** The dealer's order settings: contract prefix, PDI and handover checklists. */
-        get: operations["get_settings"];
+        get: operations["get_order_settings"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Changes the contract prefix or the checklists (`sales:configure`). */
-        patch: operations["update_settings"];
+        patch: operations["update_order_settings"];
         trace?: never;
     };
     "/api/v1/finance/feed": {
@@ -11872,7 +11872,7 @@ export interface operations {
             };
         };
     };
-    get_settings: {
+    get_stock_settings: {
         parameters: {
             query?: never;
             header?: never;
@@ -11899,7 +11899,7 @@ export interface operations {
             };
         };
     };
-    update_settings: {
+    update_stock_settings: {
         parameters: {
             query?: never;
             header?: never;
@@ -13012,7 +13012,7 @@ export interface operations {
             };
         };
     };
-    cancel: {
+    cancel_order: {
         parameters: {
             query?: never;
             header?: never;
@@ -13045,7 +13045,7 @@ export interface operations {
             };
         };
     };
-    get_settings: {
+    get_order_settings: {
         parameters: {
             query?: never;
             header?: never;
@@ -13072,7 +13072,7 @@ export interface operations {
             };
         };
     };
-    update_settings: {
+    update_order_settings: {
         parameters: {
             query?: never;
             header?: never;

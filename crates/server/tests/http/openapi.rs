@@ -64,6 +64,29 @@ fn every_reference_resolves() {
     }
 }
 
+/// Every operation has its own `operationId` (the OpenAPI rule; clients generated from the
+/// document name their methods by it): two modules' handlers of one name are told apart with
+/// `operation_id`.
+#[test]
+fn every_operation_id_is_unique() {
+    let doc = serde_json::to_value(forecourt_http::openapi_document(
+        forecourt_server::modules::MODULES,
+    ))
+    .unwrap();
+    let mut seen = std::collections::HashMap::new();
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            if let Some(id) = op.get("operationId").and_then(|v| v.as_str()) {
+                let here = format!("{method} {path}");
+                if let Some(first) = seen.insert(id.to_owned(), here.clone()) {
+                    panic!("operationId {id} names both {first} and {here}");
+                }
+            }
+        }
+    }
+    assert!(seen.len() > 100, "{}", seen.len());
+}
+
 /// The reverse direction: every handler carrying `#[utoipa::path]` is registered through
 /// `routes!` (which documents it), and nothing is routed around the document with `.route(`.
 #[test]

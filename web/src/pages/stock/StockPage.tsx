@@ -1,10 +1,13 @@
-// The stock list for managers: units by VIN with filters, days in stock, status tags, the
-// export, a drawer to add or edit a unit, its moves and its history. Readable at 390 px.
+// The stock list: units by VIN with filters, days in stock, status tags, the export, a drawer
+// to add a unit (its trim from the catalog, one of the trim's colours) or edit one, its moves
+// and its history in the dealer's time; and stock by model against the minimums. Readable at
+// 390 px.
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
   Card,
+  Cascader,
   Drawer,
   Form,
   Input,
@@ -12,6 +15,7 @@ import {
   Select,
   Space,
   Table,
+  Tabs,
   Tag,
   Timeline,
 } from 'antd';
@@ -22,10 +26,12 @@ import { useMe } from '@/app/session';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorResult } from '@/components/Results';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
-import { display, formatMoney } from '@/lib/format';
+import { catalogOptions, findModel, useCatalog } from '@/lib/catalog';
+import { display, formatDateTime, formatMoney, parseMoney } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { useIsMobile } from '@/lib/useIsMobile';
 import type { StockFilters, StockStatus, StockUnit } from './hooks';
+import { StockModels } from './StockModels';
 import {
   exportHref,
   useAddUnit,
@@ -65,11 +71,12 @@ function StatusTag({ status }: { status: StockStatus }) {
 
 interface NewValues {
   vin: string;
-  catalog_model_id: string;
+  /** The catalog path: brand, series, trim. */
+  trim: string[];
   colour?: string;
   status?: StockStatus;
   location?: string;
-  cost_yuan?: number;
+  cost?: string;
 }
 
 function AddDrawer({ onClose }: { onClose: () => void }) {
@@ -79,6 +86,10 @@ function AddDrawer({ onClose }: { onClose: () => void }) {
   const add = useAddUnit();
   const handleError = useApiErrorHandler();
   const isMobile = useIsMobile();
+  const catalog = useCatalog();
+  const trim = Form.useWatch('trim', form);
+  const modelId = trim?.[trim.length - 1];
+  const colours = findModel(catalog.data, modelId)?.model.colours ?? [];
   return (
     <Drawer
       open
@@ -98,12 +109,12 @@ function AddDrawer({ onClose }: { onClose: () => void }) {
         onFinish={(v) =>
           add.mutate(
             {
-              vin: v.vin.trim(),
-              catalog_model_id: v.catalog_model_id.trim(),
-              colour: v.colour?.trim() || null,
+              vin: v.vin.trim().toUpperCase(),
+              catalog_model_id: v.trim[v.trim.length - 1] ?? '',
+              colour: v.colour || null,
               status: v.status,
               location: v.location?.trim() || null,
-              cost_fen: v.cost_yuan === undefined ? null : Math.round(v.cost_yuan * 100),
+              cost_fen: v.cost ? parseMoney(v.cost) : null,
             },
             {
               onSuccess: () => {
@@ -113,20 +124,28 @@ function AddDrawer({ onClose }: { onClose: () => void }) {
               onError: (e) =>
                 handleError(e, {
                   form,
-                  fields: ['vin', 'catalog_model_id', 'colour', 'status', 'location'],
+                  fields: ['vin', 'colour', 'status', 'location'],
                 }),
             },
           )
         }
       >
-        <Form.Item name="vin" label="VIN" rules={[{ required: true }]}>
-          <Input maxLength={17} />
+        <Form.Item name="vin" label="VIN" rules={[{ required: true, len: 17 }]}>
+          <Input maxLength={17} className="tabular" data-testid="stock-vin" />
         </Form.Item>
-        <Form.Item name="catalog_model_id" label={t('stock.model')} rules={[{ required: true }]}>
-          <Input />
+        <Form.Item name="trim" label={t('stock.model')} rules={[{ required: true }]}>
+          <Cascader
+            options={catalogOptions(catalog.data, (model) => model.name)}
+            onChange={() => form.setFieldValue('colour', undefined)}
+            data-testid="stock-trim"
+          />
         </Form.Item>
         <Form.Item name="colour" label={t('stock.colour')}>
-          <Input maxLength={32} />
+          <Select
+            allowClear
+            disabled={colours.length === 0}
+            options={colours.map((c) => ({ value: c.name, label: c.name }))}
+          />
         </Form.Item>
         <Form.Item name="status" label={t('stock.statusLabel')}>
           <Select
@@ -139,8 +158,19 @@ function AddDrawer({ onClose }: { onClose: () => void }) {
         <Form.Item name="location" label={t('stock.location')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="cost_yuan" label={t('stock.cost')}>
-          <InputNumber min={0} style={{ width: '100%' }} />
+        <Form.Item
+          name="cost"
+          label={t('stock.cost')}
+          rules={[
+            {
+              validator: async (_, value?: string) => {
+                if (value && parseMoney(value) === null)
+                  throw new Error(t('errors.field.invalid_amount'));
+              },
+            },
+          ]}
+        >
+          <Input prefix="¥" inputMode="decimal" placeholder="0.00" className="tabular" />
         </Form.Item>
       </Form>
     </Drawer>
@@ -226,7 +256,7 @@ function UnitDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           <Card size="small" title={t('stock.history')}>
             <Timeline
               items={u.history.map((e) => ({
-                children: `${e.at.slice(0, 16).replace('T', ' ')} · ${
+                children: `${formatDateTime(e.at, me.dealer.time_zone)} · ${
                   e.from_status ? t(`stock.status.${e.from_status}`) + ' → ' : ''
                 }${t(`stock.status.${e.to_status}`)} · ${display(e.actor_name)}`,
               }))}
@@ -266,25 +296,8 @@ export default function StockPage() {
     { title: t('stock.location'), dataIndex: 'location', render: display, responsive: ['md'] },
     { title: t('stock.daysInStock'), dataIndex: 'days_in_stock', render: display },
   ];
-  return (
+  const units = (
     <>
-      <PageHeader
-        title={t('nav.stock')}
-        extra={
-          <Space wrap>
-            {manage && (
-              <Button icon={<DownloadOutlined />} href={exportHref(filters, i18n.language)}>
-                {t('stock.export')}
-              </Button>
-            )}
-            {manage && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
-                {t('stock.add')}
-              </Button>
-            )}
-          </Space>
-        }
-      />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear
@@ -343,6 +356,33 @@ export default function StockPage() {
           {t('stock.more')}
         </Button>
       )}
+    </>
+  );
+  return (
+    <>
+      <PageHeader
+        title={t('nav.stock')}
+        extra={
+          <Space wrap>
+            {manage && (
+              <Button icon={<DownloadOutlined />} href={exportHref(filters, i18n.language)}>
+                {t('stock.export')}
+              </Button>
+            )}
+            {manage && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen('new')}>
+                {t('stock.add')}
+              </Button>
+            )}
+          </Space>
+        }
+      />
+      <Tabs
+        items={[
+          { key: 'units', label: t('stock.tabUnits'), children: units },
+          { key: 'models', label: t('stock.tabModels'), children: <StockModels manage={manage} /> },
+        ]}
+      />
       {open === 'new' && <AddDrawer onClose={() => setOpen(null)} />}
       {open !== null && open !== 'new' && <UnitDrawer id={open} onClose={() => setOpen(null)} />}
     </>

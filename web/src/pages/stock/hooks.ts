@@ -80,3 +80,31 @@ export function useMoveUnit(id: string) {
     unwrap(api.POST('/api/v1/stock-units/{id}/move', { params: { path: { id } }, body })),
   );
 }
+
+export type ModelStock = Schemas['ModelStockView'];
+export type StockSettings = Schemas['StockSettingsView'];
+export type StockSettingsPatch = Schemas['StockSettingsPatch'];
+
+/** Each model's units in stock and in transit against its minimum. */
+export function useModelStock() {
+  return useQuery({
+    queryKey: [...STOCK_KEY, 'models'],
+    queryFn: () => unwrap(api.GET('/api/v1/stock-models')),
+  });
+}
+
+export function useStockSettings(enabled: boolean) {
+  return useQuery({
+    queryKey: [...STOCK_KEY, 'settings'],
+    queryFn: () => unwrap(api.GET('/api/v1/stock/settings')),
+    enabled,
+  });
+}
+
+export function useUpdateStockSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StockSettingsPatch) => unwrap(api.PATCH('/api/v1/stock/settings', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: STOCK_KEY }),
+  });
+}

@@ -152,7 +152,7 @@ pub async fn tick_checklists(
 }
 
 /// The dealer's order settings: contract prefix, PDI and handover checklists.
-#[utoipa::path(get, path = "/api/v1/order-settings", tag = "orders",
+#[utoipa::path(get, path = "/api/v1/order-settings", operation_id = "get_order_settings", tag = "orders",
     responses((status = 200, body = OrderSettingsView), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
 pub async fn get_settings(
     State(state): State<AppState>,
@@ -162,7 +162,7 @@ pub async fn get_settings(
 }
 
 /// Changes the contract prefix or the checklists (`sales:configure`).
-#[utoipa::path(patch, path = "/api/v1/order-settings", tag = "orders", request_body = OrderSettingsPatch,
+#[utoipa::path(patch, path = "/api/v1/order-settings", operation_id = "update_order_settings", tag = "orders", request_body = OrderSettingsPatch,
     responses((status = 200, body = OrderSettingsView), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
 pub async fn update_settings(
     State(state): State<AppState>,

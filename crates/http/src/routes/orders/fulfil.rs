@@ -88,7 +88,7 @@ pub async fn deliver(
 
 /// Cancels an order with a reason; a reserved car goes back in stock. Refused once invoiced or
 /// delivered.
-#[utoipa::path(post, path = "/api/v1/orders/{id}/cancel", tag = "orders", params(("id" = OrderId, Path)), request_body = OrderCancel,
+#[utoipa::path(post, path = "/api/v1/orders/{id}/cancel", operation_id = "cancel_order", tag = "orders", params(("id" = OrderId, Path)), request_body = OrderCancel,
     responses((status = 200, body = OrderView), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
 pub async fn cancel(
     State(state): State<AppState>,

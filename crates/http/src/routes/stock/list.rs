@@ -56,7 +56,7 @@ pub async fn model_stock(
 }
 
 /// The aged-stock thresholds and per-model minimums.
-#[utoipa::path(get, path = "/api/v1/stock/settings", tag = "stock",
+#[utoipa::path(get, path = "/api/v1/stock/settings", operation_id = "get_stock_settings", tag = "stock",
     responses((status = 200, body = StockSettingsView), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
 pub async fn get_settings(
     State(state): State<AppState>,
@@ -66,7 +66,7 @@ pub async fn get_settings(
 }
 
 /// Sets the aged-stock thresholds and per-model minimums.
-#[utoipa::path(patch, path = "/api/v1/stock/settings", tag = "stock", request_body = StockSettingsPatch,
+#[utoipa::path(patch, path = "/api/v1/stock/settings", operation_id = "update_stock_settings", tag = "stock", request_body = StockSettingsPatch,
     responses((status = 200, body = StockSettingsView), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
 pub async fn update_settings(
     State(state): State<AppState>,
