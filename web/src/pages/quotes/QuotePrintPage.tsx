@@ -11,23 +11,11 @@ import { formatMoney } from '@/lib/format';
 import { useQuotePrint } from './hooks';
 import './quotes.css';
 
-/** The printed words: a quote given to a customer in China is in Chinese. */
-const LINE_NAMES: Record<string, string> = {
-  vehicle: '车辆',
-  option: '选装',
-  package: '选装包',
-  accessory: '精品',
-  purchase_tax: '购置税',
-  insurance: '保险',
-  fees: '上牌及服务费',
-  finance_fee: '金融服务费',
-  discount: '优惠',
-  trade_in: '置换抵扣',
-};
-
 export default function QuotePrintPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The printed words: a quote given to a customer in China is in Chinese.
+  const paper = i18n.getFixedT('zh-CN');
   const print = useQuotePrint(id);
   if (print.isLoading) return <PageSpinner />;
   if (print.error || !print.data) return <ErrorResult error={print.error} />;
@@ -88,7 +76,7 @@ export default function QuotePrintPage() {
           <tbody>
             {quote.lines.map((line, index) => (
               <tr key={`${line.kind}-${index}`}>
-                <td>{LINE_NAMES[line.kind] ?? line.kind}</td>
+                <td>{paper(`quotes.line.${line.kind}`, line.kind)}</td>
                 <td>{line.label}</td>
                 <td className="amount">{formatMoney(line.amount_fen)}</td>
               </tr>
