@@ -205,6 +205,30 @@ test('a walk-in to the handover, in the UI at 390 px', async ({ browser, playwri
   await consultant.getByTestId('quote-fees').fill('1500');
   await expect(consultant.getByTestId('builder-total')).toContainText('¥');
   await expect(consultant.getByTestId('builder-needs-approval')).toHaveCount(0);
+  const priced = await consultant.getByTestId('builder-total').innerText();
+
+  // The customer trades in their old car: appraised on the spot, added to their file.
+  await consultant.getByTestId('new-appraisal').click();
+  const appraisal = consultant.locator('.ant-modal-content:visible');
+  await appraisal.getByTestId('appraisal-car').getByText('登记一辆新车').click();
+  await appraisal.getByTestId('field-plate').fill(`浙A${freshMobile().slice(-5)}`);
+  await appraisal.getByTestId('field-brand').fill('大众');
+  await appraisal.getByTestId('field-series').fill('朗逸');
+  await appraisal
+    .locator('input[data-testid="appraisal-mileage"], [data-testid="appraisal-mileage"] input')
+    .first()
+    .fill('86000');
+  await appraisal.getByTestId('appraisal-value').fill('45000');
+  await shot(consultant, 'zh-CN-phone-appraisal', { fullPage: false });
+  const appraised = consultant.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/appraisals') && r.request().method() === 'POST',
+  );
+  await appraisal.getByTestId('appraisal-save').click();
+  expect((await appraised).status()).toBe(201);
+  await expect(appraisal).toHaveCount(0);
+  await expect(consultant.getByTestId('quote-appraisal')).toContainText('¥45,000.00');
+  await expect(consultant.getByTestId('builder-price')).toContainText('-¥45,000.00');
+  await expect(consultant.getByTestId('builder-total')).not.toHaveText(priced);
   const before = await consultant.getByTestId('builder-total').innerText();
   await consultant.getByTestId('quote-discount').fill('8000');
   await expect(consultant.getByTestId('builder-needs-approval')).toContainText('优惠超出您的权限');

@@ -3,6 +3,7 @@
 //! reader's language.
 
 use super::support::{Auth, PASSWORD, Reply, Session, TestApp, World, world};
+use crate::http::support::post;
 use axum::http::{Method, StatusCode};
 use chrono::Duration;
 use forecourt_domain::role::BuiltinRole::*;
@@ -11,11 +12,6 @@ use serde_json::{Value, json};
 
 async fn session(t: &TestApp, w: &World, role: forecourt_domain::role::BuiltinRole) -> Session {
     t.login(&w.a.username(role)).await
-}
-
-async fn post(t: &TestApp, s: &Session, path: &str, body: Value) -> Reply {
-    t.send(Method::POST, path, Auth::Session(s), Some(body))
-        .await
 }
 
 async fn user_id(t: &TestApp, s: &Session) -> String {

@@ -2,7 +2,8 @@
 //! customers, leads or visits; a colleague's customer stays theirs (撞单); everything the
 //! reception form takes is kept; a returning customer withdraws a pending loss.
 
-use super::support::{Auth, PASSWORD, Reply, Session, TestApp, World, world};
+use super::support::{Auth, PASSWORD, Session, TestApp, World, world};
+use crate::http::support::post;
 use axum::http::{Method, StatusCode};
 use chrono::Duration;
 use forecourt_domain::role::BuiltinRole::*;
@@ -19,11 +20,6 @@ fn walk_in(name: &str, phone: &str, grade: &str) -> Value {
         "models": [{"text": "途观L"}],
         "grade": grade,
     })
-}
-
-async fn post(t: &TestApp, s: &Session, path: &str, body: Value) -> Reply {
-    t.send(Method::POST, path, Auth::Session(s), Some(body))
-        .await
 }
 
 /// Eight identical requests at once; exactly one may succeed, the rest are a clean 409 with

@@ -26,8 +26,10 @@ import { PageHeader } from '@/components/PageHeader';
 import { PageSpinner } from '@/components/PageSpinner';
 import { ErrorResult, NotFoundResult } from '@/components/Results';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
+import { useMe } from '@/app/session';
 import { catalogOptions, findModel, useCatalog } from '@/lib/catalog';
 import { formatMoney, parseMoney } from '@/lib/format';
+import { can } from '@/lib/permissions';
 import {
   useAppraisals,
   useCreateQuote,
@@ -39,6 +41,7 @@ import {
   type NewQuote,
   type TrimConfiguration,
 } from './hooks';
+import { AppraisalModal } from './AppraisalModal';
 import { QuoteLines } from './QuoteLines';
 import type { Quote } from '@/lib/quotes';
 import './quotes.css';
@@ -238,6 +241,8 @@ export default function QuoteBuilderPage() {
   const catalog = useCatalog();
   const [form] = Form.useForm<Values>();
   const [picked, setPicked] = useState<string | undefined>();
+  const [appraising, setAppraising] = useState(false);
+  const me = useMe();
   // Every value of the form as the consultant changes it, for the running price.
   const watched = Form.useWatch((values: Values) => values, form);
   const draft = useMemo(() => ({ ...EMPTY, ...watched }), [watched]);
@@ -338,16 +343,25 @@ export default function QuoteBuilderPage() {
           {money('fees', t('quotes.field.fees'), 'quote-fees')}
           {money('finance_fee', t('quotes.field.financeFee'), 'quote-finance-fee')}
           {money('discount', t('quotes.field.discount'), 'quote-discount')}
-          <Form.Item name="appraisal_id" label={t('quotes.field.tradeIn')}>
-            <Select
-              allowClear
-              placeholder={t('quotes.field.noTradeIn')}
-              data-testid="quote-appraisal"
-              options={validAppraisals.map((a) => ({
-                value: a.id,
-                label: `${a.vehicle_label} ${formatMoney(a.value_fen)} (${t('quotes.field.validUntil')} ${a.valid_until})`,
-              }))}
-            />
+          <Form.Item label={t('quotes.field.tradeIn')}>
+            <Space.Compact style={{ width: '100%' }}>
+              <Form.Item name="appraisal_id" noStyle>
+                <Select
+                  allowClear
+                  placeholder={t('quotes.field.noTradeIn')}
+                  data-testid="quote-appraisal"
+                  options={validAppraisals.map((a) => ({
+                    value: a.id,
+                    label: `${a.vehicle_label} ${formatMoney(a.value_fen)} (${t('quotes.field.validUntil')} ${a.valid_until})`,
+                  }))}
+                />
+              </Form.Item>
+              {can(me, 'appraisal:write') && (
+                <Button onClick={() => setAppraising(true)} data-testid="new-appraisal">
+                  {t('quotes.appraisal.new')}
+                </Button>
+              )}
+            </Space.Compact>
           </Form.Item>
           <Form.Item name="notes" label={t('quotes.field.notes')}>
             <Input.TextArea rows={2} maxLength={500} />
@@ -413,6 +427,12 @@ export default function QuoteBuilderPage() {
           </Space>
         </div>
       </Form>
+      <AppraisalModal
+        customerId={opp.customer.id}
+        open={appraising}
+        onClose={() => setAppraising(false)}
+        onAppraised={(id) => form.setFieldValue('appraisal_id', id)}
+      />
     </div>
   );
 }

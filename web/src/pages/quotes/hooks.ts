@@ -115,3 +115,48 @@ export function useSignOrder() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: QUOTES_KEY }),
   });
 }
+
+export type NewAppraisal = components['schemas']['NewAppraisal'];
+
+/** The customer's own cars (an appraisal is of one of them). */
+export function useCustomerCars(customerId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['vehicles', 'of-customer', customerId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/vehicles', { params: { query: { customer_id: customerId, limit: 50 } } }),
+      ),
+    enabled: enabled && !!customerId,
+  });
+}
+
+/** Appraises a customer's car; a car not on file yet is added to the customer first. */
+export function useAppraise(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      car,
+      appraisal,
+    }: {
+      car: components['schemas']['VehicleInput'] | null;
+      appraisal: Omit<NewAppraisal, 'customer_id' | 'vehicle_id'> & { vehicle_id?: string };
+    }) => {
+      let vehicleId = appraisal.vehicle_id;
+      if (car) {
+        const added = await unwrap(
+          api.POST('/api/v1/vehicles', { body: { customer_id: customerId, vehicle: car } }),
+        );
+        vehicleId = added.id;
+      }
+      return unwrap(
+        api.POST('/api/v1/appraisals', {
+          body: { ...appraisal, customer_id: customerId, vehicle_id: vehicleId ?? '' },
+        }),
+      );
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['appraisals', customerId] });
+      void queryClient.invalidateQueries({ queryKey: ['vehicles'] });
+    },
+  });
+}

@@ -1,7 +1,8 @@
 //! The deal through the API: the configurator and its dated prices, quotes with the
 //! on-the-road price, approval and acceptance, trade-in appraisals.
 
-use super::support::{Auth, Reply, Session, TestApp, World, world};
+use super::support::{Auth, Session, TestApp, World, world};
+pub(super) use crate::http::support::post;
 use axum::http::{Method, StatusCode};
 use forecourt_domain::role::BuiltinRole::{self, *};
 use serde_json::{Value, json};
@@ -40,11 +41,6 @@ pub(super) struct Deal {
     pub customer_id: String,
     pub lead_id: String,
     pub opportunity_id: String,
-}
-
-pub(super) async fn post(t: &TestApp, s: &Session, path: &str, body: Value) -> Reply {
-    t.send(Method::POST, path, Auth::Session(s), Some(body))
-        .await
 }
 
 pub(super) async fn created(t: &TestApp, s: &Session, path: &str, body: Value) -> Value {

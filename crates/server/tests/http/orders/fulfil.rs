@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::http::stock::{fixture, vin};
+use crate::http::support::ok;
 use forecourt_domain::role::BuiltinRole::*;
 
 async fn unit(t: &TestApp, manager: &Session, model_id: &str, n: u32) -> String {
@@ -16,11 +17,6 @@ async fn unit(t: &TestApp, manager: &Session, model_id: &str, n: u32) -> String 
         .await;
     assert_eq!(reply.status, StatusCode::CREATED, "{:?}", reply.body);
     reply.body["id"].as_str().unwrap().to_owned()
-}
-
-async fn ok(reply: crate::http::support::Reply, status: StatusCode) -> Value {
-    assert_eq!(reply.status, status, "{:?}", reply.body);
-    reply.body
 }
 
 crate::http_test!(async fn a_car_is_allocated_invoiced_once_and_delivered_when_all_is_done(t) {

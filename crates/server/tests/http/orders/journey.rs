@@ -5,13 +5,9 @@
 use super::*;
 use crate::http::deal::{Deal, deal};
 use crate::http::stock::vin;
+use crate::http::support::ok;
 use forecourt_domain::role::BuiltinRole::*;
 use futures_util::future::join_all;
-
-async fn ok(reply: crate::http::support::Reply, status: StatusCode) -> Value {
-    assert_eq!(reply.status, status, "{:?}", reply.body);
-    reply.body
-}
 
 async fn step(t: &TestApp, s: &Session, q: &Value, what: &str) -> Value {
     ok(

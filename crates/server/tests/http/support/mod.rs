@@ -20,6 +20,18 @@ mod world;
 pub use records::{DealerRecords, records};
 pub use world::{DealerFixture, World, world};
 
+/// POSTs `body` as `s`.
+pub async fn post(t: &TestApp, s: &Session, path: &str, body: Value) -> Reply {
+    t.send(Method::POST, path, Auth::Session(s), Some(body))
+        .await
+}
+
+/// The reply's body, once its status is `status` (else the test fails showing the body).
+pub async fn ok(reply: Reply, status: StatusCode) -> Value {
+    assert_eq!(reply.status, status, "{:?}", reply.body);
+    reply.body
+}
+
 pub const PASSWORD: &str = "correct-horse-9";
 
 pub struct TestApp {
