@@ -158,6 +158,7 @@ test('a walk-in to the handover, in the UI at 390 px', async ({ browser, playwri
   await consultant.getByTestId('reception-name').fill(customer);
   await consultant.getByTestId('reception-phone').fill(freshMobile());
   await consultant.getByTestId('reception-series').click();
+  await consultant.keyboard.type(trim.series);
   await consultant
     .locator('.ant-select-dropdown:visible .ant-select-item-option')
     .filter({ hasText: trim.series })
@@ -233,6 +234,8 @@ test('a walk-in to the handover, in the UI at 390 px', async ({ browser, playwri
   await consultant.getByTestId('quote-discount').fill('8000');
   await expect(consultant.getByTestId('builder-needs-approval')).toContainText('优惠超出您的权限');
   await expect(consultant.getByTestId('builder-total')).not.toHaveText(before);
+  // Nothing wider than the phone.
+  expect(await consultant.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await shot(consultant, 'zh-CN-phone-quote-builder');
   const saved = consultant.waitForResponse(
     (r) => r.url().endsWith('/api/v1/quotes') && r.request().method() === 'POST',
@@ -364,7 +367,7 @@ test('a walk-in to the handover, in the UI at 390 px', async ({ browser, playwri
   // The manager's stock by model, with the minimums and aged-stock ages they set.
   await manager.goto('/stock');
   await manager.getByRole('tab', { name: '按车型' }).click();
-  await expect(manager.getByTestId('stock-models').locator('tbody tr').first()).toBeVisible();
+  await expect(manager.getByTestId('stock-models').locator('tr.ant-table-row').first()).toBeVisible();
   await expect(manager.getByTestId('stock-aged-days')).toContainText('60');
   await shot(manager, 'zh-CN-phone-stock-models');
 });

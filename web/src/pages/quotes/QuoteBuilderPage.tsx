@@ -344,10 +344,11 @@ export default function QuoteBuilderPage() {
           {money('finance_fee', t('quotes.field.financeFee'), 'quote-finance-fee')}
           {money('discount', t('quotes.field.discount'), 'quote-discount')}
           <Form.Item label={t('quotes.field.tradeIn')}>
-            <Space.Compact style={{ width: '100%' }}>
+            <div className="quote-trade-in">
               <Form.Item name="appraisal_id" noStyle>
                 <Select
                   allowClear
+                  className="quote-trade-in-select"
                   placeholder={t('quotes.field.noTradeIn')}
                   data-testid="quote-appraisal"
                   options={validAppraisals.map((a) => ({
@@ -361,7 +362,7 @@ export default function QuoteBuilderPage() {
                   {t('quotes.appraisal.new')}
                 </Button>
               )}
-            </Space.Compact>
+            </div>
           </Form.Item>
           <Form.Item name="notes" label={t('quotes.field.notes')}>
             <Input.TextArea rows={2} maxLength={500} />

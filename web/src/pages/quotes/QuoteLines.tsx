@@ -5,7 +5,7 @@ import { formatMoney } from '@/lib/format';
 import type { Quote } from '@/lib/quotes';
 
 /** Lines naming a priced item (shown with it); the others are named by their kind. */
-const ITEM_LINES = new Set(['vehicle', 'option', 'package', 'accessory', 'trade_in']);
+const ITEM_LINES = new Set(['vehicle', 'option', 'package', 'accessory']);
 
 /** Every line of a quote (or of the builder's running price) and its total, large. */
 export function QuoteLines({ quote }: { quote: Pick<Quote, 'total_fen' | 'lines'> }) {

@@ -144,7 +144,7 @@ export function useAppraise(customerId: string) {
       let vehicleId = appraisal.vehicle_id;
       if (car) {
         const added = await unwrap(
-          api.POST('/api/v1/vehicles', { body: { customer_id: customerId, vehicle: car } }),
+          api.POST('/api/v1/vehicles', { body: { ...car, customer_id: customerId } }),
         );
         vehicleId = added.id;
       }
