@@ -40,12 +40,14 @@ fi
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime, in clock ticks
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
-pg_ticks() {  # every PostgreSQL process's CPU (its backends do the database's share)
-  local t=0
+pg_snapshot() {  # "pid ticks" of every PostgreSQL process (its backends do the database's share)
   for p in $(pgrep -u postgres 2>/dev/null); do
-    t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    echo "$p $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)"
   done
-  echo $t
+}
+pg_ticks_since() {  # CPU ticks PostgreSQL spent since snapshot $1, summed per process: a backend
+  # that exited in between loses its share (never a negative total, as a plain sum gave)
+  pg_snapshot | awk 'NR == FNR { before[$1] = $2; next } { d += $2 - (($1 in before) ? before[$1] : 0) } END { print d + 0 }' "$1" -
 }
 HZ=$(getconf CLK_TCK)
 
@@ -151,11 +153,11 @@ PY
   sampler=$!
   scenario() {  # name script c [env...]
     local name=$1 script=$2 c=$3; shift 3
-    local t=$(( c < 2 ? 1 : 2 )) before after dbb dba line
-    before=$(ticks $pid); dbb=$( [ "$backend" = postgres ] && pg_ticks || echo 0)
-    line=$(env "$@" wrk -t$t -c"$c" -d"${DURATION}s" --timeout 10s -s "$FC_LUA/$script" "$base" | grep WRK_JSON | sed 's/^WRK_JSON //')
-    after=$(ticks $pid); dba=$( [ "$backend" = postgres ] && pg_ticks || echo 0)
-    echo "{\"kind\":\"scenario\",\"name\":\"$name\",\"c\":$c,\"cpu_ticks\":$((after - before)),\"db_cpu_ticks\":$((dba - dbb)),\"hz\":$HZ,\"wrk\":$line}" >> "$jsonl"
+    local t=$(( c < 2 ? 1 : 2 )) before after db line
+    before=$(ticks $pid); [ "$backend" = postgres ] && pg_snapshot > "$out/pg-before.txt"
+    line=$(env "$@" FC_THREADS=$t wrk -t$t -c"$c" -d"${DURATION}s" --timeout 10s -s "$FC_LUA/$script" "$base" | grep WRK_JSON | sed 's/^WRK_JSON //')
+    after=$(ticks $pid); db=$( [ "$backend" = postgres ] && pg_ticks_since "$out/pg-before.txt" || echo 0)
+    echo "{\"kind\":\"scenario\",\"name\":\"$name\",\"c\":$c,\"cpu_ticks\":$((after - before)),\"db_cpu_ticks\":$db,\"hz\":$HZ,\"wrk\":$line}" >> "$jsonl"
     echo "   $name c=$c: $line"
   }
   local lines_before

@@ -26,12 +26,15 @@ function M.urlencode(s)
 end
 
 -- wrk calls setup(thread) once per thread in the main state; the thread's own state reads
--- `tid` and `nthreads` from there.
+-- `tid` and `nthreads` from there. wrk runs each thread's init() right after its setup(), before
+-- the next thread exists, so the number of threads comes from the caller (`FC_THREADS`, the
+-- `-t` given to wrk): counting setups would tell the first thread it is alone, and two threads
+-- would then work the same leads with each other's stale versions.
 local counter = 0
 function M.setup(thread)
   thread:set("tid", counter)
   counter = counter + 1
-  thread:set("nthreads", counter)
+  thread:set("nthreads", tonumber(os.getenv("FC_THREADS") or "") or counter)
 end
 
 -- Prints one JSON line for bench/http.sh (latencies in microseconds).
