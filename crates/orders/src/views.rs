@@ -346,8 +346,16 @@ pub fn schedule_views(
                 .map(|p| p.amount_fen)
                 .sum();
             ScheduleItemView {
+                id: s.id,
+                purpose: parse(&s.purpose, PaymentPurpose::Balance),
+                payer_kind: parse(&s.payer_kind, PayerKind::Customer),
+                payer_name: s.payer_name.clone(),
+                amount_fen: Fen(s.amount_fen),
+                due_on: s.due_on,
+                status: parse(&s.status, ScheduleStatus::Planned),
                 paid_fen: Fen(linked.min(s.amount_fen)),
-                ..schedule_view(s)
+                settled: false,
+                version: s.version,
             }
         })
         .collect();
@@ -376,22 +384,6 @@ pub fn schedule_views(
         item.settled = item.paid_fen.0 >= item.amount_fen.0;
     }
     views
-}
-
-/// One planned item as stored (nothing received counted: see `schedule_views`).
-pub fn schedule_view(s: &order_schedule_item::Model) -> ScheduleItemView {
-    ScheduleItemView {
-        paid_fen: Fen(0),
-        settled: false,
-        id: s.id,
-        purpose: parse(&s.purpose, PaymentPurpose::Balance),
-        payer_kind: parse(&s.payer_kind, PayerKind::Customer),
-        payer_name: s.payer_name.clone(),
-        amount_fen: Fen(s.amount_fen),
-        due_on: s.due_on,
-        status: parse(&s.status, ScheduleStatus::Planned),
-        version: s.version,
-    }
 }
 
 pub fn payment_view(p: &order_payment::Model) -> PaymentView {

@@ -31,6 +31,19 @@ pub struct LineDraft {
     pub cost_fen: Option<i64>,
 }
 
+impl LineDraft {
+    /// The line as shown: the cost only to those who see margins.
+    pub fn view(&self, margin: bool) -> super::QuoteLineView {
+        super::QuoteLineView {
+            kind: self.kind.to_owned(),
+            item_id: self.item_id,
+            label: self.label.clone(),
+            amount_fen: self.amount_fen,
+            cost_fen: self.cost_fen.filter(|_| margin),
+        }
+    }
+}
+
 /// A configuration priced.
 #[derive(Clone, Debug)]
 pub struct Built {

@@ -3,13 +3,12 @@
 //! customer's side. The same pricing as saving (`build`), at today's prices; nothing is written.
 
 use super::build::build;
+use super::write::quotable_opportunity;
 use super::{NewQuote, QuoteLineView, sees_margin};
 use crate::Deal;
-use forecourt_db::entities::{lead, opportunity};
-use forecourt_domain::permission::Permission;
 use forecourt_domain::quote_price::PriceInput;
 use forecourt_kernel::auth::Actor;
-use forecourt_kernel::error::{CoreError, CoreResult};
+use forecourt_kernel::error::CoreResult;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -47,43 +46,14 @@ impl Deal<'_> {
     /// errors (422 naming the field).
     pub async fn preview_quote(&self, actor: &Actor, input: NewQuote) -> CoreResult<QuotePreview> {
         let conn = self.db().conn();
-        let opp = forecourt_kernel::access::find_in_dealer::<opportunity::Entity, _>(
-            conn,
-            actor,
-            input.opportunity_id.uuid(),
-            "opportunity",
-        )
-        .await?;
-        forecourt_kernel::access::held_record_for::<lead::Entity, _>(
-            conn,
-            actor,
-            opp.lead_id,
-            "opportunity",
-            Permission::QuoteRead,
-            Permission::QuoteWrite,
-            |l| l.owner_id,
-        )
-        .await?;
-        if opp.status != "open" {
-            return Err(CoreError::invalid_state("the opportunity is closed"));
-        }
+        let (opp, _) = quotable_opportunity(conn, actor, input.opportunity_id).await?;
         let today = self.today(actor);
         let settings = crate::settings::effective(conn, actor).await?;
         super::write::check_terms(&input.config, today, settings.quote_valid_days)?;
         let built = build(conn, actor, &input.config, opp.customer_id, today, today).await?;
         let margin = sees_margin(actor);
         Ok(QuotePreview {
-            lines: built
-                .lines
-                .iter()
-                .map(|l| QuoteLineView {
-                    kind: l.kind.to_owned(),
-                    item_id: l.item_id,
-                    label: l.label.clone(),
-                    amount_fen: l.amount_fen,
-                    cost_fen: l.cost_fen.filter(|_| margin),
-                })
-                .collect(),
+            lines: built.lines.iter().map(|l| l.view(margin)).collect(),
             goods_fen: goods(&built.amounts),
             purchase_tax_fen: built.priced.purchase_tax_fen,
             discount_fen: built.amounts.discount_fen,

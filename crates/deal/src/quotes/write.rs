@@ -6,10 +6,10 @@ use super::build::{Built, build};
 use super::{NewQuote, QuoteConfig, QuotePatch, QuoteView, quote_for, view};
 use crate::Deal;
 use chrono::{DateTime, Days, NaiveDate, Utc};
-use forecourt_db::WriteTx;
 use forecourt_db::entities::{lead, opportunity, quote, quote_line};
 use forecourt_db::repo::{deal, locks, tenant};
-use forecourt_domain::ids::QuoteId;
+use forecourt_db::{ConnectionTrait, WriteTx};
+use forecourt_domain::ids::{OpportunityId, QuoteId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::quote_status::QuoteStatus;
 use forecourt_domain::username::{REMARK_MAX, parse_optional_text};
@@ -116,31 +116,42 @@ pub(crate) async fn lock_opportunity(tx: &WriteTx, actor: &Actor, id: Uuid) -> C
     Ok(())
 }
 
+/// The open opportunity `id` and its lead, for quoting: the lead's consultant or their
+/// managers (`quote:write` within reach; outside: 404); a closed one is 409 `invalid_state`.
+pub(crate) async fn quotable_opportunity<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    id: OpportunityId,
+) -> CoreResult<(opportunity::Model, lead::Model)> {
+    let opp = forecourt_kernel::access::find_in_dealer::<opportunity::Entity, _>(
+        conn,
+        actor,
+        id.uuid(),
+        "opportunity",
+    )
+    .await?;
+    let lead = forecourt_kernel::access::held_record_for::<lead::Entity, _>(
+        conn,
+        actor,
+        opp.lead_id,
+        "opportunity",
+        Permission::QuoteRead,
+        Permission::QuoteWrite,
+        |l| l.owner_id,
+    )
+    .await?;
+    if opp.status != "open" {
+        return Err(CoreError::invalid_state("the opportunity is closed"));
+    }
+    Ok((opp, lead))
+}
+
 impl Deal<'_> {
     /// Makes a quote for an opportunity (its lead's consultant, or their managers): the next
     /// version of the opportunity's quote number, priced at today's prices.
     pub async fn create_quote(&self, actor: &Actor, input: NewQuote) -> CoreResult<QuoteView> {
         let tx = self.db().begin().await?;
-        let opp = forecourt_kernel::access::find_in_dealer::<opportunity::Entity, _>(
-            &*tx,
-            actor,
-            input.opportunity_id.uuid(),
-            "opportunity",
-        )
-        .await?;
-        let lead = forecourt_kernel::access::held_record_for::<lead::Entity, _>(
-            &*tx,
-            actor,
-            opp.lead_id,
-            "opportunity",
-            Permission::QuoteRead,
-            Permission::QuoteWrite,
-            |l| l.owner_id,
-        )
-        .await?;
-        if opp.status != "open" {
-            return Err(CoreError::invalid_state("the opportunity is closed"));
-        }
+        let (opp, lead) = quotable_opportunity(&*tx, actor, input.opportunity_id).await?;
         let today = self.today(actor);
         let settings = crate::settings::effective(&*tx, actor).await?;
         let (valid_until, notes) = check_terms(&input.config, today, settings.quote_valid_days)?;

@@ -16,7 +16,7 @@ import {
 } from '@/components/vehicles/vehicleForm';
 import { display, formatNumber } from '@/lib/format';
 import { useIsMobile } from '@/lib/useIsMobile';
-import { useAddVehicle } from './hooks';
+import { useAddVehicle } from '@/components/vehicles/useAddVehicle';
 
 function VehicleItem({ vehicle }: { vehicle: Vehicle }) {
   const { t } = useTranslation();

@@ -8,12 +8,12 @@ import type {
   CustomerPatch,
   MergeRequest,
   NewCustomer,
-  NewVehicle,
 } from '@/api/types';
+import { CUSTOMERS_KEY } from '@/lib/customers';
 import { useKeysetList } from '@/lib/useKeysetList';
 import type { CustomerListQuery } from './query';
 
-export const CUSTOMERS_KEY = ['customers'] as const;
+export { CUSTOMERS_KEY };
 const PAGE_SIZE = 30;
 
 /** The list, a page at a time; the first page also counts the matches (exactly up to 1,000). */
@@ -174,18 +174,5 @@ export function useDeleteSavedView() {
     mutationFn: (id: string) =>
       unwrap(api.DELETE('/api/v1/saved-views/{id}', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: SAVED_VIEWS_KEY }),
-  });
-}
-
-/** Registers a car for this customer. */
-export function useAddVehicle(customerId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: NewVehicle) => unwrap(api.POST('/api/v1/vehicles', { body })),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: [...CUSTOMERS_KEY, 'detail', customerId] });
-      void queryClient.invalidateQueries({ queryKey: [...CUSTOMERS_KEY, 'timeline', customerId] });
-      void queryClient.invalidateQueries({ queryKey: ['vehicles'] });
-    },
   });
 }

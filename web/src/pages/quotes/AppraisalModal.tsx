@@ -15,7 +15,8 @@ import {
 } from '@/components/vehicles/vehicleForm';
 import { parseMoney } from '@/lib/format';
 import { useIsMobile } from '@/lib/useIsMobile';
-import { useAppraise, useCustomerCars } from './hooks';
+import { useAddVehicle } from '@/components/vehicles/useAddVehicle';
+import { useCreateAppraisal, useCustomerCars } from './hooks';
 
 interface Values extends VehicleFormValues {
   /** `file`: a car of the customer's file; `new`: a car added now. */
@@ -52,7 +53,8 @@ export function AppraisalModal({
   const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const cars = useCustomerCars(customerId, open);
-  const appraise = useAppraise(customerId);
+  const addCar = useAddVehicle(customerId);
+  const appraise = useCreateAppraisal(customerId);
   const onError = useApiErrorHandler();
   const fromFile = Form.useWatch('car', form) !== 'new';
   const owned = cars.data?.items ?? [];
@@ -60,15 +62,24 @@ export function AppraisalModal({
   const submit = async () => {
     const values = await form.validateFields();
     try {
+      let vehicleId = values.vehicle_id;
+      if (values.car === 'new') {
+        const car = await addCar.mutateAsync({
+          ...toVehicleInput(values),
+          bought_here: false,
+          customer_id: customerId,
+        });
+        // Now in the customer's file: a retry after a refused appraisal uses it, not a copy.
+        vehicleId = car.id;
+        form.setFieldsValue({ car: 'file', vehicle_id: car.id });
+      }
       const appraisal = await appraise.mutateAsync({
-        car: values.car === 'new' ? { ...toVehicleInput(values), bought_here: false } : null,
-        appraisal: {
-          vehicle_id: values.car === 'new' ? undefined : values.vehicle_id,
-          mileage_km: values.mileage_km ?? null,
-          condition_notes: values.condition_notes?.trim() || null,
-          value_fen: parseMoney(values.value_fen ?? '') ?? 0,
-          valid_until: values.valid_until ? values.valid_until.format('YYYY-MM-DD') : null,
-        },
+        customer_id: customerId,
+        vehicle_id: vehicleId ?? '',
+        mileage_km: values.mileage_km ?? null,
+        condition_notes: values.condition_notes?.trim() || null,
+        value_fen: parseMoney(values.value_fen ?? '') ?? 0,
+        valid_until: values.valid_until ? values.valid_until.format('YYYY-MM-DD') : null,
       });
       message.success(t('quotes.appraisal.saved'));
       onAppraised(appraisal.id);
@@ -84,7 +95,7 @@ export function AppraisalModal({
       title={t('quotes.appraisal.title')}
       okText={t('quotes.appraisal.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={appraise.isPending}
+      confirmLoading={addCar.isPending || appraise.isPending}
       onOk={() => void submit()}
       onCancel={onClose}
       width={mobile ? '100%' : 640}

@@ -130,33 +130,11 @@ export function useCustomerCars(customerId: string | undefined, enabled: boolean
   });
 }
 
-/** Appraises a customer's car; a car not on file yet is added to the customer first. */
-export function useAppraise(customerId: string) {
+/** Records an appraisal of one of the customer's cars. */
+export function useCreateAppraisal(customerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({
-      car,
-      appraisal,
-    }: {
-      car: components['schemas']['VehicleInput'] | null;
-      appraisal: Omit<NewAppraisal, 'customer_id' | 'vehicle_id'> & { vehicle_id?: string };
-    }) => {
-      let vehicleId = appraisal.vehicle_id;
-      if (car) {
-        const added = await unwrap(
-          api.POST('/api/v1/vehicles', { body: { ...car, customer_id: customerId } }),
-        );
-        vehicleId = added.id;
-      }
-      return unwrap(
-        api.POST('/api/v1/appraisals', {
-          body: { ...appraisal, customer_id: customerId, vehicle_id: vehicleId ?? '' },
-        }),
-      );
-    },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['appraisals', customerId] });
-      void queryClient.invalidateQueries({ queryKey: ['vehicles'] });
-    },
+    mutationFn: (body: NewAppraisal) => unwrap(api.POST('/api/v1/appraisals', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['appraisals', customerId] }),
   });
 }

@@ -95,8 +95,9 @@ export function StockModels({ manage }: { manage: boolean }) {
             size="small"
             defaultValue={minimum}
             style={{ width: 72 }}
+            // Saved once, when the field is left (Enter leaves it).
             onBlur={(e) => setMinimum(row, e.target.value === '' ? 0 : Number(e.target.value))}
-            onPressEnter={(e) => setMinimum(row, Number((e.target as HTMLInputElement).value || 0))}
+            onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
             data-testid="stock-minimum"
           />
         ) : (
