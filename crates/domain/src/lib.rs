@@ -4,6 +4,7 @@
 //! that cannot hold an invalid value ("parse, don't validate"): a [`phone::Phone`] is always a
 //! normalised mainland number, a [`username::Username`] always satisfies the username rules.
 
+pub mod aftersales;
 pub mod code;
 pub mod dates;
 pub mod deal_config;

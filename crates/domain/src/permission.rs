@@ -210,6 +210,27 @@ permissions! {
     DeliveryComplete => ("delivery", "complete", OWN_TO_DEALER);
     /// Read the finance feed, the receivables ageing and the finance exports.
     FinanceExport => ("finance", "export", DEALER_ONLY);
+    /// See the workshop's work: cars due for service, appointments, repair orders (工单) and
+    /// each car's repair history.
+    ServiceRead => ("service", "read", DEALER_UP);
+    /// Book and move service appointments, open and work repair orders (lines, technicians'
+    /// clock-ons, quality check, pickup).
+    ServiceWrite => ("service", "write", DEALER_ONLY);
+    /// Set the workshop's capacity, labour rate and reminder rules, the maintenance plans and
+    /// the parts price list.
+    ServiceConfigure => ("service", "configure", DEALER_ONLY);
+    /// Read the service reports and export the warranty claims (索赔) for the OEM.
+    ServiceReport => ("service", "report", DEALER_UP);
+    /// See cars' insurance policies.
+    InsuranceRead => ("insurance", "read", DEALER_UP);
+    /// Record and correct insurance policies.
+    InsuranceWrite => ("insurance", "write", DEALER_ONLY);
+    /// See renewals (续保). Own: those assigned to the agent.
+    RenewalRead => ("renewal", "read", OWN_TO_DEALER);
+    /// Work renewals: log calls, insurers' quotes and the result.
+    RenewalWork => ("renewal", "work", OWN_TO_DEALER);
+    /// Assign renewals to agents and read the renewal rate of everyone.
+    RenewalAssign => ("renewal", "assign", DEALER_ONLY);
 }
 
 impl fmt::Display for Permission {

@@ -289,7 +289,46 @@ impl BuiltinRole {
                 Grant::new(NotificationRead, Own),
             ],
         };
-        GrantSet::new(grants.into_iter().chain(self.order_grants()))
+        GrantSet::new(
+            grants
+                .into_iter()
+                .chain(self.order_grants())
+                .chain(self.aftersales_grants()),
+        )
+    }
+
+    /// The grants of after-sales: advisors work the dealer's service, the service manager also
+    /// configures it and reads its reports, renewal agents their own renewals.
+    fn aftersales_grants(self) -> Vec<Grant> {
+        use Permission::*;
+        use Scope::*;
+        let desk = [
+            Grant::new(ServiceRead, Dealer),
+            Grant::new(ServiceWrite, Dealer),
+            Grant::new(InsuranceRead, Dealer),
+            Grant::new(InsuranceWrite, Dealer),
+        ];
+        match self {
+            BuiltinRole::ServiceAdvisor => desk.to_vec(),
+            BuiltinRole::ServiceManager => desk
+                .into_iter()
+                .chain([
+                    Grant::new(ServiceConfigure, Dealer),
+                    Grant::new(ServiceReport, Dealer),
+                    Grant::new(RenewalRead, Dealer),
+                    Grant::new(RenewalWork, Dealer),
+                    Grant::new(RenewalAssign, Dealer),
+                ])
+                .collect(),
+            BuiltinRole::RenewalAgent => vec![
+                Grant::new(InsuranceRead, Dealer),
+                Grant::new(InsuranceWrite, Dealer),
+                Grant::new(RenewalRead, Own),
+                Grant::new(RenewalWork, Own),
+            ],
+            BuiltinRole::GroupAnalyst => vec![Grant::new(ServiceReport, Group)],
+            _ => Vec::new(),
+        }
     }
 
     /// The grants of orders and money: consultants their own orders, managers the dealer's,

@@ -17,6 +17,7 @@ pub static MODULES: Modules = &[
     &forecourt_stock::MODULE,
     &forecourt_deal::MODULE,
     &forecourt_orders::MODULE,
+    &forecourt_aftersales::MODULE,
     &forecourt_admin::MODULE,
 ];
 

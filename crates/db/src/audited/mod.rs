@@ -3,6 +3,7 @@
 //! are entities of this crate. A module that adds a table adds its implementation here, in
 //! the file of its area.
 
+mod aftersales;
 mod catalog;
 mod customers;
 mod deal;

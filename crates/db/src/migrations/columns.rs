@@ -144,3 +144,54 @@ pub fn index(
     }
     index
 }
+
+/// A tenant table's opening: `id`, `dealer_id` and its foreign key to `dealers`; the caller adds
+/// its columns (named with [`col`]) and `lifecycle()` when the rows are edited.
+pub fn tenant_table(table: &'static str) -> TableCreateStatement {
+    Table::create()
+        .table(Alias::new(table))
+        .col(id())
+        .col(dealer_id())
+        .foreign_key(&mut dealer_fk(Alias::new(table)))
+        .take()
+}
+
+/// A column name, for tables opened with [`tenant_table`].
+pub fn col(name: &'static str) -> Alias {
+    Alias::new(name)
+}
+
+/// `same_dealer_fk` between tables named by string.
+pub fn refers(
+    table: &'static str,
+    column: &'static str,
+    target: &'static str,
+    on_delete: ForeignKeyAction,
+) -> ForeignKeyCreateStatement {
+    same_dealer_fk(
+        Alias::new(table),
+        Alias::new(column),
+        Alias::new(target),
+        on_delete,
+    )
+}
+
+pub fn date(col: impl IntoIden) -> ColumnDef {
+    ColumnDef::new(col).date().not_null().take()
+}
+
+pub fn date_null(col: impl IntoIden) -> ColumnDef {
+    ColumnDef::new(col).date().null().take()
+}
+
+pub fn fen(col: impl IntoIden) -> ColumnDef {
+    ColumnDef::new(col).big_integer().not_null().take()
+}
+
+pub fn fen_null(col: impl IntoIden) -> ColumnDef {
+    ColumnDef::new(col).big_integer().null().take()
+}
+
+pub fn integer_null(col: impl IntoIden) -> ColumnDef {
+    ColumnDef::new(col).integer().null().take()
+}

@@ -23,6 +23,7 @@ mod m0023_showroom_rules;
 mod m0030_stock;
 mod m0031_deal;
 mod m0032_orders;
+mod m0040_aftersales;
 
 pub struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0030_stock::Migration),
             Box::new(m0031_deal::Migration),
             Box::new(m0032_orders::Migration),
+            Box::new(m0040_aftersales::Migration),
         ]
     }
 }

@@ -6,9 +6,11 @@ pub mod api_tokens;
 pub mod approvals;
 pub mod audit;
 pub mod catalog;
+pub mod counters;
 pub mod customers;
 pub mod deal;
 pub mod imports;
+pub mod insurance;
 pub mod jobs;
 pub mod leads;
 pub mod locks;
@@ -19,11 +21,13 @@ pub mod notifications;
 pub mod orders;
 pub mod org;
 pub mod pipeline;
+pub mod repair_orders;
 pub mod roles;
 pub mod sales;
 pub mod sales_report;
 pub mod saved_views;
 pub mod search_index;
+pub mod service;
 pub mod sessions;
 pub mod stock;
 pub mod tenant;
@@ -46,6 +50,11 @@ use crate::entities::{
     appraisal, config_group, config_item, config_item_price, config_package_item, deal_setting,
     finance_event, order, order_invoice, order_payment, order_refund, order_schedule_item,
     order_setting, quote, quote_line,
+};
+use crate::entities::{
+    insurance_policy, maintenance_plan, parts_price, renewal, renewal_event, repair_order,
+    repair_order_labour, repair_order_part, service_appointment, service_due, service_setting,
+    technician_clock,
 };
 use crate::entities::{
     lead, lead_assignment_rule, lead_follow_up, lead_grade_change, lead_intake, opportunity,
@@ -123,6 +132,18 @@ crate::tenant_entity!(order_payment);
 crate::tenant_entity!(order_refund, versioned);
 crate::tenant_entity!(order_invoice);
 crate::tenant_entity!(finance_event);
+crate::tenant_entity!(service_setting, versioned);
+crate::tenant_entity!(maintenance_plan, versioned);
+crate::tenant_entity!(service_due);
+crate::tenant_entity!(service_appointment, versioned);
+crate::tenant_entity!(repair_order, versioned);
+crate::tenant_entity!(repair_order_labour, versioned);
+crate::tenant_entity!(repair_order_part, versioned);
+crate::tenant_entity!(parts_price, versioned);
+crate::tenant_entity!(technician_clock);
+crate::tenant_entity!(insurance_policy, versioned);
+crate::tenant_entity!(renewal, versioned);
+crate::tenant_entity!(renewal_event);
 
 /// Bound parameters per multi-row INSERT, measured on an import of 100,000 rows on this
 /// project's 2-core reference machine. PostgreSQL does best with few, large statements (30,000,

@@ -5,47 +5,23 @@ use crate::entities::{
     finance_event, order, order_invoice, order_payment, order_refund, order_schedule_item,
     order_setting,
 };
+use crate::repo::counters::{self, Counters};
 use crate::repo::tenant::TenantEntity;
 use crate::repo::{Reach, owned_within_reach};
-use crate::{DbError, DbResult, DealerScope};
+use crate::{DbResult, DealerScope};
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, QueryFilter, QueryOrder, QuerySelect, Statement,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
 use uuid::Uuid;
 
-/// Takes the next number of a dealer's counter (`contract:2026`, `finance_feed`), starting at
-/// 1, inside the caller's write transaction. The upsert locks the counter's row until the
-/// transaction ends: a concurrent writer waits for the commit (and then gets the next number)
-/// or the rollback (and then gets the same number, so none is lost). Numbers are therefore
-/// handed out in commit order, without gaps or duplicates.
+/// Takes the next number of one of the dealer's order counters (`contract:2026`,
+/// `finance_feed`), starting at 1, inside the caller's write transaction (see
+/// [`counters::next`]).
 pub async fn next_number<C: ConnectionTrait>(
     conn: &C,
     scope: &DealerScope,
     counter: &str,
 ) -> DbResult<i64> {
-    let backend = conn.get_database_backend();
-    let sql = match backend {
-        DatabaseBackend::Postgres => {
-            "INSERT INTO order_counters (dealer_id, counter, next) VALUES ($1, $2, 2) \
-             ON CONFLICT (dealer_id, counter) DO UPDATE SET next = order_counters.next + 1 \
-             RETURNING next - 1 AS taken"
-        }
-        _ => {
-            "INSERT INTO order_counters (dealer_id, counter, next) VALUES (?, ?, 2) \
-             ON CONFLICT (dealer_id, counter) DO UPDATE SET next = order_counters.next + 1 \
-             RETURNING next - 1 AS taken"
-        }
-    };
-    let row = conn
-        .query_one_raw(Statement::from_sql_and_values(
-            backend,
-            sql,
-            [scope.dealer_id().uuid().into(), counter.to_owned().into()],
-        ))
-        .await?
-        .ok_or_else(|| DbError::Other(sea_orm::DbErr::Custom("counter returned nothing".into())))?;
-    Ok(row.try_get::<i64>("", "taken")?)
+    counters::next(conn, scope, Counters::Orders, counter).await
 }
 
 /// The dealer's order settings, if saved.

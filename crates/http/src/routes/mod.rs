@@ -2,6 +2,7 @@
 //! middleware stack, and the fallbacks.
 
 pub mod admin;
+pub mod aftersales;
 pub mod catalog;
 pub mod customers;
 pub mod deal;

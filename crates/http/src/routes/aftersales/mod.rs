@@ -1,0 +1,31 @@
+//! The after-sales module's routes: the workshop's settings, maintenance plans and the service
+//! due list, appointments, repair orders with their lines and clock-ons, the parts price list,
+//! warranty claims, insurance policies and renewals, and the service reports.
+
+mod settings;
+
+use crate::module::HttpModule;
+use crate::state::AppState;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// Every route of this module, documented.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(settings::get_settings, settings::update_settings))
+}
+
+impl HttpModule for forecourt_aftersales::module::AfterSalesModule {
+    fn routes(&self) -> OpenApiRouter<AppState> {
+        routes()
+    }
+
+    fn tags(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            (
+                "service",
+                "After-sales (售后): service due, appointments, repair orders (工单), parts",
+            ),
+            ("insurance", "Insurance policies and renewals (续保)"),
+        ]
+    }
+}
