@@ -4,7 +4,10 @@ use super::input::{MILEAGE_SOURCES, check_mileage};
 use super::{MileageInput, VehicleView};
 use crate::Customers;
 use chrono::NaiveDate;
+use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{mileage_reading, vehicle};
+use forecourt_db::repo::{locks, vehicles};
+use forecourt_domain::aftersales::mileage::{Reading, ReadingConflict, check_reading};
 use forecourt_domain::ids::VehicleId;
 use forecourt_domain::permission::Permission;
 use forecourt_domain::{FieldError, FieldErrors};
@@ -35,8 +38,85 @@ pub(super) fn reading(
     }
 }
 
+/// Records an odometer reading of `before` inside the caller's write transaction: refused (422
+/// on `field`) when lower than a reading taken on or before its day (`below_earlier_reading`)
+/// or higher than one taken after it (`above_later_reading`), so a back-dated reading between
+/// two valid ones is accepted. The latest reading becomes the car's mileage; the reading is
+/// audited and goes on the owner's timeline. The caller checked its own permissions.
+#[allow(clippy::too_many_arguments)]
+pub async fn record_reading_in<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    before: vehicle::Model,
+    field: &str,
+    km: i32,
+    read_on: NaiveDate,
+    source: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> CoreResult<vehicle::Model> {
+    let key = before.id.to_string();
+    locks::lock_keys(conn, actor.scope(), &[("vehicle", key.as_str())]).await?;
+    let kept: Vec<Reading> = vehicles::readings_of(conn, actor.scope(), &[before.id])
+        .await?
+        .into_iter()
+        .map(|r| Reading {
+            on: r.read_on,
+            km: r.km,
+        })
+        .collect();
+    if let Err(conflict) = check_reading(&kept, Reading { on: read_on, km }) {
+        let (code, message, other) = match conflict {
+            ReadingConflict::BelowEarlier(r) => (
+                "below_earlier_reading",
+                "is lower than an earlier reading",
+                r,
+            ),
+            ReadingConflict::AboveLater(r) => {
+                ("above_later_reading", "is higher than a later reading", r)
+            }
+        };
+        return Err(CoreError::from(
+            FieldError::new(field, code, message)
+                .with_param("km", other.km)
+                .with_param("read_on", other.on.to_string()),
+        ));
+    }
+    forecourt_db::repo::batched_insert::<mileage_reading::Entity, _>(
+        conn,
+        actor.scope(),
+        vec![reading(actor, before.id, km, read_on, source, now)],
+    )
+    .await?;
+    let mut after = before.clone();
+    if before.mileage_on.is_none_or(|on| read_on >= on) {
+        after.mileage_km = Some(km);
+        after.mileage_on = Some(read_on);
+    }
+    let entry = AuditEntry::action("vehicle", "mileage_recorded", Some(before.id)).change(
+        "mileage_km",
+        before.mileage_km,
+        km,
+    );
+    let updated = audit::save::<vehicle::Entity, _>(conn, actor, &before, after, entry, now, |e| {
+        CoreError::from_db("vehicle", e)
+    })
+    .await?;
+    if let Some(owner) = updated.owner_customer_id {
+        let data = json!({"vehicle_id": updated.id, "plate": updated.plate, "km": km, "read_on": read_on, "source": source});
+        timeline::record(
+            conn,
+            actor,
+            vec![TimelineEvent::new(owner, "mileage.recorded", data).about("vehicle", updated.id)],
+            now,
+        )
+        .await?;
+    }
+    Ok(updated)
+}
+
 impl Customers<'_> {
-    /// Records an odometer reading; the latest reading is the car's mileage.
+    /// Records an odometer reading; the latest reading is the car's mileage. A reading lower
+    /// than one taken on or before its day, or higher than one taken after it, is 422 on `km`.
     pub async fn record_mileage(
         &self,
         actor: &Actor,
@@ -69,40 +149,8 @@ impl Customers<'_> {
         errors.finish()?;
         let km = km.unwrap_or_default();
         let now = self.now();
-        forecourt_db::repo::batched_insert::<mileage_reading::Entity, _>(
-            &*tx,
-            actor.scope(),
-            vec![reading(actor, before.id, km, read_on, &source, now)],
-        )
-        .await?;
-        let mut after = before.clone();
-        if before.mileage_on.is_none_or(|on| read_on >= on) {
-            after.mileage_km = Some(km);
-            after.mileage_on = Some(read_on);
-        }
-        let entry = AuditEntry::action("vehicle", "mileage_recorded", Some(before.id)).change(
-            "mileage_km",
-            before.mileage_km,
-            km,
-        );
         let updated =
-            audit::save::<vehicle::Entity, _>(&*tx, actor, &before, after, entry, now, |e| {
-                CoreError::from_db("vehicle", e)
-            })
-            .await?;
-        if let Some(owner) = updated.owner_customer_id {
-            let data = json!({"vehicle_id": updated.id, "plate": updated.plate, "km": km, "read_on": read_on, "source": source});
-            timeline::record(
-                &*tx,
-                actor,
-                vec![
-                    TimelineEvent::new(owner, "mileage.recorded", data)
-                        .about("vehicle", updated.id),
-                ],
-                now,
-            )
-            .await?;
-        }
+            record_reading_in(&*tx, actor, before, "km", km, read_on, &source, now).await?;
         let view = self.vehicle_view(&*tx, actor, &updated).await?;
         tx.commit().await?;
         Ok(view)

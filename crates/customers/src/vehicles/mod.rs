@@ -14,4 +14,5 @@ pub use views::{MileageView, OwnershipView, VehicleView};
 
 pub use handover::{HandedOverCar, hand_over_vehicle_in, take_in_vehicle_in};
 pub use input::{ParsedVehicle, parse_vehicle};
+pub use mileage::record_reading_in;
 pub use ops::insert_vehicles;
