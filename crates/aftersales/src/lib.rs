@@ -11,10 +11,14 @@ forecourt_kernel::module_service!(
     aftersales
 );
 
+pub mod appointments;
+pub mod due;
 pub mod module;
+pub mod plans;
 pub mod settings;
 mod texts;
+pub mod views;
 
 pub use module::MODULE;
 pub use settings::{ServiceSettingsPatch, ServiceSettingsView};
-pub use texts::TEXTS;
+pub use texts::{TEMPLATES, TEXTS};

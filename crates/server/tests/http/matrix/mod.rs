@@ -13,6 +13,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 mod admin;
+mod aftersales_service;
 mod catalog;
 mod customers;
 mod deal;
@@ -180,6 +181,7 @@ fn cases() -> Vec<Case> {
     all.extend(stock::cases());
     all.extend(deal::cases());
     all.extend(orders::cases());
+    all.extend(aftersales_service::cases());
     // Last: it ends the caller's session.
     all.push(case(
         "log out",
@@ -236,6 +238,9 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{appraisal}", &r.deal.appraisal_id)
         .replace("{config_item}", &r.deal.config_item_id)
         .replace("{order}", &r.order_id)
+        .replace("{plan}", &r.service.plan_id)
+        .replace("{cancel_appointment}", &r.service.cancel_appointment_id)
+        .replace("{appointment}", &r.service.appointment_id)
 }
 
 fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {
