@@ -66,7 +66,7 @@ async fn check_booking<C: ConnectionTrait>(
     }
     if let Some(id) = advisor {
         let found = tenant::find::<user::Entity, _>(conn, actor.scope(), id.uuid()).await?;
-        if !found.is_some_and(|u| u.status == "active") {
+        if found.is_none_or(|u| u.status != "active") {
             errors.push(FieldError::new(
                 "advisor_id",
                 "unknown_user",
