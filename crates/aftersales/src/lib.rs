@@ -15,6 +15,7 @@ pub mod appointments;
 pub mod due;
 pub mod module;
 pub mod plans;
+pub mod reports;
 pub mod settings;
 mod texts;
 pub mod views;

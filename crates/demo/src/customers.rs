@@ -222,10 +222,14 @@ pub(super) async fn customers(
             note: None,
         },
     ];
-    wang.vehicles = vec![car(&mut f, &plate("5G8K2"), "大众", "途观L", 2022, 18_200)];
+    // His readings go in oldest first: a reading lower than an earlier one is refused.
+    let mut wang_vehicle = car(&mut f, &plate("5G8K2"), "大众", "途观L", 2022, 0);
+    wang_vehicle.mileage_km = None;
+    wang.vehicles = vec![wang_vehicle];
     let wang = app.customers().create_customer(system, wang).await?;
     let wang_car = wang.vehicles[0].id;
     for (days, km, source) in [
+        (700, 18_200, "service"),
         (300, 26_400, "service"),
         (120, 34_900, "service"),
         (10, 41_350, "customer"),

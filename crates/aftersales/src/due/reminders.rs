@@ -94,7 +94,7 @@ impl AfterSales<'_> {
         let mut turn = today.ordinal() as usize;
         let mut sent = 0;
         for row in &due {
-            if !service::mark_reminded(&*tx, actor.scope(), row.id, row.due_on).await? {
+            if !service::mark_reminded(&*tx, actor.scope(), row, today, now).await? {
                 continue;
             }
             if booked.iter().any(|a| a.vehicle_id == row.vehicle_id) {

@@ -69,6 +69,7 @@ pub mod saved_view;
 pub mod search_term;
 pub mod service_appointment;
 pub mod service_due;
+pub mod service_due_notice;
 pub mod service_setting;
 pub mod session;
 pub mod stock_alert;

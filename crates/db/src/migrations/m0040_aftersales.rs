@@ -15,10 +15,11 @@ use sea_orm_migration::prelude::*;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-const TABLES: [&str; 13] = [
+const TABLES: [&str; 14] = [
     "service_settings",
     "maintenance_plans",
     "service_dues",
+    "service_due_notices",
     "service_counters",
     "service_appointments",
     "repair_orders",
@@ -170,6 +171,42 @@ impl MigrationTrait for Migration {
                 (
                     "ix_service_dues_customer",
                     &["dealer_id", "customer_id"],
+                    false,
+                ),
+            ],
+        )
+        .await?;
+
+        // Every due day a car reached (kept when the car's next due day moves on): what the
+        // retention report counts.
+        manager
+            .create_table(
+                tenant_table("service_due_notices")
+                    .col(uuid(col("vehicle_id")))
+                    .col(date(col("due_on")))
+                    .col(date(col("noticed_on")))
+                    .col(timestamp(col("created_at")))
+                    .foreign_key(&mut refers(
+                        "service_due_notices",
+                        "vehicle_id",
+                        "vehicles",
+                        Cascade,
+                    ))
+                    .take(),
+            )
+            .await?;
+        indexes(
+            manager,
+            "service_due_notices",
+            &[
+                (
+                    "ux_service_due_notices",
+                    &["dealer_id", "vehicle_id", "due_on"],
+                    true,
+                ),
+                (
+                    "ix_service_due_notices_due",
+                    &["dealer_id", "due_on"],
                     false,
                 ),
             ],

@@ -28,6 +28,7 @@ pub mod sales_report;
 pub mod saved_views;
 pub mod search_index;
 pub mod service;
+pub mod service_report;
 pub mod sessions;
 pub mod stock;
 pub mod tenant;
@@ -53,8 +54,8 @@ use crate::entities::{
 };
 use crate::entities::{
     insurance_policy, maintenance_plan, parts_price, renewal, renewal_event, repair_order,
-    repair_order_labour, repair_order_part, service_appointment, service_due, service_setting,
-    technician_clock,
+    repair_order_labour, repair_order_part, service_appointment, service_due, service_due_notice,
+    service_setting, technician_clock,
 };
 use crate::entities::{
     lead, lead_assignment_rule, lead_follow_up, lead_grade_change, lead_intake, opportunity,
@@ -135,6 +136,7 @@ crate::tenant_entity!(finance_event);
 crate::tenant_entity!(service_setting, versioned);
 crate::tenant_entity!(maintenance_plan, versioned);
 crate::tenant_entity!(service_due);
+crate::tenant_entity!(service_due_notice);
 crate::tenant_entity!(service_appointment, versioned);
 crate::tenant_entity!(repair_order, versioned);
 crate::tenant_entity!(repair_order_labour, versioned);

@@ -2,7 +2,8 @@
 //! service due, and the appointments that fill the workshop's days.
 
 use crate::entities::{
-    maintenance_plan, repair_order, service_appointment, service_due, service_setting, vehicle,
+    maintenance_plan, repair_order, service_appointment, service_due, service_due_notice,
+    service_setting, vehicle,
 };
 use crate::pagination::{BadCursor, CursorKey, Keyset, Page, PageRequest, SortDirection};
 use crate::repo::tenant::TenantEntity;
@@ -206,13 +207,16 @@ pub async fn dues_to_remind<C: ConnectionTrait>(
 }
 
 /// Marks a due row reminded for `due_on` — only if it still falls due that day and was not
-/// reminded for it; whether this call marked it (a second node's finds it done).
+/// reminded for it — and keeps the notice `(car, due day)` for the retention report; whether
+/// this call marked it (a second node's finds it done).
 pub async fn mark_reminded<C: ConnectionTrait>(
     conn: &C,
     scope: &DealerScope,
-    id: Uuid,
-    due_on: NaiveDate,
+    row: &service_due::Model,
+    today: NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> DbResult<bool> {
+    let (id, due_on) = (row.id, row.due_on);
     let result = service_due::Entity::update_many()
         .col_expr(service_due::Column::RemindedFor, Expr::val(due_on))
         .filter(service_due::Column::DealerId.eq(scope.dealer_id().uuid()))
@@ -225,7 +229,30 @@ pub async fn mark_reminded<C: ConnectionTrait>(
         )
         .exec(conn)
         .await?;
-    Ok(result.rows_affected == 1)
+    if result.rows_affected != 1 {
+        return Ok(false);
+    }
+    let notice = service_due_notice::Model {
+        id: Uuid::now_v7(),
+        dealer_id: scope.dealer_id().uuid(),
+        vehicle_id: row.vehicle_id,
+        due_on,
+        noticed_on: today,
+        created_at: now,
+    };
+    service_due_notice::Entity::insert(notice.into_active_model())
+        .on_conflict(
+            OnConflict::columns([
+                service_due_notice::Column::DealerId,
+                service_due_notice::Column::VehicleId,
+                service_due_notice::Column::DueOn,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(conn)
+        .await?;
+    Ok(true)
 }
 
 /// The statuses of an appointment that hold workshop capacity.

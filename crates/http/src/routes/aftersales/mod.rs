@@ -5,6 +5,7 @@
 mod appointments;
 mod dues;
 mod plans;
+mod report;
 mod settings;
 
 use crate::module::HttpModule;
@@ -30,6 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(appointments::cancel_appointment))
         .routes(routes!(appointments::record_no_show))
         .routes(routes!(appointments::capacity))
+        .routes(routes!(report::service_report))
 }
 
 impl HttpModule for forecourt_aftersales::module::AfterSalesModule {
