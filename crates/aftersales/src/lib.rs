@@ -11,6 +11,7 @@ forecourt_kernel::module_service!(
     aftersales
 );
 
+pub mod insurance;
 pub mod module;
 pub mod settings;
 mod texts;

@@ -3,9 +3,12 @@
 
 use chrono::{DateTime, Utc};
 use forecourt_db::DatabaseTransaction;
-use forecourt_kernel::module::{BoxFuture, Module};
+use forecourt_domain::ids::RenewalId;
+use forecourt_domain::permission::Permission;
+use forecourt_kernel::module::{BoxFuture, Module, RecordKind, ScheduleSpec};
 use forecourt_kernel::texts::Words;
-use forecourt_kernel::{Actor, CoreResult};
+use forecourt_kernel::{Actor, App, CoreResult};
+use uuid::Uuid;
 
 /// The after-sales module.
 #[derive(Debug)]
@@ -13,6 +16,29 @@ pub struct AfterSalesModule;
 
 /// The after-sales module, for the composition root.
 pub static MODULE: AfterSalesModule = AfterSalesModule;
+
+static RECORD_KINDS: &[RecordKind] = &[RecordKind {
+    name: "renewal",
+    visible: renewal_visible,
+}];
+
+fn renewal_visible<'a>(
+    _app: &'a App,
+    conn: &'a DatabaseTransaction,
+    actor: &'a Actor,
+    id: Uuid,
+) -> BoxFuture<'a, CoreResult<()>> {
+    Box::pin(async move {
+        super::insurance::access::renewal_for(
+            conn,
+            actor,
+            RenewalId::from_uuid(id),
+            Permission::RenewalRead,
+        )
+        .await
+        .map(|_| ())
+    })
+}
 
 impl Module for AfterSalesModule {
     fn name(&self) -> &'static str {
@@ -31,6 +57,27 @@ impl Module for AfterSalesModule {
             ("insurance_policies", "customer_id"),
             ("renewals", "customer_id"),
         ]
+    }
+
+    fn record_kinds(&self) -> &'static [RecordKind] {
+        RECORD_KINDS
+    }
+
+    fn timeline_kinds(&self) -> &'static [&'static str] {
+        &["renewal.opened", "renewal.closed"]
+    }
+
+    fn register_jobs(&self, jobs: &mut forecourt_kernel::jobs::JobRegistry) {
+        super::insurance::open::register_jobs(jobs);
+    }
+
+    fn schedules(&self) -> &'static [ScheduleSpec] {
+        // Daily, a little after midnight in China (installation-wide schedules run in UTC);
+        // each dealer's "today" is taken in its own time zone.
+        &[ScheduleSpec {
+            kind: super::insurance::open::RENEWALS_JOB,
+            cron: "20 16 * * *",
+        }]
     }
 
     fn dealer_defaults<'a>(

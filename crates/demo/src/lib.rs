@@ -13,6 +13,7 @@ use forecourt_sales::SalesExt as _;
 mod customers;
 pub mod fake;
 mod org;
+mod renewals;
 mod sales;
 mod work;
 
@@ -61,7 +62,7 @@ impl Demo<'_> {
         sales_days: i64,
         progress: &(dyn Fn(DemoStep) + Sync),
     ) -> CoreResult<DemoSummary> {
-        let of = 3 + 3 * org::DEALERS.len();
+        let of = 3 + 4 * org::DEALERS.len();
         let mut number = 0;
         let mut step = |what: String| {
             number += 1;
@@ -103,6 +104,12 @@ impl Demo<'_> {
                 4040 + index as u64,
             )
             .await?;
+            step(format!(
+                "insurance policies and renewals at {}",
+                dealer.name
+            ));
+            summary.created |=
+                renewals::load(self, &system, dealer.prefix, 5050 + index as u64).await?;
             step(format!("activities and tasks at {}", dealer.name));
             summary.created |= work::load(self, &system, dealer.prefix).await?;
         }

@@ -2301,6 +2301,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workshop's settings. */
+        get: operations["get_service_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes the workshop's settings. */
+        patch: operations["update_service_settings"];
+        trace?: never;
+    };
+    "/api/v1/vehicles/{id}/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A car's policies, latest ending first. */
+        get: operations["vehicle_policies"];
+        put?: never;
+        /** Records a policy of a car (its owner is the policy's customer). */
+        post: operations["create_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dealer's policies ending between two days, soonest first. */
+        get: operations["list_policies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Corrects a policy. */
+        patch: operations["update_policy"];
+        trace?: never;
+    };
+    "/api/v1/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The renewals within the caller's reach (an agent: their own), soonest due first. */
+        get: operations["list_renewals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The renewal rate per agent and month of the due day, with totals. */
+        get: operations["renewal_rate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One renewal with its calls and quotes. */
+        get: operations["get_renewal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/{id}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Logs a call; it closes the call task, and a customer to call back gets the next task. */
+        post: operations["log_call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/{id}/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds an insurer's quote. */
+        post: operations["add_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records how the renewal ended (renewed here with the new policy, elsewhere, or lost). */
+        post: operations["close_renewal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gives the renewal (and its call task) to another agent. */
+        post: operations["assign_renewal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -3241,6 +3430,11 @@ export interface components {
             /** @description The pairs of planned activities that overlap on one person's schedule. */
             conflicts: components["schemas"]["Conflict"][];
         };
+        /**
+         * @description How a renewal call went.
+         * @enum {string}
+         */
+        CallOutcome: "no_answer" | "call_back" | "interested" | "quoted" | "declined";
         CancelActivity: {
             /**
              * Format: int64
@@ -4216,6 +4410,8 @@ export interface components {
              */
             created_at: string;
         };
+        /** Format: uuid */
+        InsurancePolicyId: string;
         IntakeLead: {
             name: string;
             phone: string;
@@ -4657,6 +4853,11 @@ export interface components {
             competitor_model?: string | null;
             note?: string | null;
         };
+        /**
+         * @description Why a renewal was lost.
+         * @enum {string}
+         */
+        LostReason: "price" | "service" | "moved" | "sold_car" | "other";
         /** @description Why and to whom a lead was lost. */
         LostView: {
             /** @description A key of the dealer's `lost_reason` list. */
@@ -5042,6 +5243,18 @@ export interface components {
         NewBrand: {
             name: string;
         };
+        /** @description A call made to the customer. */
+        NewCall: {
+            /** @description How it went: `no_answer`, `call_back`, `interested`, `quoted`, `declined`. */
+            outcome: components["schemas"]["CallOutcome"];
+            notes?: string | null;
+            /**
+             * Format: date
+             * @description The day of the next call: required for `call_back` and `interested` (today or later,
+             *     the dealer's calendar), not given otherwise.
+             */
+            next_call_on?: string | null;
+        };
         /** @description A new customer. */
         NewCustomer: {
             /** @description `person` (the default) or `company`. */
@@ -5123,6 +5336,13 @@ export interface components {
              */
             occurred_at?: string | null;
         };
+        /** @description An insurer's quote for the renewal. */
+        NewInsurerQuote: {
+            insurer: string;
+            /** Format: int32 */
+            premium_fen: number;
+            notes?: string | null;
+        };
         /** @description The invoice to record. */
         NewInvoice: {
             /**
@@ -5203,6 +5423,27 @@ export interface components {
             received_at?: string | null;
             payer?: string | null;
             schedule_item_id?: null | components["schemas"]["OrderScheduleItemId"];
+        };
+        /** @description A policy to record for a car. */
+        NewPolicy: {
+            /** @description `compulsory` (交强险) or `commercial` (商业险). */
+            kind: components["schemas"]["PolicyKind"];
+            insurer: string;
+            policy_no: string;
+            /** Format: int32 */
+            premium_fen: number;
+            /**
+             * Format: date
+             * @description The first day of cover.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description The last day of cover, after `starts_on`.
+             */
+            ends_on: string;
+            /** @description Sold through the dealer (default no). */
+            sold_here?: boolean;
         };
         /** @description A new quote (or a new version when the opportunity has one). */
         NewQuote: components["schemas"]["QuoteConfig"] & {
@@ -6478,7 +6719,7 @@ export interface components {
          * @description A permission, `resource:action`.
          * @enum {string}
          */
-        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure" | "activity:read" | "activity:write" | "approval:read" | "approval:create" | "approval:decide" | "refund:approve" | "notification:read" | "job:manage" | "message:read" | "message_template:manage" | "quote:read" | "quote:write" | "quote:approve" | "appraisal:read" | "appraisal:write" | "deal:configure" | "stock:read" | "stock:manage" | "stock:cost" | "order:read" | "order:write" | "payment:record" | "invoice:issue" | "delivery:complete" | "finance:export";
+        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure" | "activity:read" | "activity:write" | "approval:read" | "approval:create" | "approval:decide" | "refund:approve" | "notification:read" | "job:manage" | "message:read" | "message_template:manage" | "quote:read" | "quote:write" | "quote:approve" | "appraisal:read" | "appraisal:write" | "deal:configure" | "stock:read" | "stock:manage" | "stock:cost" | "order:read" | "order:write" | "payment:record" | "invoice:issue" | "delivery:complete" | "finance:export" | "service:read" | "service:write" | "service:configure" | "service:report" | "insurance:read" | "insurance:write" | "renewal:read" | "renewal:work" | "renewal:assign";
         /** @description One permission of the catalog, for building the resource × action grid. */
         PermissionInfo: {
             /** @description The permission's key (`resource.action`). */
@@ -6521,6 +6762,75 @@ export interface components {
         };
         /** Format: uuid */
         PipelineStageId: string;
+        /**
+         * @description The kind of a policy.
+         * @enum {string}
+         */
+        PolicyKind: "compulsory" | "commercial";
+        /** @description A page of policies, soonest ending first. */
+        PolicyPage: {
+            items: components["schemas"]["PolicyView"][];
+            /** @description Pass as `cursor` for the next page; absent on the last. */
+            next_cursor?: string | null;
+        };
+        /** @description A correction of a policy; absent fields stay. */
+        PolicyPatch: {
+            /**
+             * Format: int64
+             * @description The version read; a stale one is 409 `version_conflict`.
+             */
+            version: number;
+            kind?: null | components["schemas"]["PolicyKind"];
+            insurer?: string;
+            policy_no?: string;
+            /** Format: int32 */
+            premium_fen?: number;
+            /** Format: date */
+            starts_on?: string | null;
+            /** Format: date */
+            ends_on?: string | null;
+            sold_here?: boolean | null;
+        };
+        /** @description A policy of a car. */
+        PolicyView: {
+            id: components["schemas"]["InsurancePolicyId"];
+            /** @description The car. */
+            vehicle_id: components["schemas"]["VehicleId"];
+            customer_id?: null | components["schemas"]["CustomerId"];
+            /** @description `compulsory` (交强险) or `commercial` (商业险). */
+            kind: components["schemas"]["PolicyKind"];
+            /** @description The insurer (保险公司). */
+            insurer: string;
+            /** @description The policy number, unique per insurer in the dealer. */
+            policy_no: string;
+            /**
+             * Format: int64
+             * @description The premium in fen.
+             */
+            premium_fen: number;
+            /**
+             * Format: date
+             * @description The first day of cover.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description The last day of cover.
+             */
+            ends_on: string;
+            /** @description Sold (or renewed) through the dealer. */
+            sold_here: boolean;
+            /**
+             * Format: date-time
+             * @description When it was recorded (UTC).
+             */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
+            version: number;
+        };
         /** @enum {string} */
         Powertrain: "petrol" | "diesel" | "hybrid" | "phev" | "erev" | "bev";
         /** @description A price (and cost) from a day on; a price of the same day is replaced. */
@@ -6812,6 +7122,33 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description Renewals counted by how they stand. */
+        RateCounts: {
+            /**
+             * Format: int64
+             * @description Renewals whose policy ends in the period.
+             */
+            due: number;
+            /** Format: int64 */
+            renewed_here: number;
+            /** Format: int64 */
+            renewed_elsewhere: number;
+            /** Format: int64 */
+            lost: number;
+            /** Format: int64 */
+            open: number;
+            /**
+             * Format: int64
+             * @description Renewed here ÷ due, in basis points (6667 = 66.67%); none when nothing was due.
+             */
+            rate_bp?: number | null;
+        };
+        /** @description One agent's month. */
+        RateRow: components["schemas"]["RateCounts"] & {
+            agent?: null | components["schemas"]["RenewalPerson"];
+            /** @description The month of the due day, `2026-11`. */
+            month: string;
+        };
         /** @description The receivables ageing of a day. */
         ReceivablesAgeing: {
             /** Format: date */
@@ -6913,6 +7250,161 @@ export interface components {
          * @enum {string}
          */
         Relation: "spouse" | "parent" | "child" | "sibling" | "relative" | "friend" | "colleague" | "other";
+        /** @description Who works the renewal from now on. */
+        RenewalAssignment: {
+            /** @description An active user of the dealer who works renewals (`renewal:work`). */
+            agent_id: components["schemas"]["UserId"];
+        };
+        /** @description The car of a renewal. */
+        RenewalCar: {
+            id: components["schemas"]["VehicleId"];
+            plate?: string | null;
+            vin?: string | null;
+            /** @description Brand, series and model as recorded (`大众 途观L 330TSI`). */
+            label: string;
+        };
+        /** @description The customer of a renewal, with the number to call. */
+        RenewalCustomer: {
+            id: components["schemas"]["CustomerId"];
+            name: string;
+            /**
+             * @description The primary phone: whole when the reader may unmask it (`pii:unmask_phone`), else
+             *     masked (`138****5678`).
+             */
+            phone?: string | null;
+            /** @description Whether `phone` is whole (it can be dialled). */
+            phone_whole: boolean;
+        };
+        /** @description A renewal with its calls and quotes, oldest first. */
+        RenewalDetail: {
+            renewal: components["schemas"]["RenewalView"];
+            events: components["schemas"]["RenewalEventView"][];
+        };
+        /** @description A call or a quote on a renewal. */
+        RenewalEventView: {
+            /** Format: uuid */
+            id: string;
+            /** @description `call` or `quote`. */
+            kind: string;
+            /** @description A call's outcome: `no_answer`, `call_back`, `interested`, `quoted`, `declined`. */
+            outcome?: string | null;
+            /** @description A quote's insurer. */
+            insurer?: string | null;
+            /**
+             * Format: int64
+             * @description A quote's premium in fen.
+             */
+            premium_fen?: number | null;
+            notes?: string | null;
+            by?: null | components["schemas"]["RenewalPerson"];
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            at: string;
+        };
+        /** Format: uuid */
+        RenewalId: string;
+        /** @description A page of renewals, soonest due first. */
+        RenewalPage: {
+            items: components["schemas"]["RenewalView"][];
+            /** @description Pass as `cursor` for the next page; absent on the last. */
+            next_cursor?: string | null;
+        };
+        /** @description A person referred to by a renewal. */
+        RenewalPerson: {
+            id: components["schemas"]["UserId"];
+            display_name: string;
+        };
+        /** @description The renewal rate table. */
+        RenewalRate: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description By agent (by name), then month. */
+            rows: components["schemas"]["RateRow"][];
+            /** @description Every row together. */
+            totals: components["schemas"]["RateCounts"];
+        };
+        /** @description How a renewal ended. */
+        RenewalResult: {
+            /** @description `renewed_here`, `renewed_elsewhere` or `lost` (`open` is refused). */
+            status: components["schemas"]["RenewalStatus"];
+            insurer?: string | null;
+            lost_reason?: null | components["schemas"]["LostReason"];
+            new_policy?: null | components["schemas"]["RenewedPolicy"];
+            /**
+             * Format: int64
+             * @description The renewal's version read; a stale one is 409 `version_conflict`.
+             */
+            version: number;
+        };
+        /**
+         * @description Where a renewal ended (or that it is still open).
+         * @enum {string}
+         */
+        RenewalStatus: "open" | "renewed_here" | "renewed_elsewhere" | "lost";
+        /** @description A renewal as listed. */
+        RenewalView: {
+            id: components["schemas"]["RenewalId"];
+            /** @description `open`, `renewed_here`, `renewed_elsewhere` or `lost`. */
+            status: components["schemas"]["RenewalStatus"];
+            /**
+             * Format: date
+             * @description The day the current policy ends.
+             */
+            due_on: string;
+            /**
+             * Format: int64
+             * @description Days from today (the dealer's calendar) to `due_on`; negative once it has passed.
+             */
+            days_left: number;
+            agent?: null | components["schemas"]["RenewalPerson"];
+            car?: null | components["schemas"]["RenewalCar"];
+            customer?: null | components["schemas"]["RenewalCustomer"];
+            policy?: null | components["schemas"]["PolicyView"];
+            /** @description The insurer it was renewed with (here or elsewhere). */
+            insurer?: string | null;
+            /** @description Why it was lost: `price`, `service`, `moved`, `sold_car`, `other`. */
+            lost_reason?: string | null;
+            new_policy_id?: null | components["schemas"]["InsurancePolicyId"];
+            task_id?: null | components["schemas"]["ActivityId"];
+            /**
+             * Format: date-time
+             * @description When it was closed (UTC).
+             */
+            closed_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was opened (UTC).
+             */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Its version; send it back with the result.
+             */
+            version: number;
+        };
+        /**
+         * @description The new policy of a car renewed here (its kind is the renewed policy's; its insurer the
+         *     result's).
+         */
+        RenewedPolicy: {
+            policy_no: string;
+            /** Format: int32 */
+            premium_fen: number;
+            /**
+             * Format: date
+             * @description The first day of cover.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description The last day of cover, after `starts_on`.
+             */
+            ends_on: string;
+        };
         ReopenInput: {
             /**
              * Format: int64
@@ -7184,6 +7676,114 @@ export interface components {
              * Format: int64
              * @description Its version; send it back with a change.
              */
+            version: number;
+        };
+        /** @description A change of the workshop's settings; absent fields stay. */
+        ServiceSettingsPatch: {
+            /**
+             * Format: int32
+             * @description 1–200 bays.
+             */
+            bays?: number | null;
+            /**
+             * Format: int32
+             * @description 0–1439, before `day_ends_min`.
+             */
+            day_starts_min?: number | null;
+            /**
+             * Format: int32
+             * @description 1–1440, after `day_starts_min`.
+             */
+            day_ends_min?: number | null;
+            /** @description Seven flags, Monday first; at least one working day. */
+            working_days?: boolean[] | null;
+            /**
+             * Format: int32
+             * @description 30–1440 minutes.
+             */
+            advisor_daily_minutes?: number | null;
+            /**
+             * Format: int64
+             * @description 0–10,000,000 fen per hour.
+             */
+            labour_rate_fen?: number | null;
+            /**
+             * Format: int32
+             * @description 1,000–200,000 km.
+             */
+            fallback_km_per_year?: number | null;
+            /**
+             * Format: int32
+             * @description 0–365 days.
+             */
+            reminder_days_before?: number | null;
+            remind_by_task?: boolean | null;
+            remind_by_message?: boolean | null;
+            /**
+             * Format: int32
+             * @description 1–365 days.
+             */
+            renewal_window_days?: number | null;
+            /**
+             * Format: int64
+             * @description The version read.
+             */
+            version: number;
+        };
+        /** @description The workshop's settings. */
+        ServiceSettingsView: {
+            /**
+             * Format: int32
+             * @description Working bays (工位).
+             */
+            bays: number;
+            /**
+             * Format: int32
+             * @description The working day's start, minutes after local midnight (510 = 08:30).
+             */
+            day_starts_min: number;
+            /**
+             * Format: int32
+             * @description The working day's end, minutes after local midnight.
+             */
+            day_ends_min: number;
+            /** @description Seven flags, Monday first: the days the workshop works. */
+            working_days: boolean[];
+            /**
+             * Format: int32
+             * @description Minutes of booked work one advisor takes per day.
+             */
+            advisor_daily_minutes: number;
+            /**
+             * Format: int32
+             * @description A day's capacity: bays × working minutes.
+             */
+            day_capacity_minutes: number;
+            /**
+             * Format: int64
+             * @description The labour rate per standard hour, in fen.
+             */
+            labour_rate_fen: number;
+            /**
+             * Format: int32
+             * @description The distance assumed per year for a car with fewer than two readings.
+             */
+            fallback_km_per_year: number;
+            /**
+             * Format: int32
+             * @description Days before a service falls due that its reminder goes out.
+             */
+            reminder_days_before: number;
+            /** @description Push a call task to the advisor (or renewal agent) for a car coming due. */
+            remind_by_task: boolean;
+            /** @description Send the customer a message (with their consent) for a car coming due. */
+            remind_by_message: boolean;
+            /**
+             * Format: int32
+             * @description Days before a policy ends that its renewal opens (default 90).
+             */
+            renewal_window_days: number;
+            /** Format: int64 */
             version: number;
         };
         StageChangeView: {
@@ -13191,6 +13791,428 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                     "text/csv": unknown;
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_service_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_service_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceSettingsPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vehicle_policies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["VehicleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["VehicleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPolicy"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_policies: {
+        parameters: {
+            query?: {
+                /** @description Policies ending on or after this day. */
+                ends_from?: string;
+                /** @description Policies ending on or before this day. */
+                ends_to?: string;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Policies per page (1–200, default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyPage"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["InsurancePolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_renewals: {
+        parameters: {
+            query?: {
+                /** @description Only renewals in this status. */
+                status?: components["schemas"]["RenewalStatus"];
+                /** @description Only this agent's renewals. */
+                agent_id?: components["schemas"]["UserId"];
+                /** @description Due on or after this day. */
+                due_from?: string;
+                /** @description Due on or before this day. */
+                due_to?: string;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Renewals per page (1–200, default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalPage"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    renewal_rate: {
+        parameters: {
+            query: {
+                /** @description The first due day counted. */
+                from: string;
+                /** @description The last due day counted (at most 1,100 days after `from`). */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalRate"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_renewal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RenewalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    log_call: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RenewalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCall"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RenewalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInsurerQuote"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_renewal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RenewalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewalResult"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_renewal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RenewalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewalAssignment"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalDetail"];
                 };
             };
             "4XX": {

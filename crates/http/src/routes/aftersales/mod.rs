@@ -2,6 +2,8 @@
 //! due list, appointments, repair orders with their lines and clock-ons, the parts price list,
 //! warranty claims, insurance policies and renewals, and the service reports.
 
+mod insurance;
+mod renewals;
 mod settings;
 
 use crate::module::HttpModule;
@@ -11,7 +13,21 @@ use utoipa_axum::routes;
 
 /// Every route of this module, documented.
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(settings::get_settings, settings::update_settings))
+    OpenApiRouter::new()
+        .routes(routes!(settings::get_settings, settings::update_settings))
+        .routes(routes!(
+            insurance::vehicle_policies,
+            insurance::create_policy
+        ))
+        .routes(routes!(insurance::list_policies))
+        .routes(routes!(insurance::update_policy))
+        .routes(routes!(renewals::list_renewals))
+        .routes(routes!(renewals::renewal_rate))
+        .routes(routes!(renewals::get_renewal))
+        .routes(routes!(renewals::log_call))
+        .routes(routes!(renewals::add_quote))
+        .routes(routes!(renewals::close_renewal))
+        .routes(routes!(renewals::assign_renewal))
 }
 
 impl HttpModule for forecourt_aftersales::module::AfterSalesModule {

@@ -13,6 +13,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 mod admin;
+pub(crate) mod aftersales_insurance;
 mod catalog;
 mod customers;
 mod deal;
@@ -180,6 +181,7 @@ fn cases() -> Vec<Case> {
     all.extend(stock::cases());
     all.extend(deal::cases());
     all.extend(orders::cases());
+    all.extend(aftersales_insurance::cases());
     // Last: it ends the caller's session.
     all.push(case(
         "log out",
@@ -236,6 +238,9 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{appraisal}", &r.deal.appraisal_id)
         .replace("{config_item}", &r.deal.config_item_id)
         .replace("{order}", &r.order_id)
+        .replace("{policy}", &r.insurance.policy_id)
+        .replace("{renewal}", &r.insurance.renewal_id)
+        .replace("{renewal_agent}", &r.insurance.agent_id)
 }
 
 fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {

@@ -38,6 +38,8 @@ pub struct DealerRecords {
     pub deal: crate::http::deal::records::DealRecords,
     /// An order of the consultant (its quote id made up), open, with no car.
     pub order_id: String,
+    /// A policy of the fixture car and its open renewal, with the renewal agent.
+    pub insurance: crate::http::matrix::aftersales_insurance::InsuranceRecords,
 }
 
 /// The consultant's leads in the states the sales endpoints act on.
@@ -392,7 +394,14 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
     .await;
     let order_id =
         crate::http::orders::seed_order(t, &consultant, &sales.lead_id, customer.id.uuid()).await;
+    let insurance = crate::http::matrix::aftersales_insurance::records(
+        app,
+        &system,
+        &customer.vehicles[0].id.to_string(),
+    )
+    .await;
     DealerRecords {
+        insurance,
         stock_unit_id: stock_unit.unit.id.to_string(),
         stock_model_id,
         deal,

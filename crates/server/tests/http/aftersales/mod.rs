@@ -1,0 +1,3 @@
+//! After-sales through the API.
+
+mod renewals;
