@@ -367,3 +367,29 @@ crate::http_test!(async fn the_renewal_rate_counts_each_agents_months_exactly(t)
     let bad = t.get("/api/v1/renewals/rate?from=2027-01-31&to=2026-12-01", Auth::Session(&manager)).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 });
+
+crate::http_test!(async fn the_demo_works_renewals_through_the_use_cases(t) {
+    use forecourt_demo::DemoExt as _;
+    t.app.demo().load_demo_with(10, &|_| {}).await.unwrap();
+    assert!(t.count("insurance_policies").await > 10);
+    let closed = t.count_where("renewals", "status <> 'open'").await;
+    let open = t.count_where("renewals", "status = 'open'").await;
+    assert!(closed > 0 && open > 0, "{closed} closed, {open} open");
+    assert!(t.count_where("renewal_events", "kind = 'quote'").await > 0);
+    // The agent's call list and the manager's rate table have something in them.
+    let agent = t.login_with("hz-renewal", forecourt_demo::DEMO_PASSWORD).await;
+    let mine = renewals(&t, &agent, "?status=open").await;
+    assert!(!mine.is_empty());
+    assert!(mine.iter().all(|r| r["customer"]["phone_whole"] == true));
+    let manager = t.login_with("hz-service-manager", forecourt_demo::DEMO_PASSWORD).await;
+    let rate = ok(
+        t.get("/api/v1/renewals/rate?from=2026-06-01&to=2026-11-30", Auth::Session(&manager)).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(rate["totals"]["renewed_here"].as_i64().unwrap() > 0, "{rate:?}");
+    // Loading it again adds nothing.
+    let policies = t.count("insurance_policies").await;
+    t.app.demo().load_demo_with(10, &|_| {}).await.unwrap();
+    assert_eq!(t.count("insurance_policies").await, policies);
+});
