@@ -12,7 +12,10 @@ test.describe('on a phone', () => {
     await openFromMenu(page, 'phone', '续保名单');
     const cards = page.getByTestId('renewal-card');
     await expect(cards.first()).toBeVisible();
-    await expect(cards.first().getByTestId('renewal-phone')).toHaveAttribute('href', /^tel:1\d{10}$/);
+    await expect(cards.first().getByTestId('renewal-phone')).toHaveAttribute(
+      'href',
+      /^tel:1\d{10}$/,
+    );
     await shot(page, 'zh-CN-phone-renewals');
 
     await cards.first().getByRole('link').first().click();
