@@ -13,6 +13,7 @@ forecourt_kernel::module_service!(
 
 pub mod appointments;
 pub mod due;
+pub mod insurance;
 pub mod module;
 pub mod plans;
 pub mod reports;

@@ -1,6 +1,7 @@
 //! The words after-sales writes for people: task subjects and notices in zh-CN, zh-TW and en
 //! (see [`forecourt_kernel::texts`]), and its built-in messages to customers.
 
+use chrono::NaiveDate;
 use forecourt_domain::text::Text;
 use forecourt_kernel::messaging::BuiltinTemplate;
 use forecourt_kernel::texts::Words;
@@ -13,14 +14,32 @@ pub fn service_due_task(customer: &str, car: &str, due_on: &str) -> Text {
         .with("due_on", due_on)
 }
 
-pub static TEXTS: &[Words] = &[(
-    "service.due_task",
-    [
-        "保养提醒：致电{{customer}}（{{car}}），{{due_on}}到期",
-        "保養提醒：致電{{customer}}（{{car}}），{{due_on}}到期",
-        "Service due: call {{customer}} ({{car}}), due {{due_on}}",
-    ],
-)];
+/// The subject of a renewal agent's call task.
+pub fn renewal_call_task(customer: &str, car: &str, due_on: NaiveDate) -> Text {
+    Text::new("aftersales.renewal_call_task")
+        .with("customer", customer)
+        .with("car", car)
+        .with("due_on", due_on.to_string())
+}
+
+pub static TEXTS: &[Words] = &[
+    (
+        "service.due_task",
+        [
+            "保养提醒：致电{{customer}}（{{car}}），{{due_on}}到期",
+            "保養提醒：致電{{customer}}（{{car}}），{{due_on}}到期",
+            "Service due: call {{customer}} ({{car}}), due {{due_on}}",
+        ],
+    ),
+    (
+        "aftersales.renewal_call_task",
+        [
+            "续保回访 {{customer}}（{{car}}，保单 {{due_on}} 到期）",
+            "續保回訪 {{customer}}（{{car}}，保單 {{due_on}} 到期）",
+            "Renewal call: {{customer}} ({{car}}, policy ends {{due_on}})",
+        ],
+    ),
+];
 
 /// (key, channel, locale, subject, body)
 pub static TEMPLATES: &[BuiltinTemplate] = &[

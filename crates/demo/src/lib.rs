@@ -13,6 +13,7 @@ use forecourt_sales::SalesExt as _;
 mod customers;
 pub mod fake;
 mod org;
+mod renewals;
 mod sales;
 mod service;
 mod work;
@@ -104,6 +105,12 @@ impl Demo<'_> {
                 4040 + index as u64,
             )
             .await?;
+            step(format!(
+                "insurance policies and renewals at {}",
+                dealer.name
+            ));
+            summary.created |=
+                renewals::load(self, &system, dealer.prefix, 5050 + index as u64).await?;
             step(format!("activities and tasks at {}", dealer.name));
             summary.created |= work::load(self, &system, dealer.prefix).await?;
             step(format!(

@@ -122,6 +122,10 @@ define_id! {
     OrderPaymentId;
     OrderScheduleItemId;
     OrderRefundId;
+    /// A car's insurance policy (交强险 or 商业险).
+    InsurancePolicyId;
+    /// A policy's renewal (续保).
+    RenewalId;
 }
 
 #[cfg(test)]

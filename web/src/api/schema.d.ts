@@ -2512,6 +2512,197 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Appointments, repair orders and revenue by day, advisor and paying party; labour hours sold
+         *     against available; retention; the renewal rate.
+         */
+        get: operations["service_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/{id}/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A car's policies, latest ending first. */
+        get: operations["vehicle_policies"];
+        put?: never;
+        /** Records a policy of a car (its owner is the policy's customer). */
+        post: operations["create_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dealer's policies ending between two days, soonest first. */
+        get: operations["list_policies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Corrects a policy. */
+        patch: operations["update_policy"];
+        trace?: never;
+    };
+    "/api/v1/renewals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The renewals within the caller's reach (an agent: their own), soonest due first. */
+        get: operations["list_renewals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The renewal rate per agent and month of the due day, with totals. */
+        get: operations["renewal_rate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One renewal with its calls and quotes. */
+        get: operations["get_renewal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/{id}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Logs a call; it closes the call task, and a customer to call back gets the next task. */
+        post: operations["log_call"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/{id}/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds an insurer's quote. */
+        post: operations["add_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records how the renewal ended (renewed here with the new policy, elsewhere, or lost). */
+        post: operations["close_renewal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gives the renewal (and its call task) to another agent. */
+        post: operations["assign_renewal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2989,6 +3180,24 @@ export interface components {
             district?: string | null;
             /** @description Street address. */
             street?: string | null;
+        };
+        /** @description One advisor's work in the period. */
+        AdvisorRow: {
+            advisor_id?: null | components["schemas"]["UserId"];
+            name?: string | null;
+            /** Format: int64 */
+            appointments: number;
+            /** Format: int64 */
+            repair_orders: number;
+            /** Format: int64 */
+            picked_up: number;
+            /** Format: int64 */
+            revenue_fen: number;
+            /**
+             * Format: int64
+             * @description Standard hours sold on the orders picked up (× 100).
+             */
+            labour_hours_centi: number;
         };
         /** @description Money owed, by days past due. */
         AgeingBuckets: {
@@ -3510,6 +3719,11 @@ export interface components {
             /** @description The pairs of planned activities that overlap on one person's schedule. */
             conflicts: components["schemas"]["Conflict"][];
         };
+        /**
+         * @description How a renewal call went.
+         * @enum {string}
+         */
+        CallOutcome: "no_answer" | "call_back" | "interested" | "quoted" | "declined";
         CancelActivity: {
             /**
              * Format: int64
@@ -4544,6 +4758,8 @@ export interface components {
              */
             created_at: string;
         };
+        /** Format: uuid */
+        InsurancePolicyId: string;
         IntakeLead: {
             name: string;
             phone: string;
@@ -4985,6 +5201,11 @@ export interface components {
             competitor_model?: string | null;
             note?: string | null;
         };
+        /**
+         * @description Why a renewal was lost.
+         * @enum {string}
+         */
+        LostReason: "price" | "service" | "moved" | "sold_car" | "other";
         /** @description Why and to whom a lead was lost. */
         LostView: {
             /** @description A key of the dealer's `lost_reason` list. */
@@ -5471,6 +5692,18 @@ export interface components {
         NewBrand: {
             name: string;
         };
+        /** @description A call made to the customer. */
+        NewCall: {
+            /** @description How it went: `no_answer`, `call_back`, `interested`, `quoted`, `declined`. */
+            outcome: components["schemas"]["CallOutcome"];
+            notes?: string | null;
+            /**
+             * Format: date
+             * @description The day of the next call: required for `call_back` and `interested` (today or later,
+             *     the dealer's calendar), not given otherwise.
+             */
+            next_call_on?: string | null;
+        };
         /** @description A new customer. */
         NewCustomer: {
             /** @description `person` (the default) or `company`. */
@@ -5552,6 +5785,13 @@ export interface components {
              */
             occurred_at?: string | null;
         };
+        /** @description An insurer's quote for the renewal. */
+        NewInsurerQuote: {
+            insurer: string;
+            /** Format: int32 */
+            premium_fen: number;
+            notes?: string | null;
+        };
         /** @description The invoice to record. */
         NewInvoice: {
             /**
@@ -5632,6 +5872,27 @@ export interface components {
             received_at?: string | null;
             payer?: string | null;
             schedule_item_id?: null | components["schemas"]["OrderScheduleItemId"];
+        };
+        /** @description A policy to record for a car. */
+        NewPolicy: {
+            /** @description `compulsory` (交强险) or `commercial` (商业险). */
+            kind: components["schemas"]["PolicyKind"];
+            insurer: string;
+            policy_no: string;
+            /** Format: int32 */
+            premium_fen: number;
+            /**
+             * Format: date
+             * @description The first day of cover.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description The last day of cover, after `starts_on`.
+             */
+            ends_on: string;
+            /** @description Sold through the dealer (default no). */
+            sold_here?: boolean;
         };
         /** @description A new quote (or a new version when the opportunity has one). */
         NewQuote: components["schemas"]["QuoteConfig"] & {
@@ -6953,10 +7214,23 @@ export interface components {
             password: string;
         };
         /**
+         * @description Who pays a line.
+         * @enum {string}
+         */
+        Payer: "customer" | "warranty" | "insurance" | "internal";
+        /**
          * @description Who pays a planned amount: the customer, or a third party the dealer collects from.
          * @enum {string}
          */
         PayerKind: "customer" | "finance_company" | "oem" | "government";
+        /** @description Revenue of one paying party. */
+        PayerRow: {
+            payer: components["schemas"]["Payer"];
+            /** Format: int64 */
+            labour_fen: number;
+            /** Format: int64 */
+            parts_fen: number;
+        };
         /**
          * @description How the buyer means to pay.
          * @enum {string}
@@ -7038,6 +7312,75 @@ export interface components {
         };
         /** Format: uuid */
         PipelineStageId: string;
+        /**
+         * @description The kind of a policy.
+         * @enum {string}
+         */
+        PolicyKind: "compulsory" | "commercial";
+        /** @description A page of policies, soonest ending first. */
+        PolicyPage: {
+            items: components["schemas"]["PolicyView"][];
+            /** @description Pass as `cursor` for the next page; absent on the last. */
+            next_cursor?: string | null;
+        };
+        /** @description A correction of a policy; absent fields stay. */
+        PolicyPatch: {
+            /**
+             * Format: int64
+             * @description The version read; a stale one is 409 `version_conflict`.
+             */
+            version: number;
+            kind?: null | components["schemas"]["PolicyKind"];
+            insurer?: string;
+            policy_no?: string;
+            /** Format: int32 */
+            premium_fen?: number;
+            /** Format: date */
+            starts_on?: string | null;
+            /** Format: date */
+            ends_on?: string | null;
+            sold_here?: boolean | null;
+        };
+        /** @description A policy of a car. */
+        PolicyView: {
+            id: components["schemas"]["InsurancePolicyId"];
+            /** @description The car. */
+            vehicle_id: components["schemas"]["VehicleId"];
+            customer_id?: null | components["schemas"]["CustomerId"];
+            /** @description `compulsory` (交强险) or `commercial` (商业险). */
+            kind: components["schemas"]["PolicyKind"];
+            /** @description The insurer (保险公司). */
+            insurer: string;
+            /** @description The policy number, unique per insurer in the dealer. */
+            policy_no: string;
+            /**
+             * Format: int64
+             * @description The premium in fen.
+             */
+            premium_fen: number;
+            /**
+             * Format: date
+             * @description The first day of cover.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description The last day of cover.
+             */
+            ends_on: string;
+            /** @description Sold (or renewed) through the dealer. */
+            sold_here: boolean;
+            /**
+             * Format: date-time
+             * @description When it was recorded (UTC).
+             */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Its version; send it back with a change.
+             */
+            version: number;
+        };
         /** @enum {string} */
         Powertrain: "petrol" | "diesel" | "hybrid" | "phev" | "erev" | "bev";
         /** @description A price (and cost) from a day on; a price of the same day is replaced. */
@@ -7330,6 +7673,33 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description Renewals counted by how they stand. */
+        RateCounts: {
+            /**
+             * Format: int64
+             * @description Renewals whose policy ends in the period.
+             */
+            due: number;
+            /** Format: int64 */
+            renewed_here: number;
+            /** Format: int64 */
+            renewed_elsewhere: number;
+            /** Format: int64 */
+            lost: number;
+            /** Format: int64 */
+            open: number;
+            /**
+             * Format: int64
+             * @description Renewed here ÷ due, in basis points (6667 = 66.67%); none when nothing was due.
+             */
+            rate_bp?: number | null;
+        };
+        /** @description One agent's month. */
+        RateRow: components["schemas"]["RateCounts"] & {
+            agent?: null | components["schemas"]["RenewalPerson"];
+            /** @description The month of the due day, `2026-11`. */
+            month: string;
+        };
         /** @description The receivables ageing of a day. */
         ReceivablesAgeing: {
             /** Format: date */
@@ -7431,6 +7801,161 @@ export interface components {
          * @enum {string}
          */
         Relation: "spouse" | "parent" | "child" | "sibling" | "relative" | "friend" | "colleague" | "other";
+        /** @description Who works the renewal from now on. */
+        RenewalAssignment: {
+            /** @description An active user of the dealer who works renewals (`renewal:work`). */
+            agent_id: components["schemas"]["UserId"];
+        };
+        /** @description The car of a renewal. */
+        RenewalCar: {
+            id: components["schemas"]["VehicleId"];
+            plate?: string | null;
+            vin?: string | null;
+            /** @description Brand, series and model as recorded (`大众 途观L 330TSI`). */
+            label: string;
+        };
+        /** @description The customer of a renewal, with the number to call. */
+        RenewalCustomer: {
+            id: components["schemas"]["CustomerId"];
+            name: string;
+            /**
+             * @description The primary phone: whole when the reader may unmask it (`pii:unmask_phone`), else
+             *     masked (`138****5678`).
+             */
+            phone?: string | null;
+            /** @description Whether `phone` is whole (it can be dialled). */
+            phone_whole: boolean;
+        };
+        /** @description A renewal with its calls and quotes, oldest first. */
+        RenewalDetail: {
+            renewal: components["schemas"]["RenewalView"];
+            events: components["schemas"]["RenewalEventView"][];
+        };
+        /** @description A call or a quote on a renewal. */
+        RenewalEventView: {
+            /** Format: uuid */
+            id: string;
+            /** @description `call` or `quote`. */
+            kind: string;
+            /** @description A call's outcome: `no_answer`, `call_back`, `interested`, `quoted`, `declined`. */
+            outcome?: string | null;
+            /** @description A quote's insurer. */
+            insurer?: string | null;
+            /**
+             * Format: int64
+             * @description A quote's premium in fen.
+             */
+            premium_fen?: number | null;
+            notes?: string | null;
+            by?: null | components["schemas"]["RenewalPerson"];
+            /**
+             * Format: date-time
+             * @description When (UTC).
+             */
+            at: string;
+        };
+        /** Format: uuid */
+        RenewalId: string;
+        /** @description A page of renewals, soonest due first. */
+        RenewalPage: {
+            items: components["schemas"]["RenewalView"][];
+            /** @description Pass as `cursor` for the next page; absent on the last. */
+            next_cursor?: string | null;
+        };
+        /** @description A person referred to by a renewal. */
+        RenewalPerson: {
+            id: components["schemas"]["UserId"];
+            display_name: string;
+        };
+        /** @description The renewal rate table. */
+        RenewalRate: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description By agent (by name), then month. */
+            rows: components["schemas"]["RateRow"][];
+            /** @description Every row together. */
+            totals: components["schemas"]["RateCounts"];
+        };
+        /** @description How a renewal ended. */
+        RenewalResult: {
+            /** @description `renewed_here`, `renewed_elsewhere` or `lost` (`open` is refused). */
+            status: components["schemas"]["RenewalStatus"];
+            insurer?: string | null;
+            lost_reason?: null | components["schemas"]["LostReason"];
+            new_policy?: null | components["schemas"]["RenewedPolicy"];
+            /**
+             * Format: int64
+             * @description The renewal's version read; a stale one is 409 `version_conflict`.
+             */
+            version: number;
+        };
+        /**
+         * @description Where a renewal ended (or that it is still open).
+         * @enum {string}
+         */
+        RenewalStatus: "open" | "renewed_here" | "renewed_elsewhere" | "lost";
+        /** @description A renewal as listed. */
+        RenewalView: {
+            id: components["schemas"]["RenewalId"];
+            /** @description `open`, `renewed_here`, `renewed_elsewhere` or `lost`. */
+            status: components["schemas"]["RenewalStatus"];
+            /**
+             * Format: date
+             * @description The day the current policy ends.
+             */
+            due_on: string;
+            /**
+             * Format: int64
+             * @description Days from today (the dealer's calendar) to `due_on`; negative once it has passed.
+             */
+            days_left: number;
+            agent?: null | components["schemas"]["RenewalPerson"];
+            car?: null | components["schemas"]["RenewalCar"];
+            customer?: null | components["schemas"]["RenewalCustomer"];
+            policy?: null | components["schemas"]["PolicyView"];
+            /** @description The insurer it was renewed with (here or elsewhere). */
+            insurer?: string | null;
+            /** @description Why it was lost: `price`, `service`, `moved`, `sold_car`, `other`. */
+            lost_reason?: string | null;
+            new_policy_id?: null | components["schemas"]["InsurancePolicyId"];
+            task_id?: null | components["schemas"]["ActivityId"];
+            /**
+             * Format: date-time
+             * @description When it was closed (UTC).
+             */
+            closed_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was opened (UTC).
+             */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Its version; send it back with the result.
+             */
+            version: number;
+        };
+        /**
+         * @description The new policy of a car renewed here (its kind is the renewed policy's; its insurer the
+         *     result's).
+         */
+        RenewedPolicy: {
+            policy_no: string;
+            /** Format: int32 */
+            premium_fen: number;
+            /**
+             * Format: date
+             * @description The first day of cover.
+             */
+            starts_on: string;
+            /**
+             * Format: date
+             * @description The last day of cover, after `starts_on`.
+             */
+            ends_on: string;
+        };
         ReopenInput: {
             /**
              * Format: int64
@@ -7704,6 +8229,36 @@ export interface components {
              */
             version: number;
         };
+        /** @description One day of the period. */
+        ServiceDayRow: {
+            /** Format: date */
+            on_date: string;
+            /**
+             * Format: int64
+             * @description Appointments for the day (any status).
+             */
+            appointments: number;
+            /**
+             * Format: int64
+             * @description Of which the customer did not come.
+             */
+            no_shows: number;
+            /**
+             * Format: int64
+             * @description Repair orders opened that day.
+             */
+            repair_orders: number;
+            /**
+             * Format: int64
+             * @description Repair orders picked up that day.
+             */
+            picked_up: number;
+            /**
+             * Format: int64
+             * @description What the orders picked up that day billed, every payer, in fen.
+             */
+            revenue_fen: number;
+        };
         /** @description A car's next service. */
         ServiceDueView: {
             vehicle_id: components["schemas"]["VehicleId"];
@@ -7745,6 +8300,52 @@ export interface components {
             /** @description The reminder for this due day went out. */
             reminded: boolean;
             booked?: null | components["schemas"]["BookedView"];
+        };
+        /** @description The service manager's report. */
+        ServiceReportView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            days: components["schemas"]["ServiceDayRow"][];
+            advisors: components["schemas"]["AdvisorRow"][];
+            payers: components["schemas"]["PayerRow"][];
+            /**
+             * Format: int64
+             * @description Standard hours sold on orders picked up in the period (× 100).
+             */
+            labour_sold_hours_centi: number;
+            /**
+             * Format: int64
+             * @description Hours the workshop had: working days × bays × working hours (× 100).
+             */
+            labour_available_hours_centi: number;
+            /**
+             * Format: int64
+             * @description Cars that reached a due day in the period.
+             */
+            due_cars: number;
+            /**
+             * Format: int64
+             * @description Of which came back (a repair order from 30 days before to `within_days` after).
+             */
+            returned_cars: number;
+            /**
+             * Format: int64
+             * @description Returned ÷ due, in basis points.
+             */
+            retention_bp?: number | null;
+            /** Format: int64 */
+            within_days: number;
+            /**
+             * Format: int64
+             * @description Renewals falling due in the period, and of which renewed here.
+             */
+            renewals_due: number;
+            /** Format: int64 */
+            renewals_renewed_here: number;
+            /** Format: int64 */
+            renewal_rate_bp?: number | null;
         };
         /** @description A change of the workshop's settings; absent fields stay. */
         ServiceSettingsPatch: {
@@ -14366,6 +14967,407 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CapacityDayView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    service_report: {
+        parameters: {
+            query?: {
+                /** @description The first day (default: the first of this month). */
+                from?: string;
+                /** @description The last day (default: today); at most 366 days in all. */
+                to?: string;
+                /**
+                 * @description A car due counts as returned when a repair order was opened up to 30 days before its
+                 *     due day or within this many days after it (1–365, default 30).
+                 */
+                within_days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceReportView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vehicle_policies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["VehicleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["VehicleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPolicy"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_policies: {
+        parameters: {
+            query?: {
+                /** @description Policies ending on or after this day. */
+                ends_from?: string;
+                /** @description Policies ending on or before this day. */
+                ends_to?: string;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Policies per page (1–200, default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyPage"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["InsurancePolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_renewals: {
+        parameters: {
+            query?: {
+                /** @description Only renewals in this status. */
+                status?: components["schemas"]["RenewalStatus"];
+                /** @description Only this agent's renewals. */
+                agent_id?: components["schemas"]["UserId"];
+                /** @description Due on or after this day. */
+                due_from?: string;
+                /** @description Due on or before this day. */
+                due_to?: string;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+                /** @description Renewals per page (1–200, default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalPage"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    renewal_rate: {
+        parameters: {
+            query: {
+                /** @description The first due day counted. */
+                from: string;
+                /** @description The last due day counted (at most 1,100 days after `from`). */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalRate"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_renewal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RenewalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    log_call: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RenewalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCall"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RenewalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewInsurerQuote"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_renewal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RenewalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewalResult"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_renewal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RenewalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewalAssignment"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalDetail"];
                 };
             };
             "4XX": {

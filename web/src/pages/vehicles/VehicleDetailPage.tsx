@@ -28,6 +28,7 @@ import { isNotFound } from '@/api/problem';
 import type { Vehicle } from '@/api/types';
 import { useMe } from '@/app/session';
 import { ConflictAlert } from '@/components/ConflictAlert';
+import { PoliciesCard } from '@/components/insurance/PoliciesCard';
 import { CustomerPicker } from '@/components/CustomerPicker';
 import { PageHeader } from '@/components/PageHeader';
 import { PageSpinner } from '@/components/PageSpinner';
@@ -182,6 +183,7 @@ function VehicleDetail({ vehicle, reload }: { vehicle: Vehicle; reload: () => vo
             </Descriptions>
           </Card>
           <MileageCard vehicle={vehicle} editable={editable} />
+          <PoliciesCard vehicleId={vehicle.id} />
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('vehicles.card.owners')} variant="borderless" data-testid="ownerships">

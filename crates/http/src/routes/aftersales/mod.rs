@@ -4,7 +4,9 @@
 
 mod appointments;
 mod dues;
+mod insurance;
 mod plans;
+mod renewals;
 mod report;
 mod settings;
 
@@ -32,6 +34,19 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(appointments::record_no_show))
         .routes(routes!(appointments::capacity))
         .routes(routes!(report::service_report))
+        .routes(routes!(
+            insurance::vehicle_policies,
+            insurance::create_policy
+        ))
+        .routes(routes!(insurance::list_policies))
+        .routes(routes!(insurance::update_policy))
+        .routes(routes!(renewals::list_renewals))
+        .routes(routes!(renewals::renewal_rate))
+        .routes(routes!(renewals::get_renewal))
+        .routes(routes!(renewals::log_call))
+        .routes(routes!(renewals::add_quote))
+        .routes(routes!(renewals::close_renewal))
+        .routes(routes!(renewals::assign_renewal))
 }
 
 impl HttpModule for forecourt_aftersales::module::AfterSalesModule {

@@ -13,6 +13,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 mod admin;
+pub(crate) mod aftersales_insurance;
 mod aftersales_service;
 mod catalog;
 mod customers;
@@ -182,6 +183,7 @@ fn cases() -> Vec<Case> {
     all.extend(deal::cases());
     all.extend(orders::cases());
     all.extend(aftersales_service::cases());
+    all.extend(aftersales_insurance::cases());
     // Last: it ends the caller's session.
     all.push(case(
         "log out",
@@ -241,6 +243,9 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{plan}", &r.service.plan_id)
         .replace("{cancel_appointment}", &r.service.cancel_appointment_id)
         .replace("{appointment}", &r.service.appointment_id)
+        .replace("{policy}", &r.insurance.policy_id)
+        .replace("{renewal}", &r.insurance.renewal_id)
+        .replace("{renewal_agent}", &r.insurance.agent_id)
 }
 
 fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {

@@ -40,6 +40,8 @@ pub struct DealerRecords {
     pub order_id: String,
     /// After-sales' service records: the default plan and two appointments.
     pub service: crate::http::aftersales::service_records::ServiceRecords,
+    /// A policy of the fixture car and its open renewal, with the renewal agent.
+    pub insurance: crate::http::matrix::aftersales_insurance::InsuranceRecords,
 }
 
 /// The consultant's leads in the states the sales endpoints act on.
@@ -400,8 +402,15 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         &customer.vehicles[0].id.to_string(),
     )
     .await;
+    let insurance = crate::http::matrix::aftersales_insurance::records(
+        app,
+        &system,
+        &customer.vehicles[0].id.to_string(),
+    )
+    .await;
     DealerRecords {
         service,
+        insurance,
         stock_unit_id: stock_unit.unit.id.to_string(),
         stock_model_id,
         deal,
