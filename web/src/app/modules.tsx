@@ -13,6 +13,7 @@ import { ordersArea } from '@/pages/orders/modules';
 import { quotesArea } from '@/pages/quotes/modules';
 import { receptionArea } from '@/pages/reception/modules';
 import { salesReportArea } from '@/pages/sales-report/modules';
+import { serviceArea } from '@/pages/service/modules';
 import { stockArea } from '@/pages/stock/modules';
 import { testDrivesArea } from '@/pages/test-drives/modules';
 import { vehiclesArea } from '@/pages/vehicles/modules';
@@ -81,6 +82,7 @@ const AREAS: AreaModules[] = [
   financeArea,
   salesReportArea,
   vehiclesArea,
+  serviceArea,
   stockArea,
   adminArea,
 ];
