@@ -104,7 +104,11 @@ export function BookingDrawer({
         onError: (e) => {
           const capacity = capacityFull(e);
           if (capacity) setFull(capacity);
-          else handleError(e, { form, fields: FIELDS });
+          else
+            handleError(e, {
+              form,
+              fields: car ? FIELDS.filter((f) => f !== 'vehicle_id') : FIELDS,
+            });
         },
       },
     );

@@ -65,6 +65,12 @@ export function CapacityStrip({
                   status={day.percent >= 100 ? 'exception' : 'normal'}
                 />
                 <div className="capacity-day-hours tabular">
+                  {t('service.capacity.usage', {
+                    booked: day.bookedHours,
+                    capacity: day.capacityHours,
+                  })}
+                </div>
+                <div className="capacity-day-left tabular">
                   {t('service.capacity.left', { hours: day.leftHours })}
                 </div>
               </>

@@ -38,7 +38,11 @@ function Tags({ due }: { due: ServiceDue }) {
     <Space size={4} wrap>
       {due.first_service && <Tag color="gold">{t('service.due.firstService')}</Tag>}
       <Tag>{t(`service.dueBy.${due.due_by}`)}</Tag>
-      {due.reminded && <Tag color="cyan">{t('service.due.reminded')}</Tag>}
+      {due.reminded ? (
+        <Tag color="cyan">{t('service.due.reminded')}</Tag>
+      ) : (
+        <Tag>{t('service.due.notReminded')}</Tag>
+      )}
       {due.booked && (
         <Tag color="green" data-testid="due-booked">
           {t('service.due.booked', { day: due.booked.on_date })}

@@ -28,7 +28,13 @@ import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { catalogOptions, findModel, useCatalog } from '@/lib/catalog';
 import { display, formatNumber } from '@/lib/format';
 import { useIsMobile } from '@/lib/useIsMobile';
-import { type MaintenancePlan, useDeletePlan, usePlans, useSavePlan } from './hooks';
+import {
+  type MaintenancePlan,
+  useDeletePlan,
+  usePlans,
+  useReloadService,
+  useSavePlan,
+} from './hooks';
 
 interface Values {
   trim?: string[];
@@ -53,6 +59,7 @@ function PlanModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSavePlan();
+  const reload = useReloadService();
   const catalog = useCatalog();
   const handleError = useApiErrorHandler();
   const isDefault = plan !== undefined && !plan.catalog_model_id;
@@ -80,9 +87,10 @@ function PlanModal({
         onError: (e) =>
           handleError(e, {
             form,
-            fields: [...FIELDS, 'catalog_model_id'],
+            fields: FIELDS,
             onConflict: () => {
               void message.warning(t('service.plans.changed'));
+              void reload();
               onClose();
             },
           }),

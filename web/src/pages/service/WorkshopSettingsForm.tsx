@@ -64,7 +64,7 @@ function toValues(s: ServiceSettings): Values {
     day_starts_min: s.day_starts_min,
     day_ends_min: s.day_ends_min,
     working_days: normaliseWorkingDays(s.working_days).flatMap((on, i) => (on ? [i] : [])),
-    advisor_daily_hours: Number(minutesToHours(s.advisor_daily_minutes)),
+    advisor_daily_hours: s.advisor_daily_minutes / 60,
     labour_rate: formatMoney(s.labour_rate_fen).replace('¥', ''),
     fallback_km_per_year: s.fallback_km_per_year,
     reminder_days_before: s.reminder_days_before,
@@ -115,7 +115,7 @@ export function WorkshopSettingsForm({
         onError: (e) =>
           handleError(e, {
             form,
-            fields: [...FIELDS, 'advisor_daily_minutes', 'labour_rate_fen'],
+            fields: FIELDS,
             onConflict: () => setConflict(true),
           }),
       },
@@ -202,7 +202,7 @@ export function WorkshopSettingsForm({
               label={t('service.settings.advisorDailyHours')}
               rules={[{ required: true }]}
             >
-              <InputNumber min={0.5} max={24} step={0.5} style={{ width: '100%' }} />
+              <InputNumber min={0.5} max={24} step={0.5} precision={2} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={col}>
