@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import '@/i18n';
 import {
   ApiError,
+  capacityFull,
   fieldErrorMessage,
   formFieldErrors,
   isConflict,
@@ -104,5 +105,25 @@ describe('field errors', () => {
       { name: ['grants', 1, 'scope'], errors: ['该权限不支持此数据范围'] },
     ]);
     expect(other).toEqual(['Something new']);
+  });
+});
+
+describe('a full workshop day', () => {
+  it('gives the minutes left and the next free day', () => {
+    const full = error(409, {
+      code: 'capacity_full',
+      detail: 'full',
+      capacity: { left_minutes: 45, next_free: '2024-05-08' },
+    });
+    expect(capacityFull(full)).toEqual({ left_minutes: 45, next_free: '2024-05-08' });
+    expect(isConflict(full)).toBe(false);
+  });
+
+  it('has no next day when none was found, and is null for other errors', () => {
+    expect(
+      capacityFull(error(409, { code: 'capacity_full', capacity: { left_minutes: 0 } })),
+    ).toEqual({ left_minutes: 0, next_free: null });
+    expect(capacityFull(error(409, { code: 'version_conflict' }))).toBeNull();
+    expect(capacityFull(new Error('x'))).toBeNull();
   });
 });

@@ -40,6 +40,7 @@ export function toProblem(status: number, body: unknown): Problem {
       merged_into: partial.merged_into,
       candidates: partial.candidates,
       conflicts: partial.conflicts,
+      capacity: partial.capacity,
     };
   }
   const code: Problem['code'] =
@@ -182,4 +183,19 @@ export function scheduleConflicts(
       starts_at: String(c.starts_at ?? ''),
       ends_at: String(c.ends_at ?? ''),
     }));
+}
+
+/**
+ * What a full day has left and the next day the work fits, for a 409 `capacity_full`; null for
+ * any other error.
+ */
+export function capacityFull(
+  error: unknown,
+): { left_minutes: number; next_free: string | null } | null {
+  if (!isApiError(error) || error.code !== 'capacity_full') return null;
+  const capacity = error.problem.capacity;
+  return {
+    left_minutes: capacity?.left_minutes ?? 0,
+    next_free: capacity?.next_free ?? null,
+  };
 }

@@ -46,6 +46,8 @@ const PERMISSIONS = [
   'stock:read',
   'order:read',
   'finance:export',
+  'service:read',
+  'service:configure',
 ] as Permission[];
 
 function meWith(permissions: readonly Permission[]): Me {
@@ -133,6 +135,10 @@ const TODAY = [
   'module vehicles nav.vehicles CarOutlined',
   '  page vehicles /vehicles nav.vehicles search.keywords.vehicles CarOutlined VehiclesPage needs[vehicle:read] alone[vehicle:read]',
   '    route /vehicles/:id VehicleDetailPage open',
+  'module service nav.serviceModule ToolOutlined',
+  '  page service.due /service/due nav.serviceDue search.keywords.serviceDue ToolOutlined DueListPage needs[service:read] alone[service:read]',
+  '  page service.appointments /service/appointments nav.serviceAppointments search.keywords.serviceAppointments CalendarOutlined AppointmentsPage needs[service:read] alone[service:read]',
+  '  page service.settings /service/settings nav.serviceSettings search.keywords.serviceSettings SettingOutlined ServiceSettingsPage needs[service:configure] alone[service:configure]',
   'module renewals renewals.nav.module SafetyCertificateOutlined',
   '  page renewals.list /renewals renewals.nav.list renewals.keywords PhoneOutlined CallListPage needs[renewal:read] alone[renewal:read]',
   '    route /renewals/:id RenewalPage open',

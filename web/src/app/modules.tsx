@@ -14,6 +14,7 @@ import { quotesArea } from '@/pages/quotes/modules';
 import { receptionArea } from '@/pages/reception/modules';
 import { renewalsArea } from '@/pages/renewals/modules';
 import { salesReportArea } from '@/pages/sales-report/modules';
+import { serviceArea } from '@/pages/service/modules';
 import { stockArea } from '@/pages/stock/modules';
 import { testDrivesArea } from '@/pages/test-drives/modules';
 import { vehiclesArea } from '@/pages/vehicles/modules';
@@ -82,6 +83,7 @@ const AREAS: AreaModules[] = [
   financeArea,
   salesReportArea,
   vehiclesArea,
+  serviceArea,
   stockArea,
   renewalsArea,
   adminArea,
