@@ -12,6 +12,8 @@ forecourt_kernel::module_service!(
 );
 
 pub mod module;
+pub mod parts;
+pub mod repair_orders;
 pub mod settings;
 mod texts;
 

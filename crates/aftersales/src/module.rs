@@ -33,6 +33,10 @@ impl Module for AfterSalesModule {
         ]
     }
 
+    fn timeline_kinds(&self) -> &'static [&'static str] {
+        &["repair_order.opened", "repair_order.picked_up"]
+    }
+
     fn dealer_defaults<'a>(
         &'a self,
         conn: &'a DatabaseTransaction,

@@ -1,5 +1,6 @@
 pub(crate) mod support;
 
+mod aftersales;
 mod audit_log;
 mod auth;
 mod cadence;

@@ -2,7 +2,11 @@
 //! due list, appointments, repair orders with their lines and clock-ons, the parts price list,
 //! warranty claims, insurance policies and renewals, and the service reports.
 
+mod parts;
+mod repair_lines;
+mod repair_orders;
 mod settings;
+mod warranty;
 
 use crate::module::HttpModule;
 use crate::state::AppState;
@@ -11,7 +15,37 @@ use utoipa_axum::routes;
 
 /// Every route of this module, documented.
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(settings::get_settings, settings::update_settings))
+    OpenApiRouter::new()
+        .routes(routes!(settings::get_settings, settings::update_settings))
+        .routes(routes!(parts::list_parts_prices, parts::create_parts_price))
+        .routes(routes!(
+            parts::update_parts_price,
+            parts::delete_parts_price
+        ))
+        .routes(routes!(parts::import_parts_prices))
+        .routes(routes!(
+            repair_orders::list_repair_orders,
+            repair_orders::open_repair_order
+        ))
+        .routes(routes!(repair_orders::get_repair_order))
+        .routes(routes!(repair_orders::move_repair_order))
+        .routes(routes!(repair_orders::pick_up_repair_order))
+        .routes(routes!(repair_orders::vehicle_repair_orders))
+        .routes(routes!(repair_lines::add_labour_line))
+        .routes(routes!(
+            repair_lines::update_labour_line,
+            repair_lines::remove_labour_line
+        ))
+        .routes(routes!(repair_lines::clock_on))
+        .routes(routes!(repair_lines::clock_off))
+        .routes(routes!(repair_lines::labour_done))
+        .routes(routes!(repair_lines::add_part_line))
+        .routes(routes!(
+            repair_lines::update_part_line,
+            repair_lines::remove_part_line
+        ))
+        .routes(routes!(warranty::warranty_claims))
+        .routes(routes!(warranty::export_warranty_claims))
 }
 
 impl HttpModule for forecourt_aftersales::module::AfterSalesModule {

@@ -13,6 +13,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 
 mod admin;
+pub(crate) mod aftersales_repair;
 mod catalog;
 mod customers;
 mod deal;
@@ -180,6 +181,7 @@ fn cases() -> Vec<Case> {
     all.extend(stock::cases());
     all.extend(deal::cases());
     all.extend(orders::cases());
+    all.extend(aftersales_repair::cases());
     // Last: it ends the caller's session.
     all.push(case(
         "log out",
@@ -236,6 +238,16 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{appraisal}", &r.deal.appraisal_id)
         .replace("{config_item}", &r.deal.config_item_id)
         .replace("{order}", &r.order_id)
+        .replace("{repair_order}", &r.repair.order_id)
+        .replace("{clocked_labour}", &r.repair.clocked_labour_id)
+        .replace("{labour}", &r.repair.labour_id)
+        .replace("{part_line}", &r.repair.part_line_id)
+        .replace("{technician}", &r.repair.technician_id)
+        .replace(
+            "{deletable_parts_price}",
+            &r.repair.deletable_parts_price_id,
+        )
+        .replace("{parts_price}", &r.repair.parts_price_id)
 }
 
 fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {
