@@ -222,7 +222,11 @@ pub(super) async fn customers(
             note: None,
         },
     ];
-    wang.vehicles = vec![car(&mut f, &plate("5G8K2"), "大众", "途观L", 2022, 18_200)];
+    // Its readings come below, oldest first: a reading of today would refuse the older ones.
+    wang.vehicles = vec![VehicleInput {
+        mileage_km: None,
+        ..car(&mut f, &plate("5G8K2"), "大众", "途观L", 2022, 18_200)
+    }];
     let wang = app.customers().create_customer(system, wang).await?;
     let wang_car = wang.vehicles[0].id;
     for (days, km, source) in [

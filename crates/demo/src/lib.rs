@@ -14,6 +14,7 @@ mod customers;
 pub mod fake;
 mod org;
 mod sales;
+mod service;
 mod work;
 
 use forecourt_kernel::error::CoreResult;
@@ -61,7 +62,7 @@ impl Demo<'_> {
         sales_days: i64,
         progress: &(dyn Fn(DemoStep) + Sync),
     ) -> CoreResult<DemoSummary> {
-        let of = 3 + 3 * org::DEALERS.len();
+        let of = 3 + 4 * org::DEALERS.len();
         let mut number = 0;
         let mut step = |what: String| {
             number += 1;
@@ -103,6 +104,8 @@ impl Demo<'_> {
                 4040 + index as u64,
             )
             .await?;
+            step(format!("the workshop's repair orders at {}", dealer.name));
+            summary.created |= service::load(self, &system, dealer.prefix).await?;
             step(format!("activities and tasks at {}", dealer.name));
             summary.created |= work::load(self, &system, dealer.prefix).await?;
         }

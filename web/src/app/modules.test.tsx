@@ -45,6 +45,8 @@ const PERMISSIONS = [
   'stock:read',
   'order:read',
   'finance:export',
+  'service:read',
+  'service:configure',
 ] as Permission[];
 
 function meWith(permissions: readonly Permission[]): Me {
@@ -132,6 +134,10 @@ const TODAY = [
   'module vehicles nav.vehicles CarOutlined',
   '  page vehicles /vehicles nav.vehicles search.keywords.vehicles CarOutlined VehiclesPage needs[vehicle:read] alone[vehicle:read]',
   '    route /vehicles/:id VehicleDetailPage open',
+  'module service nav.service CarOutlined',
+  '  page service.repairOrders /repair-orders nav.repairOrders search.keywords.repairOrders ToolOutlined RepairOrdersPage needs[service:read] alone[service:read]',
+  '    route /repair-orders/:id RepairOrderPage open',
+  '  page service.partsPrices /parts-prices nav.partsPrices search.keywords.partsPrices UnorderedListOutlined PartsPricesPage needs[] alone[service:read,service:configure]',
   'module admin nav.admin SettingOutlined',
   '  page admin.users /admin/users nav.users search.keywords.users TeamOutlined UsersPage needs[user:read] alone[user:read]',
   '    route /admin/users/new UserCreatePage needs[user:create] alone[user:create]',

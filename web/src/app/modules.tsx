@@ -12,6 +12,7 @@ import { opportunitiesArea } from '@/pages/opportunities/modules';
 import { ordersArea } from '@/pages/orders/modules';
 import { quotesArea } from '@/pages/quotes/modules';
 import { receptionArea } from '@/pages/reception/modules';
+import { repairOrdersArea } from '@/pages/repair-orders/modules';
 import { salesReportArea } from '@/pages/sales-report/modules';
 import { stockArea } from '@/pages/stock/modules';
 import { testDrivesArea } from '@/pages/test-drives/modules';
@@ -82,6 +83,7 @@ const AREAS: AreaModules[] = [
   salesReportArea,
   vehiclesArea,
   stockArea,
+  repairOrdersArea,
   adminArea,
 ];
 

@@ -1,13 +1,13 @@
 //! Reading repair orders: one with its lines, the filtered list (newest first), and a car's
 //! repair history.
 
-use super::types::{RepairOrderQuery, RepairOrderSummary, RepairOrderView};
+use super::types::{RepairOrderQuery, RepairOrderSummary, RepairOrderView, TechnicianView};
 use super::{order_in_dealer, views};
 use crate::AfterSales;
 use forecourt_db::entities::vehicle;
 use forecourt_db::repo::repair_orders::{self, RepairOrderFilter};
 use forecourt_domain::aftersales::repair::RepairStatus;
-use forecourt_domain::ids::{RepairOrderId, VehicleId};
+use forecourt_domain::ids::{RepairOrderId, UserId, VehicleId};
 use forecourt_domain::permission::Permission;
 use forecourt_domain::{FieldError, FieldErrors};
 use forecourt_kernel::access::find_in_dealer;
@@ -90,5 +90,19 @@ impl AfterSales<'_> {
         actor.require(Permission::ServiceRead)?;
         let orders = repair_orders::of_vehicle(conn, actor.scope(), car.id, HISTORY_MAX).await?;
         views::order_views(conn, actor, orders).await
+    }
+
+    /// The people who may clock on a job: the dealer's active users, by name. Needs
+    /// `service:read`.
+    pub async fn technicians(&self, actor: &Actor) -> CoreResult<Vec<TechnicianView>> {
+        actor.require(Permission::ServiceRead)?;
+        let users = forecourt_db::repo::users::active(self.db().conn(), actor.scope()).await?;
+        Ok(users
+            .into_iter()
+            .map(|u| TechnicianView {
+                id: UserId::from_uuid(u.id),
+                display_name: u.display_name,
+            })
+            .collect())
     }
 }

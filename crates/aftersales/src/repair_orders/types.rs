@@ -358,3 +358,10 @@ pub struct WarrantyClaims {
     pub lines: Vec<WarrantyClaimLine>,
     pub total_fen: i64,
 }
+
+/// A person who may clock on a job: any active user of the dealer.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct TechnicianView {
+    pub id: UserId,
+    pub display_name: String,
+}

@@ -31,6 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(repair_orders::move_repair_order))
         .routes(routes!(repair_orders::pick_up_repair_order))
         .routes(routes!(repair_orders::vehicle_repair_orders))
+        .routes(routes!(repair_orders::technicians))
         .routes(routes!(repair_lines::add_labour_line))
         .routes(routes!(
             repair_lines::update_labour_line,

@@ -9,7 +9,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use forecourt_aftersales::AfterSalesExt as _;
 use forecourt_aftersales::repair_orders::{
-    NewRepairOrder, RepairMove, RepairOrderQuery, RepairOrderSummary, RepairOrderView, RepairPickup,
+    NewRepairOrder, RepairMove, RepairOrderQuery, RepairOrderSummary, RepairOrderView,
+    RepairPickup, TechnicianView,
 };
 use forecourt_domain::ids::{RepairOrderId, VehicleId};
 use forecourt_kernel::paging::Paged;
@@ -112,4 +113,14 @@ pub async fn vehicle_repair_orders(
             .vehicle_repair_orders(&auth.actor, id)
             .await?,
     ))
+}
+
+/// The people who may clock on a job: the dealer's active users.
+#[utoipa::path(get, path = "/api/v1/service/technicians", tag = "service",
+    responses((status = 200, body = Vec<TechnicianView>), (status = "4XX", body = Problem, content_type = "application/problem+json")))]
+pub async fn technicians(
+    State(state): State<AppState>,
+    auth: Authed,
+) -> ApiResult<Json<Vec<TechnicianView>>> {
+    Ok(Json(state.app.aftersales().technicians(&auth.actor).await?))
 }

@@ -252,3 +252,16 @@ crate::http_test!(async fn aftersales_the_parts_price_list_is_kept_by_hand_and_i
     assert_eq!(deleted.status, StatusCode::NO_CONTENT);
     assert_eq!(t.count("parts_prices").await, 1);
 });
+
+crate::http_test!(async fn aftersales_the_demo_plays_repair_orders_through_the_use_cases(t) {
+    use forecourt_demo::DemoExt as _;
+    t.app.demo().load_demo_with(10, &|_| {}).await.unwrap();
+    let advisor = t.login_with("hz-advisor", forecourt_demo::DEMO_PASSWORD).await;
+    let picked = t.get("/api/v1/repair-orders?status=picked_up", Auth::Session(&advisor)).await;
+    assert!(picked.body["items"].as_array().unwrap().len() >= 4, "{:?}", picked.body);
+    let open = t.get("/api/v1/repair-orders?status=opened,in_progress,ready", Auth::Session(&advisor)).await;
+    assert_eq!(open.body["items"].as_array().unwrap().len(), 3, "{:?}", open.body);
+    assert!(t.count_where("repair_order_labour", "payer = 'warranty'").await > 0);
+    assert_eq!(t.count_where("technician_clocks", "ended_at IS NULL").await, 2, "one job being worked on per dealer");
+    assert!(t.count_where("repair_orders", "status = 'picked_up' AND picked_up_at < opened_at").await == 0);
+});
