@@ -11,12 +11,16 @@ forecourt_kernel::module_service!(
     aftersales
 );
 
+pub mod appointments;
+pub mod due;
 pub mod module;
 pub mod parts;
+pub mod plans;
 pub mod repair_orders;
 pub mod settings;
 mod texts;
+pub mod views;
 
 pub use module::MODULE;
 pub use settings::{ServiceSettingsPatch, ServiceSettingsView};
-pub use texts::TEXTS;
+pub use texts::{TEMPLATES, TEXTS};

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use forecourt_db::DatabaseTransaction;
-use forecourt_kernel::module::{BoxFuture, Module};
+use forecourt_kernel::module::{BoxFuture, Module, ScheduleSpec};
 use forecourt_kernel::texts::Words;
 use forecourt_kernel::{Actor, CoreResult};
 
@@ -23,6 +23,40 @@ impl Module for AfterSalesModule {
         super::TEXTS
     }
 
+    fn message_templates(&self) -> &'static [forecourt_kernel::messaging::BuiltinTemplate] {
+        super::TEMPLATES
+    }
+
+    fn timeline_kinds(&self) -> &'static [&'static str] {
+        &[
+            super::due::reminders::REMINDED_KIND,
+            super::appointments::BOOKED_KIND,
+            super::appointments::CANCELLED_KIND,
+            super::appointments::NO_SHOW_KIND,
+            "repair_order.opened",
+            "repair_order.picked_up",
+        ]
+    }
+
+    fn register_jobs(&self, jobs: &mut forecourt_kernel::jobs::JobRegistry) {
+        super::due::register_jobs(jobs);
+        super::due::reminders::register_jobs(jobs);
+        super::appointments::reminder::register_jobs(jobs);
+    }
+
+    fn schedules(&self) -> &'static [ScheduleSpec] {
+        &[
+            ScheduleSpec {
+                kind: super::due::REFRESH_JOB,
+                cron: "10 2 * * *",
+            },
+            ScheduleSpec {
+                kind: super::due::reminders::REMIND_JOB,
+                cron: "35 * * * *",
+            },
+        ]
+    }
+
     fn customer_references(&self) -> &'static [(&'static str, &'static str)] {
         &[
             ("service_dues", "customer_id"),
@@ -33,10 +67,6 @@ impl Module for AfterSalesModule {
         ]
     }
 
-    fn timeline_kinds(&self) -> &'static [&'static str] {
-        &["repair_order.opened", "repair_order.picked_up"]
-    }
-
     fn dealer_defaults<'a>(
         &'a self,
         conn: &'a DatabaseTransaction,
@@ -45,6 +75,7 @@ impl Module for AfterSalesModule {
     ) -> BoxFuture<'a, CoreResult<()>> {
         Box::pin(async move {
             super::settings::ensure_defaults(conn, system, now).await?;
+            super::plans::ensure_default(conn, system, now).await?;
             Ok(())
         })
     }

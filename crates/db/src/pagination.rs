@@ -41,6 +41,8 @@ pub enum CursorKey {
     Time(DateTime<Utc>),
     #[serde(rename = "i")]
     Int(i64),
+    #[serde(rename = "a")]
+    Date(chrono::NaiveDate),
 }
 
 impl CursorKey {
@@ -49,6 +51,7 @@ impl CursorKey {
             CursorKey::Text(s) => s.into(),
             CursorKey::Time(t) => t.into(),
             CursorKey::Int(i) => i.into(),
+            CursorKey::Date(d) => d.into(),
         }
     }
 }

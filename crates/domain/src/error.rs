@@ -43,6 +43,9 @@ pub enum ErrorCode {
     /// The time overlaps another activity of the same person; see `conflicts`, or confirm to
     /// save it anyway.
     ScheduleConflict,
+    /// The day has no room left for the work (a workshop's capacity); see `capacity` for what
+    /// is left and the next day it fits.
+    CapacityFull,
     /// The record is not in a state that allows this (an approval already decided, a job
     /// already finished).
     InvalidState,
@@ -81,6 +84,7 @@ impl ErrorCode {
             Self::PossibleDuplicate => "possible_duplicate",
             Self::Merged => "merged",
             Self::ScheduleConflict => "schedule_conflict",
+            Self::CapacityFull => "capacity_full",
             Self::InvalidState => "invalid_state",
             Self::RateLimited => "rate_limited",
             Self::PayloadTooLarge => "payload_too_large",
@@ -107,6 +111,7 @@ impl ErrorCode {
             | Self::InUse
             | Self::PossibleDuplicate
             | Self::ScheduleConflict
+            | Self::CapacityFull
             | Self::InvalidState => 409,
             Self::Merged => 410,
             Self::PayloadTooLarge => 413,

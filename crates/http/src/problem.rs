@@ -44,6 +44,18 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Vec<Object>>)]
     pub conflicts: Option<serde_json::Value>,
+    /// For `capacity_full`: the minutes left that day and the next day the work fits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<CapacityLeft>,
+}
+
+/// What a full day has left, and the next day with room.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct CapacityLeft {
+    /// Minutes left on the day asked for.
+    pub left_minutes: i32,
+    /// The next day the work fits (none within the weeks looked at).
+    pub next_free: Option<chrono::NaiveDate>,
 }
 
 /// An error on its way to becoming a problem+json response.
@@ -65,6 +77,7 @@ impl ApiError {
             merged_into: None,
             candidates: None,
             conflicts: None,
+            capacity: None,
         }))
     }
 
@@ -101,6 +114,7 @@ fn title(code: ErrorCode) -> &'static str {
         ErrorCode::PossibleDuplicate => "Possible duplicate",
         ErrorCode::Merged => "Merged into another record",
         ErrorCode::ScheduleConflict => "Overlaps another activity",
+        ErrorCode::CapacityFull => "No capacity left",
         ErrorCode::InvalidState => "Not possible in the record's state",
         ErrorCode::RateLimited => "Too many requests",
         ErrorCode::PayloadTooLarge => "Request too large",
@@ -137,6 +151,15 @@ impl From<CoreError> for ApiError {
             CoreError::Merged { into, .. } => api.0.merged_into = Some(into),
             CoreError::PossibleDuplicate { candidates } => api.0.candidates = Some(candidates),
             CoreError::ScheduleConflict { conflicts } => api.0.conflicts = Some(conflicts),
+            CoreError::CapacityFull {
+                left_minutes,
+                next_free,
+            } => {
+                api.0.capacity = Some(CapacityLeft {
+                    left_minutes,
+                    next_free,
+                })
+            }
             _ => {}
         }
         api

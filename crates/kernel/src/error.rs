@@ -39,6 +39,13 @@ pub enum CoreError {
     /// The time overlaps other activities of the same person.
     #[error("the time overlaps another activity of the same person")]
     ScheduleConflict { conflicts: serde_json::Value },
+    /// The day has no room for the work: `left_minutes` remain, and it fits on `next_free`
+    /// (none within the days looked at).
+    #[error("the day has {left_minutes} minutes left; the next day with room is {next_free:?}")]
+    CapacityFull {
+        left_minutes: i32,
+        next_free: Option<chrono::NaiveDate>,
+    },
     /// The record's state does not allow the action.
     #[error("{detail}")]
     InvalidState { detail: String },
@@ -72,6 +79,7 @@ impl CoreError {
             CoreError::PossibleDuplicate { .. } => ErrorCode::PossibleDuplicate,
             CoreError::Merged { .. } => ErrorCode::Merged,
             CoreError::ScheduleConflict { .. } => ErrorCode::ScheduleConflict,
+            CoreError::CapacityFull { .. } => ErrorCode::CapacityFull,
             CoreError::InvalidState { .. } => ErrorCode::InvalidState,
             CoreError::Internal(_) => ErrorCode::InternalError,
         }

@@ -2636,6 +2636,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/maintenance-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dealer's maintenance plans, the default first. */
+        get: operations["list_plans"];
+        put?: never;
+        /** Adds a plan for a model (or the dealer's default). */
+        post: operations["create_plan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a plan. */
+        put: operations["update_plan"];
+        post?: never;
+        /** Deletes a model's plan (its cars fall back to the default). */
+        delete: operations["delete_plan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-dues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cars due for service in a period, soonest first. */
+        get: operations["list_dues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/{id}/service-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A car's next service (null when nothing dates it). */
+        get: operations["vehicle_due"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/{id}/service-due/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recomputes a car's next service now. */
+        post: operations["refresh_vehicle_due"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dealer's appointments by day. */
+        get: operations["list_appointments"];
+        put?: never;
+        /**
+         * Books a car into a day; 409 `capacity_full` (with `capacity.next_free`) when the job does
+         *     not fit.
+         */
+        post: operations["book_appointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appointment. */
+        get: operations["get_appointment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-appointments/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moves a booked appointment to another day. */
+        post: operations["move_appointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-appointments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Calls a booked appointment off. */
+        post: operations["cancel_appointment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-appointments/{id}/no-show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records that the customer did not come. */
+        post: operations["record_no_show"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workshop's days: capacity, booked and left minutes. */
+        get: operations["capacity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -3179,6 +3372,57 @@ export interface components {
              */
             version: number;
         };
+        /**
+         * @description Where an appointment came from.
+         * @enum {string}
+         */
+        AppointmentSource: "due_list" | "phone" | "customer" | "walk_in";
+        /**
+         * @description Where an appointment is.
+         * @enum {string}
+         */
+        AppointmentStatus: "booked" | "arrived" | "no_show" | "cancelled";
+        /** @description The version of the appointment read (cancel, no-show). */
+        AppointmentVersion: {
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description An appointment. */
+        AppointmentView: {
+            /** Format: uuid */
+            id: string;
+            vehicle_id: components["schemas"]["VehicleId"];
+            car?: null | components["schemas"]["CarView"];
+            customer_id: components["schemas"]["CustomerId"];
+            customer?: null | components["schemas"]["CustomerRow"];
+            advisor_id?: null | components["schemas"]["UserId"];
+            advisor_name?: string | null;
+            /**
+             * Format: date
+             * @description The day, in the dealer's time zone.
+             */
+            on_date: string;
+            /** Format: date-time */
+            arrives_at?: string | null;
+            /**
+             * Format: int32
+             * @description Standard time of the work, minutes.
+             */
+            job_minutes: number;
+            job: string;
+            source: components["schemas"]["AppointmentSource"];
+            status: components["schemas"]["AppointmentStatus"];
+            /**
+             * Format: uuid
+             * @description The repair order opened when the car arrived.
+             */
+            repair_order_id?: string | null;
+            notes?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            version: number;
+        };
         /** Format: uuid */
         AppraisalId: string;
         /** @description An appraisal. */
@@ -3347,6 +3591,13 @@ export interface components {
         };
         /** @enum {string} */
         BodyType: "sedan" | "suv" | "mpv" | "hatchback" | "wagon" | "coupe" | "convertible" | "pickup" | "van";
+        /** @description An appointment already booked for the car. */
+        BookedView: {
+            /** Format: uuid */
+            appointment_id: string;
+            /** Format: date */
+            on_date: string;
+        };
         BookingCancel: {
             /**
              * Format: int64
@@ -3589,12 +3840,66 @@ export interface components {
          * @enum {string}
          */
         CancelReason: "customer_withdrew" | "loan_refused" | "no_supply" | "price_dispute" | "entered_in_error" | "other";
+        /** @description One workshop day. */
+        CapacityDayView: {
+            /** Format: date */
+            on_date: string;
+            /** @description The workshop works that day. */
+            working: boolean;
+            /**
+             * Format: int32
+             * @description Bays × working minutes (0 on a closed day).
+             */
+            capacity_minutes: number;
+            /**
+             * Format: int32
+             * @description Minutes of work booked (booked and arrived appointments).
+             */
+            booked_minutes: number;
+            /** Format: int32 */
+            left_minutes: number;
+            /**
+             * Format: int32
+             * @description With `advisor_id`: minutes booked with the advisor, and left of their daily cap.
+             */
+            advisor_booked_minutes?: number | null;
+            /** Format: int32 */
+            advisor_left_minutes?: number | null;
+            /** @description With `job_minutes`: whether such a job fits. */
+            fits?: boolean | null;
+        };
+        /** @description What a full day has left, and the next day with room. */
+        CapacityLeft: {
+            /**
+             * Format: int32
+             * @description Minutes left on the day asked for.
+             */
+            left_minutes: number;
+            /**
+             * Format: date
+             * @description The next day the work fits (none within the weeks looked at).
+             */
+            next_free?: string | null;
+        };
         /** @description A car of the catalog as lists show it. */
         CarRef: {
             series_id?: null | components["schemas"]["CatalogSeriesId"];
             model_id?: null | components["schemas"]["CatalogModelId"];
             /** @description `比亚迪 汉` or `比亚迪 汉 2026款 EV 610km 旗舰型`, or the free text given. */
             name: string;
+        };
+        /** @description A car, as the service desk names it. */
+        CarView: {
+            id: components["schemas"]["VehicleId"];
+            plate?: string | null;
+            vin?: string | null;
+            /** @description Brand, series and model in words. */
+            description: string;
+            /**
+             * Format: int32
+             * @description The latest odometer reading, km.
+             */
+            mileage_km?: number | null;
         };
         /** Format: uuid */
         CatalogBrandId: string;
@@ -4184,6 +4489,11 @@ export interface components {
             licence_number?: string | null;
         };
         /**
+         * @description Which limit decides the due day.
+         * @enum {string}
+         */
+        DueBy: "time" | "distance";
+        /**
          * @description An existing customer that matches. Customers the caller may not see show only their family
          *     name and owner, so a consultant learns the customer is taken without learning who it is.
          */
@@ -4214,7 +4524,7 @@ export interface components {
          *     English `detail` next to them is for people and may change.
          * @enum {string}
          */
-        ErrorCode: "malformed_request" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "account_disabled" | "session_expired" | "csrf_token_invalid" | "forbidden" | "not_found" | "version_conflict" | "already_exists" | "in_use" | "possible_duplicate" | "merged" | "schedule_conflict" | "invalid_state" | "rate_limited" | "payload_too_large" | "uri_too_long" | "method_not_allowed" | "route_not_found" | "service_unavailable" | "internal_error";
+        ErrorCode: "malformed_request" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "account_disabled" | "session_expired" | "csrf_token_invalid" | "forbidden" | "not_found" | "version_conflict" | "already_exists" | "in_use" | "possible_duplicate" | "merged" | "schedule_conflict" | "capacity_full" | "invalid_state" | "rate_limited" | "payload_too_large" | "uri_too_long" | "method_not_allowed" | "route_not_found" | "service_unavailable" | "internal_error";
         FeedbackView: {
             /**
              * Format: int32
@@ -5079,6 +5389,66 @@ export interface components {
              */
             at?: string | null;
         };
+        /** @description A new plan, or the whole of a plan's change (`version` then required). */
+        MaintenancePlanInput: {
+            catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+            /** @description 1–100 characters. */
+            name: string;
+            /**
+             * Format: int32
+             * @description 500–100,000 km.
+             */
+            interval_km: number;
+            /**
+             * Format: int32
+             * @description 1–60 months.
+             */
+            interval_months: number;
+            /**
+             * Format: int32
+             * @description 500–100,000 km, with `first_months`.
+             */
+            first_km?: number | null;
+            /**
+             * Format: int32
+             * @description 1–60 months, with `first_km`.
+             */
+            first_months?: number | null;
+            /**
+             * Format: int64
+             * @description The version read (when changing a plan).
+             */
+            version?: number | null;
+        };
+        /** @description A maintenance plan. */
+        MaintenancePlanView: {
+            /** Format: uuid */
+            id: string;
+            catalog_model_id?: null | components["schemas"]["CatalogModelId"];
+            name: string;
+            /**
+             * Format: int32
+             * @description Distance between services, km.
+             */
+            interval_km: number;
+            /**
+             * Format: int32
+             * @description Time between services, months.
+             */
+            interval_months: number;
+            /**
+             * Format: int32
+             * @description The first service (首保) from new, km; none: the regular interval.
+             */
+            first_km?: number | null;
+            /**
+             * Format: int32
+             * @description The first service from purchase, months.
+             */
+            first_months?: number | null;
+            /** Format: int64 */
+            version: number;
+        };
         /**
          * @description Which notifications to mark read: those listed in `ids`, or every one with `all`. An empty
          *     list without `all` marks nothing.
@@ -5306,6 +5676,21 @@ export interface components {
              */
             version: number;
         };
+        /** @description A move of an appointment to another day (or another advisor or length); absent fields stay. */
+        MoveAppointment: {
+            /** Format: date */
+            on_date: string;
+            /** Format: date-time */
+            arrives_at?: string | null;
+            /** Format: int32 */
+            job_minutes?: number | null;
+            advisor_id?: null | components["schemas"]["UserId"];
+            /**
+             * Format: int64
+             * @description The version read.
+             */
+            version: number;
+        };
         /** @description The consultant's home: what to do today, what is late, what is coming, what waits for them. */
         MyWork: {
             /**
@@ -5385,6 +5770,32 @@ export interface components {
              * @description When the token stops working; absent means it works until revoked.
              */
             expires_at?: string | null;
+        };
+        /** @description A new appointment. */
+        NewAppointment: {
+            /** @description The car (it must have an owner: the appointment is the owner's). */
+            vehicle_id: components["schemas"]["VehicleId"];
+            /**
+             * Format: date
+             * @description The day, in the dealer's time zone: today or later, within a year, a working day.
+             */
+            on_date: string;
+            /**
+             * Format: date-time
+             * @description The agreed arrival time, on that day (UTC, RFC 3339).
+             */
+            arrives_at?: string | null;
+            /**
+             * Format: int32
+             * @description The work's standard time in minutes (15–1440): what the day's capacity counts.
+             */
+            job_minutes: number;
+            /** @description The work asked for (1–500 characters). */
+            job: string;
+            source: components["schemas"]["AppointmentSource"];
+            advisor_id?: null | components["schemas"]["UserId"];
+            /** @description At most 1000 characters. */
+            notes?: string | null;
         };
         /** @description A new appraisal. */
         NewAppraisal: {
@@ -6242,6 +6653,47 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_AppointmentView: {
+            /** @description The items of this page, in the list's order. */
+            items: {
+                /** Format: uuid */
+                id: string;
+                vehicle_id: components["schemas"]["VehicleId"];
+                car?: null | components["schemas"]["CarView"];
+                customer_id: components["schemas"]["CustomerId"];
+                customer?: null | components["schemas"]["CustomerRow"];
+                advisor_id?: null | components["schemas"]["UserId"];
+                advisor_name?: string | null;
+                /**
+                 * Format: date
+                 * @description The day, in the dealer's time zone.
+                 */
+                on_date: string;
+                /** Format: date-time */
+                arrives_at?: string | null;
+                /**
+                 * Format: int32
+                 * @description Standard time of the work, minutes.
+                 */
+                job_minutes: number;
+                job: string;
+                source: components["schemas"]["AppointmentSource"];
+                status: components["schemas"]["AppointmentStatus"];
+                /**
+                 * Format: uuid
+                 * @description The repair order opened when the car arrived.
+                 */
+                repair_order_id?: string | null;
+                notes?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int64 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_AppraisalView: {
             /** @description The items of this page, in the list's order. */
             items: {
@@ -6744,6 +7196,53 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_ServiceDueView: {
+            /** @description The items of this page, in the list's order. */
+            items: {
+                vehicle_id: components["schemas"]["VehicleId"];
+                car?: null | components["schemas"]["CarView"];
+                customer?: null | components["schemas"]["CustomerRow"];
+                /**
+                 * Format: date
+                 * @description The day it falls due.
+                 */
+                due_on: string;
+                /**
+                 * Format: int64
+                 * @description Days from today (negative: overdue).
+                 */
+                days_left: number;
+                /**
+                 * Format: int32
+                 * @description The reading at which it is due by distance, km.
+                 */
+                due_km: number;
+                /** @description Which limit comes first. */
+                due_by: components["schemas"]["DueBy"];
+                /** @description The first service (首保). */
+                first_service: boolean;
+                /**
+                 * Format: int64
+                 * @description The driving rate used, metres per day.
+                 */
+                metres_per_day: number;
+                /** @description The rate is the dealer's fallback: the car has fewer than two readings. */
+                rate_estimated: boolean;
+                /**
+                 * Format: date
+                 * @description The last maintenance (day and km), if any.
+                 */
+                last_service_on?: string | null;
+                /** Format: int32 */
+                last_service_km?: number | null;
+                /** @description The reminder for this due day went out. */
+                reminded: boolean;
+                booked?: null | components["schemas"]["BookedView"];
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_StockUnitView: {
             /** @description The items of this page, in the list's order. */
             items: {
@@ -7197,6 +7696,7 @@ export interface components {
             candidates?: Record<string, never>[] | null;
             /** @description For `schedule_conflict`: the activities the new time overlaps. */
             conflicts?: Record<string, never>[] | null;
+            capacity?: null | components["schemas"]["CapacityLeft"];
         };
         PublishReport: {
             /** @description Dealers the catalog was published to. */
@@ -7919,6 +8419,48 @@ export interface components {
         };
         /** Format: uuid */
         ServiceAppointmentId: string;
+        /** @description A car's next service. */
+        ServiceDueView: {
+            vehicle_id: components["schemas"]["VehicleId"];
+            car?: null | components["schemas"]["CarView"];
+            customer?: null | components["schemas"]["CustomerRow"];
+            /**
+             * Format: date
+             * @description The day it falls due.
+             */
+            due_on: string;
+            /**
+             * Format: int64
+             * @description Days from today (negative: overdue).
+             */
+            days_left: number;
+            /**
+             * Format: int32
+             * @description The reading at which it is due by distance, km.
+             */
+            due_km: number;
+            /** @description Which limit comes first. */
+            due_by: components["schemas"]["DueBy"];
+            /** @description The first service (首保). */
+            first_service: boolean;
+            /**
+             * Format: int64
+             * @description The driving rate used, metres per day.
+             */
+            metres_per_day: number;
+            /** @description The rate is the dealer's fallback: the car has fewer than two readings. */
+            rate_estimated: boolean;
+            /**
+             * Format: date
+             * @description The last maintenance (day and km), if any.
+             */
+            last_service_on?: string | null;
+            /** Format: int32 */
+            last_service_km?: number | null;
+            /** @description The reminder for this due day went out. */
+            reminded: boolean;
+            booked?: null | components["schemas"]["BookedView"];
+        };
         /** @description A change of the workshop's settings; absent fields stay. */
         ServiceSettingsPatch: {
             /**
@@ -8344,7 +8886,7 @@ export interface components {
         };
         TemplateUpdate: {
             /** @enum {string} */
-            key: "activity.reminder";
+            key: "activity.reminder" | "service.appointment_reminder" | "service.due";
             /** @description `email`, `sms` or `wechat`. */
             channel: components["schemas"]["MessageChannel"];
             /** @description The language of the text reworded. */
@@ -14875,6 +15417,455 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_plans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePlanView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaintenancePlanInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePlanView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaintenancePlanInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePlanView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_dues: {
+        parameters: {
+            query?: {
+                /** @description Due on or after this day (default: any day, overdue included). */
+                from?: string;
+                /** @description Due on or before this day (default: 30 days from today). */
+                to?: string;
+                /** @description Rows per page (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_ServiceDueView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vehicle_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["VehicleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null | components["schemas"]["ServiceDueView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refresh_vehicle_due: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["VehicleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": null | components["schemas"]["ServiceDueView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_appointments: {
+        parameters: {
+            query?: {
+                /** @description On or after this day. */
+                from?: string;
+                /** @description On or before this day. */
+                to?: string;
+                /** @description Statuses, comma-separated: `booked,arrived`. */
+                status?: string;
+                advisor_id?: components["schemas"]["UserId"];
+                vehicle_id?: components["schemas"]["VehicleId"];
+                customer_id?: components["schemas"]["CustomerId"];
+                /** @description Rows per page (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_AppointmentView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    book_appointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAppointment"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_appointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_appointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveAppointment"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancel_appointment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentVersion"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_no_show: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppointmentVersion"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    capacity: {
+        parameters: {
+            query?: {
+                /** @description The first day (default today). */
+                from?: string;
+                /** @description The last day (default 13 days after `from`; at most 62 days in all). */
+                to?: string;
+                /** @description Also show this advisor's booked and left minutes. */
+                advisor_id?: components["schemas"]["UserId"];
+                /** @description Mark the days this long a job fits (15–1440 minutes). */
+                job_minutes?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CapacityDayView"][];
                 };
             };
             "4XX": {

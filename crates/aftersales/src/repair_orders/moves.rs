@@ -82,7 +82,8 @@ impl AfterSales<'_> {
     /// lower than an earlier one: 422 naming `odometer_out_km`), what the customer paid —
     /// exactly their bill, the lines they pay (warranty lines never on it), else 422 naming
     /// `paid_fen` — and how. The order becomes `picked_up`; `repair_order.picked_up` goes on
-    /// the customer's timeline. Needs `service:write`; any other state is 409 `invalid_state`,
+    /// the customer's timeline, and the car's next service is computed again. Needs
+    /// `service:write`; any other state is 409 `invalid_state`,
     /// a stale `version` 409 `version_conflict`.
     pub async fn pick_up_repair_order(
         &self,
@@ -159,6 +160,8 @@ impl AfterSales<'_> {
                 CoreError::from_db(ENTITY, e)
             })
             .await?;
+        // The car's next service follows from its new reading (and a maintenance done).
+        crate::due::refresh_vehicle_in(&*tx, actor, car.id, now).await?;
         let data = json!({
             "repair_order_id": saved.id,
             "number": saved.number,

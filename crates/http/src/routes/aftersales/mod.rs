@@ -2,7 +2,10 @@
 //! due list, appointments, repair orders with their lines and clock-ons, the parts price list,
 //! warranty claims, insurance policies and renewals, and the service reports.
 
+mod appointments;
+mod dues;
 mod parts;
+mod plans;
 mod repair_lines;
 mod repair_orders;
 mod settings;
@@ -47,6 +50,20 @@ pub fn routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(warranty::warranty_claims))
         .routes(routes!(warranty::export_warranty_claims))
+        .routes(routes!(plans::list_plans, plans::create_plan))
+        .routes(routes!(plans::update_plan, plans::delete_plan))
+        .routes(routes!(dues::list_dues))
+        .routes(routes!(dues::vehicle_due))
+        .routes(routes!(dues::refresh_vehicle_due))
+        .routes(routes!(
+            appointments::list_appointments,
+            appointments::book_appointment
+        ))
+        .routes(routes!(appointments::get_appointment))
+        .routes(routes!(appointments::move_appointment))
+        .routes(routes!(appointments::cancel_appointment))
+        .routes(routes!(appointments::record_no_show))
+        .routes(routes!(appointments::capacity))
 }
 
 impl HttpModule for forecourt_aftersales::module::AfterSalesModule {

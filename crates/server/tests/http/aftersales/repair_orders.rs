@@ -3,7 +3,7 @@
 //! another dealer's order, one open job per technician under concurrency, and the parts price
 //! list with its import.
 
-use super::{Fixture, add_labour, fixture, open, user_id};
+use super::repair_fixture::{Fixture, add_labour, fixture, open, user_id};
 use crate::http::support::{Auth, Session, TestApp};
 use axum::http::{Method, StatusCode};
 use chrono::Datelike;
@@ -264,4 +264,22 @@ crate::http_test!(async fn aftersales_the_demo_plays_repair_orders_through_the_u
     assert!(t.count_where("repair_order_labour", "payer = 'warranty'").await > 0);
     assert_eq!(t.count_where("technician_clocks", "ended_at IS NULL").await, 2, "one job being worked on per dealer");
     assert!(t.count_where("repair_orders", "status = 'picked_up' AND picked_up_at < opened_at").await == 0);
+});
+
+crate::http_test!(async fn aftersales_an_appointment_opens_one_repair_order(t) {
+    let f = fixture(&t).await;
+    let booked = post(&t, &f.advisor, "/api/v1/service-appointments",
+        json!({"vehicle_id": f.vehicle_id, "on_date": "2026-11-03", "job_minutes": 60, "job": "保养", "source": "phone"})).await;
+    assert_eq!(booked.status, StatusCode::CREATED, "{:?}", booked.body);
+    let appointment = booked.body["id"].as_str().unwrap().to_owned();
+    let body = json!({"appointment_id": appointment, "odometer_in_km": 33_000, "complaint": "预约保养", "maintenance": true});
+    let opened = post(&t, &f.advisor, "/api/v1/repair-orders", body.clone()).await;
+    assert_eq!(opened.status, StatusCode::CREATED, "{:?}", opened.body);
+    assert_eq!(opened.body["customer_id"], f.customer_id.as_str());
+    assert_eq!(opened.body["appointment_id"], appointment.as_str());
+    let arrived = t.get(&format!("/api/v1/service-appointments/{appointment}"), Auth::Session(&f.advisor)).await;
+    assert_eq!(arrived.body["status"], "arrived", "{:?}", arrived.body);
+    let twice = post(&t, &f.advisor, "/api/v1/repair-orders", body).await;
+    assert_eq!((twice.status, twice.code()), (StatusCode::CONFLICT, "invalid_state"));
+    assert_eq!(t.count("repair_orders").await, 1);
 });

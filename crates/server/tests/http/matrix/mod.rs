@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 mod admin;
 pub(crate) mod aftersales_repair;
+mod aftersales_service;
 mod catalog;
 mod customers;
 mod deal;
@@ -182,6 +183,7 @@ fn cases() -> Vec<Case> {
     all.extend(deal::cases());
     all.extend(orders::cases());
     all.extend(aftersales_repair::cases());
+    all.extend(aftersales_service::cases());
     // Last: it ends the caller's session.
     all.push(case(
         "log out",
@@ -248,6 +250,9 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
             &r.repair.deletable_parts_price_id,
         )
         .replace("{parts_price}", &r.repair.parts_price_id)
+        .replace("{plan}", &r.service.plan_id)
+        .replace("{cancel_appointment}", &r.service.cancel_appointment_id)
+        .replace("{appointment}", &r.service.appointment_id)
 }
 
 fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {

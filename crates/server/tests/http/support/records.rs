@@ -41,6 +41,8 @@ pub struct DealerRecords {
     /// After-sales: a repair order of the customer's car with its lines and a clock-on, and
     /// the parts price list.
     pub repair: crate::http::matrix::aftersales_repair::RepairRecords,
+    /// After-sales' service records: the default plan and two appointments.
+    pub service: crate::http::aftersales::service_records::ServiceRecords,
 }
 
 /// The consultant's leads in the states the sales endpoints act on.
@@ -402,8 +404,15 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         &customer.vehicles[0].id.to_string(),
     )
     .await;
+    let service = crate::http::aftersales::service_records::records(
+        app,
+        &system,
+        &customer.vehicles[0].id.to_string(),
+    )
+    .await;
     DealerRecords {
         repair,
+        service,
         stock_unit_id: stock_unit.unit.id.to_string(),
         stock_model_id,
         deal,
