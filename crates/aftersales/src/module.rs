@@ -75,6 +75,8 @@ impl Module for AfterSalesModule {
             super::appointments::NO_SHOW_KIND,
             "renewal.opened",
             "renewal.closed",
+            "repair_order.opened",
+            "repair_order.picked_up",
         ]
     }
 

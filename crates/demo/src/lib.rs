@@ -17,6 +17,7 @@ mod renewals;
 mod sales;
 mod service;
 mod work;
+mod workshop;
 
 use forecourt_kernel::error::CoreResult;
 use serde::Serialize;
@@ -63,7 +64,7 @@ impl Demo<'_> {
         sales_days: i64,
         progress: &(dyn Fn(DemoStep) + Sync),
     ) -> CoreResult<DemoSummary> {
-        let of = 3 + 4 * org::DEALERS.len();
+        let of = 3 + 6 * org::DEALERS.len();
         let mut number = 0;
         let mut step = |what: String| {
             number += 1;
@@ -111,6 +112,8 @@ impl Demo<'_> {
             ));
             summary.created |=
                 renewals::load(self, &system, dealer.prefix, 5050 + index as u64).await?;
+            step(format!("the workshop's repair orders at {}", dealer.name));
+            summary.created |= workshop::load(self, &system, dealer.prefix).await?;
             step(format!("activities and tasks at {}", dealer.name));
             summary.created |= work::load(self, &system, dealer.prefix).await?;
             step(format!(

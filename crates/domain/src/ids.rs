@@ -118,6 +118,14 @@ define_id! {
     /// A quote (报价单), one version of it.
     QuoteId;
     StockUnitId;
+    /// A repair order (工单).
+    RepairOrderId;
+    /// A labour or parts line of a repair order.
+    RepairLineId;
+    /// A part on the dealer's parts price list.
+    PartsPriceId;
+    /// A service appointment (预约).
+    ServiceAppointmentId;
     OrderId;
     OrderPaymentId;
     OrderScheduleItemId;

@@ -2319,6 +2319,323 @@ export interface paths {
         patch: operations["update_service_settings"];
         trace?: never;
     };
+    "/api/v1/parts-prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The price list by part number; `q` filters on a number's beginning or a name. */
+        get: operations["list_parts_prices"];
+        put?: never;
+        /** Adds a part to the price list. */
+        post: operations["create_parts_price"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/parts-prices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Takes a part off the price list. */
+        delete: operations["delete_parts_price"];
+        options?: never;
+        head?: never;
+        /** Changes a part's name or price. */
+        patch: operations["update_parts_price"];
+        trace?: never;
+    };
+    "/api/v1/parts-prices/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports a CSV or XLSX price list (the raw body): upserts by part number in one
+         *     transaction; when any row is wrong nothing is written and the report lists every problem.
+         */
+        post: operations["import_parts_prices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dealer's repair orders, newest first. */
+        get: operations["list_repair_orders"];
+        put?: never;
+        /**
+         * Opens a repair order from a booked appointment or for a walk-in (customer and car), with
+         *     the odometer on arrival, the complaint and the promised time.
+         */
+        post: operations["open_repair_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A repair order with its lines, clocks, totals by payer and the customer's bill. */
+        get: operations["get_repair_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moves an order: to work, to the quality check, ready, back to work, or cancelled. */
+        post: operations["move_repair_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/pickup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hands a ready car back: the odometer out and the payment of exactly the customer's bill. */
+        post: operations["pick_up_repair_order"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vehicles/{id}/repair-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A car's repair history: its repair orders with their lines, newest first. */
+        get: operations["vehicle_repair_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/technicians": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people who may clock on a job: the dealer's active users. */
+        get: operations["technicians"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/labour": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a labour line (工时), priced at the dealer's labour rate unless given. */
+        post: operations["add_labour_line"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/labour/{line_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a labour line nobody has started. */
+        delete: operations["remove_labour_line"];
+        options?: never;
+        head?: never;
+        /** Changes a labour line's description, hours, rate or payer. */
+        patch: operations["update_labour_line"];
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/labour/{line_id}/clock-on": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clocks a technician on a labour line; one open job per technician (409 otherwise). */
+        post: operations["clock_on"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/labour/{line_id}/clock-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clocks a technician off a labour line. */
+        post: operations["clock_off"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/labour/{line_id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks a labour line done (nobody may still be clocked on it). */
+        post: operations["labour_done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a parts line, named and priced from the price list unless given. */
+        post: operations["add_part_line"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repair-orders/{id}/parts/{line_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes a parts line. */
+        delete: operations["remove_part_line"];
+        options?: never;
+        head?: never;
+        /** Changes a parts line's quantity, unit price or payer. */
+        patch: operations["update_part_line"];
+        trace?: never;
+    };
+    "/api/v1/warranty-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The warranty claims of a period (the dealer's calendar). */
+        get: operations["warranty_claims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warranty-claims/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The warranty claims of a period as `.xlsx`, headed in `lang` or the reader's language. */
+        get: operations["export_warranty_claims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/maintenance-plans": {
         parameters: {
             query?: never;
@@ -3842,6 +4159,20 @@ export interface components {
             /** @description Whether every item is ticked. */
             complete: boolean;
         };
+        /** @description A technician to clock on or off a labour line. */
+        ClockInput: {
+            /** @description An active user of the dealer. */
+            technician_id: components["schemas"]["UserId"];
+        };
+        /** @description A technician's clock-on. */
+        ClockView: {
+            technician_id: components["schemas"]["UserId"];
+            technician_name: string;
+            /** Format: date-time */
+            started_at: string;
+            /** Format: date-time */
+            ended_at?: string | null;
+        };
         Colour: {
             name: string;
             /** @description `#F5F5F0`, for a swatch. */
@@ -3996,6 +4327,18 @@ export interface components {
             token: string;
             /** @description The token as listed afterwards. */
             api_token: components["schemas"]["ApiTokenView"];
+        };
+        /**
+         * @description The customer's bill: only the lines the customer pays (warranty, insurance and internal
+         *     lines are never on it).
+         */
+        CustomerBill: {
+            /** Format: int64 */
+            labour_fen: number;
+            /** Format: int64 */
+            parts_fen: number;
+            /** Format: int64 */
+            total_fen: number;
         };
         /** Format: uuid */
         CustomerEventId: string;
@@ -4929,6 +5272,51 @@ export interface components {
              */
             updated_at: string;
         };
+        /** @description A change of a labour line; absent fields stay. */
+        LabourLinePatch: {
+            description?: string;
+            /**
+             * Format: int32
+             * @description Standard hours × 100 (1–10,000).
+             */
+            hours_centi?: number | null;
+            /**
+             * Format: int64
+             * @description The rate per hour in fen.
+             */
+            rate_fen?: number | null;
+            payer?: null | components["schemas"]["Payer"];
+            /**
+             * Format: int64
+             * @description The order's version read.
+             */
+            version: number;
+        };
+        /** @description A labour line. */
+        LabourLineView: {
+            id: components["schemas"]["RepairLineId"];
+            operation_code: string;
+            description: string;
+            /**
+             * Format: int32
+             * @description Standard hours × 100.
+             */
+            hours_centi: number;
+            /** Format: int64 */
+            rate_fen: number;
+            /**
+             * Format: int64
+             * @description Hours × rate, to the fen.
+             */
+            amount_fen: number;
+            payer: components["schemas"]["Payer"];
+            /** @description `open`, `in_progress`, `done`. */
+            status: string;
+            technician_id?: null | components["schemas"]["UserId"];
+            technician_name?: string | null;
+            /** @description Technicians clocked on now. */
+            clocked_on: components["schemas"]["ClockView"][];
+        };
         LeadAssignment: {
             /**
              * Format: int64
@@ -5802,6 +6190,27 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        /** @description A labour line (工时) to add. */
+        NewLabourLine: {
+            operation_code: string;
+            description: string;
+            /**
+             * Format: int32
+             * @description Standard hours × 100 (1–10,000: 150 = 1.5 h).
+             */
+            hours_centi: number;
+            /**
+             * Format: int64
+             * @description The rate per hour in fen; default the dealer's labour rate.
+             */
+            rate_fen?: number | null;
+            payer?: null | components["schemas"]["Payer"];
+            /**
+             * Format: int64
+             * @description The order's version read; a stale one is 409 `version_conflict`.
+             */
+            version: number;
+        };
         NewLead: components["schemas"]["CustomerLink"] & components["schemas"]["LeadFields"] & {
             /** @enum {string|null} */
             grade?: "N" | "H" | "A" | "B" | "C" | null;
@@ -5848,6 +6257,37 @@ export interface components {
             /** @description The accepted quote: its lines and on-the-road total become the contract's. */
             quote_id: components["schemas"]["QuoteId"];
             deposit?: null | components["schemas"]["NewDeposit"];
+        };
+        /** @description A parts line to add. */
+        NewPartLine: {
+            part_no: string;
+            name?: string | null;
+            /**
+             * Format: int32
+             * @description Units (1–1000).
+             */
+            quantity: number;
+            /**
+             * Format: int64
+             * @description The price per unit in fen; default the price list's.
+             */
+            unit_price_fen?: number | null;
+            payer?: null | components["schemas"]["Payer"];
+            /**
+             * Format: int64
+             * @description The order's version read.
+             */
+            version: number;
+        };
+        /** @description A new part on the price list. */
+        NewPartsPrice: {
+            part_no: string;
+            name: string;
+            /**
+             * Format: int64
+             * @description 0–100,000,000 fen.
+             */
+            price_fen: number;
         };
         /** @description A payment received. */
         NewPayment: {
@@ -5945,6 +6385,30 @@ export interface components {
             amount_fen: number;
             reason: string;
             payment_id?: null | components["schemas"]["OrderPaymentId"];
+        };
+        /**
+         * @description A repair order opened from a booked appointment, or for a walk-in (customer and one of
+         *     their cars).
+         */
+        NewRepairOrder: {
+            appointment_id?: null | components["schemas"]["ServiceAppointmentId"];
+            customer_id?: null | components["schemas"]["CustomerId"];
+            vehicle_id?: null | components["schemas"]["VehicleId"];
+            advisor_id?: null | components["schemas"]["UserId"];
+            /**
+             * Format: int32
+             * @description The odometer on arrival, in km (0–2,000,000): recorded as a `service` mileage
+             *     reading, never lower than an earlier one (422 `below_earlier_reading`).
+             */
+            odometer_in_km: number;
+            complaint: string;
+            /** @description A scheduled maintenance (保养): picking it up restarts the car's service clock. */
+            maintenance?: boolean;
+            /**
+             * Format: date-time
+             * @description When the car is promised back.
+             */
+            promised_at?: string | null;
         };
         NewRole: {
             key: string;
@@ -6811,6 +7275,25 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_PartsPriceView: {
+            /** @description The items of this page, in the list's order. */
+            items: {
+                id: components["schemas"]["PartsPriceId"];
+                /** @description The part number (零件号), upper case. */
+                part_no: string;
+                name: string;
+                /**
+                 * Format: int64
+                 * @description The retail price per unit, in fen.
+                 */
+                price_fen: number;
+                /** Format: int64 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
         Paged_QuoteView: {
             /** @description The items of this page, in the list's order. */
             items: {
@@ -6938,6 +7421,37 @@ export interface components {
                 /** @description Notes of the visit. */
                 notes?: string | null;
                 entered_by?: null | components["schemas"]["OwnerView"];
+            }[];
+            /** @description Pass as `cursor` to get the next page; absent on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list: the items and, when more follow, the cursor that fetches the next page. */
+        Paged_RepairOrderSummary: {
+            /** @description The items of this page, in the list's order. */
+            items: {
+                id: components["schemas"]["RepairOrderId"];
+                number: string;
+                status: components["schemas"]["RepairStatus"];
+                customer_id: components["schemas"]["CustomerId"];
+                customer_name: string;
+                car: components["schemas"]["RepairCar"];
+                advisor_id: components["schemas"]["UserId"];
+                advisor_name: string;
+                maintenance: boolean;
+                complaint: string;
+                /** Format: date-time */
+                promised_at?: string | null;
+                /** Format: date-time */
+                opened_at: string;
+                /** Format: date-time */
+                picked_up_at?: string | null;
+                /**
+                 * Format: int64
+                 * @description The customer's bill so far.
+                 */
+                customer_total_fen: number;
+                /** Format: int64 */
+                version: number;
             }[];
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
@@ -7205,6 +7719,81 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; absent on the last page. */
             next_cursor?: string | null;
         };
+        /** @description A change of a parts line; absent fields stay. */
+        PartLinePatch: {
+            /**
+             * Format: int32
+             * @description Units (1–1000).
+             */
+            quantity?: number | null;
+            /**
+             * Format: int64
+             * @description The price per unit in fen.
+             */
+            unit_price_fen?: number | null;
+            payer?: null | components["schemas"]["Payer"];
+            /**
+             * Format: int64
+             * @description The order's version read.
+             */
+            version: number;
+        };
+        /** @description A parts line. */
+        PartLineView: {
+            id: components["schemas"]["RepairLineId"];
+            part_no: string;
+            name: string;
+            /** Format: int32 */
+            quantity: number;
+            /** Format: int64 */
+            unit_price_fen: number;
+            /** Format: int64 */
+            amount_fen: number;
+            payer: components["schemas"]["Payer"];
+        };
+        /** @description What an import did: nothing at all when any row was wrong (then `errors` lists them). */
+        PartsImportReport: {
+            /** @description Rows read (the header not counted). */
+            rows: number;
+            /** @description Parts added. */
+            created: number;
+            /** @description Parts whose name or price changed. */
+            updated: number;
+            /** @description Parts already as in the file. */
+            unchanged: number;
+            /** @description Every problem, by row and column; when any, nothing was written. */
+            errors: components["schemas"]["RowError"][];
+        };
+        /** Format: uuid */
+        PartsPriceId: string;
+        /** @description A change of a part's name or price; absent fields stay. */
+        PartsPricePatch: {
+            name?: string;
+            /**
+             * Format: int64
+             * @description 0–100,000,000 fen.
+             */
+            price_fen?: number | null;
+            /**
+             * Format: int64
+             * @description The version read; a stale one is 409 `version_conflict`.
+             */
+            version: number;
+        };
+        /** @description A part on the price list. */
+        PartsPriceView: {
+            id: components["schemas"]["PartsPriceId"];
+            /** @description The part number (零件号), upper case. */
+            part_no: string;
+            name: string;
+            /**
+             * Format: int64
+             * @description The retail price per unit, in fen.
+             */
+            price_fen: number;
+            /** Format: int64 */
+            version: number;
+        };
         PasswordChange: {
             /** @description The password in use now. */
             current_password: string;
@@ -7230,6 +7819,12 @@ export interface components {
             labour_fen: number;
             /** Format: int64 */
             parts_fen: number;
+        };
+        /** @description What one payer owes on the order. */
+        PayerTotal: {
+            payer: components["schemas"]["Payer"];
+            /** Format: int64 */
+            amount_fen: number;
         };
         /**
          * @description How the buyer means to pay.
@@ -7966,6 +8561,119 @@ export interface components {
             grade: "H" | "A" | "B" | "C";
             note?: string | null;
         };
+        /** @description The car of an order. */
+        RepairCar: {
+            vehicle_id: components["schemas"]["VehicleId"];
+            plate?: string | null;
+            vin?: string | null;
+            /** @description Brand, series and model, as known. */
+            model: string;
+        };
+        /** Format: uuid */
+        RepairLineId: string;
+        /** @description A move of an order by hand. */
+        RepairMove: {
+            /**
+             * @description `in_progress`, `quality_check`, `ready` or `cancelled`, as the order's state allows;
+             *     `quality_check` and `ready` need every labour line done and nobody clocked on.
+             */
+            to: components["schemas"]["RepairStatus"];
+            /**
+             * Format: int64
+             * @description The order's version read.
+             */
+            version: number;
+        };
+        /** Format: uuid */
+        RepairOrderId: string;
+        /** @description A row of the repair-order list. */
+        RepairOrderSummary: {
+            id: components["schemas"]["RepairOrderId"];
+            number: string;
+            status: components["schemas"]["RepairStatus"];
+            customer_id: components["schemas"]["CustomerId"];
+            customer_name: string;
+            car: components["schemas"]["RepairCar"];
+            advisor_id: components["schemas"]["UserId"];
+            advisor_name: string;
+            maintenance: boolean;
+            complaint: string;
+            /** Format: date-time */
+            promised_at?: string | null;
+            /** Format: date-time */
+            opened_at: string;
+            /** Format: date-time */
+            picked_up_at?: string | null;
+            /**
+             * Format: int64
+             * @description The customer's bill so far.
+             */
+            customer_total_fen: number;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description A repair order with its lines. */
+        RepairOrderView: {
+            id: components["schemas"]["RepairOrderId"];
+            /** @description `RO` + year + six digits. */
+            number: string;
+            status: components["schemas"]["RepairStatus"];
+            customer_id: components["schemas"]["CustomerId"];
+            customer_name: string;
+            car: components["schemas"]["RepairCar"];
+            appointment_id?: null | components["schemas"]["ServiceAppointmentId"];
+            advisor_id: components["schemas"]["UserId"];
+            advisor_name: string;
+            maintenance: boolean;
+            /** Format: int32 */
+            odometer_in_km: number;
+            /** Format: int32 */
+            odometer_out_km?: number | null;
+            complaint: string;
+            /** Format: date-time */
+            promised_at?: string | null;
+            /** Format: date-time */
+            opened_at: string;
+            /** Format: date-time */
+            ready_at?: string | null;
+            /** Format: date-time */
+            picked_up_at?: string | null;
+            /** Format: int64 */
+            paid_fen?: number | null;
+            payment_method?: string | null;
+            labour: components["schemas"]["LabourLineView"][];
+            parts: components["schemas"]["PartLineView"][];
+            /** @description Every payer's total (customer, warranty, insurance, internal). */
+            totals: components["schemas"]["PayerTotal"][];
+            bill: components["schemas"]["CustomerBill"];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description Handing the car back: the odometer and what the customer paid. */
+        RepairPickup: {
+            /**
+             * Format: int32
+             * @description The odometer at pickup, in km (recorded as a `service` reading).
+             */
+            odometer_out_km: number;
+            /**
+             * Format: int64
+             * @description What the customer paid, in fen: exactly the bill (the lines paid by the customer).
+             */
+            paid_fen: number;
+            /** @description How they paid. */
+            payment_method: components["schemas"]["PaymentMethod"];
+            /**
+             * Format: int64
+             * @description The order's version read.
+             */
+            version: number;
+        };
+        /**
+         * @description Where a repair order is.
+         * @enum {string}
+         */
+        RepairStatus: "opened" | "in_progress" | "quality_check" | "ready" | "picked_up" | "cancelled";
         /** @enum {string} */
         ReportPeriod: "today" | "yesterday" | "week" | "last_week" | "month" | "last_month";
         RevealedIdNumber: {
@@ -8229,6 +8937,8 @@ export interface components {
              */
             version: number;
         };
+        /** Format: uuid */
+        ServiceAppointmentId: string;
         /** @description One day of the period. */
         ServiceDayRow: {
             /** Format: date */
@@ -8765,6 +9475,11 @@ export interface components {
              */
             version: number;
         };
+        /** @description A person who may clock on a job: any active user of the dealer. */
+        TechnicianView: {
+            id: components["schemas"]["UserId"];
+            display_name: string;
+        };
         TemplateUpdate: {
             /** @enum {string} */
             key: "activity.reminder" | "service.appointment_reminder" | "service.due";
@@ -9152,6 +9867,41 @@ export interface components {
             relation: components["schemas"]["Relation"];
             /** @description Their name, when given (at most 50 characters). */
             name?: string | null;
+        };
+        /** @description A warranty-paid line of a picked-up order (a claim to the maker, 索赔). */
+        WarrantyClaimLine: {
+            repair_order_id: components["schemas"]["RepairOrderId"];
+            number: string;
+            /**
+             * Format: date
+             * @description The day the car was picked up, in the dealer's calendar.
+             */
+            picked_up_on: string;
+            vin?: string | null;
+            plate?: string | null;
+            model: string;
+            /** @description `labour` or `part`. */
+            kind: string;
+            /** @description The operation code or part number. */
+            code: string;
+            description: string;
+            /**
+             * Format: int32
+             * @description Hours × 100 of labour, units of a part.
+             */
+            quantity: number;
+            /** Format: int64 */
+            amount_fen: number;
+        };
+        /** @description The warranty claims of a period. */
+        WarrantyClaims: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            lines: components["schemas"]["WarrantyClaimLine"][];
+            /** Format: int64 */
+            total_fen: number;
         };
         WorkSettingsPatch: {
             /**
@@ -14518,6 +15268,751 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_parts_prices: {
+        parameters: {
+            query?: {
+                /** @description The beginning of a part number, or part of a name. */
+                q?: string;
+                /** @description Rows per page (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_PartsPriceView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_parts_price: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPartsPrice"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartsPriceView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_parts_price: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["PartsPriceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_parts_price: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["PartsPriceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartsPricePatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartsPriceView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_parts_prices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": number[];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartsImportReport"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_repair_orders: {
+        parameters: {
+            query?: {
+                /** @description Statuses, comma-separated: `opened,in_progress`. */
+                status?: string;
+                advisor_id?: components["schemas"]["UserId"];
+                vehicle_id?: components["schemas"]["VehicleId"];
+                customer_id?: components["schemas"]["CustomerId"];
+                /** @description An order number, its beginning or its last digits. */
+                q?: string;
+                /** @description Rows per page (1–200, default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paged_RepairOrderSummary"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_repair_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRepairOrder"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_repair_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_repair_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepairMove"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pick_up_repair_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RepairPickup"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vehicle_repair_orders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["VehicleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    technicians: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TechnicianView"][];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_labour_line: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLabourLine"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_labour_line: {
+        parameters: {
+            query: {
+                /** @description The order's version read; a stale one is 409 `version_conflict`. */
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+                line_id: components["schemas"]["RepairLineId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_labour_line: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+                line_id: components["schemas"]["RepairLineId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LabourLinePatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clock_on: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+                line_id: components["schemas"]["RepairLineId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clock_off: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+                line_id: components["schemas"]["RepairLineId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    labour_done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+                line_id: components["schemas"]["RepairLineId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_part_line: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPartLine"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_part_line: {
+        parameters: {
+            query: {
+                /** @description The order's version read; a stale one is 409 `version_conflict`. */
+                version: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+                line_id: components["schemas"]["RepairLineId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_part_line: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["RepairOrderId"];
+                line_id: components["schemas"]["RepairLineId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartLinePatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairOrderView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    warranty_claims: {
+        parameters: {
+            query: {
+                /** @description The first day. */
+                from: string;
+                /** @description The last day, included; at most 366 days after `from`. */
+                to: string;
+                /** @description The export's language (`zh-CN`, `zh-TW`, `en`); default the reader's. */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarrantyClaims"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_warranty_claims: {
+        parameters: {
+            query: {
+                /** @description The first day. */
+                from: string;
+                /** @description The last day, included; at most 366 days after `from`. */
+                to: string;
+                /** @description The export's language (`zh-CN`, `zh-TW`, `en`); default the reader's. */
+                lang?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
                 };
             };
             "4XX": {

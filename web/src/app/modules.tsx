@@ -13,6 +13,7 @@ import { ordersArea } from '@/pages/orders/modules';
 import { quotesArea } from '@/pages/quotes/modules';
 import { receptionArea } from '@/pages/reception/modules';
 import { renewalsArea } from '@/pages/renewals/modules';
+import { repairOrdersArea } from '@/pages/repair-orders/modules';
 import { salesReportArea } from '@/pages/sales-report/modules';
 import { serviceArea } from '@/pages/service/modules';
 import { stockArea } from '@/pages/stock/modules';
@@ -86,6 +87,7 @@ const AREAS: AreaModules[] = [
   serviceArea,
   stockArea,
   renewalsArea,
+  repairOrdersArea,
   adminArea,
 ];
 

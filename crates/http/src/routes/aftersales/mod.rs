@@ -5,10 +5,14 @@
 mod appointments;
 mod dues;
 mod insurance;
+mod parts;
 mod plans;
 mod renewals;
+mod repair_lines;
+mod repair_orders;
 mod report;
 mod settings;
+mod warranty;
 
 use crate::module::HttpModule;
 use crate::state::AppState;
@@ -19,6 +23,36 @@ use utoipa_axum::routes;
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(settings::get_settings, settings::update_settings))
+        .routes(routes!(parts::list_parts_prices, parts::create_parts_price))
+        .routes(routes!(
+            parts::update_parts_price,
+            parts::delete_parts_price
+        ))
+        .routes(routes!(parts::import_parts_prices))
+        .routes(routes!(
+            repair_orders::list_repair_orders,
+            repair_orders::open_repair_order
+        ))
+        .routes(routes!(repair_orders::get_repair_order))
+        .routes(routes!(repair_orders::move_repair_order))
+        .routes(routes!(repair_orders::pick_up_repair_order))
+        .routes(routes!(repair_orders::vehicle_repair_orders))
+        .routes(routes!(repair_orders::technicians))
+        .routes(routes!(repair_lines::add_labour_line))
+        .routes(routes!(
+            repair_lines::update_labour_line,
+            repair_lines::remove_labour_line
+        ))
+        .routes(routes!(repair_lines::clock_on))
+        .routes(routes!(repair_lines::clock_off))
+        .routes(routes!(repair_lines::labour_done))
+        .routes(routes!(repair_lines::add_part_line))
+        .routes(routes!(
+            repair_lines::update_part_line,
+            repair_lines::remove_part_line
+        ))
+        .routes(routes!(warranty::warranty_claims))
+        .routes(routes!(warranty::export_warranty_claims))
         .routes(routes!(plans::list_plans, plans::create_plan))
         .routes(routes!(plans::update_plan, plans::delete_plan))
         .routes(routes!(dues::list_dues))

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 mod admin;
 pub(crate) mod aftersales_insurance;
+pub(crate) mod aftersales_repair;
 mod aftersales_service;
 mod catalog;
 mod customers;
@@ -182,6 +183,7 @@ fn cases() -> Vec<Case> {
     all.extend(stock::cases());
     all.extend(deal::cases());
     all.extend(orders::cases());
+    all.extend(aftersales_repair::cases());
     all.extend(aftersales_service::cases());
     all.extend(aftersales_insurance::cases());
     // Last: it ends the caller's session.
@@ -240,6 +242,16 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{appraisal}", &r.deal.appraisal_id)
         .replace("{config_item}", &r.deal.config_item_id)
         .replace("{order}", &r.order_id)
+        .replace("{repair_order}", &r.repair.order_id)
+        .replace("{clocked_labour}", &r.repair.clocked_labour_id)
+        .replace("{labour}", &r.repair.labour_id)
+        .replace("{part_line}", &r.repair.part_line_id)
+        .replace("{technician}", &r.repair.technician_id)
+        .replace(
+            "{deletable_parts_price}",
+            &r.repair.deletable_parts_price_id,
+        )
+        .replace("{parts_price}", &r.repair.parts_price_id)
         .replace("{plan}", &r.service.plan_id)
         .replace("{cancel_appointment}", &r.service.cancel_appointment_id)
         .replace("{appointment}", &r.service.appointment_id)

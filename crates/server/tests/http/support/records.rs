@@ -38,6 +38,9 @@ pub struct DealerRecords {
     pub deal: crate::http::deal::records::DealRecords,
     /// An order of the consultant (its quote id made up), open, with no car.
     pub order_id: String,
+    /// After-sales: a repair order of the customer's car with its lines and a clock-on, and
+    /// the parts price list.
+    pub repair: crate::http::matrix::aftersales_repair::RepairRecords,
     /// After-sales' service records: the default plan and two appointments.
     pub service: crate::http::aftersales::service_records::ServiceRecords,
     /// A policy of the fixture car and its open renewal, with the renewal agent.
@@ -396,6 +399,13 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
     .await;
     let order_id =
         crate::http::orders::seed_order(t, &consultant, &sales.lead_id, customer.id.uuid()).await;
+    let repair = crate::http::matrix::aftersales_repair::records(
+        t,
+        &prefix,
+        &customer.id.to_string(),
+        &customer.vehicles[0].id.to_string(),
+    )
+    .await;
     let service = crate::http::aftersales::service_records::records(
         app,
         &system,
@@ -409,6 +419,7 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
     )
     .await;
     DealerRecords {
+        repair,
         service,
         insurance,
         stock_unit_id: stock_unit.unit.id.to_string(),
