@@ -416,7 +416,7 @@ mod tests {
         assert!(g.has_group_scope());
         assert!(
             g.grants()
-                .all(|g| matches!(g.permission.action(), "read" | "publish"))
+                .all(|g| matches!(g.permission.action(), "read" | "report" | "publish"))
         );
     }
 

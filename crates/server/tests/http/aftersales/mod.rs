@@ -4,6 +4,7 @@
 //! import, warranty claims; insurance policies and renewals; the whole after-sales journey.
 
 mod appointments;
+mod journey;
 mod renewals;
 mod repair_fixture;
 mod repair_orders;
