@@ -13,7 +13,10 @@ use forecourt_kernel::jobs::{JobRegistry, JobRunner, RunnerOptions};
 use serde_json::{Value, json};
 
 async fn step(t: &TestApp, s: &Session, order: &Value, tail: &str, body: Value) -> Value {
-    let path = format!("/api/v1/repair-orders/{}{tail}", order["id"].as_str().unwrap());
+    let path = format!(
+        "/api/v1/repair-orders/{}{tail}",
+        order["id"].as_str().unwrap()
+    );
     ok(post(t, s, &path, body).await, StatusCode::OK).await
 }
 
@@ -35,6 +38,8 @@ crate::http_test!(async fn a_car_comes_due_is_booked_serviced_and_its_next_servi
     t.app.ensure_schedules().await.unwrap();
     let runner = JobRunner::new(t.app.clone(), JobRegistry::builtin(), RunnerOptions::default());
     t.clock.advance(Duration::days(1));
+    runner.run_due_once().await.unwrap();
+    t.clock.advance(Duration::hours(1));
     runner.run_due_once().await.unwrap();
     advisor = t.login(&w.a.username(ServiceAdvisor)).await;
     let due = t.get(&format!("/api/v1/vehicles/{car}/service-due"), Auth::Session(&advisor)).await.body;
@@ -66,7 +71,7 @@ crate::http_test!(async fn a_car_comes_due_is_booked_serviced_and_its_next_servi
     let order = step(&t, &advisor, &order, &format!("/labour/{job}/done"), json!({})).await;
     let order = step(&t, &advisor, &order, "/move", json!({"to": "quality_check", "version": order["version"]})).await;
     let order = step(&t, &advisor, &order, "/move", json!({"to": "ready", "version": order["version"]})).await;
-    let bill = order["customer_total_fen"].clone();
+    let bill = order["bill"]["total_fen"].clone();
     assert_eq!(bill, 30_000, "one standard hour at the default rate");
     step(&t, &advisor, &order, "/pickup",
         json!({"odometer_out_km": 4_310, "paid_fen": bill, "payment_method": "wechat", "version": order["version"]})).await;
