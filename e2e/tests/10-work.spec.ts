@@ -352,6 +352,7 @@ test('the administrator sees jobs, messages, templates and work settings', async
   await page.goto('/admin/message-templates');
   const row = page
     .getByTestId('template-row')
+    .filter({ hasText: '日程提醒' })
     .filter({ hasText: '短信' })
     .filter({ hasText: '简体中文' });
   await row.getByTestId('template-edit').click();
