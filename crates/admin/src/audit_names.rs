@@ -4,7 +4,6 @@
 
 use forecourt_customers::access::reaches;
 use forecourt_customers::views::masked_name;
-use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::stock_unit;
 use forecourt_db::entities::{
     api_token, audit_event, catalog_brand, catalog_model, catalog_series, customer, department,
@@ -13,9 +12,11 @@ use forecourt_db::entities::{
 };
 use forecourt_db::entities::{appraisal, config_item, quote};
 use forecourt_db::repo::tenant::{self, TenantEntity};
+use forecourt_db::{ConnectionTrait, DatabaseConnection};
 use forecourt_domain::permission::Permission;
 use forecourt_kernel::auth::Actor;
 use forecourt_kernel::error::CoreResult;
+use forecourt_kernel::module::RecordName;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use utoipa::ToSchema;
@@ -54,7 +55,11 @@ pub fn referenced_type(field: &str) -> Option<&'static str> {
         "car_id" => "test_drive_car",
         "vehicle_id" => "vehicle",
         "order_id" => "order",
-        _ => return None,
+        _ => {
+            return forecourt_kernel::module::audit_names()
+                .find(|n| n.fields.contains(&field))
+                .map(|n| n.entity_type);
+        }
     })
 }
 
@@ -116,7 +121,11 @@ fn known_type(entity_type: &str) -> Option<&'static str> {
         "config_item",
         "order",
     ];
-    TYPES.into_iter().find(|t| *t == entity_type)
+    TYPES.into_iter().find(|t| *t == entity_type).or_else(|| {
+        forecourt_kernel::module::audit_names()
+            .find(|n| n.entity_type == entity_type)
+            .map(|n| n.entity_type)
+    })
 }
 
 /// `(type, id)` of every id-valued field in `{field: {before, after}}`.
@@ -165,9 +174,10 @@ fn named(kind: &str, id: Uuid, name: impl Into<String>) -> AuditRef {
     }
 }
 
-/// Looks up every record the events name, one query per record type.
-pub async fn resolve<C: ConnectionTrait>(
-    conn: &C,
+/// Looks up every record the events name, one query per record type (the modules' types
+/// through their registered [`AuditNames`](forecourt_kernel::module::AuditNames)).
+pub async fn resolve(
+    conn: &DatabaseConnection,
     actor: &Actor,
     events: &[audit_event::Model],
 ) -> CoreResult<PageNames> {
@@ -259,6 +269,21 @@ pub async fn resolve<C: ConnectionTrait>(
     for r in rows::<order::Entity, _>(conn, actor, &wanted, "order").await? {
         of_customer.push(("order", r.id, r.customer_id));
     }
+    // The modules' own records: a label, and the customer's name after it.
+    let mut labelled: Vec<(&'static str, RecordName)> = Vec::new();
+    for names in forecourt_kernel::module::audit_names() {
+        let Some(ids) = wanted.get(names.entity_type) else {
+            continue;
+        };
+        let ids: Vec<Uuid> = ids.iter().copied().collect();
+        for record in (names.lookup)(conn, actor, &ids).await? {
+            match record.customer_id {
+                Some(customer) => of_customer.push((names.entity_type, record.id, customer)),
+                None => found.push(named(names.entity_type, record.id, record.label.clone())),
+            }
+            labelled.push((names.entity_type, record));
+        }
+    }
 
     // Customers, named directly or through their leads, and whose owners decide the masking.
     let mut customer_ids = wanted.get("customer").cloned().unwrap_or_default();
@@ -298,9 +323,18 @@ pub async fn resolve<C: ConnectionTrait>(
             found.push(named);
         }
     }
+    let labels: HashMap<(&str, Uuid), &str> = labelled
+        .iter()
+        .filter(|(_, r)| !r.label.is_empty())
+        .map(|(kind, r)| ((*kind, r.id), r.label.as_str()))
+        .collect();
     for (kind, id, customer_id) in of_customer {
         if let Some(name) = customer_names.get(&customer_id) {
-            let mut named = named(kind, id, name.clone());
+            let name = match labels.get(&(kind, id)) {
+                Some(label) => format!("{label} · {name}"),
+                None => name.clone(),
+            };
+            let mut named = named(kind, id, name);
             named.customer_id = Some(customer_id);
             found.push(named);
         }

@@ -12,6 +12,7 @@ forecourt_kernel::module_service!(
 );
 
 pub mod appointments;
+mod audit_names;
 pub mod due;
 pub mod insurance;
 pub mod module;

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use forecourt_db::DatabaseTransaction;
 use forecourt_domain::ids::RenewalId;
 use forecourt_domain::permission::Permission;
-use forecourt_kernel::module::{BoxFuture, Module, RecordKind, ScheduleSpec};
+use forecourt_kernel::module::{AuditNames, BoxFuture, Module, RecordKind, ScheduleSpec};
 use forecourt_kernel::texts::Words;
 use forecourt_kernel::{Actor, App, CoreResult};
 use uuid::Uuid;
@@ -65,6 +65,10 @@ impl Module for AfterSalesModule {
 
     fn record_kinds(&self) -> &'static [RecordKind] {
         RECORD_KINDS
+    }
+
+    fn audit_names(&self) -> &'static [AuditNames] {
+        super::audit_names::AUDIT_NAMES
     }
 
     fn timeline_kinds(&self) -> &'static [&'static str] {

@@ -110,7 +110,8 @@ pub fn plan_for(
         .or_else(|| plans.iter().find(|p| p.catalog_model_id.is_none()))
 }
 
-/// Adds the dealer's default plan when it has none.
+/// Adds the dealer's default plan when it has none, named in the dealer's language (the
+/// system actor's; a user's own when the first to reach it is a person).
 pub async fn ensure_default<C: ConnectionTrait>(
     conn: &C,
     actor: &Actor,
@@ -127,7 +128,10 @@ pub async fn ensure_default<C: ConnectionTrait>(
         id: Uuid::now_v7(),
         dealer_id: actor.dealer_id().uuid(),
         catalog_model_id: None,
-        name: "标准保养".to_owned(),
+        name: forecourt_kernel::texts::render(
+            &forecourt_domain::text::Text::new(crate::texts::DEFAULT_PLAN),
+            actor.locale(),
+        ),
         interval_km: 10_000,
         interval_months: 12,
         first_km: Some(5_000),

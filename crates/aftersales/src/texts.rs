@@ -22,7 +22,11 @@ pub fn renewal_call_task(customer: &str, car: &str, due_on: NaiveDate) -> Text {
         .with("due_on", due_on.to_string())
 }
 
+/// The name of the plan every dealer starts with.
+pub const DEFAULT_PLAN: &str = "service.default_plan";
+
 pub static TEXTS: &[Words] = &[
+    (DEFAULT_PLAN, ["标准保养", "標準保養", "Standard service"]),
     (
         "service.due_task",
         [

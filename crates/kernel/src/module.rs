@@ -15,7 +15,7 @@ use crate::error::CoreResult;
 use crate::jobs::JobRegistry;
 use crate::texts::Words;
 use chrono::{DateTime, Utc};
-use forecourt_db::DatabaseTransaction;
+use forecourt_db::{DatabaseConnection, DatabaseTransaction};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::OnceLock;
@@ -51,6 +51,44 @@ impl std::fmt::Debug for RecordKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RecordKind")
             .field("name", &self.name)
+            .finish()
+    }
+}
+
+/// One of a module's records as the audit log names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordName {
+    pub id: Uuid,
+    /// Its own label (a repair order's number, a policy's number …), never personal data.
+    pub label: String,
+    /// The customer it belongs to: the audit log adds their name, masked as the reader may
+    /// see it.
+    pub customer_id: Option<Uuid>,
+}
+
+/// How the audit log names one type of a module's records.
+#[derive(Clone, Copy)]
+pub struct AuditNames {
+    /// The record type, as the audit log's `entity_type` (`repair_order` …).
+    pub entity_type: &'static str,
+    /// The fields of a change that hold an id of this type (`repair_order_id` …).
+    pub fields: &'static [&'static str],
+    /// The names of these records of the actor's dealer (missing ids are left out), in one
+    /// query.
+    pub lookup: NameLookup,
+}
+
+/// Looks up the names of some records of the actor's dealer.
+pub type NameLookup = for<'a> fn(
+    &'a DatabaseConnection,
+    &'a Actor,
+    &'a [Uuid],
+) -> BoxFuture<'a, CoreResult<Vec<RecordName>>>;
+
+impl std::fmt::Debug for AuditNames {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AuditNames")
+            .field("entity_type", &self.entity_type)
             .finish()
     }
 }
@@ -101,6 +139,11 @@ pub trait Module: Send + Sync + 'static {
 
     /// The kinds of its records an activity may be about.
     fn record_kinds(&self) -> &'static [RecordKind] {
+        &[]
+    }
+
+    /// How the audit log names its records.
+    fn audit_names(&self) -> &'static [AuditNames] {
         &[]
     }
 
@@ -195,6 +238,11 @@ pub fn record_kind_names() -> Vec<&'static str> {
         .iter()
         .flat_map(|m| m.record_kinds().iter().map(|k| k.name))
         .collect()
+}
+
+/// Every installed module's way of naming its records in the audit log.
+pub fn audit_names() -> impl Iterator<Item = &'static AuditNames> {
+    installed().iter().flat_map(|m| m.audit_names().iter())
 }
 
 /// Every timeline event kind the modules declare.

@@ -4,6 +4,10 @@
 //! pushed to them. One renewal per policy is the unique index `ux_renewals_policy` (the insert
 //! does nothing on conflict), so a second run, or two at once on two nodes, opens nothing more.
 //!
+//! A call task whose cancellation the manager approved is followed, on the next run, by a new
+//! one due that day, while the renewal is open: like a sales follow-up, a renewal is never
+//! left without its next call.
+//!
 //! The assignment rules: the agent of the car's previous renewal while they still work
 //! renewals, else the active user holding `renewal:work` at own scope with the fewest open
 //! renewals (ties: the one given a renewal least recently, then by username).
@@ -145,6 +149,35 @@ pub(crate) async fn push_call_task<C: ConnectionTrait>(
         .id)
 }
 
+/// Pushes the next call of each open renewal whose call task's cancellation was approved, due
+/// by the end of `today`, to its agent. Returns how many were pushed.
+async fn replace_cancelled_calls<C: ConnectionTrait>(
+    conn: &C,
+    actor: &Actor,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> CoreResult<usize> {
+    let mut pushed = 0;
+    for before in insurance::renewals_with_cancelled_task(conn, actor.scope(), BATCH).await? {
+        let task = match before.agent_id {
+            Some(agent) => Some(
+                push_call_task(conn, actor, &before, agent, end_of_day(actor, today), now).await?,
+            ),
+            None => None,
+        };
+        let after = super::work::set_task(conn, actor, &before, task, now).await?;
+        audit::record(
+            conn,
+            actor,
+            AuditEntry::updated(&before, &after).with_action("renewal.call_rescheduled"),
+            now,
+        )
+        .await?;
+        pushed += usize::from(task.is_some());
+    }
+    Ok(pushed)
+}
+
 /// The end of a day of the dealer's calendar.
 pub(crate) fn end_of_day(actor: &Actor, day: NaiveDate) -> DateTime<Utc> {
     actor.time_zone().start_of_day(day + Duration::days(1)) - Duration::seconds(1)
@@ -185,6 +218,7 @@ impl AfterSales<'_> {
         let today = actor.time_zone().local_date(now);
         let tx = self.db().begin().await?;
         let settings = crate::settings::ensure_defaults(&*tx, actor, now).await?;
+        replace_cancelled_calls(&*tx, actor, today, now).await?;
         let until = today + Duration::days(i64::from(settings.renewal_window_days));
         let candidates =
             insurance::policies_to_renew(&*tx, actor.scope(), today, until, BATCH).await?;

@@ -6,7 +6,7 @@ use crate::Customers;
 use chrono::NaiveDate;
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{mileage_reading, vehicle};
-use forecourt_db::repo::{locks, vehicles};
+use forecourt_db::repo::{locks, tenant, vehicles};
 use forecourt_domain::aftersales::mileage::{Reading, ReadingConflict, check_reading};
 use forecourt_domain::ids::VehicleId;
 use forecourt_domain::permission::Permission;
@@ -42,7 +42,9 @@ pub(super) fn reading(
 /// on `field`) when lower than a reading taken on or before its day (`below_earlier_reading`)
 /// or higher than one taken after it (`above_later_reading`), so a back-dated reading between
 /// two valid ones is accepted. The latest reading becomes the car's mileage; the reading is
-/// audited and goes on the owner's timeline. The caller checked its own permissions.
+/// audited and goes on the owner's timeline. Readings of one car are taken one at a time (a
+/// lock on the car), so readings at once never conflict. The caller checked its own
+/// permissions.
 #[allow(clippy::too_many_arguments)]
 pub async fn record_reading_in<C: ConnectionTrait>(
     conn: &C,
@@ -56,6 +58,11 @@ pub async fn record_reading_in<C: ConnectionTrait>(
 ) -> CoreResult<vehicle::Model> {
     let key = before.id.to_string();
     locks::lock_keys(conn, actor.scope(), &[("vehicle", key.as_str())]).await?;
+    // The car as it is now that its readings are ours: another reading may have landed since
+    // the caller read it (two orders opened for one car at once), and that is no conflict.
+    let before = tenant::find::<vehicle::Entity, _>(conn, actor.scope(), before.id)
+        .await?
+        .ok_or(CoreError::NotFound { entity: "vehicle" })?;
     let kept: Vec<Reading> = vehicles::readings_of(conn, actor.scope(), &[before.id])
         .await?
         .into_iter()

@@ -129,6 +129,26 @@ pub async fn open_renewal<C: ConnectionTrait>(
     Ok(inserted == 1)
 }
 
+/// Open renewals whose call task was cancelled (the manager approved it), at most `limit`.
+pub async fn renewals_with_cancelled_task<C: ConnectionTrait>(
+    conn: &C,
+    scope: &DealerScope,
+    limit: u64,
+) -> DbResult<Vec<renewal::Model>> {
+    let cancelled = Query::select()
+        .column(crate::entities::activity::Column::Id)
+        .from(crate::entities::activity::Entity)
+        .and_where(crate::entities::activity::Column::DealerId.eq(scope.dealer_id().uuid()))
+        .and_where(crate::entities::activity::Column::Status.eq("cancelled"))
+        .to_owned();
+    Ok(renewal::Entity::scoped(scope)
+        .filter(renewal::Column::Status.eq("open"))
+        .filter(renewal::Column::TaskId.in_subquery(cancelled))
+        .limit(limit)
+        .all(conn)
+        .await?)
+}
+
 /// The renewal of a policy, if one was opened.
 pub async fn renewal_of_policy<C: ConnectionTrait>(
     conn: &C,

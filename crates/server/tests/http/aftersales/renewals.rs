@@ -393,3 +393,42 @@ crate::http_test!(async fn the_demo_works_renewals_through_the_use_cases(t) {
     t.app.demo().load_demo_with(10, &|_| {}).await.unwrap();
     assert_eq!(t.count("insurance_policies").await, policies);
 });
+
+crate::http_test!(async fn an_approved_cancellation_of_a_renewal_call_brings_the_next_call(t) {
+    let f = fixture(&t).await;
+    // 90 days from today (2 November 2026 in Shanghai).
+    ok(add_policy(&t, &f.w, &f.vehicle_id, policy("commercial", "PDAA2026200", "2026-02-01", "2027-01-31")).await, StatusCode::CREATED).await;
+    assert_eq!(t.app.aftersales().open_renewals().await.unwrap(), 1);
+    let agent = login(&t, &f.w, RenewalAgent).await;
+    let r = renewals(&t, &agent, "?status=open").await.remove(0);
+    let task_id = r["task_id"].as_str().unwrap().to_owned();
+    let task = ok(t.get(&format!("/api/v1/activities/{task_id}"), Auth::Session(&agent)).await, StatusCode::OK).await;
+    // The agent asks to cancel it: it stays due until the manager approves.
+    let asked = ok(post(&t, &agent, &format!("/api/v1/activities/{task_id}/cancel"),
+        json!({"version": task["version"], "reason": "客户出国，下月回来"})).await, StatusCode::OK).await;
+    assert_eq!(asked["status"], "planned");
+    let approval = asked["pending_approval_id"].as_str().unwrap().to_owned();
+    assert_eq!(t.app.aftersales().open_renewals().await.unwrap(), 0);
+    let still = renewals(&t, &agent, "?status=open").await.remove(0);
+    assert_eq!(still["task_id"], task_id.as_str(), "nothing changes while the request waits");
+    let manager = login(&t, &f.w, ServiceManager).await;
+    let request = ok(t.get(&format!("/api/v1/approvals/{approval}"), Auth::Session(&manager)).await, StatusCode::OK).await;
+    ok(post(&t, &manager, &format!("/api/v1/approvals/{approval}/approve"), json!({"version": request["version"]})).await, StatusCode::OK).await;
+    let gone = ok(t.get(&format!("/api/v1/activities/{task_id}"), Auth::Session(&agent)).await, StatusCode::OK).await;
+    assert_eq!(gone["status"], "cancelled");
+
+    // The next daily run gives the agent the next call, due that day; a second run adds none.
+    t.clock.advance(Duration::days(1));
+    t.app.aftersales().open_renewals().await.unwrap();
+    t.app.aftersales().open_renewals().await.unwrap();
+    let agent = login(&t, &f.w, RenewalAgent).await;
+    let r = renewals(&t, &agent, "?status=open").await.remove(0);
+    let next = r["task_id"].as_str().expect("a new call task").to_owned();
+    assert_ne!(next, task_id);
+    let task = ok(t.get(&format!("/api/v1/activities/{next}"), Auth::Session(&agent)).await, StatusCode::OK).await;
+    assert_eq!((task["status"].as_str(), task["kind"].as_str()), (Some("planned"), Some("call")));
+    assert_eq!(task["cancel_needs_approval"], true);
+    assert_eq!(task["due_at"], "2026-11-03T15:59:59Z", "the end of the next day in Shanghai");
+    assert_eq!(t.count_where("activities", "ref_type = 'renewal' AND status = 'planned'").await, 1);
+    assert_eq!(t.count_where("audit_events", "action = 'renewal.call_rescheduled'").await, 1);
+});

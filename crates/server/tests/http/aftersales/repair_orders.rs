@@ -266,20 +266,52 @@ crate::http_test!(async fn aftersales_the_demo_plays_repair_orders_through_the_u
     assert!(t.count_where("repair_orders", "status = 'picked_up' AND picked_up_at < opened_at").await == 0);
 });
 
-crate::http_test!(async fn aftersales_an_appointment_opens_one_repair_order(t) {
+crate::http_test!(async fn aftersales_an_appointment_opens_one_repair_order_however_many_ask_at_once(t) {
     let f = fixture(&t).await;
     let booked = post(&t, &f.advisor, "/api/v1/service-appointments",
         json!({"vehicle_id": f.vehicle_id, "on_date": "2026-11-03", "job_minutes": 60, "job": "保养", "source": "phone"})).await;
     assert_eq!(booked.status, StatusCode::CREATED, "{:?}", booked.body);
     let appointment = booked.body["id"].as_str().unwrap().to_owned();
     let body = json!({"appointment_id": appointment, "odometer_in_km": 33_000, "complaint": "预约保养", "maintenance": true});
-    let opened = post(&t, &f.advisor, "/api/v1/repair-orders", body.clone()).await;
-    assert_eq!(opened.status, StatusCode::CREATED, "{:?}", opened.body);
-    assert_eq!(opened.body["customer_id"], f.customer_id.as_str());
-    assert_eq!(opened.body["appointment_id"], appointment.as_str());
+    // Eight taps of "open" on the same appointment at once: one order, seven 409s.
+    let replies = join_all((0..8).map(|_| post(&t, &f.advisor, "/api/v1/repair-orders", body.clone()))).await;
+    let created: Vec<_> = replies.iter().filter(|r| r.status == StatusCode::CREATED).collect();
+    assert_eq!(created.len(), 1, "{:?}", replies.iter().map(|r| (r.status, r.code())).collect::<Vec<_>>());
+    for r in replies.iter().filter(|r| r.status != StatusCode::CREATED) {
+        assert_eq!((r.status, r.code()), (StatusCode::CONFLICT, "invalid_state"), "{:?}", r.body);
+    }
+    let opened = &created[0].body;
+    assert_eq!(opened["customer_id"], f.customer_id.as_str());
+    assert_eq!(opened["appointment_id"], appointment.as_str());
     let arrived = t.get(&format!("/api/v1/service-appointments/{appointment}"), Auth::Session(&f.advisor)).await;
     assert_eq!(arrived.body["status"], "arrived", "{:?}", arrived.body);
-    let twice = post(&t, &f.advisor, "/api/v1/repair-orders", body).await;
-    assert_eq!((twice.status, twice.code()), (StatusCode::CONFLICT, "invalid_state"));
+    assert_eq!(arrived.body["repair_order_id"], opened["id"]);
     assert_eq!(t.count("repair_orders").await, 1);
+    assert_eq!(t.count_where("mileage_readings", "source = 'service'").await, 1, "the refused ones wrote no reading");
+
+    // The audit log names the order by its number and customer, and the appointment it came from.
+    let admin = t.login("da-admin").await;
+    let audit = t.get(&format!("/api/v1/audit-events?entity_id={}", opened["id"].as_str().unwrap()), Auth::Session(&admin)).await;
+    let event = &audit.body["items"][0];
+    assert_eq!(event["entity"]["name"], format!("{} · 刘洋", opened["number"].as_str().unwrap()), "{event:?}");
+    assert_eq!(event["entity"]["customer_id"], f.customer_id.as_str());
+    let audit = t.get(&format!("/api/v1/audit-events?entity_id={appointment}&action=service_appointment.arrived"), Auth::Session(&admin)).await;
+    assert_eq!(audit.body["items"][0]["entity"]["name"], "2026-11-03 保养 · 刘洋", "{:?}", audit.body);
+});
+
+crate::http_test!(async fn aftersales_eight_walk_ins_at_once_get_eight_consecutive_numbers(t) {
+    let f = fixture(&t).await;
+    let body = json!({"customer_id": f.customer_id, "vehicle_id": f.vehicle_id, "odometer_in_km": 33_000, "complaint": "异响"});
+    let replies = join_all((0..8).map(|_| post(&t, &f.advisor, "/api/v1/repair-orders", body.clone()))).await;
+    let year = t.clock_now().year();
+    let mut numbers: Vec<String> = replies
+        .iter()
+        .map(|r| {
+            assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.body);
+            r.body["number"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    numbers.sort();
+    let expected: Vec<String> = (1..=8).map(|n| format!("RO{year}{n:06}")).collect();
+    assert_eq!(numbers, expected);
 });

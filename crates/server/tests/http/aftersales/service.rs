@@ -160,3 +160,20 @@ crate::http_test!(async fn plans_and_settings_are_checked(t) {
         Some(json!({"bays": 3, "version": 99}))).await;
     assert_eq!(stale.status, StatusCode::CONFLICT);
 });
+
+crate::http_test!(async fn a_new_dealer_starts_with_a_default_plan_named_in_its_language(t) {
+    use forecourt_domain::locale::Locale;
+    use forecourt_kernel::org::NewDealer;
+    for (code, locale, name) in [("HK01", Locale::ZhTw, "標準保養"), ("SG01", Locale::En, "Standard service")] {
+        let dealer = t.app.create_dealer(NewDealer {
+            code: code.to_owned(),
+            name: code.to_owned(),
+            group_code: None,
+            time_zone: None,
+            locale: Some(locale),
+        }).await.unwrap();
+        assert_eq!(dealer.code, code);
+        let condition = format!("dealer_id IN (SELECT id FROM dealers WHERE code = '{code}') AND catalog_model_id IS NULL AND name = '{name}'");
+        assert_eq!(t.count_where("maintenance_plans", &condition).await, 1, "{code}");
+    }
+});
