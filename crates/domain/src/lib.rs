@@ -5,6 +5,7 @@
 //! normalised mainland number, a [`username::Username`] always satisfies the username rules.
 
 pub mod aftersales;
+pub mod care;
 pub mod code;
 pub mod dates;
 pub mod deal_config;
