@@ -58,7 +58,13 @@ export function refLink(ref: AuditRef): string | undefined {
       return `/leads/${ref.id}`;
     case 'opportunity':
     case 'test_drive':
+    case 'service_appointment':
+    case 'insurance_policy':
       return ref.customer_id ? `/customers/${ref.customer_id}` : undefined;
+    case 'repair_order':
+      return `/repair-orders/${ref.id}`;
+    case 'renewal':
+      return `/renewals/${ref.id}`;
     case 'user':
       return `/admin/users/${ref.id}`;
     case 'role':

@@ -61,6 +61,36 @@ describe('timeline entries', () => {
     expect(mileage.detail).toBe('浙A12345 · 15,456 km · 2024-05-01');
   });
 
+  it('words what after-sales writes: repair orders with km and money, renewals by status', () => {
+    const picked = describeTimelineEntry(
+      t,
+      entry(
+        'repair_order.picked_up',
+        { number: 'RO2026000012', plate: '浙A12345', odometer_km: 33120, paid_fen: 53800 },
+        ['repair_order', 'r1'],
+      ),
+    );
+    expect(picked.title).toBe('Car picked up after service');
+    expect(picked.detail).toBe('RO2026000012 · 浙A12345 · 33,120 km · ¥538.00');
+    expect(picked.link).toBe('/repair-orders/r1');
+    expect(picked.tone).toBe('green');
+    const closed = describeTimelineEntry(
+      t,
+      entry('renewal.closed', { status: 'lost', insurer: null, lost_reason: 'price' }, [
+        'renewal',
+        'n1',
+      ]),
+    );
+    expect(closed.title).toBe('Insurance renewal closed');
+    expect(closed.detail).toBe(`${t('renewals.status.lost')} · ${t('renewals.lostReason.price')}`);
+    expect(closed.link).toBe('/renewals/n1');
+    const reminded = describeTimelineEntry(
+      t,
+      entry('service.due_reminded', { plate: '浙A12345', due_on: '2026-11-15', due_by: 'time' }),
+    );
+    expect(reminded.detail).toBe(`浙A12345 · 2026-11-15 · ${t('service.dueBy.time')}`);
+  });
+
   it('names kinds of later modules from their area and verb, and lists their values', () => {
     const unknown = describeTimelineEntry(t, entry('warranty.extended', {}));
     expect(unknown.title).toBe('warranty · extended');

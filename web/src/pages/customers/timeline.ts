@@ -4,6 +4,7 @@
 import type { TFunction } from 'i18next';
 import type { TimelineEntry } from '@/api/types';
 import { formatNumber } from '@/lib/format';
+import { describeAfterSalesEntry } from './timelineAftersales';
 
 export interface TimelineText {
   title: string;
@@ -39,6 +40,10 @@ export function timelineLink(entry: Pick<TimelineEntry, 'ref_type' | 'ref_id'>):
       return '/opportunities';
     case 'test_drive':
       return '/test-drives';
+    case 'repair_order':
+      return `/repair-orders/${entry.ref_id}`;
+    case 'renewal':
+      return `/renewals/${entry.ref_id}`;
     default:
       return null;
   }
@@ -178,6 +183,8 @@ export function describeTimelineEntry(
     default: {
       const sales = describeSalesEntry(t, entry.kind, data, sourceName);
       if (sales) return { title, link, ...sales };
+      const afterSales = describeAfterSalesEntry(t, entry.kind, data);
+      if (afterSales) return { title, link, ...afterSales };
       return { title, detail: fallbackDetail(t, data), link, tone: 'gray' };
     }
   }

@@ -90,6 +90,7 @@ export function LabourLines({ order, editable }: { order: RepairOrder; editable:
                   <Button
                     size="small"
                     loading={clock.isPending}
+                    data-testid="labour-clock-off"
                     onClick={() =>
                       clock.mutate(
                         { line: line.id, technician_id: c.technician_id, on: false },

@@ -1,8 +1,19 @@
-// Opening a walk-in repair order at the counter (or beside the car on a phone): the customer,
-// one of their cars, the odometer read now, the complaint, maintenance or repair, the time the
-// car is promised back.
+// Opening a repair order at the counter (or beside the car on a phone): for a booked
+// appointment (its customer and car, the job as the complaint) or a walk-in (the customer and
+// one of their cars); the odometer read now, the complaint, maintenance or repair, the time
+// the car is promised back.
 import { useQuery } from '@tanstack/react-query';
-import { Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Select, Button } from 'antd';
+import {
+  Button,
+  Checkbox,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +22,7 @@ import { api, unwrap } from '@/api/client';
 import { useMe } from '@/app/session';
 import { CustomerPicker } from '@/components/CustomerPicker';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
-import { fromWallClock } from '@/lib/format';
+import { display, fromWallClock } from '@/lib/format';
 import { useIsMobile } from '@/lib/useIsMobile';
 import { useOpenRepairOrder } from './hooks';
 
@@ -26,15 +37,20 @@ interface Values {
 
 const FIELDS = ['customer_id', 'vehicle_id', 'odometer_in_km', 'complaint', 'promised_at'];
 
-export function OpenRepairOrder({ onClose }: { onClose: () => void }) {
+/** The booked appointment a repair order opens from: what the drawer shows and sends. */
+export interface FromAppointment {
+  id: string;
+  customer_name: string | null;
+  car_label: string;
+  job: string;
+  mileage_km: number | null;
+}
+
+/** A walk-in's customer and one of their cars (the car's last mileage fills the odometer). */
+function WalkIn() {
   const { t } = useTranslation();
-  const me = useMe();
-  const mobile = useIsMobile();
-  const navigate = useNavigate();
-  const onError = useApiErrorHandler();
-  const [form] = Form.useForm<Values>();
+  const form = Form.useFormInstance<Values>();
   const [customerId, setCustomerId] = useState<string | null>(null);
-  const open = useOpenRepairOrder();
   const customer = useQuery({
     queryKey: ['customers', customerId],
     queryFn: () =>
@@ -42,12 +58,69 @@ export function OpenRepairOrder({ onClose }: { onClose: () => void }) {
     enabled: customerId !== null,
   });
   const cars = customer.data?.vehicles ?? [];
+  return (
+    <>
+      <Form.Item
+        name="customer_id"
+        label={t('repairOrders.field.customer')}
+        rules={[{ required: true, message: t('repairOrders.required') }]}
+      >
+        <CustomerPicker
+          testId="repair-order-customer"
+          onChange={(id) => {
+            setCustomerId(id);
+            form.setFieldsValue({ customer_id: id ?? undefined, vehicle_id: undefined });
+          }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="vehicle_id"
+        label={t('repairOrders.field.car')}
+        rules={[{ required: true, message: t('repairOrders.required') }]}
+      >
+        <Select
+          data-testid="repair-order-car"
+          loading={customer.isFetching}
+          disabled={customerId === null}
+          placeholder={t('repairOrders.pickCar')}
+          options={cars.map((v) => ({
+            value: v.id,
+            label: [v.plate, v.brand, v.series, v.vin].filter(Boolean).join(' · '),
+          }))}
+          onChange={(id: string) => {
+            const km = cars.find((v) => v.id === id)?.mileage_km;
+            if (km != null && form.getFieldValue('odometer_in_km') == null) {
+              form.setFieldsValue({ odometer_in_km: km });
+            }
+          }}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+export function OpenRepairOrder({
+  onClose,
+  appointment,
+}: {
+  onClose: () => void;
+  /** Open for this appointment instead of a walk-in. */
+  appointment?: FromAppointment;
+}) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const mobile = useIsMobile();
+  const navigate = useNavigate();
+  const onError = useApiErrorHandler();
+  const [form] = Form.useForm<Values>();
+  const open = useOpenRepairOrder();
 
   const submit = (values: Values) =>
     open.mutate(
       {
-        customer_id: values.customer_id,
-        vehicle_id: values.vehicle_id,
+        ...(appointment
+          ? { appointment_id: appointment.id }
+          : { customer_id: values.customer_id, vehicle_id: values.vehicle_id }),
         odometer_in_km: values.odometer_in_km,
         complaint: values.complaint,
         maintenance: values.maintenance,
@@ -78,42 +151,30 @@ export function OpenRepairOrder({ onClose }: { onClose: () => void }) {
         </Button>
       }
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ maintenance: true }}>
-        <Form.Item
-          name="customer_id"
-          label={t('repairOrders.field.customer')}
-          rules={[{ required: true, message: t('repairOrders.required') }]}
-        >
-          <CustomerPicker
-            testId="repair-order-customer"
-            onChange={(id) => {
-              setCustomerId(id);
-              form.setFieldsValue({ customer_id: id ?? undefined, vehicle_id: undefined });
-            }}
-          />
-        </Form.Item>
-        <Form.Item
-          name="vehicle_id"
-          label={t('repairOrders.field.car')}
-          rules={[{ required: true, message: t('repairOrders.required') }]}
-        >
-          <Select
-            data-testid="repair-order-car"
-            loading={customer.isFetching}
-            disabled={customerId === null}
-            placeholder={t('repairOrders.pickCar')}
-            options={cars.map((v) => ({
-              value: v.id,
-              label: [v.plate, v.brand, v.series, v.vin].filter(Boolean).join(' · '),
-            }))}
-            onChange={(id: string) => {
-              const km = cars.find((v) => v.id === id)?.mileage_km;
-              if (km != null && form.getFieldValue('odometer_in_km') == null) {
-                form.setFieldsValue({ odometer_in_km: km });
-              }
-            }}
-          />
-        </Form.Item>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          maintenance: true,
+          complaint: appointment?.job,
+          odometer_in_km: appointment?.mileage_km ?? undefined,
+        }}
+      >
+        {appointment ? (
+          <Descriptions column={1} size="small" style={{ marginBottom: 16 }}>
+            <Descriptions.Item label={t('repairOrders.field.customer')}>
+              {display(appointment.customer_name)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('repairOrders.field.car')}>
+              <span className="plate" data-testid="repair-order-from-appointment">
+                {appointment.car_label}
+              </span>
+            </Descriptions.Item>
+          </Descriptions>
+        ) : (
+          <WalkIn />
+        )}
         <Form.Item
           name="odometer_in_km"
           label={t('repairOrders.field.odometerIn')}
@@ -147,5 +208,36 @@ export function OpenRepairOrder({ onClose }: { onClose: () => void }) {
         </Form.Item>
       </Form>
     </Drawer>
+  );
+}
+
+/** The drawer for a booked appointment, read by its id (the appointments board links here). */
+export function OpenForAppointment({
+  appointmentId,
+  onClose,
+}: {
+  appointmentId: string;
+  onClose: () => void;
+}) {
+  const appointment = useQuery({
+    queryKey: ['service-appointment', appointmentId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/service-appointments/{id}', { params: { path: { id: appointmentId } } }),
+      ),
+  });
+  const a = appointment.data;
+  if (!a) return null;
+  return (
+    <OpenRepairOrder
+      onClose={onClose}
+      appointment={{
+        id: a.id,
+        customer_name: a.customer?.name ?? null,
+        car_label: [a.car?.plate, a.car?.description].filter(Boolean).join(' · ') || '—',
+        job: a.job,
+        mileage_km: a.car?.mileage_km ?? null,
+      }}
+    />
   );
 }

@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useMe } from '@/app/session';
 import { PageHeader } from '@/components/PageHeader';
 import { PageSpinner } from '@/components/PageSpinner';
@@ -190,7 +190,9 @@ export default function RepairOrderPage() {
             )}
             <Descriptions column={1} size="small" style={{ marginTop: 16 }}>
               <Descriptions.Item label={t('repairOrders.field.car')}>
-                {[o.car.plate, o.car.model].filter(Boolean).join(' · ')}
+                <Link to={`/vehicles/${o.car.vehicle_id}`} data-testid="repair-order-car-link">
+                  {[o.car.plate, o.car.model].filter(Boolean).join(' · ')}
+                </Link>
               </Descriptions.Item>
               <Descriptions.Item label="VIN">{display(o.car.vin)}</Descriptions.Item>
               <Descriptions.Item label={t('repairOrders.field.odometerIn')}>

@@ -1,11 +1,12 @@
 // The workshop's repair orders (工单), newest first, by status; cards at phone width so an
-// advisor walking round the cars sees what is where. A walk-in order opens from here.
+// advisor walking round the cars sees what is where. A walk-in order opens from here, and so
+// does a booked appointment's (`?appointment=<id>`, from the appointments board).
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, List, Segmented, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMe } from '@/app/session';
 import { PageHeader } from '@/components/PageHeader';
 import { ErrorResult } from '@/components/Results';
@@ -19,7 +20,7 @@ import {
   statusColour,
   useRepairOrders,
 } from './hooks';
-import { OpenRepairOrder } from './OpenRepairOrder';
+import { OpenForAppointment, OpenRepairOrder } from './OpenRepairOrder';
 
 export default function RepairOrdersPage() {
   const { t } = useTranslation();
@@ -27,6 +28,8 @@ export default function RepairOrdersPage() {
   const mobile = useIsMobile();
   const [status, setStatus] = useState<RepairStatus | 'all'>('all');
   const [opening, setOpening] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const fromAppointment = params.get('appointment');
   const list = useRepairOrders(status === 'all' ? undefined : status);
   const items = list.data?.items ?? [];
   const tz = me.dealer.time_zone;
@@ -127,6 +130,12 @@ export default function RepairOrdersPage() {
         )}
       </Card>
       {opening && <OpenRepairOrder onClose={() => setOpening(false)} />}
+      {fromAppointment && (
+        <OpenForAppointment
+          appointmentId={fromAppointment}
+          onClose={() => setParams({}, { replace: true })}
+        />
+      )}
     </>
   );
 }

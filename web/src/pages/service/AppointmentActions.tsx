@@ -1,10 +1,12 @@
-// What can be done with a booked appointment: move it to another day (a full day says what is
-// left and offers the next day the job fits), call it off, or record that the customer did not
-// come (once the day has come). A 409 version conflict reloads the day.
-import { Alert, App, Button, DatePicker, Dropdown, Modal } from 'antd';
+// What can be done with a booked appointment: once its day has come, take the car in and open
+// its repair order (on the repair orders page, which the workshop owns); move it to another day (a full day says what is left and offers the next
+// day the job fits), call it off, or record that the customer did not come (once the day has
+// come). An arrived one links to its repair order. A 409 version conflict reloads the day.
+import { Alert, App, Button, DatePicker, Dropdown, Modal, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
 import { capacityFull, isConflict } from '@/api/problem';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
 import { CapacityStrip } from './CapacityStrip';
@@ -121,7 +123,16 @@ export function AppointmentActions({
   const reload = useReloadService();
   const handleError = useApiErrorHandler();
   const [moving, setMoving] = useState(false);
+  const navigate = useNavigate();
+  if (appointment.status === 'arrived' && appointment.repair_order_id) {
+    return (
+      <Link to={`/repair-orders/${appointment.repair_order_id}`} data-testid="appointment-order">
+        {t('service.appointments.viewOrder')}
+      </Link>
+    );
+  }
   if (appointment.status !== 'booked') return null;
+  const arrivedDay = appointment.on_date <= today;
 
   const onError = (e: unknown) => {
     if (isConflict(e)) {
@@ -153,7 +164,17 @@ export function AppointmentActions({
       : []),
   ];
   return (
-    <>
+    <Space size={8} wrap>
+      {arrivedDay && (
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => void navigate(`/repair-orders?appointment=${appointment.id}`)}
+          data-testid="appointment-receive"
+        >
+          {t('service.appointments.receive')}
+        </Button>
+      )}
       <Dropdown
         trigger={['click']}
         menu={{
@@ -171,6 +192,6 @@ export function AppointmentActions({
       {moving && (
         <MoveModal appointment={appointment} today={today} onClose={() => setMoving(false)} />
       )}
-    </>
+    </Space>
   );
 }

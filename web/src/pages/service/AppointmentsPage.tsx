@@ -153,7 +153,9 @@ export default function AppointmentsPage() {
                   <dt>{t('service.field.advisor')}</dt>
                   <dd>{display(a.advisor_name)}</dd>
                 </dl>
-                {write && a.status === 'booked' && <div style={{ marginTop: 8 }}>{actions(a)}</div>}
+                {write && (a.status === 'booked' || a.repair_order_id) && (
+                  <div style={{ marginTop: 8 }}>{actions(a)}</div>
+                )}
               </div>
             ))}
             {footer}

@@ -11,6 +11,7 @@ import { useMe } from '@/app/session';
 import { ListFooter } from '@/components/ListFooter';
 import { MaskedText } from '@/components/MaskedText';
 import { PageHeader } from '@/components/PageHeader';
+import { DaysLeft, LastService, Rate } from '@/components/service/DueParts';
 import { ErrorResult } from '@/components/Results';
 import { display, formatNumber, todayIn } from '@/lib/format';
 import { can } from '@/lib/permissions';
@@ -18,18 +19,10 @@ import { useIsMobile } from '@/lib/useIsMobile';
 import { useUrlFilters } from '@/lib/useUrlFilters';
 import { type BookingCar, BookingDrawer } from './BookingDrawer';
 import { type ServiceDue, useDues } from './hooks';
-import { DUE_PERIODS, type DuePeriod, dueRange, kmPerMonth } from './serviceMath';
+import { DUE_PERIODS, type DuePeriod, dueRange } from './serviceMath';
 
 function carLabel(due: ServiceDue): string {
   return [due.car?.plate, due.car?.description].filter(Boolean).join(' · ') || '—';
-}
-
-function DaysLeft({ due }: { due: ServiceDue }) {
-  const { t } = useTranslation();
-  if (due.days_left < 0)
-    return <Tag color="red">{t('service.due.overdueDays', { count: -due.days_left })}</Tag>;
-  if (due.days_left === 0) return <Tag color="orange">{t('service.due.today')}</Tag>;
-  return <span className="tabular">{t('service.due.daysLeft', { count: due.days_left })}</span>;
 }
 
 function Tags({ due }: { due: ServiceDue }) {
@@ -49,33 +42,6 @@ function Tags({ due }: { due: ServiceDue }) {
         </Tag>
       )}
     </Space>
-  );
-}
-
-function Rate({ due }: { due: ServiceDue }) {
-  const { t } = useTranslation();
-  return (
-    <span className="tabular">
-      {t('service.due.kmPerMonth', { km: formatNumber(kmPerMonth(due.metres_per_day)) })}
-      {due.rate_estimated && (
-        <Tag style={{ marginLeft: 4 }} data-testid="rate-estimated">
-          {t('service.due.estimated')}
-        </Tag>
-      )}
-    </span>
-  );
-}
-
-function LastService({ due }: { due: ServiceDue }) {
-  const { t } = useTranslation();
-  if (!due.last_service_on) return <>{t('service.due.never')}</>;
-  return (
-    <span className="tabular">
-      {due.last_service_on}
-      {due.last_service_km !== null && due.last_service_km !== undefined
-        ? ` · ${t('service.km', { km: formatNumber(due.last_service_km) })}`
-        : ''}
-    </span>
   );
 }
 

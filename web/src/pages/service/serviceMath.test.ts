@@ -4,12 +4,12 @@ import {
   buildStrip,
   dueRange,
   hoursToMinutes,
-  kmPerMonth,
   minutesToHours,
   minutesToTime,
   normaliseWorkingDays,
   timeToMinutes,
 } from './serviceMath';
+import { kmPerMonth } from '@/lib/mileage';
 
 describe('times of day', () => {
   it('shows minutes after midnight as HH:mm', () => {

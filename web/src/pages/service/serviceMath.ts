@@ -30,11 +30,6 @@ export function hoursToMinutes(hours: number): number {
   return Math.round(hours * 60);
 }
 
-/** A driving rate in metres a day as km a month: m/day × 365 / 12 / 1000, rounded. */
-export function kmPerMonth(metresPerDay: number): number {
-  return Math.round((metresPerDay * 365) / 12 / 1000);
-}
-
 /** The standard times a job may be booked for, in hours. */
 export const JOB_HOURS = [0.5, 1, 1.5, 2, 2.5, 3, 4, 6, 8] as const;
 

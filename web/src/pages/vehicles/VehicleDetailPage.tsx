@@ -31,6 +31,7 @@ import { ConflictAlert } from '@/components/ConflictAlert';
 import { PoliciesCard } from '@/components/insurance/PoliciesCard';
 import { CustomerPicker } from '@/components/CustomerPicker';
 import { PageHeader } from '@/components/PageHeader';
+import { VehicleServiceCard } from '@/components/service/VehicleServiceCard';
 import { PageSpinner } from '@/components/PageSpinner';
 import { ErrorResult, NotFoundResult } from '@/components/Results';
 import { useApiErrorHandler } from '@/components/useApiErrorHandler';
@@ -183,6 +184,7 @@ function VehicleDetail({ vehicle, reload }: { vehicle: Vehicle; reload: () => vo
             </Descriptions>
           </Card>
           <MileageCard vehicle={vehicle} editable={editable} />
+          <VehicleServiceCard vehicleId={vehicle.id} />
           <PoliciesCard vehicleId={vehicle.id} />
         </Col>
         <Col xs={24} lg={10}>
