@@ -48,6 +48,7 @@ const PERMISSIONS = [
   'finance:export',
   'service:read',
   'service:configure',
+  'service:report',
 ] as Permission[];
 
 function meWith(permissions: readonly Permission[]): Me {
@@ -140,6 +141,8 @@ const TODAY = [
   '  page service.appointments /service/appointments nav.serviceAppointments search.keywords.serviceAppointments CalendarOutlined AppointmentsPage needs[service:read] alone[service:read]',
   '  page service.repairOrders /repair-orders nav.repairOrders search.keywords.repairOrders ToolOutlined RepairOrdersPage needs[service:read] alone[service:read]',
   '    route /repair-orders/:id RepairOrderPage open',
+  '  page service.report /service/report nav.serviceReport search.keywords.serviceReport BarChartOutlined ServiceReportPage needs[service:report] alone[service:report]',
+  '  page service.warrantyClaims /service/warranty-claims nav.warrantyClaims search.keywords.warrantyClaims FileProtectOutlined WarrantyClaimsPage needs[service:report] alone[service:report]',
   '  page service.partsPrices /parts-prices nav.partsPrices search.keywords.partsPrices UnorderedListOutlined PartsPricesPage needs[] alone[service:read,service:configure]',
   '  page service.settings /service/settings nav.serviceSettings search.keywords.serviceSettings SettingOutlined ServiceSettingsPage needs[service:configure] alone[service:configure]',
   'module renewals renewals.nav.module SafetyCertificateOutlined',

@@ -15,6 +15,7 @@ import { receptionArea } from '@/pages/reception/modules';
 import { renewalsArea } from '@/pages/renewals/modules';
 import { repairOrdersArea } from '@/pages/repair-orders/modules';
 import { salesReportArea } from '@/pages/sales-report/modules';
+import { serviceReportArea } from '@/pages/service-report/modules';
 import { serviceArea } from '@/pages/service/modules';
 import { stockArea } from '@/pages/stock/modules';
 import { testDrivesArea } from '@/pages/test-drives/modules';
@@ -88,6 +89,7 @@ const AREAS: AreaModules[] = [
   stockArea,
   renewalsArea,
   repairOrdersArea,
+  serviceReportArea,
   adminArea,
 ];
 
