@@ -79,7 +79,7 @@ test.describe("on a phone", () => {
     await bookingDay.fill(day);
     await bookingDay.press("Enter");
     await page.getByTestId("booking-submit").click();
-    await expect(page.locator(".ant-drawer-content")).toBeHidden();
+    await expect(page.getByTestId("booking-submit")).toBeHidden();
     await expect(dueRow.getByTestId("due-booked")).toBeVisible();
 
     await openFromMenu(page, "phone", "预约看板");

@@ -51,7 +51,7 @@ test.describe("on a phone", () => {
       await page.getByTestId("book-next-free").click();
       await page.getByTestId("booking-submit").click();
     }
-    await expect(page.locator(".ant-drawer-content")).toBeHidden();
+    await expect(page.getByTestId("booking-submit")).toBeHidden();
     await expect(page.getByTestId("due-booked")).toHaveCount(booked + 1);
 
     await openFromMenu(page, "phone", "预约看板");

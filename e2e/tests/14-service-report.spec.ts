@@ -135,6 +135,9 @@ test("the service manager reads the report and exports the warranty claims", asy
 
   // Warranty claims of the same 90 days: the demo's warranty labour and parts.
   await openFromMenu(page, "desktop", "保修索赔");
+  // The claims page has replaced the report (both have period presets).
+  await expect(page).toHaveURL(/\/service\/warranty-claims/);
+  await expect(page.getByTestId("warranty-export")).toBeVisible();
   const claimsLoaded = page.waitForResponse(
     (r) =>
       r.url().includes("/api/v1/warranty-claims?") &&
@@ -180,6 +183,9 @@ test("the service manager reads the report and exports the warranty claims", asy
   );
   await shot(page, "en-desktop-service-report");
   await openFromMenu(page, "desktop", "Warranty claims");
+  // The claims page has replaced the report (both have period presets).
+  await expect(page).toHaveURL(/\/service\/warranty-claims/);
+  await expect(page.getByTestId("warranty-export")).toBeVisible();
   await page.getByTestId("period-preset-last90").click();
   await expect(page.getByTestId("claim-row").first()).toBeVisible();
   await expect(page.getByTestId("warranty-export")).toHaveText("Export Excel");
@@ -215,6 +221,9 @@ test.describe("on a phone", () => {
     await shot(page, "zh-CN-phone-service-report");
 
     await openFromMenu(page, "phone", "保修索赔");
+    // The claims page has replaced the report (both have period presets).
+    await expect(page).toHaveURL(/\/service\/warranty-claims/);
+    await expect(page.getByTestId("warranty-export")).toBeVisible();
     await page.getByTestId("period-preset-last90").click();
     await expect(page.getByTestId("claim-row").first()).toBeVisible();
     const stillFits = await page.evaluate(
