@@ -115,18 +115,19 @@ export interface DayFigures {
   revenue_fen: number;
 }
 
+/** The sums of the given numeric fields over the rows (zero for no rows). */
+function sumFields<K extends string>(
+  rows: readonly Record<K, number>[],
+  keys: readonly K[],
+): Record<K, number> {
+  const sums = {} as Record<K, number>;
+  for (const key of keys) sums[key] = rows.reduce((sum: number, row) => sum + row[key], 0);
+  return sums;
+}
+
 /** The period's totals of the daily rows. */
 export function dayTotals(days: readonly DayFigures[]): DayFigures {
-  return days.reduce<DayFigures>(
-    (sum, day) => ({
-      appointments: sum.appointments + day.appointments,
-      no_shows: sum.no_shows + day.no_shows,
-      repair_orders: sum.repair_orders + day.repair_orders,
-      picked_up: sum.picked_up + day.picked_up,
-      revenue_fen: sum.revenue_fen + day.revenue_fen,
-    }),
-    { appointments: 0, no_shows: 0, repair_orders: 0, picked_up: 0, revenue_fen: 0 },
-  );
+  return sumFields(days, ['appointments', 'no_shows', 'repair_orders', 'picked_up', 'revenue_fen']);
 }
 
 export interface AdvisorFigures {
@@ -139,16 +140,13 @@ export interface AdvisorFigures {
 
 /** The totals of the advisors' rows. */
 export function advisorTotals(rows: readonly AdvisorFigures[]): AdvisorFigures {
-  return rows.reduce<AdvisorFigures>(
-    (sum, row) => ({
-      appointments: sum.appointments + row.appointments,
-      repair_orders: sum.repair_orders + row.repair_orders,
-      picked_up: sum.picked_up + row.picked_up,
-      revenue_fen: sum.revenue_fen + row.revenue_fen,
-      labour_hours_centi: sum.labour_hours_centi + row.labour_hours_centi,
-    }),
-    { appointments: 0, repair_orders: 0, picked_up: 0, revenue_fen: 0, labour_hours_centi: 0 },
-  );
+  return sumFields(rows, [
+    'appointments',
+    'repair_orders',
+    'picked_up',
+    'revenue_fen',
+    'labour_hours_centi',
+  ]);
 }
 
 export interface PayerAmounts {
@@ -158,9 +156,8 @@ export interface PayerAmounts {
 
 /** The totals of the paying parties' rows, and the whole revenue. */
 export function payerTotals(rows: readonly PayerAmounts[]): PayerAmounts & { total_fen: number } {
-  const labour = rows.reduce((sum, row) => sum + row.labour_fen, 0);
-  const parts = rows.reduce((sum, row) => sum + row.parts_fen, 0);
-  return { labour_fen: labour, parts_fen: parts, total_fen: labour + parts };
+  const sums = sumFields(rows, ['labour_fen', 'parts_fen']);
+  return { ...sums, total_fen: sums.labour_fen + sums.parts_fen };
 }
 
 /** Fen as yuan for a chart's axis (never for display: `formatMoney` shows amounts). */
