@@ -89,6 +89,7 @@ impl DueContext {
             last_service,
             purchased_on: car.purchase_date,
             latest,
+            today: self.zone.local_date(now),
         };
         let due = next_due(&plan_of(plan_row), &history, rate)?;
         Some(service_due::Model {

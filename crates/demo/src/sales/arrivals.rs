@@ -6,13 +6,19 @@ use chrono::Duration;
 use forecourt_domain::sales::Grade;
 use forecourt_kernel::error::{CoreError, CoreResult};
 use forecourt_sales::SalesExt as _;
+use forecourt_sales::receptions::SAME_VISIT_MINUTES;
 use serde_json::json;
 
 impl Sim<'_> {
     pub(super) async fn walk_in(&mut self) -> CoreResult<()> {
-        // One visit in five is a customer coming back.
+        // One visit in five is a customer coming back, once their last visit is over.
+        let now = self.app.now();
+        let same_visit = Duration::minutes(SAME_VISIT_MINUTES);
         let open: Vec<usize> = (0..self.leads.len())
-            .filter(|i| !self.leads[*i].closed)
+            .filter(|i| {
+                let lead = &self.leads[*i];
+                !lead.closed && lead.last_visit.is_none_or(|at| now - at > same_visit)
+            })
             .collect();
         let (name, phone, owner, series, returning) = if !open.is_empty() && self.faker.chance(0.2)
         {
@@ -38,7 +44,6 @@ impl Sim<'_> {
             (Grade::N, 2),
         ]);
         let test_drive = self.faker.chance(0.3);
-        let now = self.app.now();
         let customer = match returning {
             Some(i) => json!({"customer_id": self.leads[i].customer_id}),
             None => json!({"customer": {"name": name, "phones": [{"number": phone}]}}),
@@ -84,9 +89,11 @@ impl Sim<'_> {
                 due: lead.next_follow_up_at,
                 opportunity_closed: false,
                 deal: Default::default(),
+                last_visit: Some(now),
             });
         } else if let Some(i) = returning {
             self.leads[i].due = lead.next_follow_up_at;
+            self.leads[i].last_visit = Some(now);
         }
         if test_drive {
             let i = returning.unwrap_or(self.leads.len() - 1);
@@ -154,6 +161,7 @@ impl Sim<'_> {
             due: lead.next_follow_up_at,
             opportunity_closed: false,
             deal: Default::default(),
+            last_visit: None,
         });
         Ok(())
     }

@@ -85,6 +85,9 @@ struct SimLead {
     opportunity_closed: bool,
     /// Its quote and contract, once there are.
     deal: deals::SimDeal,
+    /// When the customer last walked into the showroom; a visit within the same-visit window
+    /// is the one already registered, so they cannot come back before it has passed.
+    last_visit: Option<DateTime<Utc>>,
 }
 
 struct Booking {

@@ -9,6 +9,8 @@
 use crate::Sales;
 mod write;
 
+pub use write::SAME_VISIT_MINUTES;
+
 use super::catalog_names::{CarRef, CatalogNames};
 use super::leads::views::LeadView;
 use super::leads::{CustomerLink, LeadFields};
