@@ -134,6 +134,8 @@ define_id! {
     InsurancePolicyId;
     /// A policy's renewal (续保).
     RenewalId;
+    /// A customer's complaint (投诉).
+    ComplaintId;
 }
 
 #[cfg(test)]

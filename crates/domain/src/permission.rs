@@ -231,6 +231,22 @@ permissions! {
     RenewalWork => ("renewal", "work", OWN_TO_DEALER);
     /// Assign renewals to agents and read the renewal rate of everyone.
     RenewalAssign => ("renewal", "assign", DEALER_ONLY);
+    /// See complaints (投诉). Own: those one handles or entered; team: those one's team
+    /// handles.
+    ComplaintRead => ("complaint", "read", OWN_TO_DEALER);
+    /// Record a customer's complaint (reception, call centre, anyone at the counter).
+    ComplaintEnter => ("complaint", "enter", DEALER_ONLY);
+    /// Work the complaints one handles: answer the customer, log actions, wait for the
+    /// customer, record the resolution.
+    ComplaintHandle => ("complaint", "handle", OWN_TO_DEALER);
+    /// Verify a handled complaint by calling the customer back (never one's own), and reopen
+    /// closed ones.
+    ComplaintVerify => ("complaint", "verify", DEALER_ONLY);
+    /// Assign complaints to handlers, watch the SLA board, be told of breaches.
+    ComplaintAssign => ("complaint", "assign", DEALER_ONLY);
+    /// Set the working calendar, holidays, SLA targets and the escalation ladder; be told of
+    /// complaints still open long after a breach (the general manager).
+    ComplaintConfigure => ("complaint", "configure", DEALER_ONLY);
 }
 
 impl fmt::Display for Permission {

@@ -293,7 +293,8 @@ impl BuiltinRole {
             grants
                 .into_iter()
                 .chain(self.order_grants())
-                .chain(self.aftersales_grants()),
+                .chain(self.aftersales_grants())
+                .chain(self.care_grants()),
         )
     }
 
@@ -327,6 +328,38 @@ impl BuiltinRole {
                 Grant::new(RenewalWork, Own),
             ],
             BuiltinRole::GroupAnalyst => vec![Grant::new(ServiceReport, Group)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The grants of customer care: anyone at a counter records complaints; consultants and
+    /// advisors handle their own; managers assign, verify and handle the dealer's; the
+    /// call centre (renewal agents) reads and verifies them by call-back.
+    fn care_grants(self) -> Vec<Grant> {
+        use Permission::*;
+        use Scope::*;
+        match self {
+            BuiltinRole::SalesConsultant | BuiltinRole::ServiceAdvisor => vec![
+                Grant::new(ComplaintRead, Own),
+                Grant::new(ComplaintEnter, Dealer),
+                Grant::new(ComplaintHandle, Own),
+            ],
+            BuiltinRole::SalesAssistant => vec![
+                Grant::new(ComplaintRead, Own),
+                Grant::new(ComplaintEnter, Dealer),
+            ],
+            BuiltinRole::SalesManager | BuiltinRole::ServiceManager => vec![
+                Grant::new(ComplaintRead, Dealer),
+                Grant::new(ComplaintEnter, Dealer),
+                Grant::new(ComplaintHandle, Dealer),
+                Grant::new(ComplaintVerify, Dealer),
+                Grant::new(ComplaintAssign, Dealer),
+            ],
+            BuiltinRole::RenewalAgent => vec![
+                Grant::new(ComplaintRead, Dealer),
+                Grant::new(ComplaintEnter, Dealer),
+                Grant::new(ComplaintVerify, Dealer),
+            ],
             _ => Vec::new(),
         }
     }

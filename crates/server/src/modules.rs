@@ -18,6 +18,7 @@ pub static MODULES: Modules = &[
     &forecourt_deal::MODULE,
     &forecourt_orders::MODULE,
     &forecourt_aftersales::MODULE,
+    &forecourt_care::MODULE,
     &forecourt_admin::MODULE,
 ];
 

@@ -4,6 +4,7 @@
 //! the file of its area.
 
 mod aftersales;
+mod care;
 mod catalog;
 mod customers;
 mod deal;

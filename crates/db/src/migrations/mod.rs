@@ -24,6 +24,7 @@ mod m0030_stock;
 mod m0031_deal;
 mod m0032_orders;
 mod m0040_aftersales;
+mod m0050_care;
 
 pub struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0031_deal::Migration),
             Box::new(m0032_orders::Migration),
             Box::new(m0040_aftersales::Migration),
+            Box::new(m0050_care::Migration),
         ]
     }
 }

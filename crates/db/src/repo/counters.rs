@@ -12,6 +12,8 @@ pub enum Counters {
     Orders,
     /// `service_counters`: repair-order numbers.
     Service,
+    /// `care_counters`: complaint numbers.
+    Care,
 }
 
 impl Counters {
@@ -19,6 +21,7 @@ impl Counters {
         match self {
             Counters::Orders => "order_counters",
             Counters::Service => "service_counters",
+            Counters::Care => "care_counters",
         }
     }
 }

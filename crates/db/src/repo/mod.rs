@@ -5,6 +5,7 @@ pub mod activities;
 pub mod api_tokens;
 pub mod approvals;
 pub mod audit;
+pub mod care;
 pub mod catalog;
 pub mod counters;
 pub mod customers;
@@ -51,6 +52,10 @@ use crate::entities::{
     appraisal, config_group, config_item, config_item_price, config_package_item, deal_setting,
     finance_event, order, order_invoice, order_payment, order_refund, order_schedule_item,
     order_setting, quote, quote_line,
+};
+use crate::entities::{
+    care_calendar_day, care_setting, complaint, complaint_escalation, complaint_event,
+    complaint_pause, complaint_sla_target,
 };
 use crate::entities::{
     insurance_policy, maintenance_plan, parts_price, renewal, renewal_event, repair_order,
@@ -146,6 +151,13 @@ crate::tenant_entity!(technician_clock);
 crate::tenant_entity!(insurance_policy, versioned);
 crate::tenant_entity!(renewal, versioned);
 crate::tenant_entity!(renewal_event);
+crate::tenant_entity!(care_setting, versioned);
+crate::tenant_entity!(care_calendar_day);
+crate::tenant_entity!(complaint_sla_target, versioned);
+crate::tenant_entity!(complaint, versioned);
+crate::tenant_entity!(complaint_event);
+crate::tenant_entity!(complaint_pause);
+crate::tenant_entity!(complaint_escalation);
 
 /// Bound parameters per multi-row INSERT, measured on an import of 100,000 rows on this
 /// project's 2-core reference machine. PostgreSQL does best with few, large statements (30,000,

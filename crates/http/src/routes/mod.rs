@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod aftersales;
+pub mod care;
 pub mod catalog;
 pub mod customers;
 pub mod deal;

@@ -2,6 +2,7 @@
 //! work engine.
 
 mod architecture;
+mod care;
 mod jobs;
 mod registration;
 mod search_recall;

@@ -16,6 +16,7 @@ mod admin;
 pub(crate) mod aftersales_insurance;
 pub(crate) mod aftersales_repair;
 mod aftersales_service;
+pub(crate) mod care;
 mod catalog;
 mod customers;
 mod deal;
@@ -186,6 +187,7 @@ fn cases() -> Vec<Case> {
     all.extend(aftersales_repair::cases());
     all.extend(aftersales_service::cases());
     all.extend(aftersales_insurance::cases());
+    all.extend(care::cases());
     // Last: it ends the caller's session.
     all.push(case(
         "log out",
@@ -258,6 +260,7 @@ fn fill(template: &str, w: &(DealerFixture, DealerRecords)) -> String {
         .replace("{policy}", &r.insurance.policy_id)
         .replace("{renewal}", &r.insurance.renewal_id)
         .replace("{renewal_agent}", &r.insurance.agent_id)
+        .replace("{complaint}", &r.complaint_id)
 }
 
 fn fill_json(value: Value, d: &(DealerFixture, DealerRecords)) -> Value {

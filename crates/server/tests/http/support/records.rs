@@ -45,6 +45,8 @@ pub struct DealerRecords {
     pub service: crate::http::aftersales::service_records::ServiceRecords,
     /// A policy of the fixture car and its open renewal, with the renewal agent.
     pub insurance: crate::http::matrix::aftersales_insurance::InsuranceRecords,
+    /// A complaint of the customer, assigned to the consultant.
+    pub complaint_id: String,
 }
 
 /// The consultant's leads in the states the sales endpoints act on.
@@ -418,7 +420,15 @@ pub async fn records(t: &TestApp, d: &DealerFixture) -> DealerRecords {
         &customer.vehicles[0].id.to_string(),
     )
     .await;
+    let complaint_id = crate::http::matrix::care::records(
+        app,
+        &system,
+        &customer.id.to_string(),
+        &consultant.user_id().to_string(),
+    )
+    .await;
     DealerRecords {
+        complaint_id,
         repair,
         service,
         insurance,
