@@ -3020,6 +3020,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaints within the caller's reach (own: handled or entered by them), newest first. */
+        get: operations["list_complaints"];
+        put?: never;
+        /** Records a complaint (`complaint:enter`; a handler at once needs `complaint:assign`). */
+        post: operations["enter_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SLA board: open complaints reached, breached first, then about to breach. */
+        get: operations["complaint_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint with its steps and escalations. */
+        get: operations["get_complaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gives the complaint to a handler (`complaint:assign`). */
+        post: operations["assign_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The handler's first answer to the customer: stops the first-response clock (`complaint:handle`). */
+        post: operations["respond_to_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Logs an action taken (`complaint:handle`). */
+        post: operations["log_complaint_action"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/wait": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Waits for the customer: the clocks stand still (`complaint:handle`). */
+        post: operations["wait_for_customer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer is back: the clocks run again (`complaint:handle`). */
+        post: operations["resume_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Handled, with what was agreed with the customer (`complaint:handle`). */
+        post: operations["resolve_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The call-back by someone other than the handler: closes it, or sends it back (`complaint:verify`). */
+        post: operations["verify_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopens a closed complaint; the breaches on record stay (`complaint:verify`). */
+        post: operations["reopen_complaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The care settings: working calendar, holidays, SLA targets and the escalation ladder. */
+        get: operations["get_care_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes the care settings (`complaint:configure`). */
+        patch: operations["update_care_settings"];
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -3987,6 +4193,17 @@ export interface components {
             /** Format: int32 */
             C: number;
         };
+        /** @description A day the calendar treats unlike its weekday. */
+        CalendarDay: {
+            /**
+             * Format: date
+             * @description The day, in the dealer's calendar.
+             */
+            day: string;
+            /** @description `true`: worked although its weekday is a day off (调休); `false`: a holiday. */
+            working: boolean;
+            name?: string | null;
+        };
         /** @description A created or rotated feed: the token is shown this once. */
         CalendarFeed: {
             /** @description The feed's path, e.g. `/ical/<token>.ics`; prefix the server's address. */
@@ -4115,6 +4332,72 @@ export interface components {
              */
             mileage_km?: number | null;
         };
+        /** @description A member of staff. */
+        CarePerson: {
+            id: components["schemas"]["UserId"];
+            display_name: string;
+        };
+        /** @description A change of the care settings; absent fields stay. */
+        CareSettingsPatch: {
+            /**
+             * Format: int64
+             * @description The version last read; a stale one is 409 `version_conflict`.
+             */
+            version: number;
+            /** @description Seven flags, Monday first; at least one working day. */
+            working_days?: boolean[] | null;
+            /** Format: int32 */
+            day_starts_min?: number | null;
+            /** Format: int32 */
+            day_ends_min?: number | null;
+            /** Format: int32 */
+            warn_percent?: number | null;
+            /** Format: int32 */
+            senior_after_minutes?: number | null;
+            /** @description Days to add or change (at most 400; one entry per day). */
+            set_days?: components["schemas"]["CalendarDay"][];
+            /** @description Days to treat as their weekday again. */
+            remove_days?: string[];
+            /** @description Targets to add or change, by severity and source. */
+            targets?: components["schemas"]["SlaTarget"][];
+        };
+        /** @description The dealer's care settings. */
+        CareSettingsView: {
+            /** @description Seven flags, Monday first: the days that count as working time. */
+            working_days: boolean[];
+            /**
+             * Format: int32
+             * @description The working day's start, minutes after local midnight (510 = 08:30).
+             */
+            day_starts_min: number;
+            /**
+             * Format: int32
+             * @description The working day's end, minutes after local midnight (1080 = 18:00).
+             */
+            day_ends_min: number;
+            /**
+             * Format: int32
+             * @description The share of a target at which the handler is warned (80 %).
+             */
+            warn_percent: number;
+            /**
+             * Format: int32
+             * @description Minutes from a breach to the general manager's step (1440 = 24 h).
+             */
+            senior_after_minutes: number;
+            /** @description Holidays and worked days off from a year back on, by day. */
+            days: components["schemas"]["CalendarDay"][];
+            /**
+             * @description The targets in force: for each severity its `any` row (the defaults when none is
+             *     saved) and every source's own row.
+             */
+            targets: components["schemas"]["SlaTarget"][];
+            /**
+             * Format: int64
+             * @description 0 while never saved; send it back with a change.
+             */
+            version: number;
+        };
         /** Format: uuid */
         CatalogBrandId: string;
         CatalogImportReport: {
@@ -4202,6 +4485,177 @@ export interface components {
             phone?: string | null;
             /** @description Notes on the companion (what they care about). */
             notes?: string | null;
+        };
+        /** @description Giving the complaint to a handler. */
+        ComplaintAssignment: {
+            /** Format: int64 */
+            version: number;
+            /** @description An active user of the dealer. */
+            handler_id: components["schemas"]["UserId"];
+            /** @description Why (optional), at most 2000 characters. */
+            notes?: string | null;
+        };
+        /** @description The car concerned. */
+        ComplaintCar: {
+            id: components["schemas"]["VehicleId"];
+            plate?: string | null;
+            vin?: string | null;
+        };
+        /**
+         * @description What the complaint is about.
+         * @enum {string}
+         */
+        ComplaintCategory: "product_quality" | "repair_quality" | "sales_process" | "price_billing" | "parts" | "staff_attitude" | "waiting_time" | "other";
+        /** @description The customer who complained. */
+        ComplaintCustomer: {
+            id: components["schemas"]["CustomerId"];
+            name: string;
+            /**
+             * @description The primary phone: whole when the reader may unmask it (`pii:unmask_phone`), else
+             *     masked (`138****5678`).
+             */
+            phone?: string | null;
+            /** @description Whether `phone` is whole (it can be dialled for the call-back). */
+            phone_whole: boolean;
+        };
+        /** @description One complaint in full. */
+        ComplaintDetail: {
+            complaint: components["schemas"]["ComplaintView"];
+            details: string;
+            /** @description What was agreed with the customer. */
+            agreement?: string | null;
+            resolved_by?: null | components["schemas"]["CarePerson"];
+            verified_by?: null | components["schemas"]["CarePerson"];
+            steps: components["schemas"]["ComplaintStep"][];
+            escalations: components["schemas"]["ComplaintEscalationView"][];
+        };
+        /** @description An escalation fired. */
+        ComplaintEscalationView: {
+            clock: components["schemas"]["SlaClock"];
+            step: components["schemas"]["EscalationStep"];
+            /**
+             * Format: int32
+             * @description The complaint's cycle (reopenings) it belongs to.
+             */
+            cycle: number;
+            /** Format: date-time */
+            due_at: string;
+            /** Format: date-time */
+            fired_at: string;
+        };
+        /** Format: uuid */
+        ComplaintId: string;
+        /** @description A step with notes. */
+        ComplaintNote: {
+            /**
+             * Format: int64
+             * @description The complaint's version last read.
+             */
+            version: number;
+            /** @description What was said or done, 1–2000 characters (optional when resuming). */
+            notes?: string | null;
+        };
+        /** @description A page of complaints. */
+        ComplaintPage: {
+            items: components["schemas"]["ComplaintView"][];
+            /** @description Pass as `cursor` for the next page; absent on the last. */
+            next_cursor?: string | null;
+        };
+        /** @description The complaint handled. */
+        ComplaintResolution: {
+            /** Format: int64 */
+            version: number;
+            /** @description What was agreed with the customer, 1–2000 characters. */
+            agreement: string;
+        };
+        /**
+         * @description How the complaint reached the dealer.
+         * @enum {string}
+         */
+        ComplaintSource: "walk_in" | "phone" | "online" | "oem_hotline" | "consumer12315" | "social_media";
+        /**
+         * @description Where the complaint stands.
+         * @enum {string}
+         */
+        ComplaintStatus: "entered" | "assigned" | "handling" | "resolved" | "closed";
+        /** @description A step of a complaint. */
+        ComplaintStep: {
+            /**
+             * @description `entered`, `assigned`, `responded`, `action`, `waiting`, `resumed`, `resolved`,
+             *     `closed` (verified), `rejected` (the call-back found it not right), `reopened`,
+             *     `escalated`.
+             */
+            kind: string;
+            notes?: string | null;
+            actor?: null | components["schemas"]["CarePerson"];
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description The call-back to the customer. */
+        ComplaintVerification: {
+            /** Format: int64 */
+            version: number;
+            /** @description Whether the customer confirms it is settled: closes it; otherwise back to handling. */
+            satisfied: boolean;
+            /** @description What the customer said, 1–2000 characters. */
+            notes: string;
+        };
+        /** @description A complaint as listed. */
+        ComplaintView: {
+            id: components["schemas"]["ComplaintId"];
+            /** @description The dealer's number, `TS` + year + six digits. */
+            number: string;
+            status: components["schemas"]["ComplaintStatus"];
+            source: components["schemas"]["ComplaintSource"];
+            category: components["schemas"]["ComplaintCategory"];
+            severity: components["schemas"]["Severity"];
+            summary: string;
+            customer?: null | components["schemas"]["ComplaintCustomer"];
+            car?: null | components["schemas"]["ComplaintCar"];
+            repair_order_id?: null | components["schemas"]["RepairOrderId"];
+            order_id?: null | components["schemas"]["OrderId"];
+            staff?: null | components["schemas"]["CarePerson"];
+            handler?: null | components["schemas"]["CarePerson"];
+            entered_by?: null | components["schemas"]["CarePerson"];
+            /** Format: date-time */
+            entered_at: string;
+            /**
+             * Format: date-time
+             * @description The OEM's own deadline of a forwarded complaint (厂家转办).
+             */
+            oem_deadline_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the first answer is due (absent while waiting for the customer).
+             */
+            first_response_due_at?: string | null;
+            /** Format: date-time */
+            first_responded_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When the resolution is due (absent while waiting for the customer).
+             */
+            resolution_due_at?: string | null;
+            /** Format: date-time */
+            resolved_at?: string | null;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /**
+             * Format: date-time
+             * @description Set while waiting for the customer.
+             */
+            waiting_since?: string | null;
+            running_clock?: null | components["schemas"]["SlaClock"];
+            sla_state: components["schemas"]["SlaState"];
+            /**
+             * Format: int32
+             * @description How many times it was reopened.
+             */
+            cycle: number;
+            first_response_breached: boolean;
+            resolution_breached: boolean;
+            /** Format: int64 */
+            version: number;
         };
         CompleteActivity: {
             /**
@@ -4739,6 +5193,11 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "malformed_request" | "validation_failed" | "unauthenticated" | "invalid_credentials" | "account_locked" | "account_disabled" | "session_expired" | "csrf_token_invalid" | "forbidden" | "not_found" | "version_conflict" | "already_exists" | "in_use" | "possible_duplicate" | "merged" | "schedule_conflict" | "capacity_full" | "invalid_state" | "rate_limited" | "payload_too_large" | "uri_too_long" | "method_not_allowed" | "route_not_found" | "service_unavailable" | "internal_error";
+        /**
+         * @description A step of the ladder.
+         * @enum {string}
+         */
+        EscalationStep: "warning" | "breach" | "senior";
         FeedbackView: {
             /**
              * Format: int32
@@ -6091,6 +6550,27 @@ export interface components {
              *     the dealer's calendar), not given otherwise.
              */
             next_call_on?: string | null;
+        };
+        /** @description A complaint to record. */
+        NewComplaint: {
+            source: components["schemas"]["ComplaintSource"];
+            category: components["schemas"]["ComplaintCategory"];
+            severity: components["schemas"]["Severity"];
+            /** @description The customer who complains (a customer of the dealer). */
+            customer_id: components["schemas"]["CustomerId"];
+            vehicle_id?: null | components["schemas"]["VehicleId"];
+            repair_order_id?: null | components["schemas"]["RepairOrderId"];
+            order_id?: null | components["schemas"]["OrderId"];
+            staff_id?: null | components["schemas"]["UserId"];
+            summary: string;
+            /** @description What the customer said, 1–2000 characters (line breaks kept). */
+            details: string;
+            /**
+             * Format: date-time
+             * @description The OEM's own deadline: only for `oem_hotline`, and in the future.
+             */
+            oem_deadline_at?: string | null;
+            handler_id?: null | components["schemas"]["UserId"];
         };
         /** @description A new customer. */
         NewCustomer: {
@@ -7864,7 +8344,7 @@ export interface components {
          * @description A permission, `resource:action`.
          * @enum {string}
          */
-        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure" | "activity:read" | "activity:write" | "approval:read" | "approval:create" | "approval:decide" | "refund:approve" | "notification:read" | "job:manage" | "message:read" | "message_template:manage" | "quote:read" | "quote:write" | "quote:approve" | "appraisal:read" | "appraisal:write" | "deal:configure" | "stock:read" | "stock:manage" | "stock:cost" | "order:read" | "order:write" | "payment:record" | "invoice:issue" | "delivery:complete" | "finance:export" | "service:read" | "service:write" | "service:configure" | "service:report" | "insurance:read" | "insurance:write" | "renewal:read" | "renewal:work" | "renewal:assign";
+        Permission: "user:read" | "user:create" | "user:update" | "user:reset_password" | "team:read" | "team:manage" | "department:read" | "department:manage" | "role:read" | "role:manage" | "dealer:read" | "dealer:update" | "api_token:read" | "api_token:create" | "api_token:revoke" | "audit:read" | "customer:read" | "customer:create" | "customer:update" | "customer:assign" | "customer:merge" | "customer:import" | "customer:export" | "vehicle:read" | "vehicle:create" | "vehicle:update" | "catalog:read" | "catalog:manage" | "catalog:publish" | "pii:unmask_phone" | "pii:unmask_id_number" | "lead:read" | "lead:create" | "lead:update" | "lead:assign" | "lead:intake" | "opportunity:read" | "opportunity:update" | "test_drive:read" | "test_drive:book" | "test_drive:fleet" | "sales_report:read" | "sales:configure" | "activity:read" | "activity:write" | "approval:read" | "approval:create" | "approval:decide" | "refund:approve" | "notification:read" | "job:manage" | "message:read" | "message_template:manage" | "quote:read" | "quote:write" | "quote:approve" | "appraisal:read" | "appraisal:write" | "deal:configure" | "stock:read" | "stock:manage" | "stock:cost" | "order:read" | "order:write" | "payment:record" | "invoice:issue" | "delivery:complete" | "finance:export" | "service:read" | "service:write" | "service:configure" | "service:report" | "insurance:read" | "insurance:write" | "renewal:read" | "renewal:work" | "renewal:assign" | "complaint:read" | "complaint:enter" | "complaint:handle" | "complaint:verify" | "complaint:assign" | "complaint:configure";
         /** @description One permission of the catalog, for building the resource × action grid. */
         PermissionInfo: {
             /** @description The permission's key (`resource.action`). */
@@ -9164,6 +9644,43 @@ export interface components {
             renewal_window_days: number;
             /** Format: int64 */
             version: number;
+        };
+        /**
+         * @description How serious the complaint is; its SLA targets follow from it.
+         * @enum {string}
+         */
+        Severity: "low" | "medium" | "high";
+        /** @description The SLA board. */
+        SlaBoard: {
+            /**
+             * @description Open complaints reached, breached first, then about to breach, on track (the soonest
+             *     due first) and waiting for the customer.
+             */
+            items: components["schemas"]["ComplaintView"][];
+            breached: number;
+            at_risk: number;
+            on_track: number;
+            paused: number;
+        };
+        /**
+         * @description One of a complaint's two SLA clocks.
+         * @enum {string}
+         */
+        SlaClock: "first_response" | "resolution";
+        /**
+         * @description Where a complaint's running clock stands.
+         * @enum {string}
+         */
+        SlaState: "on_track" | "at_risk" | "breached" | "paused" | "done";
+        /** @description An SLA target. */
+        SlaTarget: {
+            severity: components["schemas"]["Severity"];
+            /** @description A complaint source, or `any` for every source without its own row. */
+            source: string;
+            /** Format: int32 */
+            first_response_minutes: number;
+            /** Format: int32 */
+            resolution_minutes: number;
         };
         StageChangeView: {
             from?: null | components["schemas"]["PipelineStageId"];
@@ -16863,6 +17380,456 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RenewalDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_complaints: {
+        parameters: {
+            query?: {
+                /** @description Only this status. */
+                status?: components["schemas"]["ComplaintStatus"];
+                /** @description Only open ones (everything but closed). */
+                open?: boolean;
+                handler_id?: components["schemas"]["UserId"];
+                customer_id?: components["schemas"]["CustomerId"];
+                severity?: components["schemas"]["Severity"];
+                /** @description Only those with a breach on record. */
+                breached?: boolean;
+                /** @description 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintPage"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enter_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewComplaint"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complaint_board: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaBoard"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintAssignment"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    respond_to_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    log_complaint_action: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    wait_for_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resume_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolve_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintResolution"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verify_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintVerification"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopen_complaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["ComplaintId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintNote"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetail"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_care_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareSettingsView"];
+                };
+            };
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_care_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CareSettingsPatch"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareSettingsView"];
                 };
             };
             "4XX": {
