@@ -11,6 +11,7 @@ forecourt_kernel::module_service!(
     care
 );
 
+mod audit_names;
 pub mod complaints;
 pub mod module;
 pub mod rules;

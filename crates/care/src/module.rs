@@ -1,7 +1,7 @@
 //! What customer care brings to the kernel: the words of its notices, its escalation job and
 //! schedule, its customer columns and its customer timeline kinds.
 
-use forecourt_kernel::module::{Module, ScheduleSpec};
+use forecourt_kernel::module::{AuditNames, Module, ScheduleSpec};
 use forecourt_kernel::texts::Words;
 
 /// The customer-care module.
@@ -22,6 +22,10 @@ impl Module for CareModule {
 
     fn customer_references(&self) -> &'static [(&'static str, &'static str)] {
         &[("complaints", "customer_id")]
+    }
+
+    fn audit_names(&self) -> &'static [AuditNames] {
+        super::audit_names::AUDIT_NAMES
     }
 
     fn timeline_kinds(&self) -> &'static [&'static str] {

@@ -10,6 +10,7 @@ forecourt_kernel::module_service!(
 
 use forecourt_catalog::CatalogExt as _;
 use forecourt_sales::SalesExt as _;
+mod complaints;
 mod customers;
 pub mod fake;
 mod org;
@@ -64,7 +65,7 @@ impl Demo<'_> {
         sales_days: i64,
         progress: &(dyn Fn(DemoStep) + Sync),
     ) -> CoreResult<DemoSummary> {
-        let of = 3 + 6 * org::DEALERS.len();
+        let of = 3 + 7 * org::DEALERS.len();
         let mut number = 0;
         let mut step = |what: String| {
             number += 1;
@@ -121,6 +122,9 @@ impl Demo<'_> {
                 dealer.name
             ));
             summary.created |= service::load(self, &system, dealer.prefix).await?;
+            step(format!("complaints at {}", dealer.name));
+            summary.created |=
+                complaints::load(self, &system, dealer.prefix, 6060 + index as u64).await?;
         }
         // Today's follow-ups reach the consultants at once, before the first cadence run.
         step("today's follow-up tasks".to_owned());

@@ -39,6 +39,7 @@ keyed_enum! {
         /// Forwarded by the carmaker's hotline (厂家转办); may carry the OEM's deadline.
         OemHotline => "oem_hotline",
         /// Through the consumer association's 12315 line.
+        #[serde(rename = "consumer_12315")]
         Consumer12315 => "consumer_12315",
         /// A post on social media.
         SocialMedia => "social_media",
