@@ -102,7 +102,7 @@ pub struct CareSettingsPatch {
     /// Days to add or change (at most 400; one entry per day).
     #[serde(default)]
     pub set_days: Vec<CalendarDay>,
-    /// Days to treat as their weekday again.
+    /// Days to treat as their weekday again (at most 400).
     #[serde(default)]
     pub remove_days: Vec<NaiveDate>,
     /// Targets to add or change, by severity and source.
@@ -205,6 +205,22 @@ fn check_patch(patch: &CareSettingsPatch) -> CoreResult<()> {
                 "is given twice",
             ));
         }
+    }
+    if patch.remove_days.len() > DAYS_MAX {
+        errors.push(
+            FieldError::new("remove_days", "too_many", "at most 400 days at once")
+                .with_param("max", DAYS_MAX),
+        );
+    }
+    for (i, day) in patch.remove_days.iter().enumerate() {
+        errors.check(check_year(&format!("remove_days[{i}]"), *day));
+    }
+    if patch.targets.len() > 3 * (ComplaintSource::ALL.len() + 1) {
+        errors.push(FieldError::new(
+            "targets",
+            "too_many",
+            "at most one per severity and source",
+        ));
     }
     for (i, t) in patch.targets.iter().enumerate() {
         if t.source != ANY_SOURCE && ComplaintSource::parse(&t.source).is_none() {

@@ -10,7 +10,7 @@ use super::views::{ComplaintDetail, detail};
 use super::{SUMMARY_MAX, TEXT_MAX, parse_text};
 use crate::Care;
 use crate::rules::CareRules;
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, Duration, Utc};
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::{
     complaint, complaint_event, customer, order, repair_order, user, vehicle,
@@ -32,6 +32,9 @@ use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
 use uuid::Uuid;
+
+/// How far ahead an OEM's deadline may lie, in days.
+pub const OEM_DEADLINE_MAX_DAYS: i64 = 366;
 
 /// A complaint to record.
 #[derive(Clone, Debug, Deserialize, ToSchema)]
@@ -56,7 +59,7 @@ pub struct NewComplaint {
     /// What the customer said, 1–2000 characters (line breaks kept).
     #[schema(min_length = 1, max_length = 2000)]
     pub details: String,
-    /// The OEM's own deadline: only for `oem_hotline`, and in the future.
+    /// The OEM's own deadline: only for `oem_hotline`, in the future and within 366 days.
     pub oem_deadline_at: Option<DateTime<Utc>>,
     /// The handler, given at once: needs `complaint:assign` (else assign it later); an active
     /// user of the dealer.
@@ -209,11 +212,18 @@ impl Care<'_> {
             ));
         }
         match (input.source, input.oem_deadline_at) {
-            (ComplaintSource::OemHotline, Some(at)) if at <= now => errors.push(FieldError::new(
-                "oem_deadline_at",
-                "out_of_range",
-                "must be in the future",
-            )),
+            (ComplaintSource::OemHotline, Some(at))
+                if at <= now || at > now + Duration::days(OEM_DEADLINE_MAX_DAYS) =>
+            {
+                errors.push(
+                    FieldError::new(
+                        "oem_deadline_at",
+                        "out_of_range",
+                        "must be in the future, within a year",
+                    )
+                    .with_param("max_days", OEM_DEADLINE_MAX_DAYS),
+                )
+            }
             (ComplaintSource::OemHotline, _) | (_, None) => {}
             (_, Some(_)) => errors.push(FieldError::new(
                 "oem_deadline_at",

@@ -251,3 +251,52 @@ db_test!(async fn saturday_evening_with_four_working_hours_is_due_monday_noon_or
         Err(CoreError::VersionConflict { .. })
     ));
 });
+
+db_test!(async fn eight_complaints_entered_at_once_get_eight_consecutive_numbers(test_db) {
+    let w = work(test_db, Default::default()).await;
+    let customer = customer(&w).await;
+    let entries = (0..8).map(|i| {
+        let app = w.app.clone();
+        let actor = w.manager.clone();
+        async move {
+            let body = json!({
+                "source": "walk_in", "category": "waiting_time", "severity": "low",
+                "customer_id": customer, "summary": format!("等待过久 {i}"), "details": "等了两个小时",
+            });
+            app.care()
+                .enter_complaint(&actor, serde_json::from_value(body).unwrap())
+                .await
+        }
+    });
+    let mut numbers: Vec<String> = futures_util::future::join_all(entries)
+        .await
+        .into_iter()
+        .map(|r| r.unwrap().complaint.number)
+        .collect();
+    numbers.sort();
+    let expected: Vec<String> = (1..=8).map(|n| format!("TS2026{n:06}")).collect();
+    assert_eq!(numbers, expected);
+    // Bad input names its field and writes nothing.
+    let bad = json!({
+        "source": "phone", "category": "other", "severity": "low", "customer_id": customer,
+        "summary": "一行\n两行", "details": " ", "oem_deadline_at": "2026-03-10T00:00:00Z",
+    });
+    let Err(CoreError::Validation(errors)) = w
+        .app
+        .care()
+        .enter_complaint(&w.manager, serde_json::from_value(bad).unwrap())
+        .await
+    else {
+        panic!("bad input is refused");
+    };
+    let mut fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+    fields.sort();
+    assert_eq!(fields, ["details", "oem_deadline_at", "summary"]);
+    let all = w
+        .app
+        .care()
+        .list_complaints(&w.manager, Default::default())
+        .await
+        .unwrap();
+    assert_eq!(all.items.len(), 8);
+});
