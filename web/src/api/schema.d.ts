@@ -4356,7 +4356,7 @@ export interface components {
             senior_after_minutes?: number | null;
             /** @description Days to add or change (at most 400; one entry per day). */
             set_days?: components["schemas"]["CalendarDay"][];
-            /** @description Days to treat as their weekday again. */
+            /** @description Days to treat as their weekday again (at most 400). */
             remove_days?: string[];
             /** @description Targets to add or change, by severity and source. */
             targets?: components["schemas"]["SlaTarget"][];
@@ -4572,7 +4572,7 @@ export interface components {
          * @description How the complaint reached the dealer.
          * @enum {string}
          */
-        ComplaintSource: "walk_in" | "phone" | "online" | "oem_hotline" | "consumer12315" | "social_media";
+        ComplaintSource: "walk_in" | "phone" | "online" | "oem_hotline" | "consumer_12315" | "social_media";
         /**
          * @description Where the complaint stands.
          * @enum {string}
@@ -6567,7 +6567,7 @@ export interface components {
             details: string;
             /**
              * Format: date-time
-             * @description The OEM's own deadline: only for `oem_hotline`, and in the future.
+             * @description The OEM's own deadline: only for `oem_hotline`, in the future and within 366 days.
              */
             oem_deadline_at?: string | null;
             handler_id?: null | components["schemas"]["UserId"];

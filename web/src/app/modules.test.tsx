@@ -49,6 +49,7 @@ const PERMISSIONS = [
   'service:read',
   'service:configure',
   'service:report',
+  'complaint:read',
 ] as Permission[];
 
 function meWith(permissions: readonly Permission[]): Me {
@@ -149,6 +150,11 @@ const TODAY = [
   '  page renewals.list /renewals renewals.nav.list renewals.keywords PhoneOutlined CallListPage needs[renewal:read] alone[renewal:read]',
   '    route /renewals/:id RenewalPage open',
   '  page renewals.rate /renewal-rate renewals.nav.rate renewals.keywords LineChartOutlined RatePage needs[renewal:read] alone[renewal:read]',
+  'module care complaints.nav.module CustomerServiceOutlined',
+  '  page care.complaints /complaints complaints.nav.desk complaints.keywords ExclamationCircleOutlined ComplaintsPage needs[complaint:read] alone[complaint:read]',
+  '    route /complaints/:id ComplaintPage open',
+  '  page care.board /complaints/board complaints.nav.board complaints.keywords DashboardOutlined SlaBoardPage needs[complaint:read] alone[complaint:read]',
+  '  page care.settings /complaints/settings complaints.nav.settings complaints.keywords SettingOutlined CareSettingsPage needs[complaint:read] alone[complaint:read]',
   'module admin nav.admin SettingOutlined',
   '  page admin.users /admin/users nav.users search.keywords.users TeamOutlined UsersPage needs[user:read] alone[user:read]',
   '    route /admin/users/new UserCreatePage needs[user:create] alone[user:create]',

@@ -5,6 +5,7 @@
 import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { Me } from '@/api/types';
 import { adminArea } from '@/pages/admin/modules';
+import { complaintsArea } from '@/pages/complaints/modules';
 import { customersArea } from '@/pages/customers/modules';
 import { leadsArea } from '@/pages/leads/modules';
 import { financeArea } from '@/pages/finance/modules';
@@ -90,6 +91,7 @@ const AREAS: AreaModules[] = [
   renewalsArea,
   repairOrdersArea,
   serviceReportArea,
+  complaintsArea,
   adminArea,
 ];
 

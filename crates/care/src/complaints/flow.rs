@@ -122,7 +122,8 @@ impl Care<'_> {
         let rules = CareRules::load(&*tx, actor, self.today(actor)).await?;
         let pause_rows = care::pauses_of(&*tx, scope, &[before.id]).await?;
         refresh(&rules, &mut after, &pauses_of(&pause_rows, before.id), now);
-        let entry = AuditEntry::updated(&before, &after).with_action(step.kind);
+        let entry =
+            AuditEntry::updated(&before, &after).with_action(&format!("complaint.{}", step.kind));
         let saved =
             audit::save::<complaint::Entity, _>(&*tx, actor, &before, after, entry, now, |e| {
                 CoreError::from_db("complaint", e)

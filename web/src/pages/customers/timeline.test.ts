@@ -97,11 +97,32 @@ describe('timeline entries', () => {
     expect(unknown.detail).toBeNull();
     const later = describeTimelineEntry(
       t,
-      entry('complaint.resolved', { topic: 'Noise', complaint_id: 'x' }, ['complaint', 'c9']),
+      entry('campaign.joined', { topic: 'Open day', campaign_id: 'x' }, ['campaign', 'c9']),
     );
-    expect(later.title).toBe('Complaint · resolved');
-    expect(later.detail).toBe('topic: Noise');
+    expect(later.title).toBe('Campaign · joined');
+    expect(later.detail).toBe('topic: Open day');
     expect(later.link).toBeNull();
+  });
+
+  it('words complaints with their number, severity and summary, linked to their page', () => {
+    const data = {
+      complaint_id: 'c7',
+      number: 'TS2026000007',
+      summary: '保养后发动机异响',
+      severity: 'high',
+      status: 'closed',
+    };
+    const closed = describeTimelineEntry(t, entry('complaint.closed', data, ['complaint', 'c7']));
+    expect(closed.title).toBe('Complaint closed after call-back');
+    expect(closed.detail).toBe('TS2026000007 · Severe · 保养后发动机异响');
+    expect(closed.link).toBe('/complaints/c7');
+    expect(closed.tone).toBe('green');
+    const reopened = describeTimelineEntry(t, entry('complaint.reopened', data));
+    expect(reopened.link).toBe('/complaints/c7');
+    expect(reopened.tone).toBe('red');
+    for (const kind of ['entered', 'assigned', 'responded', 'action', 'waiting', 'resumed']) {
+      expect(describeTimelineEntry(t, entry(`complaint.${kind}`, data)).title).not.toContain('·');
+    }
   });
 
   it('names the source through the dealer list when given', () => {

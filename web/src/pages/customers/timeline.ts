@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { TimelineEntry } from '@/api/types';
 import { formatNumber } from '@/lib/format';
 import { describeAfterSalesEntry } from './timelineAftersales';
+import { complaintLink, describeCareEntry } from './timelineCare';
 
 export interface TimelineText {
   title: string;
@@ -44,6 +45,8 @@ export function timelineLink(entry: Pick<TimelineEntry, 'ref_type' | 'ref_id'>):
       return `/repair-orders/${entry.ref_id}`;
     case 'renewal':
       return `/renewals/${entry.ref_id}`;
+    case 'complaint':
+      return `/complaints/${entry.ref_id}`;
     default:
       return null;
   }
@@ -185,6 +188,8 @@ export function describeTimelineEntry(
       if (sales) return { title, link, ...sales };
       const afterSales = describeAfterSalesEntry(t, entry.kind, data);
       if (afterSales) return { title, link, ...afterSales };
+      const care = describeCareEntry(t, entry.kind, data);
+      if (care) return { title, link: link ?? complaintLink(data), ...care };
       return { title, detail: fallbackDetail(t, data), link, tone: 'gray' };
     }
   }
