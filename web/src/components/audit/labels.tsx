@@ -65,6 +65,8 @@ export function refLink(ref: AuditRef): string | undefined {
       return `/repair-orders/${ref.id}`;
     case 'renewal':
       return `/renewals/${ref.id}`;
+    case 'complaint':
+      return `/complaints/${ref.id}`;
     case 'user':
       return `/admin/users/${ref.id}`;
     case 'role':
