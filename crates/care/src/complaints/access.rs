@@ -4,7 +4,7 @@
 use forecourt_db::ConnectionTrait;
 use forecourt_db::entities::complaint;
 use forecourt_domain::care::complaint::ComplaintStatus;
-use forecourt_domain::ids::{ComplaintId, UserId};
+use forecourt_domain::ids::ComplaintId;
 use forecourt_domain::permission::Permission;
 use forecourt_kernel::access::{find_in_dealer, holder_id_reached};
 use forecourt_kernel::auth::Actor;
@@ -63,9 +63,4 @@ pub fn require_status(
             now.as_str()
         )))
     }
-}
-
-/// The acting user as a typed id.
-pub fn me(actor: &Actor) -> UserId {
-    actor.user_id()
 }

@@ -455,9 +455,7 @@ async fn end_pause(
 ) -> CoreResult<()> {
     for p in care::pauses_of(tx, actor.scope(), &[c.id]).await? {
         if p.ended_at.is_none() {
-            let mut ended = p.clone();
-            ended.ended_at = Some(now);
-            care::end_pause(tx, actor.scope(), ended.id, now).await?;
+            care::end_pause(tx, actor.scope(), p.id, now).await?;
         }
     }
     Ok(())
